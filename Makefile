@@ -1,0 +1,45 @@
+# scorecard: plan targets, progress and assessment inside PostgreSQL (PGXS build)
+
+EXTENSION = scorecard
+EXTVERSION = 0.1.0
+MODULE_big = scorecard
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# The install script is the concatenation of one SQL file per concept.
+SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+# pg_regress: every file in sql/ (contrib convention), run against a private server.
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+EXTRA_CLEAN = $(DATA_built) results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+# The server headers may be missing on a fresh machine: `make test` and
+# `make demo` install them first, so the PGXS rules are optional here.
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+.PHONY: test demo demo-stop bench setup
+
+# Every suite on a private server, from nothing (installs packages when root).
+test:
+	bash scripts/test.sh
+
+# The main job on the embedded default: private server, demo plan, report.
+demo:
+	bash scripts/demo.sh
+
+demo-stop:
+	bash scripts/pgserver.sh stop demo
+
+bench:
+	bash scripts/bench.sh

@@ -1,0 +1,73 @@
+# Shared helpers for the scripts: package set-up, build, private servers.
+# Sourced, not run.
+
+set -euo pipefail
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+export PATH="$PGBIN:$PATH"
+
+say() { printf '== %s\n' "$*"; }
+
+# Debian packages the build and the suites need.
+PACKAGES="postgresql-15 postgresql-contrib postgresql-server-dev-15 postgresql-15-pgtap \
+postgresql-15-cron libtap-parser-sourcehandler-pgtap-perl make gcc locales"
+
+# Install what is missing (only possible as root; otherwise say what to install).
+ensure_packages() {
+	local missing=()
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "missing packages: ${missing[*]} (install them as root)" >&2
+		exit 1
+	fi
+	say "installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Build warning-free and install into the PostgreSQL 15 tree.
+build_install() {
+	say "building and installing the extension"
+	make -C "$TOP" -s PG_CONFIG="$PGBIN/pg_config" all >/dev/null
+	make -C "$TOP" -s PG_CONFIG="$PGBIN/pg_config" install >/dev/null
+}
+
+# The user the private servers run as (PostgreSQL refuses root).
+PGRUNAS=postgres
+if [ "$(id -u)" -ne 0 ]; then PGRUNAS=$(id -un); fi
+
+run_as_pg() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u "$PGRUNAS" -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# Folder of a named private server: in the checkout when the server's user can
+# reach it and the socket path fits, else under /tmp.
+server_dir() {
+	local name=$1 d="$TOP/.pg/$name"
+	mkdir -p "$TOP/.pg"
+	if [ "$(id -u)" -eq 0 ] && ! runuser -u "$PGRUNAS" -- test -x "$TOP/.pg"; then
+		d="/tmp/scorecard-$(echo "$TOP" | md5sum | cut -c1-8)/$name"
+	fi
+	if [ ${#d} -gt 80 ]; then d="/tmp/scorecard-$(echo "$TOP" | md5sum | cut -c1-8)/$name"; fi
+	echo "$d"
+}
+
+# Port of a named private server.
+server_port() {
+	case $1 in
+	test) echo 55431 ;;
+	demo) echo 55432 ;;
+	shard1) echo 55433 ;;
+	shard2) echo 55434 ;;
+	bench) echo 55435 ;;
+	*) echo $((55440 + $(echo "$1" | cksum | cut -d' ' -f1) % 50)) ;;
+	esac
+}

@@ -1,0 +1,2 @@
+SET search_path = scorecard, public;
+SELECT 'growth >= 7%'::target;

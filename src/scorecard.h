@@ -1,0 +1,13 @@
+/*
+ * scorecard.h
+ *		Declarations shared by the fmgr glue files.
+ */
+#ifndef SCORECARD_H
+#define SCORECARD_H
+
+#include "fmgr.h"
+#include "target_core.h"
+
+#define PG_GETARG_TARGET(n) ((Target *) PG_GETARG_POINTER(n))
+
+#endif

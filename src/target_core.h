@@ -1,0 +1,127 @@
+/*
+ * target_core.h
+ *		The target specification and its pure computation: parsing, the
+ *		canonical text form, and evaluation against actual values.
+ *
+ * Nothing here depends on PostgreSQL, so it can be unit-tested and fuzzed
+ * on its own; src/target.c and src/evaluate.c are the fmgr glue.
+ */
+#ifndef TARGET_CORE_H
+#define TARGET_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum TargetMeasure
+{
+	MEASURE_LEVEL = 1,			/* the value itself */
+	MEASURE_GROWTH = 2,			/* year-on-year growth, in % */
+	MEASURE_SHARE = 3,			/* a value that is itself a %, in % */
+	MEASURE_CHANGE = 4			/* difference from a year before, in pp */
+} TargetMeasure;
+
+typedef enum TargetCmp
+{
+	CMP_GE = 1,
+	CMP_GT = 2,
+	CMP_LE = 3,
+	CMP_LT = 4,
+	CMP_EQ = 5,
+	CMP_BETWEEN = 6
+} TargetCmp;
+
+/* Fixed-size, 24 bytes; padding is always zero so bytes can be hashed. */
+typedef struct Target
+{
+	uint8_t		measure;		/* TargetMeasure */
+	uint8_t		cmp;			/* TargetCmp */
+	uint8_t		relative;		/* 1: threshold is the caller's reference */
+	uint8_t		pad[5];
+	double		lo;				/* threshold, or lower bound of between */
+	double		hi;				/* upper bound of between, else 0 */
+} Target;
+
+typedef enum TargetStatus
+{
+	TARGET_OK = 0,
+	TARGET_SYNTAX,				/* malformed text */
+	TARGET_NONFINITE,			/* NaN, infinite or overflowing threshold */
+	TARGET_BOUNDS,				/* between with lower bound above upper */
+	TARGET_CORRUPT				/* binary value with impossible fields */
+} TargetStatus;
+
+#define TARGET_DETAIL_LEN 200
+#define TARGET_TEXT_LEN 128
+
+/* Parse text into *t; on failure fill detail with a full sentence. */
+extern TargetStatus target_parse(const char *s, Target *t, char *detail, size_t len);
+
+/* Check the invariants every target value holds; normalises -0 to 0. */
+extern TargetStatus target_validate(Target *t, char *detail, size_t len);
+
+/* Write the canonical text form (at most TARGET_TEXT_LEN bytes). */
+extern void target_format(const Target *t, char *buf, size_t len);
+
+/* Three-way order: measure, comparator, relative, lo, hi. */
+extern int	target_compare(const Target *a, const Target *b);
+
+extern const char *target_measure_name(int measure);
+extern const char *target_cmp_name(int cmp);
+extern const char *target_unit_name(int measure);
+
+/* Whether the comparator rewards lower actual values. */
+extern bool target_lower_is_better(const Target *t);
+
+/*
+ * Evaluation.  thr is the threshold in force: t->lo, or the caller's
+ * reference for relative targets.  Results that are undefined return false
+ * from the function (the SQL result is NULL).
+ */
+extern bool target_eval_met(const Target *t, double thr, double actual);
+extern double target_eval_gap(const Target *t, double thr, double actual);
+extern bool target_eval_attainment(const Target *t, double thr, double actual,
+								   double *result);
+
+/* Points ahead of time progress for a prorated level target (false: none). */
+extern bool target_eval_schedule_gap(const Target *t, double thr, double actual,
+									 double progress, double *points);
+
+typedef enum TrafficLight
+{
+	LIGHT_GREEN = 0,
+	LIGHT_YELLOW,
+	LIGHT_RED
+} TrafficLight;
+
+/* Default tolerance, in the unit of the gap the status is judged on. */
+extern double target_default_tolerance(const Target *t, double thr, bool prorated);
+
+/* Status from met/gap, or from the schedule gap when prorated. */
+extern TrafficLight target_eval_status(const Target *t, double thr, double actual,
+									   bool prorate, double progress,
+									   bool has_tolerance, double tolerance);
+
+extern const char *traffic_light_name(TrafficLight l);
+
+/* Time progress: share of the 12-month period from start to as-of. */
+typedef enum ProgressBasis
+{
+	BASIS_MONTH = 1,
+	BASIS_DAY = 2
+} ProgressBasis;
+
+extern bool progress_basis_parse(const char *s, ProgressBasis *basis);
+
+/*
+ * Share of the period elapsed; dates as day numbers (any epoch) plus the
+ * calendar fields the month basis needs.  Returns false if as_of is before
+ * the start.  Clamped to 1 after the period ends.
+ */
+extern bool time_progress_share(ProgressBasis basis,
+								int start_y, int start_m, int32_t start_day,
+								int32_t end_day,
+								int asof_y, int asof_m, int32_t asof_day,
+								double *share);
+
+#endif
