@@ -1,0 +1,25 @@
+# Benchmark helpers, sourced by bench/*.sh (run by `make bench`).
+# Each query runs REPS times (default 5) after one warm-up; medians are
+# reported, and ratios against a baseline measured in the same run.
+
+REPS=${REPS:-5}
+
+# Median wall time in ms of a query run REPS times: bench_ms "SQL" [settings SQL]
+bench_ms() {
+	local sql=$1 pre=${2:-}
+	local f
+	f=$(mktemp)
+	{
+		echo '\timing on'
+		echo "SET search_path = scorecard, public; $pre"
+		for _ in $(seq 0 "$REPS"); do echo "SELECT count(*) FROM ($sql) q;"; done
+	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
+	sort -n "$f" | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
+	rm -f "$f"
+}
+
+# Print one result line: label, median ms, ratio to a baseline median.
+bench_line() {
+	local label=$1 ms=$2 base=$3
+	awk -v l="$label" -v m="$ms" -v b="$base" 'BEGIN {printf "%-48s %10.1f ms  %6.2fx\n", l, m, m/b}'
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run every benchmark in bench/*.sh on a private server (not part of `make test`).
+source "$(dirname "$0")/common.sh"
+
+ensure_packages
+build_install
+bash "$TOP/scripts/pgserver.sh" start bench
+eval "$(bash "$TOP/scripts/pgserver.sh" env bench)"
+export PGDATABASE=postgres
+psql -X -q -c "DROP EXTENSION IF EXISTS scorecard CASCADE" -c "CREATE EXTENSION scorecard"
+say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of ${REPS:-5} runs"
+for b in "$TOP"/bench/*.sh; do
+	[ "$(basename "$b")" = lib.sh ] && continue
+	say "$(basename "$b" .sh)"
+	bash "$b"
+done
