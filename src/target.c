@@ -94,15 +94,11 @@ target_recv(PG_FUNCTION_ARGS)
 	t->lo = pq_getmsgfloat8(buf);
 	t->hi = pq_getmsgfloat8(buf);
 	st = target_validate(t, detail, sizeof(detail));
-	if (st == TARGET_BOUNDS || st == TARGET_NONFINITE)
-	{
-		if (st == TARGET_BOUNDS)
-			target_format(t, text, sizeof(text));
-		else
-			snprintf(text, sizeof(text), "%g %g", t->lo, t->hi);
-		report_target_status(st, text, detail);
-	}
-	report_target_status(st, "", detail);
+	if (st == TARGET_BOUNDS)
+		target_format(t, text, sizeof(text));
+	else
+		strlcpy(text, "(binary value)", sizeof(text));
+	report_target_status(st, text, detail);
 	PG_RETURN_POINTER(t);
 }
 

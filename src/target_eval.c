@@ -55,7 +55,7 @@ target_eval_gap(const Target *t, double thr, double actual)
 		case CMP_LT:
 			return thr - actual;
 		case CMP_EQ:
-			return -fabs(actual - thr);
+			return actual == thr ? 0.0 : -fabs(actual - thr);
 		case CMP_BETWEEN:
 			/* the margin to the nearer bound: negative outside the range */
 			return fmin(actual - t->lo, t->hi - actual);

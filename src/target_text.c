@@ -249,16 +249,28 @@ target_validate(Target *t, char *detail, size_t len)
 	return TARGET_OK;
 }
 
-/* Shortest decimal text that reads back to exactly v. */
+/*
+ * Shortest decimal text that reads back to exactly v; plain notation unless
+ * the exponent is far from zero, so 100 prints as 100, not 1e+02.
+ */
 static void
 format_double(double v, char *buf, size_t len)
 {
-	for (int prec = 1; prec <= 17; prec++)
+	int			prec;
+	int			exp10;
+
+	for (prec = 1; prec < 17; prec++)
 	{
 		snprintf(buf, len, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return;
+			break;
 	}
+	snprintf(buf, len, "%.*e", prec - 1, v);
+	exp10 = atoi(strchr(buf, 'e') + 1);
+	if (exp10 >= -4 && exp10 < 16)
+		snprintf(buf, len, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
+	else
+		snprintf(buf, len, "%.*g", prec, v);
 }
 
 void
