@@ -1,0 +1,165 @@
+/*
+ * target_test.c
+ *		Unit tests of the pure target code: parsing, formatting, evaluation
+ *		and time progress, without a server.
+ */
+#include <stdlib.h>
+
+#include "tap.h"
+#include "target_core.h"
+
+/* Parse s and return its status. */
+static TargetStatus
+parse(const char *s, Target *t)
+{
+	char		detail[TARGET_DETAIL_LEN];
+
+	return target_parse(s, t, detail, sizeof(detail));
+}
+
+/* Canonical text of s, or the empty string on failure. */
+static const char *
+canon(const char *s)
+{
+	static char buf[TARGET_TEXT_LEN];
+	Target		t;
+
+	if (parse(s, &t) != TARGET_OK)
+		return "";
+	target_format(&t, buf, sizeof(buf));
+	return buf;
+}
+
+/* Random double over many magnitudes. */
+static double
+random_double(void)
+{
+	double		mant = (double) rand() / RAND_MAX * 2.0 - 1.0;
+	int			e = rand() % 40 - 20;
+
+	return mant * pow(10.0, e);
+}
+
+/* Text -> target -> text -> target gives equal targets for random thresholds. */
+static void
+test_round_trip_random(void)
+{
+	int			bad = 0;
+
+	srand(20240531);
+	for (int i = 0; i < 100000; i++)
+	{
+		Target		a = {0},
+					b;
+		char		buf[TARGET_TEXT_LEN];
+
+		a.measure = 1 + rand() % 4;
+		a.cmp = 1 + rand() % 6;
+		a.lo = random_double();
+		a.hi = a.cmp == CMP_BETWEEN ? a.lo + fabs(random_double()) : 0.0;
+		if (target_validate(&a, buf, sizeof(buf)) != TARGET_OK)
+			continue;
+		target_format(&a, buf, sizeof(buf));
+		if (parse(buf, &b) != TARGET_OK || target_compare(&a, &b) != 0)
+		{
+			if (bad++ < 3)
+				printf("# round trip failed for %s\n", buf);
+		}
+	}
+	ok(bad == 0, "100000 random targets read back equal from their text");
+}
+
+/* Every input form and its canonical output. */
+static void
+test_forms(void)
+{
+	ok_str(canon("growth >= 7%"), "growth >= 7%", "growth >= 7%%");
+	ok_str(canon("level>=100"), "level >= 100", "level >= 100 without spaces");
+	ok_str(canon("SHARE >= 22 %"), "share >= 22%", "share, upper case, spaced unit");
+	ok_str(canon("change >= 0.5pp"), "change >= 0.5pp", "change in pp");
+	ok_str(canon("level = 0"), "level = 0", "level = 0");
+	ok_str(canon("growth < 0%"), "growth < 0%", "growth < 0%%");
+	ok_str(canon("growth between 6% and 8%"), "growth between 6% and 8%", "between");
+	ok_str(canon("growth > reference"), "growth > reference", "relative");
+	ok_str(canon("level \xE2\x89\xA5 5"), "level >= 5", "Unicode greater-or-equal sign");
+	ok_str(canon("level >= 2.5e3"), "level >= 2500", "exponent input, plain output");
+	ok_str(canon("level >= 1e20"), "level >= 1e+20", "large exponent kept");
+	ok_str(canon("level >= 0.30000000000000004"), "level >= 0.30000000000000004",
+		   "17 significant digits when needed");
+}
+
+/* Malformed and out-of-range texts give the right status. */
+static void
+test_errors(void)
+{
+	Target		t;
+
+	ok(parse("growth >= 7pp", &t) == TARGET_SYNTAX, "growth in pp is a syntax error");
+	ok(parse("level >= 7%", &t) == TARGET_SYNTAX, "level in %% is a syntax error");
+	ok(parse("growth >= 7", &t) == TARGET_SYNTAX, "growth without unit is a syntax error");
+	ok(parse("", &t) == TARGET_SYNTAX, "empty text");
+	ok(parse("growth", &t) == TARGET_SYNTAX, "measure alone");
+	ok(parse("growth >=", &t) == TARGET_SYNTAX, "no threshold");
+	ok(parse("growth >= 7% x", &t) == TARGET_SYNTAX, "trailing text");
+	ok(parse("growth between 6% and", &t) == TARGET_SYNTAX, "between without upper bound");
+	ok(parse("growth >= nan%", &t) == TARGET_NONFINITE, "NaN threshold");
+	ok(parse("growth >= -inf%", &t) == TARGET_NONFINITE, "infinite threshold");
+	ok(parse("level >= 1e999", &t) == TARGET_NONFINITE, "overflowing threshold");
+	ok(parse("growth between 8% and 6%", &t) == TARGET_BOUNDS, "reversed bounds");
+	ok(parse("level >= 1e-999", &t) == TARGET_OK && t.lo == 0.0, "underflow reads as zero");
+}
+
+/* Values worked out by hand. */
+static void
+test_eval(void)
+{
+	Target		t;
+	double		r;
+
+	parse("growth >= 7%", &t);
+	ok_near(target_eval_gap(&t, t.lo, 5.2), -1.8, 1e-12, "5.2 against growth >= 7%% is -1.8");
+	ok(!target_eval_met(&t, t.lo, 5.2), "5.2 does not meet growth >= 7%%");
+	parse("growth < 0%", &t);
+	ok(target_eval_met(&t, t.lo, -3.0), "-3 meets growth < 0%%");
+	ok_near(target_eval_gap(&t, t.lo, -3.0), 3.0, 0, "-3 is 3 ahead of growth < 0%%");
+	ok(!target_eval_attainment(&t, t.lo, -3.0, &r), "attainment undefined at zero threshold");
+	parse("level = 0", &t);
+	ok(target_eval_met(&t, t.lo, 0.0), "0 meets level = 0");
+	parse("level >= 100", &t);
+	ok(target_eval_schedule_gap(&t, t.lo, 45.2, 5.0 / 12.0, &r), "schedule gap defined");
+	ok_near(r, 45.2 - 500.0 / 12.0, 1e-9, "45.2%% at end of May is 3.53 points ahead");
+	ok(target_eval_status(&t, t.lo, 45.2, true, 5.0 / 12.0, false, 0) == LIGHT_GREEN,
+	   "ahead of schedule is green");
+	ok(target_eval_status(&t, t.lo, 38.0, true, 5.0 / 12.0, false, 0) == LIGHT_YELLOW,
+	   "3.7 points behind is yellow");
+	ok(target_eval_status(&t, t.lo, 30.0, true, 5.0 / 12.0, false, 0) == LIGHT_RED,
+	   "11.7 points behind is red");
+}
+
+/* Time progress on both bases. */
+static void
+test_progress(void)
+{
+	double		s;
+
+	/* day numbers relative to 2024-01-01 = 0; 2025-01-01 = 366 */
+	ok(time_progress_share(BASIS_MONTH, 2024, 1, 0, 366, 2024, 5, 151, &s), "month basis");
+	ok_near(s, 5.0 / 12.0, 1e-15, "end of May is 5/12");
+	ok(time_progress_share(BASIS_DAY, 2024, 1, 0, 366, 2024, 5, 151, &s), "day basis");
+	ok_near(s, 152.0 / 366.0, 1e-15, "31 May 2024 is day 152 of 366");
+	ok(!time_progress_share(BASIS_DAY, 2024, 1, 0, 366, 2023, 12, -1, &s),
+	   "before the period is refused");
+	ok(time_progress_share(BASIS_MONTH, 2024, 1, 0, 366, 2025, 3, 450, &s) && s == 1.0,
+	   "after the period is clamped to 1");
+}
+
+int
+main(void)
+{
+	test_forms();
+	test_errors();
+	test_eval();
+	test_progress();
+	test_round_trip_random();
+	return tap_done();
+}
