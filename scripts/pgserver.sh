@@ -32,8 +32,18 @@ lc_messages = 'C'
 CONF
 }
 
+# Close inherited descriptors above stderr, so the server never keeps a
+# caller's lock file (flock) or pipe open.
+close_inherited_fds() {
+	local fd
+	for fd in $(ls /proc/$$/fd); do
+		[ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true
+	done
+}
+
 case $cmd in
 start)
+	close_inherited_fds
 	if [ -n "$fresh" ] && [ -d "$dir" ]; then
 		run_as_pg pg_ctl -D "$dir/data" stop -m immediate >/dev/null 2>&1 || true
 		rm -rf "$dir"
