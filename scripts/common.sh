@@ -68,6 +68,9 @@ server_port() {
 	shard1) echo 55433 ;;
 	shard2) echo 55434 ;;
 	bench) echo 55435 ;;
+	coord) echo 55436 ;;
+	scale) echo 55437 ;;
+	cron) echo 55438 ;;
 	*) echo $((55440 + $(echo "$1" | cksum | cut -d' ' -f1) % 50)) ;;
 	esac
 }
