@@ -26,7 +26,8 @@ asof_month(DateADT d)
 	int32		month;
 
 	if (!ytd_day_month(d, &month))
-		ytd_report(YTD_DATE_RANGE, "as_of",
+		ytd_report(YTD_DATE_RANGE,
+				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
 				   "Periods and as-of dates must fall in the years 1 to 9999.");
 	return month;
 }

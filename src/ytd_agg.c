@@ -14,17 +14,19 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
 
 #include "ytd.h"
 
-/* The month number of a date, or an error naming what the date is. */
+/* The month number of a date, or an error naming the date. */
 static int32
-date_month(DateADT d, const char *what)
+date_month(DateADT d)
 {
 	int32		month;
 
 	if (!ytd_day_month(d, &month))
-		ytd_report(YTD_DATE_RANGE, what,
+		ytd_report(YTD_DATE_RANGE,
+				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
 				   "Periods and as-of dates must fall in the years 1 to 9999.");
 	return month;
 }
@@ -66,7 +68,7 @@ report_kind_mix(int a, int b)
 static Ytd *
 add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 {
-	int32		month = date_month(period, "period");
+	int32		month = date_month(period);
 	YtdStatus	st;
 
 	if (s == NULL)
@@ -82,7 +84,8 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 		s = grow(s, base, nyears);
 	}
 	if (unlikely(!isfinite(value)))
-		ytd_report(YTD_NONFINITE, "value", "Readings must be finite numbers.");
+		ytd_report(YTD_NONFINITE, float8out_internal(value),
+				   "Readings must be finite numbers.");
 	st = ytd_add(s, month, value);
 	if (unlikely(st != YTD_OK))
 	{
@@ -93,7 +96,7 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 				 "Month %04d-%02d has a second reading of a rate." :
 				 "The sum of month %04d-%02d overflows.",
 				 month / 12, month % 12 + 1);
-		ytd_report(st, "value", detail);
+		ytd_report(st, float8out_internal(value), detail);
 	}
 	return s;
 }
@@ -178,7 +181,7 @@ ytd_asof_trans(PG_FUNCTION_ARGS)
 					PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	st = ytd_set_asof(s, PG_GETARG_DATEADT(3));
 	if (unlikely(st != YTD_OK))
-		ytd_report(st, "as_of",
+		ytd_report(st, DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3))),
 				   st == YTD_ASOF_MIX ?
 				   "The rows of one group give as-of dates in different months." :
 				   "Periods and as-of dates must fall in the years 1 to 9999.");
@@ -199,12 +202,12 @@ ytd_combine(PG_FUNCTION_ARGS)
 	if (st == YTD_KIND_MIX)
 		report_kind_mix(a->kind, b->kind);
 	if (st != YTD_OK)
-		ytd_report(st, "as_of", "The states merged give as-of dates in different months.");
+		ytd_report(st, "", "The states merged give as-of dates in different months.");
 	if (base != a->base_year || nyears != a->nyears)
 		a = grow(a, base, nyears);
 	st = ytd_merge_into(a, b);
 	if (st != YTD_OK)
-		ytd_report(st, "ytd",
+		ytd_report(st, "",
 				   st == YTD_RATE_ADDED ?
 				   "Two states hold a reading of a rate for the same month." :
 				   "The sum of a month overflows.");

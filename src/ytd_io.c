@@ -30,7 +30,8 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 		case YTD_NONFINITE:
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("ytd reading out of range: \"%s\"", input),
+					 *input ? errmsg("ytd reading out of range: \"%s\"", input) :
+					 errmsg("ytd reading out of range"),
 					 errdetail("%s", detail)));
 			break;
 		case YTD_DATE_RANGE:
