@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Year-to-date growth: the ytd aggregates against built-in sum() and the
+# plain-SQL formula, over 100 indicators x 2,100 units x 24 months (5.04M
+# readings), grouped by indicator and unit; then serial against a parallel
+# plan with 2 workers.  Uses PGHOST/PGPORT/PGDATABASE from the environment
+# and an installed scorecard extension (make bench does both).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+INDS=${YTD_BENCH_INDS:-100}
+UNITS=${YTD_BENCH_UNITS:-2100}
+ROWS=$((INDS * UNITS * 24))
+
+# Generate the readings once (kept between runs when the shape matches).
+have=$(psql -X -At -c "SELECT CASE WHEN to_regclass('public.bench_ytd') IS NULL THEN 0
+	ELSE (SELECT count(*) FROM public.bench_ytd) END")
+if [ "$have" != "$ROWS" ]; then
+	echo "generating $ROWS readings"
+	psql -X -q -v ON_ERROR_STOP=1 <<SQL
+DROP TABLE IF EXISTS public.bench_ytd;
+CREATE TABLE public.bench_ytd (ind int4, unit int4, period date, value float8);
+INSERT INTO public.bench_ytd
+SELECT i, u, make_date(2023 + m / 12, m % 12 + 1, 1 + (i + u) % 28),
+	((i * 31 + u * 17 + m * 7) % 1000) + 0.5
+FROM generate_series(0, 23) m, generate_series(1, $INDS) i, generate_series(1, $UNITS) u;
+VACUUM ANALYZE public.bench_ytd;
+SQL
+fi
+
+# Every query keeps its hash table in memory; serial unless said otherwise.
+SERIAL="SET work_mem = '512MB'; SET max_parallel_workers_per_gather = 0;"
+PARALLEL="SET work_mem = '512MB'; SET max_parallel_workers_per_gather = 2;"
+FORCED="$PARALLEL SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
+T=public.bench_ytd
+
+Q_SUM="SELECT ind, unit, sum(value) FROM $T GROUP BY ind, unit"
+Q_SQL="SELECT ind, unit, (sum(value) FILTER (WHERE period >= '2024-01-01' AND period < '2024-10-01')
+	/ NULLIF(sum(value) FILTER (WHERE period >= '2023-01-01' AND period < '2023-10-01'), 0) - 1) * 100
+	FROM $T GROUP BY ind, unit"
+Q_ONE="SELECT ind, unit, ytd_growth(period, value, '2024-09-30') FROM $T GROUP BY ind, unit"
+Q_TWO="SELECT ind, unit, ytd_growth(ytd_agg(period, value), '2024-09-30') FROM $T GROUP BY ind, unit"
+
+# The results agree before anything is timed.
+psql -X -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public; $SERIAL" -c "
+	SELECT 'groups ' || count(*) || ', one-step = formula: ' ||
+		count(*) FILTER (WHERE round(a.g::numeric, 9) = round(b.g::numeric, 9)) ||
+		', two-step = one-step: ' || count(*) FILTER (WHERE a.g = c.g)
+	FROM ($Q_ONE) a(ind, unit, g) JOIN ($Q_SQL) b(ind, unit, g) USING (ind, unit)
+		JOIN ($Q_TWO) c(ind, unit, g) USING (ind, unit)"
+psql -X -At -c "SET search_path = scorecard, public; $FORCED" -c "EXPLAIN $Q_ONE" |
+	grep -qE 'Partial (Hash|Group)Aggregate' && echo "forced plan: Partial and Finalize Aggregate"
+
+sum_ms=$(bench_ms "$Q_SUM" "$SERIAL")
+sql_ms=$(bench_ms "$Q_SQL" "$SERIAL")
+one_ms=$(bench_ms "$Q_ONE" "$SERIAL")
+two_ms=$(bench_ms "$Q_TWO" "$SERIAL")
+par_ms=$(bench_ms "$Q_ONE" "$PARALLEL")
+frc_ms=$(bench_ms "$Q_ONE" "$FORCED")
+
+echo "$ROWS readings, $((INDS * UNITS)) groups; medians of $REPS runs, ratio to sum()"
+bench_line "sum(value)" "$sum_ms" "$sum_ms"
+bench_line "plain-SQL formula (sum FILTER / sum FILTER)" "$sql_ms" "$sum_ms"
+bench_line "one-step ytd_growth(period, value, as_of)" "$one_ms" "$sum_ms"
+bench_line "two-step ytd_growth(ytd_agg(...), as_of)" "$two_ms" "$sum_ms"
+bench_line "one-step, 2 workers (planner's choice)" "$par_ms" "$sum_ms"
+bench_line "one-step, 2 workers (parallel costs 0)" "$frc_ms" "$sum_ms"
+awk -v one="$one_ms" -v sql="$sql_ms" -v sum="$sum_ms" -v two="$two_ms" -v par="$par_ms" -v frc="$frc_ms" 'BEGIN {
+	printf "one-step / formula   %5.2fx (goal <= 1.3)\n", one / sql
+	printf "one-step / sum()     %5.2fx (goal <= 1.5)\n", one / sum
+	printf "two-step / formula   %5.2fx\n", two / sql
+	printf "serial / parallel    %5.2fx planner, %5.2fx forced (goal >= 1.5)\n", one / par, one / frc
+}'
