@@ -42,14 +42,18 @@ state_for_update(FunctionCallInfo fcinfo)
 
 /* Raise the error of a rejected row. */
 static void
-report_row_status(AssessStatus st, double points, double weight)
+report_row_status(AssessStatus st, double points, bool has_weight, double weight)
 {
+	if (st == ASSESS_WEIGHT && !has_weight)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("weight of a score item with points must not be NULL"),
+				 errdetail("NULL points mark an item that does not apply; its weight may be NULL.")));
 	if (st == ASSESS_WEIGHT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("weight must be a finite number not below zero"),
-				 errdetail("A score item with points needs a weight; the weight given is %g.",
-						   weight)));
+				 errdetail("The weight given is %g.", weight)));
 	if (st == ASSESS_POINTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -92,7 +96,7 @@ assess_trans(PG_FUNCTION_ARGS)
 	double		p = hp ? PG_GETARG_FLOAT8(1) : 0.0,
 				w = hw ? PG_GETARG_FLOAT8(2) : 0.0;
 
-	report_row_status(assess_add(a, kind, hp, p, hw, w), p, w);
+	report_row_status(assess_add(a, kind, hp, p, hw, w), p, hw, w);
 	PG_RETURN_POINTER(a);
 }
 
@@ -107,11 +111,11 @@ weighted_score_trans(PG_FUNCTION_ARGS)
 				w;
 
 	if (PG_ARGISNULL(2))
-		report_row_status(assess_add(a, KIND_SCORE, hp, p, false, 0.0), p, 0.0);
+		report_row_status(assess_add(a, KIND_SCORE, hp, p, false, 0.0), p, false, 0.0);
 	else
 	{
 		w = PG_GETARG_FLOAT8(2);
-		report_row_status(assess_add_plain(a, hp, p, w), p, w);
+		report_row_status(assess_add_plain(a, hp, p, w), p, true, w);
 	}
 	PG_RETURN_POINTER(a);
 }
@@ -121,9 +125,12 @@ PG_FUNCTION_INFO_V1(assess_combine);
 Datum
 assess_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = CurrentMemoryContext;
+	MemoryContext aggctx;
 	bool		in_agg = AggCheckCallContext(fcinfo, &aggctx) != 0;
 	Assessment *a;
+
+	if (!in_agg)
+		aggctx = CurrentMemoryContext;
 
 	if (PG_ARGISNULL(1))
 	{
