@@ -65,6 +65,7 @@ count_field(Assessment *a, int i)
 	return f[i];
 }
 
+/* Parse an item kind name of the given length. */
 bool
 assess_kind_parse(const char *s, size_t len, AssessKind *kind)
 {
@@ -106,6 +107,7 @@ add_score(Assessment *a, double points, double weight)
 	return ASSESS_OK;
 }
 
+/* Add one row of any kind; on failure the state is unchanged. */
 AssessStatus
 assess_add(Assessment *a, AssessKind kind, bool has_points, double points,
 		   bool has_weight, double weight)
@@ -139,6 +141,7 @@ assess_add(Assessment *a, AssessKind kind, bool has_points, double points,
 	return ASSESS_OK;
 }
 
+/* Add one score row without the geometric sums (weighted_score). */
 AssessStatus
 assess_add_plain(Assessment *a, bool has_points, double points, double weight)
 {
@@ -161,6 +164,7 @@ assess_add_plain(Assessment *a, bool has_points, double points, double weight)
 	return ASSESS_OK;
 }
 
+/* Add state b into state a, field by field. */
 void
 assess_merge(Assessment *a, const Assessment *b)
 {
@@ -176,6 +180,7 @@ assess_merge(Assessment *a, const Assessment *b)
 	a->zeros += b->zeros;
 }
 
+/* Check the invariants of a state read from text or binary. */
 AssessStatus
 assess_validate(const Assessment *a, char *detail, size_t len)
 {
@@ -205,6 +210,7 @@ assess_validate(const Assessment *a, char *detail, size_t len)
 	return ASSESS_OK;
 }
 
+/* Shortest of %.15g..%.17g that strtod reads back exactly. */
 void
 assess_format_double(double x, char *buf, size_t len)
 {
@@ -216,6 +222,7 @@ assess_format_double(double x, char *buf, size_t len)
 	}
 }
 
+/* Write the text form of a state. */
 void
 assess_format(const Assessment *a, char *buf, size_t len)
 {
@@ -271,6 +278,7 @@ expect_char(const char **p, char c)
 	return true;
 }
 
+/* Parse and validate the text form of a state. */
 AssessStatus
 assess_parse(const char *s, Assessment *a, char *detail, size_t len)
 {
@@ -304,18 +312,21 @@ assess_parse(const char *s, Assessment *a, char *detail, size_t len)
 	return assess_validate(a, detail, len);
 }
 
+/* Bonus points after the cap. */
 double
 assess_bonus(const Assessment *a, double cap)
 {
 	return fmin(a->bonus, cap);
 }
 
+/* Deduction points after the cap. */
 double
 assess_deduction(const Assessment *a, double cap)
 {
 	return fmin(a->deduction, cap);
 }
 
+/* 100 x points / applicable weight; false when no weight applies. */
 bool
 assess_normalised(const Assessment *a, double *score)
 {
@@ -325,6 +336,7 @@ assess_normalised(const Assessment *a, double *score)
 	return true;
 }
 
+/* 100 x weighted geometric mean of points/weight; 0 with a zero item. */
 bool
 assess_geometric(const Assessment *a, double *score)
 {

@@ -12,24 +12,28 @@
 /* Coefficients of the five bands, excellent first (SOE evaluation). */
 static const double band_coef[SCORE_BANDS] = {1.0, 0.8, 0.6, 0.4, 0.2};
 
+/* Whether a weight is valid: finite, not below zero. */
 bool
 score_check_weight(double weight)
 {
 	return weight >= 0.0 && isfinite(weight);
 }
 
+/* Whether a share of the weight lies in [0, 1] (NaN does not). */
 bool
 score_check_share(double share)
 {
 	return share >= 0.0 && share <= 1.0;
 }
 
+/* Whether floor and cap shares make a range: 0 <= floor <= cap < inf. */
 bool
 score_check_floor_cap(double floor_share, double cap_share)
 {
 	return floor_share >= 0.0 && isfinite(cap_share) && floor_share <= cap_share;
 }
 
+/* Direction of five standards: +1 descending, -1 ascending, 0 neither. */
 int
 score_banded_direction(const double standards[SCORE_BANDS])
 {
@@ -47,6 +51,7 @@ score_banded_direction(const double standards[SCORE_BANDS])
 	return desc ? 1 : (asc ? -1 : 0);
 }
 
+/* Whether grade thresholds are finite and strictly descending. */
 bool
 score_check_bands(const double *thresholds, int n)
 {
@@ -60,6 +65,7 @@ score_check_bands(const double *thresholds, int n)
 	return true;
 }
 
+/* Weight times the attainment clamped to [floor_share, cap_share]. */
 double
 score_proportional(double attainment, double weight,
 				   double floor_share, double cap_share)
@@ -67,6 +73,7 @@ score_proportional(double attainment, double weight,
 	return weight * fmin(fmax(attainment, floor_share), cap_share);
 }
 
+/* The full weight when met, miss_share of it otherwise. */
 double
 score_threshold(bool met, double weight, double miss_share)
 {
@@ -74,7 +81,9 @@ score_threshold(bool met, double weight, double miss_share)
 }
 
 /*
- * Lower-is-better standards are handled by negating the actual and the
+ * Banded efficacy coefficient: between band standard S_k (coefficient c_k)
+ * and the next better S_{k-1}, weight x (c_k + (x - S_k) / (S_{k-1} - S_k)
+ * x (c_{k-1} - c_k)).  Lower-is-better standards are handled by negating the actual and the
  * standards, which turns them into higher-is-better ones; the interpolation
  * fraction is unchanged by the negation.
  */
@@ -98,6 +107,7 @@ score_banded(double actual, const double standards[SCORE_BANDS], int dir,
 	return 0.0;
 }
 
+/* Statistical efficacy coefficient, out of 100, scaled to the weight. */
 double
 score_efficacy(double actual, double satisfactory, double disallowed,
 			   double weight, bool clamped)
@@ -109,6 +119,7 @@ score_efficacy(double actual, double satisfactory, double disallowed,
 	return (60.0 + 40.0 * r) * (weight / 100.0);
 }
 
+/* Linear from the full weight at rank 1 to floor_share at rank n. */
 double
 score_rank(int64_t rank, int64_t n, double weight, double floor_share)
 {
@@ -117,6 +128,7 @@ score_rank(int64_t rank, int64_t n, double weight, double floor_share)
 	return weight * (1.0 - (double) (rank - 1) / (double) (n - 1) * (1.0 - floor_share));
 }
 
+/* Index of the first threshold the score reaches; n when none. */
 int
 score_grade_index(double score, const double *thresholds, int n)
 {
