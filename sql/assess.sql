@@ -112,6 +112,14 @@ COPY states TO '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
 COPY bin_in FROM '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
 SELECT count(*) AS same FROM states s JOIN bin_in b USING (unit) WHERE s.a::text = b.a::text;
 
+-- Binary receive checks what text input checks: a state sent by
+-- assessment_send with its "missing" count (bytes 57..64) set to -1 is
+-- refused when COPY reads it back (in the list of errors below).
+CREATE TEMP TABLE bin_bad (a assessment);
+COPY (SELECT overlay(assessment_send(a) PLACING '\xffffffffffffffff'::bytea FROM 57 FOR 8)
+	FROM states WHERE unit = 'A') TO '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
+SELECT length(assessment_send(a)) AS send_bytes FROM states WHERE unit = 'A';
+
 -- Called outside an aggregate, the transition and combine functions leave
 -- their input alone.  With a 0 of 50 added: 45 / 100 = 45; merged with
 -- itself: 90 points; with 10 of 10 added: (45 + 10) / (50 + 10) = 91.666667.
@@ -145,6 +153,7 @@ FROM (VALUES
 	($q$SELECT assess(p, w, NULL) FROM (VALUES (1::float8, 2::float8)) v(p, w)$q$),
 	($q$SELECT assess(p, w, 'bonus') FROM (VALUES (-1::float8, 2::float8)) v(p, w)$q$),
 	($q$SELECT assess(p, w, 'veto') FROM (VALUES ('NaN'::float8, 2::float8)) v(p, w)$q$),
+	($q$SELECT assess(p, w, 'veto') FROM (VALUES (-1::float8, 2::float8)) v(p, w)$q$),
 	($q$SELECT weighted_score(p, w) FROM (VALUES (1::float8, -2::float8)) v(p, w)$q$),
 	($q$SELECT weighted_score(p, w) FROM (VALUES (1::float8, 'Infinity'::float8)) v(p, w)$q$),
 	($q$SELECT weighted_score(p, w) FROM (VALUES (1::float8, NULL::float8)) v(p, w)$q$),
@@ -153,6 +162,7 @@ FROM (VALUES
 	($q$SELECT assessment_score(a, deduction_cap => 'NaN') FROM one$q$),
 	($q$SELECT assessment_grade(a, '{A,B,C}', '{60,80}') FROM one$q$),
 	($q$SELECT assessment_grade(a, '{A,B}', '{80,60}') FROM one$q$),
+	($q$COPY bin_bad FROM '/tmp/scorecard_assess_regress.bin' (FORMAT binary)$q$),
 	($q$SELECT 'points=1'::assessment$q$),
 	($q$SELECT '(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0)'::assessment$q$),
 	($q$SELECT '(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=-1,vetoes=0,zeros=0)'::assessment$q$),

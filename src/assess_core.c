@@ -125,16 +125,11 @@ assess_add(Assessment *a, AssessKind kind, bool has_points, double points,
 	}
 	if (!has_points)
 		return ASSESS_OK;
-	if (kind == KIND_VETO)
-	{
-		if (isnan(points))
-			return ASSESS_POINTS;
-		a->vetoes += (points != 0.0);
-		return ASSESS_OK;
-	}
 	if (!points_ok(points))
 		return ASSESS_POINTS;
-	if (kind == KIND_BONUS)
+	if (kind == KIND_VETO)
+		a->vetoes += (points != 0.0);
+	else if (kind == KIND_BONUS)
 		a->bonus += points;
 	else
 		a->deduction += points;
