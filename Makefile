@@ -43,3 +43,8 @@ demo-stop:
 
 bench:
 	bash scripts/bench.sh
+
+# 50 million readings on the private scale server (about 15 minutes).
+.PHONY: bench-scale
+bench-scale:
+	bash bench/scale.sh
