@@ -183,6 +183,27 @@ pushdown_check() {
 		"SELECT $g, ($e)::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
 
+# The state itself pushed down: each shard aggregates into STATEAGG, the
+# state comes back over postgres_fdw in its text form, and the coordinator
+# applies ACCESSOR (with %S for the state) to it.
+# pushdown_state_check LABEL GROUPCOLS STATEAGG ACCESSOR PATTERN
+pushdown_state_check() {
+	local label=$1 g=$2 agg=$3 acc=$4 pat=$5 plan nrem nacc
+	local q="SELECT $g, (${acc//%S/s})::float8 AS v FROM (SELECT $g, $agg AS s FROM readings GROUP BY $g) q"
+	plan=$(explain "$q")
+	nrem=$(grep 'Remote SQL:' <<<"$plan" | grep 'GROUP BY' | grep -cF "$pat")
+	nacc=$(grep -c 'Remote SQL:.*scorecard\.[a-z_]*(scorecard\.' <<<"$plan")
+	if [ "$nrem" -eq "$NPART" ] && [ "$nacc" -eq 0 ]; then
+		ok "pushdown: $label (Remote SQL of all $NPART partitions returns the $pat state)"
+		grep -m1 'Remote SQL:' <<<"$plan" | sed 's/^ *//' | diag
+	else
+		not_ok "pushdown: $label ($nrem of $NPART Remote SQL return the $pat state)"
+		echo "$plan" | diag
+	fi
+	same_results "pushdown: $label" "$q" \
+		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
+}
+
 # Grouped by something else: the coordinator runs Partial Aggregate per
 # partition (over rows fetched from the shards) and Finalize Aggregate,
 # through the combine function.  combine_check LABEL GROUPCOLS EXPR
@@ -216,7 +237,7 @@ parallel_check() {
 		not_ok "parallel: $label (no parallel partial aggregation)"
 		echo "$plan" | diag
 	fi
-	same_results "parallel: $label (the serial plan as reference)" "$q" "$q" "$g" \
+	same_results "parallel: $label against the serial plan" "$q" "$q" "$g" \
 		"$PARALLEL" "SET max_parallel_workers_per_gather = 0;"
 }
 
@@ -270,11 +291,53 @@ control_check() {
 MET="count(*) FILTER (WHERE scorecard.target_met(goal, value))"
 GAP="sum(scorecard.target_gap(goal, value))"
 
+GROWTH="scorecard.ytd_growth(period, value, date '$AS_OF')"
+GROWTH2="scorecard.ytd_growth(scorecard.ytd_agg(period, value), date '$AS_OF')"
+VALUE2="scorecard.ytd_value(scorecard.ytd_agg(period, value), date '$AS_OF')"
+WSCORE="scorecard.weighted_score(points, weight)"
+ASCORE="scorecard.assessment_score(scorecard.assess(points, weight))"
+
+# Grouped by the partition key: pushed down to the shards.
 pushdown_check "targets met per unit" "unit" "$MET" "scorecard.target_met("
 pushdown_check "summed gap per unit and indicator" "unit, indicator" "$GAP" "scorecard.target_gap("
+pushdown_check "one-step ytd_growth per unit and indicator" "unit, indicator" "$GROWTH" "scorecard.ytd_growth("
+pushdown_check "ytd_growth of ytd_agg per unit and indicator" "unit, indicator" "$GROWTH2" "scorecard.ytd_agg("
+pushdown_check "ytd_value of ytd_agg per unit" "unit" "$VALUE2" "scorecard.ytd_agg("
+pushdown_check "weighted_score per unit" "unit" "$WSCORE" "scorecard.weighted_score("
+pushdown_check "assessment_score of assess per unit" "unit" "$ASCORE" "scorecard.assess("
+pushdown_state_check "ytd states per unit and indicator read by ytd_growth on the coordinator" \
+	"unit, indicator" "scorecard.ytd_agg(period, value)" "scorecard.ytd_growth(%S, date '$AS_OF')" \
+	"scorecard.ytd_agg("
+pushdown_state_check "assessment states per unit read by assessment_score on the coordinator" \
+	"unit" "scorecard.assess(points, weight)" "scorecard.assessment_score(%S)" "scorecard.assess("
+
+# Grouped by something else: Partial Aggregate per partition on the
+# coordinator, Finalize through the combine functions.
 combine_check "summed gap per indicator" "indicator" "$GAP"
+combine_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
+combine_check "ytd_value of ytd_agg per indicator" "indicator" "$VALUE2"
+combine_check "weighted_score per indicator" "indicator" "$WSCORE"
+combine_check "assessment_score of assess per indicator" "indicator" "$ASCORE"
+
+# Parallel workers on one server.
 parallel_check "summed gap per indicator" "indicator" "$GAP"
+parallel_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
+parallel_check "weighted_score per indicator" "indicator" "$WSCORE"
+
+# The Citus path: partial states per shard table, as text, merged by rollup().
+citus_check "ytd_growth per indicator" "indicator" "scorecard.ytd_agg(period, value)" ytd \
+	"scorecard.ytd_growth(%S, date '$AS_OF')"
+citus_check "ytd_value per indicator" "indicator" "scorecard.ytd_agg(period, value)" ytd \
+	"scorecard.ytd_value(%S, date '$AS_OF')"
+citus_check "assessment_score per indicator" "indicator" "scorecard.assess(points, weight)" assessment \
+	"scorecard.assessment_score(%S)"
+citus_check "assessment_points per unit" "unit" "scorecard.assess(points, weight)" assessment \
+	"scorecard.assessment_points(%S)"
+
+# The negative control.
 control_check "targets met per unit" "unit" "$MET"
+control_check "one-step ytd_growth per unit and indicator" "unit, indicator" "$GROWTH"
+control_check "weighted_score per unit" "unit" "$WSCORE"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
