@@ -245,13 +245,24 @@ parallel_check() {
 # GROUPCOLS, they travel as text (COPY), the coordinator reads them back as
 # STATETYPE and merges them with rollup(); ACCESSOR (with %S for the state)
 # of the merged states equals ACCESSOR of the state over all rows.
-# citus_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR
+# With INNER (a grouping by the distribution column), each shard first
+# computes states per INNER and GROUPCOLS and merges them with rollup(): the
+# two-level query the README recommends for Citus, whose planner distributes
+# the one-argument rollup() through partial states but gathers rows for the
+# two-argument aggregates.
+# citus_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR [INNER]
 citus_check() {
-	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 p bad=0 tab
+	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 inner=${6:-} p bad=0 tab shardq
 	tab="partials_$((n + 1))"
 	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::text AS s FROM readings_all LIMIT 0" || bad=1
 	for p in $(seq 1 $NPART); do
-		on "$(shard_of "$p")" -c "COPY (SELECT $g, ($agg)::text FROM readings_p$p GROUP BY $g) TO STDOUT" |
+		if [ -n "$inner" ]; then
+			shardq="SELECT $g, scorecard.rollup(s)::text FROM (SELECT $inner, $g, $agg AS s
+				FROM readings_p$p GROUP BY $inner, $g) per_$inner GROUP BY $g"
+		else
+			shardq="SELECT $g, ($agg)::text FROM readings_p$p GROUP BY $g"
+		fi
+		on "$(shard_of "$p")" -c "COPY ($shardq) TO STDOUT" |
 			on coord -c "COPY $tab FROM STDIN" || bad=1
 	done
 	local nparts nexact
@@ -333,6 +344,10 @@ citus_check "assessment_score per indicator" "indicator" "scorecard.assess(point
 	"scorecard.assessment_score(%S)"
 citus_check "assessment_points per unit" "unit" "scorecard.assess(points, weight)" assessment \
 	"scorecard.assessment_points(%S)"
+citus_check "ytd_growth per indicator, two-level (states per unit, rollup per shard)" "indicator" \
+	"scorecard.ytd_agg(period, value)" ytd "scorecard.ytd_growth(%S, date '$AS_OF')" unit
+citus_check "assessment_score per indicator, two-level (states per unit, rollup per shard)" "indicator" \
+	"scorecard.assess(points, weight)" assessment "scorecard.assessment_score(%S)" unit
 
 # The negative control.
 control_check "targets met per unit" "unit" "$MET"
