@@ -134,12 +134,14 @@ SELECT a::text = (SELECT assess(points, weight)::text FROM ex) AS unchanged FROM
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	d text;
+	h text;
 BEGIN
 	EXECUTE q;
 	RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '');
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '')
+		|| coalesce(' / ' || nullif(h, ''), '');
 END $$;
 SELECT q AS query, pg_temp.err(q) AS error
 FROM (VALUES

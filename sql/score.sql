@@ -42,21 +42,22 @@ SELECT score_ratio('growth >= 0%', 3, 10) IS NULL AS zero_threshold,
 	score_ratio('growth >= 5%', -2, 10) IS NULL AS sign_change,
 	score_ratio('growth >= 5%', NULL, 10) IS NULL AS null_actual;
 
--- Threshold: the full weight when met, miss_share of it otherwise.
+-- Threshold: the full weight when met, miss_share of it otherwise; from a
+-- met flag (score_met) or from a target and an actual (score_threshold).
 SELECT label, round(got::numeric, 6) AS got, want, round(got::numeric, 6) = want AS ok
 FROM (VALUES
-	('met',                 score_threshold(true, 10),                           10.0),
-	('missed',              score_threshold(false, 10),                          0.0),
+	('met',                 score_met(true, 10),                                 10.0),
+	('missed',              score_met(false, 10),                                0.0),
 	-- 10 x 0.5
-	('missed, share',       score_threshold(false, 10, 0.5),                     5.0),
+	('missed, share',       score_met(false, 10, 0.5),                           5.0),
 	-- actual exactly on the threshold meets >=
-	('level on threshold',  score_threshold('level >= 100'::target, 100, 8),     8.0),
+	('level on threshold',  score_threshold('level >= 100', 100, 8),             8.0),
 	-- 8 x 0.25
-	('level just missed',   score_threshold('level >= 100'::target, 99.9, 8, 0.25), 2.0),
+	('level just missed',   score_threshold('level >= 100', 99.9, 8, 0.25),     2.0),
 	-- lower is better: 4 <= 5 met
-	('lower met',           score_threshold('level <= 5'::target, 4, 6),         6.0),
+	('lower met',           score_threshold('level <= 5', 4, 6),                 6.0),
 	-- lower is better: 6 > 5 missed, 6 x 0.5
-	('lower missed',        score_threshold('level <= 5'::target, 6, 6, 0.5),    3.0)
+	('lower missed',        score_threshold('level <= 5', 6, 6, 0.5),            3.0)
 ) v(label, got, want);
 
 -- Banded efficacy coefficient (SOE 功效系数法).  Coefficients 1.0, 0.8,
@@ -166,12 +167,14 @@ SELECT score_grade(NULL) IS NULL AS null_score,
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	d text;
+	h text;
 BEGIN
 	EXECUTE q;
 	RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '');
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '')
+		|| coalesce(' / ' || nullif(h, ''), '');
 END $$;
 SELECT q AS query, pg_temp.err(q) AS error
 FROM (VALUES
@@ -183,9 +186,9 @@ FROM (VALUES
 	($q$SELECT score_proportional(0.9, 10, 0, 'NaN')$q$),
 	($q$SELECT score_ratio('growth > reference', 5, 10)$q$),
 	($q$SELECT score_ratio('level >= 100', 90, -3)$q$),
-	($q$SELECT score_threshold(true, 'NaN')$q$),
-	($q$SELECT score_threshold(false, 10, 1.5)$q$),
-	($q$SELECT score_threshold('growth >= reference'::target, 5, 10)$q$),
+	($q$SELECT score_met(true, 'NaN')$q$),
+	($q$SELECT score_met(false, 10, 1.5)$q$),
+	($q$SELECT score_threshold('growth >= reference', 5, 10)$q$),
 	($q$SELECT score_banded(80, '{100,90,90,70,60}', 10)$q$),
 	($q$SELECT score_banded(80, '{100,90,95,70,60}', 10)$q$),
 	($q$SELECT score_banded(80, '{100,90,80,70}', 10)$q$),

@@ -70,7 +70,7 @@ absolute_target_arg(FunctionCallInfo fcinfo, const char *fn, const char *instead
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not take relative targets", fn),
 				 errdetail("A relative target needs a reference value to be evaluated."),
-				 errhint("Pass %s to the form of %s that takes it.", instead, fn)));
+				 errhint("Use %s instead.", instead)));
 	return t;
 }
 
@@ -96,7 +96,7 @@ Datum
 score_ratio_fn(PG_FUNCTION_ARGS)
 {
 	Target	   *t = absolute_target_arg(fcinfo, "score_ratio",
-										"target_attainment(t, actual, reference)");
+										"score_proportional(target_attainment(t, actual, reference), weight)");
 	double		actual = PG_GETARG_FLOAT8(1);
 	double		w = weight_arg(fcinfo, 2);
 	double		lo,
@@ -110,7 +110,7 @@ score_ratio_fn(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(score_threshold_fn);
-/* score_threshold(met, weight, miss_share). */
+/* score_met(met, weight, miss_share): threshold scoring from a met flag. */
 Datum
 score_threshold_fn(PG_FUNCTION_ARGS)
 {
@@ -126,7 +126,7 @@ Datum
 score_threshold_target_fn(PG_FUNCTION_ARGS)
 {
 	Target	   *t = absolute_target_arg(fcinfo, "score_threshold",
-										"target_met(t, actual, reference)");
+										"score_met(target_met(t, actual, reference), weight)");
 	double		actual = PG_GETARG_FLOAT8(1);
 	double		w = weight_arg(fcinfo, 2);
 	double		miss = share_arg(fcinfo, 3, "miss_share");

@@ -12,13 +12,13 @@ CREATE FUNCTION score_ratio(t target, actual float8, weight float8,
 	AS 'MODULE_PATHNAME', 'score_ratio_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION score_ratio(target, float8, float8, float8, float8) IS 'proportional score from target_attainment(t, actual); NULL where attainment is undefined';
 
-CREATE FUNCTION score_threshold(met boolean, weight float8,
+CREATE FUNCTION score_met(met boolean, weight float8,
 		miss_share float8 DEFAULT 0) RETURNS float8
 	AS 'MODULE_PATHNAME', 'score_threshold_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION score_threshold(t target, actual float8, weight float8,
 		miss_share float8 DEFAULT 0) RETURNS float8
 	AS 'MODULE_PATHNAME', 'score_threshold_target_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION score_threshold(boolean, float8, float8) IS 'the full weight when met, miss_share x weight otherwise';
+COMMENT ON FUNCTION score_met(boolean, float8, float8) IS 'threshold scoring from a met flag: the full weight when met, miss_share x weight otherwise';
 COMMENT ON FUNCTION score_threshold(target, float8, float8, float8) IS 'the full weight when target_met(t, actual), miss_share x weight otherwise';
 
 CREATE FUNCTION score_banded(actual float8, standards float8[], weight float8) RETURNS float8
