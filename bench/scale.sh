@@ -4,8 +4,8 @@
 # months) in an UNLOGGED table on the private `scale` server; the progress
 # query (ytd_growth per indicator and unit) and the assessment query
 # (weighted_score per unit), serial and with 2 parallel workers, against
-# built-in sum() over the same grouping.  Prints median seconds of REPS runs
-# (default 3, after one warm-up), rows per second, the ratio to sum(), the
+# built-in sum() over the same grouping.  Prints median seconds of REPS rounds
+# (default 3, after a warm-up round), rows per second, the ratio to sum(), the
 # backend's peak resident memory (VmHWM), and the HashAggregate memory at
 # 10.1M and 50.4M rows (the per-group states must not grow with rows).
 #
@@ -23,7 +23,7 @@ UNITS=${SCALE_UNITS:-2800}
 ENTS=25
 MONTHS=24
 ROWS=$((INDS * UNITS * ENTS * MONTHS))
-T=public.scale_readings
+T=public.scale_readings_${UNITS}u  # one table per size: a quick run keeps the big one
 
 # ------------------------------------------------------------ set-up
 
@@ -110,27 +110,6 @@ fi
 
 # ------------------------------------------------------------ timing
 
-# One session per query: the warm-up and REPS timed runs of
-#   SELECT count(v) FROM (query) q
-# (count(v) keeps the aggregate from being optimised away), then the
-# backend's VmHWM.  Prints "median_ms vmhwm_kB".
-measure() {
-	local sql=$1 pre=$2 out
-	out=$({
-		echo "SET search_path = scorecard, public; $pre"
-		echo '\timing on'
-		for _ in $(seq 0 "$REPS"); do echo "SELECT count(v) FROM ($sql) q;"; done
-		echo '\timing off'
-		echo "SELECT 'VmHWM ' || (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+)'))[1];"
-	} | psql -X -q -At -v ON_ERROR_STOP=1 2>&1)
-	local hwm ms
-	hwm=$(awk '/^VmHWM / {print $2}' <<<"$out")
-	ms=$(grep -E '^Time:' <<<"$out" | tail -n +2 | awk '{print $2}' | sort -n |
-		awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}')
-	[ "$ms" = NaN ] && echo "$out" >&2
-	echo "$ms ${hwm:-NaN}"
-}
-
 # HashAggregate "Memory Usage" (kB, the leader's) of a query, from EXPLAIN ANALYZE.
 agg_mem() {
 	psql -X -At -c "SET search_path = scorecard, public; $SERIAL" \
@@ -138,35 +117,82 @@ agg_mem() {
 		grep -oE 'Memory Usage: [0-9]+kB' | head -1 | grep -oE '[0-9]+'
 }
 
-line() { # label workers groups ms hwm base_ms
-	awk -v l="$1" -v w="$2" -v g="$3" -v m="$4" -v h="$5" -v b="$6" -v r="$ROWS" 'BEGIN {
-		printf "%-44s %2d %7d %8.2f %9.2f %7.2fx %8.0f\n", l, w, g, m / 1000, r / (m / 1000) / 1e6, m / b, h / 1024 }'
+# Rounds: every query once per round, in one session, so that a burst of
+# other load on the machine falls on all the queries of a round alike.
+# Round 0 warms the cache; rounds 1..REPS are timed.  Each query runs as
+#   SELECT count(v) FROM (query) q
+# (count(v) keeps the aggregate from being optimised away).
+LABELS=()
+NGROUPS=()
+BASE=()
+SQLS=()
+add_query() { # label groups baseline-index sql
+	LABELS+=("$1")
+	NGROUPS+=("$2")
+	BASE+=("$3")
+	SQLS+=("$4")
 }
+groups_iu=$((INDS * UNITS))
+add_query "sum(value) by indicator, unit" "$groups_iu" 0 "$Q_SUM_IU"
+add_query "ytd_growth(period, value, as_of)" "$groups_iu" 0 "$Q_PROGRESS"
+add_query "ytd_growth(ytd_agg(period, value), as_of)" "$groups_iu" 0 "$Q_PROGRESS2"
+add_query "plain SQL: sum() FILTER / sum() FILTER" "$groups_iu" 0 "$Q_PROGRESS_SQL"
+add_query "sum(value) by unit" "$UNITS" 4 "$Q_SUM_U"
+add_query "weighted_score(value, indicator)" "$UNITS" 4 "$Q_ASSESS"
+add_query "plain SQL: 100 * sum() / sum() FILTER" "$UNITS" 4 "$Q_ASSESS_SQL"
+
+# Prints "round query ms" for the timed rounds.
+rounds() {
+	local pre=$1 r i
+	{
+		echo "SET search_path = scorecard, public; $pre"
+		echo '\timing on'
+		for r in $(seq 0 "$REPS"); do
+			for i in "${!SQLS[@]}"; do
+				echo "\\echo R $r $i"
+				echo "SELECT count(v) FROM (${SQLS[$i]}) q;"
+			done
+		done
+	} | psql -X -q -At -v ON_ERROR_STOP=1 |
+		awk '/^R / {r = $2; q = $3} /^Time:/ {if (r > 0) print r, q, $2}'
+}
+
+# Peak resident memory (VmHWM, kB) of a fresh backend that runs the query once.
+hwm() {
+	psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public; $2" \
+		-c "SELECT count(v) FROM ($1) q" \
+		-c "SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+)'))[1]" | tail -1
+}
+
+# Workers the plan asks for (0 when it has no Gather).
+planned_workers() {
+	psql -X -At -c "SET search_path = scorecard, public; $2" -c "EXPLAIN $1" |
+		grep -oE 'Workers Planned: [0-9]+' | head -1 | grep -oE '[0-9]+$' || echo 0
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 cat <<HEAD
 machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM
-$(psql -X -At -c "SELECT version()" | cut -d, -f1); table $(psql -X -At -c "SELECT pg_size_pretty(pg_table_size('$T'))"), $ROWS readings; work_mem 1GB
-medians of $REPS runs after one warm-up; ratio to sum() with the same grouping and workers
+$(psql -X -At -c "SELECT version()" | cut -d, -f1); table $(psql -X -At -c "SELECT pg_size_pretty(pg_table_size('$T'))"), $ROWS readings; work_mem 1GB; shared_buffers $(psql -X -At -c "SHOW shared_buffers")
+VmHWM of an idle backend: $(psql -X -At -c "SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+)'))[1]::int / 1024") MB
+medians of $REPS rounds after one warm-up round; x sum() is the median of each round's ratio
+to sum() with the same grouping and workers; VmHWM is the backend's peak resident memory
+(it counts the shared buffers the backend touched)
 
 query                                        workers groups  median s  Mrows/s  x sum()  VmHWM MB
 HEAD
-groups_iu=$((INDS * UNITS))
 for w in 0 2; do
-	if [ "$w" -eq 0 ]; then pre=$SERIAL; else pre=$PARALLEL; fi
-	read -r base hwm <<<"$(measure "$Q_SUM_IU" "$pre")"
-	line "sum(value) by indicator, unit" "$w" "$groups_iu" "$base" "$hwm" "$base"
-	read -r ms hwm <<<"$(measure "$Q_PROGRESS" "$pre")"
-	line "ytd_growth(period, value, as_of)" "$w" "$groups_iu" "$ms" "$hwm" "$base"
-	read -r ms hwm <<<"$(measure "$Q_PROGRESS2" "$pre")"
-	line "ytd_growth(ytd_agg(period, value), as_of)" "$w" "$groups_iu" "$ms" "$hwm" "$base"
-	read -r ms hwm <<<"$(measure "$Q_PROGRESS_SQL" "$pre")"
-	line "plain SQL: sum() FILTER / sum() FILTER" "$w" "$groups_iu" "$ms" "$hwm" "$base"
-	read -r base hwm <<<"$(measure "$Q_SUM_U" "$pre")"
-	line "sum(value) by unit" "$w" "$UNITS" "$base" "$hwm" "$base"
-	read -r ms hwm <<<"$(measure "$Q_ASSESS" "$pre")"
-	line "weighted_score(value, indicator)" "$w" "$UNITS" "$ms" "$hwm" "$base"
-	read -r ms hwm <<<"$(measure "$Q_ASSESS_SQL" "$pre")"
-	line "plain SQL: 100 * sum() / sum() FILTER" "$w" "$UNITS" "$ms" "$hwm" "$base"
+	pre="SET max_parallel_workers_per_gather = $w;"
+	times=$(rounds "$pre")
+	for i in "${!SQLS[@]}"; do
+		ms=$(awk -v q="$i" '$2 == q {print $3}' <<<"$times" | median)
+		ratio=$(awk -v q="$i" -v b="${BASE[$i]}" '$2 == q {t[$1] = $3} $2 == b {s[$1] = $3}
+			END {for (r in t) print t[r] / s[r]}' <<<"$times" | median)
+		awk -v l="${LABELS[$i]}" -v w="$(planned_workers "${SQLS[$i]}" "$pre")" -v g="${NGROUPS[$i]}" \
+			-v m="$ms" -v x="$ratio" -v h="$(hwm "${SQLS[$i]}" "$pre")" -v r="$ROWS" 'BEGIN {
+			printf "%-44s %2d %7d %8.2f %9.2f %7.2fx %8.0f\n", l, w, g, m / 1000, r / (m / 1000) / 1e6, x, h / 1024 }'
+	done
 done
 
 # State memory: the same groups over a fifth of the rows and over all rows.
