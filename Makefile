@@ -28,7 +28,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo demo-stop bench setup
+.PHONY: test demo demo-stop bench fuzz
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -43,3 +43,12 @@ demo-stop:
 
 bench:
 	bash scripts/bench.sh
+
+# Fuzz the target parser for FUZZ_SECONDS (needs clang); not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o test/fuzz/target_fuzz \
+		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c -lm
+	mkdir -p tmp/fuzz-corpus
+	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
+	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus

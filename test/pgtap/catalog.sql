@@ -7,39 +7,33 @@ CREATE TEMP TABLE volatile_ok (name text);
 INSERT INTO volatile_ok VALUES ('reading_no_update'), ('check_readings'), ('load_readings'),
 	('readings'), ('progress'), ('progress_city'), ('derived_progress'), ('task_progress'),
 	('unit_assessment'), ('unit_scores'), ('indicator_state');
+-- The extension's functions and aggregates, procedures aside.
+CREATE TEMP VIEW ext_function AS
+	SELECT p.oid, p.oid::regprocedure::text AS signature, p.provolatile,
+	       p.proparallel, p.proname
+	FROM pg_proc p
+	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass
+		AND d.refobjid = e.oid AND e.extname = 'scorecard'
+	WHERE p.prokind <> 'p';
 
 SELECT has_schema('scorecard');
 SELECT has_type('scorecard', 'target', 'the target type exists');
 SELECT has_function('scorecard', 'target_met', ARRAY['target', 'double precision']);
 SELECT has_function('scorecard', 'time_progress', ARRAY['date', 'text']);
 
--- Every function of the extension (but the opclass support, also immutable)
--- must be IMMUTABLE and PARALLEL SAFE: postgres_fdw ships only immutable
--- functions, and parallel plans need parallel-safe ones.
+-- postgres_fdw ships only immutable functions, and parallel plans need
+-- parallel-safe ones.
 SELECT is_empty($$
-	SELECT p.oid::regprocedure::text
-	FROM pg_proc p
-	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass
-		AND d.refobjid = e.oid AND e.extname = 'scorecard'
-	WHERE p.provolatile <> 'i' AND p.prokind <> 'p'
-		AND p.proname NOT IN (SELECT name FROM volatile_ok)
+	SELECT signature FROM ext_function
+	WHERE provolatile <> 'i' AND proname NOT IN (SELECT name FROM volatile_ok)
 $$, 'every function of scorecard is IMMUTABLE');
 SELECT is_empty($$
-	SELECT p.oid::regprocedure::text
-	FROM pg_proc p
-	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass
-		AND d.refobjid = e.oid AND e.extname = 'scorecard'
-	WHERE p.proparallel <> 's' AND p.prokind <> 'p'
-		AND p.proname NOT IN (SELECT name FROM volatile_ok)
+	SELECT signature FROM ext_function
+	WHERE proparallel <> 's' AND proname NOT IN (SELECT name FROM volatile_ok)
 $$, 'every function of scorecard is PARALLEL SAFE');
 SELECT is_empty($$
-	SELECT a.aggfnoid::regprocedure::text
-	FROM pg_aggregate a
-	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid
-	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass
-		AND d.refobjid = e.oid AND e.extname = 'scorecard'
+	SELECT signature FROM ext_function f JOIN pg_aggregate a ON a.aggfnoid = f.oid
 	WHERE a.aggcombinefn = 0
 $$, 'every aggregate of scorecard has a combine function');
 
