@@ -6,7 +6,7 @@ SELECT plan(8);
 CREATE TEMP TABLE volatile_ok (name text);
 INSERT INTO volatile_ok VALUES ('reading_no_update'), ('check_readings'), ('load_readings'),
 	('readings'), ('progress'), ('progress_city'), ('derived_progress'), ('task_progress'),
-	('unit_assessment'), ('unit_scores'), ('indicator_state');
+	('unit_assessment'), ('unit_scores'), ('indicator_state'), ('latest_month');
 -- The extension's functions and aggregates, procedures aside.
 CREATE TEMP VIEW ext_function AS
 	SELECT p.oid, p.oid::regprocedure::text AS signature, p.provolatile,
