@@ -93,8 +93,8 @@ CREATE TABLE plan_target (
 	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0 AND weight < 'Infinity'),
 	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank')),
 	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0 AND score_floor <= score_cap),
-	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR cardinality(score_params) = 2),
-	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR cardinality(score_params) = 5),
+	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(cardinality(score_params), 0) = 2),
+	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(cardinality(score_params), 0) = 5),
 	CONSTRAINT plan_target_relative_needs_reference_indicator
 		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL))
 );
