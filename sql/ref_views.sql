@@ -140,7 +140,10 @@ SELECT u.unit_id, round(u.score::numeric, 4) AS score, u.grade, u.rank,
 FROM assessment_run r JOIN assessment_run_unit u USING (run_id)
 JOIN unit_assessment('2024-03-31') a USING (unit_id) ORDER BY u.rank;
 SELECT count(*) AS items FROM assessment_run_item;
-CALL run_assessment(2024);   -- default as-of: end of the latest month, 2024-03-31: still one run
+SET search_path = public;   -- as a scheduled job calls it
+CALL scorecard.run_assessment(2024);   -- default as-of: end of the latest month, 2024-03-31: still one run
+SELECT count(*) AS progress_rows FROM scorecard.progress_latest;
+SET search_path = scorecard, public;
 CALL run_assessment(2024, '2024-02-29');
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 CALL run_assessment(2024, '2023-12-31');
