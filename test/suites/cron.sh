@@ -12,9 +12,14 @@ n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 
 bash "$TOP/scripts/pgserver.sh" start cron fresh >/dev/null
-ok $? "private server 'cron' started"
 eval "$(bash "$TOP/scripts/pgserver.sh" env cron)"
 export PGDATABASE=postgres
+# The private server listens on a socket only: pg_cron must run its jobs in
+# background workers rather than connect over TCP to localhost.
+psql -X -q -c "ALTER SYSTEM SET cron.use_background_workers = on" &&
+	bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null &&
+	bash "$TOP/scripts/pgserver.sh" start cron >/dev/null
+ok $? "private server 'cron' started (pg_cron in background workers)"
 trap 'bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null' EXIT
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public" -c "$1"; }
 
