@@ -1,0 +1,65 @@
+/*
+ * score_core.h
+ *		Pure scoring rules: the points an indicator earns out of its weight
+ *		under each assessment method, and grade bands.
+ *
+ * Nothing here depends on PostgreSQL; src/score.c is the fmgr glue, which
+ * validates arguments with the score_check_* functions before computing.
+ */
+#ifndef SCORE_CORE_H
+#define SCORE_CORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Number of standard values of the banded efficacy coefficient method. */
+#define SCORE_BANDS 5
+
+/* A weight is a finite number not below zero. */
+extern bool score_check_weight(double weight);
+
+/* A share (of the weight) is a finite number in [0, 1]. */
+extern bool score_check_share(double share);
+
+/* Floor and cap shares: finite, 0 <= floor <= cap. */
+extern bool score_check_floor_cap(double floor_share, double cap_share);
+
+/*
+ * Direction of the five standard values, best (excellent) first: +1 when
+ * strictly descending (higher is better), -1 when strictly ascending (lower
+ * is better), 0 when not strictly monotonic or not all finite.
+ */
+extern int	score_banded_direction(const double standards[SCORE_BANDS]);
+
+/* Grade thresholds: all finite and strictly descending, best band first. */
+extern bool score_check_bands(const double *thresholds, int n);
+
+/* Proportional: weight x attainment clamped to [floor_share, cap_share]. */
+extern double score_proportional(double attainment, double weight,
+								 double floor_share, double cap_share);
+
+/* Threshold: the full weight when met, miss_share of it otherwise. */
+extern double score_threshold(bool met, double weight, double miss_share);
+
+/*
+ * Banded efficacy coefficient (SOE 功效系数法) for standards whose direction
+ * score_banded_direction reported as dir (+1 or -1).
+ */
+extern double score_banded(double actual, const double standards[SCORE_BANDS],
+						   int dir, double weight);
+
+/*
+ * Statistical efficacy coefficient: 60 + 40 x (actual - disallowed) /
+ * (satisfactory - disallowed), scaled to the weight (out of 100), the ratio
+ * clamped to [0, 1] when clamped is true.  satisfactory != disallowed.
+ */
+extern double score_efficacy(double actual, double satisfactory,
+							 double disallowed, double weight, bool clamped);
+
+/* Rank scoring: rank 1 of n earns weight, rank n floor_share x weight. */
+extern double score_rank(int64_t rank, int64_t n, double weight, double floor_share);
+
+/* Index of the grade band a score falls in: first i with score >= thr[i], else n. */
+extern int	score_grade_index(double score, const double *thresholds, int n);
+
+#endif
