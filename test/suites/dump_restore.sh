@@ -25,7 +25,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d $src -c "SET client_min_messages = warning" -c 
 	-c "CALL run_assessment(2024)" >/dev/null
 ok $? "demo plan loaded and assessed in $src"
 
-pg_dump -Fc -d $src -f "$dumpfile" 2>"$dumpfile.err"  
+pg_dump -Fc -d $src -f "$dumpfile" 2>"$dumpfile.err"   # warns that unit and indicator reference themselves: harmless
 ok $? "pg_dump -Fc"
 pg_restore --exit-on-error -d $dst "$dumpfile"
 ok $? "pg_restore into a new database"
