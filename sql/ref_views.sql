@@ -5,6 +5,15 @@ SET client_min_messages = warning;
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
 
+-- Every column of the views a BI tool reads is of a standard type.
+SELECT table_name, count(*) AS columns,
+       count(*) FILTER (WHERE data_type NOT IN ('integer', 'bigint', 'numeric', 'double precision',
+                        'text', 'date', 'boolean', 'timestamp with time zone')) AS other_types
+FROM information_schema.columns
+WHERE table_schema = 'scorecard'
+  AND table_name IN (SELECT table_name FROM information_schema.views WHERE table_schema = 'scorecard')
+GROUP BY table_name ORDER BY table_name;
+
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id, sort_order) VALUES
 	('c', '市', 'City', 'city', NULL, 0),
 	('a', '甲县', 'County A', 'county', 'c', 1),
