@@ -110,9 +110,12 @@ SELECT round(((sum(value) FILTER (WHERE month >= '2024-01-01'))
        (SELECT round(growth::numeric, 4) FROM progress('2024-03-31') WHERE unit_id = 'c' AND indicator_id = 1) AS view
 FROM reading WHERE indicator_id = 1 AND month <= '2024-03-01';
 
--- Before the year's first reading: no data, a note, no status.
+-- Before the year's first reading: no data, a note, no status (GDP marked
+-- January-February combined for the moment, to see its note).
+UPDATE indicator SET jan_feb_combined = true WHERE indicator_id = 2;
 SELECT unit_id, indicator_id, data_month, value, met, status, note
 FROM progress('2024-01-31') WHERE indicator_id IN (2, 3) ORDER BY 1, 2;
+UPDATE indicator SET jan_feb_combined = false WHERE indicator_id = 2;
 
 -- Tasks at 31 March 2024 (day basis of each task's span):
 -- p1 done, 10/10 = 1; p2 4/20 = 0.2 against 91/366 = 0.2486 -> -0.0486;

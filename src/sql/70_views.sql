@@ -155,7 +155,9 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	            THEN target_schedule_gap(e.target, e.act, e.dm) END,
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
 	                     reference => e.ref),
-	       CASE WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
+	       CASE WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of) = 1
+	            THEN 'January is reported with February (1-2月)'
+	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
 	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
 	                 'missing months: ' || coalesce(array_to_string(
