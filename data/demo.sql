@@ -51,7 +51,18 @@ SELECT u.rank AS 名次, n.name_zh AS 县市区, round(u.total::numeric, 2) AS �
        (SELECT string_agg(i.indicator_id::text, ',' ORDER BY i.indicator_id) FROM assessment_run_item i
         WHERE i.run_id = r.run_id AND i.unit_id = u.unit_id AND NOT i.met) AS "未达标指标 #"
 FROM assessment_run r JOIN assessment_run_unit u USING (run_id) JOIN unit n USING (unit_id)
-WHERE r.as_of = :'as_of'::date
+WHERE r.as_of = :'as_of'::date AND u.peer_group = 'county'
+ORDER BY u.rank, u.unit_id;
+
+\echo
+\echo '市直部门考核排名 / department ranking (on the city''s figures of their indicators) as of' :as_of
+SELECT u.rank AS 名次, n.name_zh AS 部门, round(u.total::numeric, 2) AS 得分,
+       round(u.weight::numeric, 0) AS 总权重, round(u.score::numeric, 2) AS "百分制",
+       u.grade AS 等次, u.applicable AS 可评指标, u.items AS 指标数,
+       (SELECT string_agg(i.indicator_id::text, ',' ORDER BY i.indicator_id) FROM assessment_run_item i
+        WHERE i.run_id = r.run_id AND i.unit_id = u.unit_id AND NOT i.met) AS "未达标指标 #"
+FROM assessment_run r JOIN assessment_run_unit u USING (run_id) JOIN unit n USING (unit_id)
+WHERE r.as_of = :'as_of'::date AND u.peer_group = 'department'
 ORDER BY u.rank, u.unit_id;
 
 \echo

@@ -1,6 +1,7 @@
 -- The 2024 plan as reference data: actions, units, indicators, targets
 -- (city targets from targets-2024.md; county targets from a template, level
--- targets decomposed by the county's share of 2023 GDP) and task lists.
+-- targets decomposed by the county's share of 2023 GDP; department targets:
+-- the city's, with the department's weights) and task lists.
 -- Run from the checkout's top directory (paths are relative).
 \copy unit (unit_id, name_zh, name_en, kind, parent_id, central_city, sort_order) FROM 'data/units.csv' WITH (FORMAT csv, HEADER true)
 \copy action (action_id, name_zh, name_en, lead_unit_id) FROM 'data/actions.csv' WITH (FORMAT csv, HEADER true)
@@ -24,6 +25,18 @@ SELECT t.indicator_id, s.unit_id, 2024,
        CASE WHEN t.decompose = 'share' THEN 'city target decomposed by share of 2023 GDP'
             ELSE 'county target' END
 FROM county_template t CROSS JOIN county_share s;
+
+-- Departments are assessed on the city's figures of the indicators their
+-- action gives them (the city's target, the department's weight).
+CREATE TEMP TABLE department_template (unit_id text, indicator_id int, weight float8, scoring text,
+	score_floor float8, score_cap float8);
+\copy department_template FROM 'data/department-targets-2024.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor,
+	score_cap, reference_indicator_id, note)
+SELECT d.indicator_id, d.unit_id, c.year, c.target, d.weight, d.scoring, d.score_floor, d.score_cap,
+       c.reference_indicator_id, 'city target, judged on the city''s figure'
+FROM department_template d
+JOIN plan_target c ON c.indicator_id = d.indicator_id AND c.unit_id = 'shaoyang' AND c.year = 2024;
 
 -- Task lists (清单).  The plan names some projects; the others of each
 -- "ten projects" list are numbered placeholders.  Status and investment are

@@ -78,12 +78,16 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), base AS (
-		SELECT t.indicator_id, t.unit_id, t.target, t.weight, t.reference_indicator_id,
+		SELECT t.indicator_id, t.unit_id, ev.unit_id AS eu, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
 		       s.state, s.data_month, s.reported_growth AS rep
 		FROM plan_target t
 		JOIN indicator i USING (indicator_id)
-		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = t.unit_id
+		JOIN unit tu ON tu.unit_id = t.unit_id
+		-- a department's target is judged on the figure of the area it serves
+		CROSS JOIN LATERAL (SELECT CASE WHEN tu.kind = 'department' THEN tu.parent_id
+		                                ELSE tu.unit_id END AS unit_id) ev
+		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = ev.unit_id
 		WHERE t.year = extract(year FROM as_of)
 	), m AS (
 		SELECT b.*,
@@ -104,7 +108,7 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
 		FROM base b
-		JOIN unit c ON c.parent_id = b.unit_id AND c.kind <> 'department'
+		JOIN unit c ON c.parent_id = b.eu AND c.kind <> 'department'
 		JOIN s ON s.indicator_id = b.derived_from AND s.unit_id = c.unit_id
 		WHERE b.derived_from IS NOT NULL
 		GROUP BY b.indicator_id, b.unit_id
@@ -138,7 +142,7 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 		                        CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
 		                             ELSE ytd_level_growth(rs.state, rs.data_month) END)
 		        FROM s rs JOIN indicator ri ON ri.indicator_id = rs.indicator_id
-		        WHERE rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.unit_id) AS ref
+		        WHERE rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu) AS ref
 		FROM a
 	)
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
@@ -223,12 +227,19 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION task_progress(date) IS 'tasks with investment completion against time progress, and overdue flags';
 
+-- Units are ranked among their peers: the county-level units (districts,
+-- county-level cities, counties), the departments, the city.
+CREATE FUNCTION unit_peer_group(kind text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN kind IN ('district', 'county_city', 'county') THEN 'county' ELSE kind END
+$$;
+
 -- Points per indicator for every unit with weighted targets.  ratio:
 -- score_ratio (weight x attainment within [floor, cap]; where attainment is
 -- undefined, e.g. a growth of the wrong sign, the floor); threshold: full
 -- weight if met, floor x weight if not; efficacy: score_efficacy with
 -- {satisfactory, disallowed}; banded: score_banded with five standards;
--- rank: score_rank among the units with a figure.  No figure: NULL points,
+-- rank: score_rank among the units of the peer group with a figure.  No figure: NULL points,
 -- the item not applicable (its weight is redistributed by assess()).
 CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
@@ -238,16 +249,16 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, t.target AS tgt, t.scoring, t.score_floor, t.score_cap, t.score_params,
-		       i.higher_is_better
+		       i.higher_is_better, unit_peer_group(p.unit_kind) AS peers
 		FROM progress(as_of, recorded_as_of) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		WHERE t.weight > 0
 	), r AS (
 		SELECT p.*,
-		       rank() OVER (PARTITION BY p.indicator_id ORDER BY
+		       rank() OVER (PARTITION BY p.indicator_id, p.peers ORDER BY
 		                    CASE WHEN p.higher_is_better THEN -p.actual ELSE p.actual END) AS rk,
-		       count(p.actual) OVER (PARTITION BY p.indicator_id) AS n
+		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.peers) AS n
 		FROM p
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.scoring, r.weight,
@@ -272,9 +283,9 @@ COMMENT ON FUNCTION unit_scores(date, timestamptz) IS 'assessment points per uni
 
 -- Assessment per unit: points, weights, total, normalised score (100 x
 -- points / applicable weight), grade (优秀 >= 90, 良好 >= 80, 合格 >= 60,
--- 不合格) and rank among the units assessed.
+-- 不合格) and rank among the units of its peer group.
 CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL)
-RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, items bigint, applicable bigint,
+RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = scorecard, pg_catalog, pg_temp AS $$
@@ -283,12 +294,12 @@ SET search_path = scorecard, pg_catalog, pg_temp AS $$
 		FROM unit_scores(as_of, recorded_as_of) s
 		GROUP BY s.unit_id
 	)
-	SELECT a.unit_id, u.name_zh, u.kind, a.items, assessment_applicable(a.a),
+	SELECT a.unit_id, u.name_zh, u.kind, unit_peer_group(u.kind), a.items, assessment_applicable(a.a),
 	       assessment_weight_all(a.a), assessment_weight(a.a),
 	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
-	       rank() OVER (ORDER BY assessment_score(a.a) DESC NULLS LAST)
+	       rank() OVER (PARTITION BY unit_peer_group(u.kind) ORDER BY assessment_score(a.a) DESC NULLS LAST)
 	FROM a JOIN unit u USING (unit_id)
-	ORDER BY 11, u.sort_order
+	ORDER BY unit_peer_group(u.kind) = 'department', 12, u.sort_order
 $$;
 COMMENT ON FUNCTION unit_assessment(date, timestamptz) IS 'weighted assessment per unit: total, normalised score, grade, rank';
 

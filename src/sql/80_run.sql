@@ -25,6 +25,7 @@ COMMENT ON TABLE assessment_run IS 'one row per assessment run: year, as-of date
 CREATE TABLE assessment_run_unit (
 	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
 	unit_id text NOT NULL REFERENCES unit,
+	peer_group text NOT NULL,
 	items bigint NOT NULL,
 	applicable bigint,
 	weight float8,
@@ -134,7 +135,7 @@ BEGIN
 	FROM unit_scores(d, recorded_as_of) s;
 
 	INSERT INTO assessment_run_unit
-	SELECT rid, a.unit_id, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
+	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
 	FROM unit_assessment(d, recorded_as_of) a;
 
@@ -150,7 +151,7 @@ COMMENT ON PROCEDURE run_assessment(int, date, timestamptz) IS 'materialise the 
 -- Runs with their ranking, for BI tools.
 CREATE VIEW assessment_run_ranking AS
 	SELECT r.run_id, r.year, r.as_of, r.finished_at, u.unit_id, un.name_zh AS unit_zh,
-	       u.total, u.score, u.grade, u.rank
+	       u.peer_group, u.total, u.score, u.grade, u.rank
 	FROM assessment_run r
 	JOIN assessment_run_unit u USING (run_id)
 	JOIN unit un USING (unit_id);

@@ -24,7 +24,8 @@ load scorecard_demo_b 2024-12-01; ok $? "demo plan and readings to December 2024
 
 [ "$(q scorecard_demo_a "SELECT count(*) FROM plan_target WHERE unit_id = 'shaoyang' AND year = 2024")" = 38 ]
 ok $? "the city has the 38 targets of the plan"
-[ "$(q scorecard_demo_a "SELECT count(DISTINCT unit_id) FROM plan_target WHERE weight > 0")" = 12 ]
+[ "$(q scorecard_demo_a "SELECT count(DISTINCT unit_id) FROM plan_target JOIN unit USING (unit_id)
+	WHERE weight > 0 AND unit_peer_group(kind) = 'county'")" = 12 ]
 ok $? "the 12 county-level units have weighted targets"
 [ "$(q scorecard_demo_a "SELECT count(*) FROM reading WHERE revision > 1")" = 2 ]
 ok $? "the two corrections are loaded as second revisions"
