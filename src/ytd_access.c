@@ -23,7 +23,7 @@ typedef bool (*YtdCalc) (const Ytd *s, int32_t month, double *result);
 static int32
 asof_month(DateADT d)
 {
-	int32		month;
+	int32		month = 0;
 
 	if (!ytd_day_month(d, &month))
 		ytd_report(YTD_DATE_RANGE,
@@ -192,7 +192,7 @@ ytd_missing(PG_FUNCTION_ARGS)
 static int32
 state_asof_month(const Ytd *s)
 {
-	int32		month;
+	int32		month = 0;
 
 	if (!(s->flags & YTD_HAS_ASOF) || !ytd_day_month(s->asof, &month))
 		ereport(ERROR,

@@ -61,19 +61,26 @@ test_calendar(void)
 	   "a mid-month day counts for its month");
 	ok(!ytd_day_month(ytd_ym_to_day(10000, 1, 1), &month), "year 10000 is out of range");
 	ok(!ytd_day_month(ytd_ym_to_day(0, 12, 31), &month), "year 0 is out of range");
+	ok(ytd_ym_to_day(1, 1, 1) == YTD_MIN_DAY && ytd_ym_to_day(9999, 12, 31) == YTD_MAX_DAY,
+	   "the day range is 0001-01-01..9999-12-31");
+	ok(ytd_day_month(YTD_MIN_DAY, &month) && month == M(1, 1) &&
+	   ytd_day_month(YTD_MAX_DAY, &month) && month == M(9999, 12), "the range ends map to their months");
+	ok(!ytd_day_month(INT32_MAX, &month) && !ytd_day_month(INT32_MIN, &month),
+	   "infinite dates are out of range");
 	for (int d = -800000; d <= 3000000; d += 997)
 	{
 		int32_t		back;
 
 		ytd_day_to_ym(d, &y, &m);
 		back = ytd_ym_to_day(y, m, 1);
-		if (!(back <= d && d - back < 31))
+		if (!(back <= d && d - back < 31) ||
+			(y >= 1 && y <= 9999 && !(ytd_day_month(d, &month) && month == M(y, m))))
 		{
 			ok(0, "day %d maps into its month", d);
 			return;
 		}
 	}
-	ok(1, "every sampled day falls inside the month it maps to");
+	ok(1, "every sampled day falls inside the month it maps to, both ways");
 }
 
 /* Flows, the January-February convention and a gap in one year. */
