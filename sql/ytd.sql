@@ -196,3 +196,19 @@ FROM (SELECT 'monthly{2024-01:1}'::ytd s) q;
 -- The state stays 224 bytes over two years however many rows it takes.
 SELECT count(*) AS rows, pg_column_size(ytd_agg(make_date(2023 + i % 2, 1 + i % 12, 1), i)) AS bytes
 FROM generate_series(1, 100000) i;
+
+-- States shipped as text (as Citus ships partial states) and rolled up give
+-- the same city state as the aggregate over the rows.
+SELECT rollup(s::text::ytd)::text = (SELECT ytd_agg(period, value) FROM readings)::text AS via_text
+FROM county_states;
+-- The kind named per row builds the same state as the dedicated aggregates.
+SELECT (SELECT ytd_agg(period, value, 'cumulative') FROM cumulative)::text
+	= (SELECT ytd_cumulative_agg(period, value) FROM cumulative)::text AS same_cumulative,
+	ytd_kind((SELECT ytd_cumulative_agg(period, value) FROM cumulative)) AS kind;
+-- As a window aggregate: the running state after each month of county B
+-- in 2024 (50 a month), read as of that month.
+SELECT period, ytd_value(ytd_agg(period, value) OVER (ORDER BY period), period) AS running
+FROM readings WHERE unit = 'B' AND period >= '2024-01-01' AND period < '2024-04-01';
+-- ytd_level_growth is not defined for rates, which compare in points.
+SELECT ytd_level_growth('rate{2023-09:61.2,2024-09:61.9}', '2024-09-01');
+\echo :LAST_ERROR_SQLSTATE
