@@ -227,6 +227,50 @@ test_text(void)
 	ok(1, "2000 random doubles read back exactly from their shortest form");
 }
 
+/* Mutated text never crashes the parser; what parses reads back the same. */
+static void
+test_fuzz(void)
+{
+	const char *seed = "monthly@2024-09-30{2023-01:100,2023-02:-2.5e-3,2024-12:7}";
+	const char	alphabet[] = "0123456789-:,{}@. emonthlyratecumulativ+xnaif";
+	int			parsed = 0;
+
+	srand(1);
+	for (int i = 0; i < 20000; i++)
+	{
+		char		buf[128];
+		int			n = (int) strlen(seed);
+		Ytd		   *s,
+				   *t;
+
+		memcpy(buf, seed, n + 1);
+		for (int k = rand() % 4; k >= 0; k--)
+		{
+			int			pos = rand() % n;
+
+			if (rand() % 3 == 0)
+				n = pos, buf[n] = '\0';	/* truncate */
+			else
+				buf[pos] = alphabet[rand() % (sizeof(alphabet) - 1)];
+			if (n == 0)
+				break;
+		}
+		s = parse(buf, NULL);
+		if (!s)
+			continue;
+		parsed++;
+		t = parse(text(s), NULL);
+		if (!t || memcmp(s, t, YTD_SIZE(s->nyears)) != 0)
+		{
+			ok(0, "mutated text \"%s\" reads back the same", buf);
+			free(s), free(t);
+			return;
+		}
+		free(s), free(t);
+	}
+	ok(parsed > 0, "20000 mutated texts: no crash, %d parsed and read back the same", parsed);
+}
+
 int
 main(void)
 {
@@ -235,5 +279,6 @@ main(void)
 	test_measures();
 	test_merge();
 	test_text();
+	test_fuzz();
 	return tap_done();
 }
