@@ -154,6 +154,14 @@ FROM (SELECT ytd_cumulative_agg(period, value) c FROM cumulative) q1,
 	(SELECT ytd_agg(period, value) a FROM readings WHERE unit = 'A') q2,
 	generate_series(1, 3) m, make_date(2024, m, 1) d;
 -- As of 2024-02: 110+120 = 230 against 100+110 = 210; as of 2024-03: 360 against 330.
+-- The value of each month alone (当月值) from the cumulative readings equals
+-- county A's monthly reading, except January (missing) and February, which
+-- stands for January too: both NULL.
+SELECT m, ytd_month_value(c, make_date(2024, m, 1)) AS from_cumulative,
+	ytd_month_value(a, make_date(2024, m, 1)) AS monthly
+FROM (SELECT ytd_cumulative_agg(period, value) c FROM cumulative) q1,
+	(SELECT ytd_agg(period, value) a FROM readings WHERE unit = 'A') q2,
+	generate_series(1, 4) m;
 -- Cumulative rows of several units for the same month add up: 230 + 20.
 SELECT ytd_value(ytd_cumulative_agg(p, v), '2024-02-01')
 FROM (VALUES ('2024-02-29'::date, 230::float8), ('2024-02-01', 20)) r(p, v);

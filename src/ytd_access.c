@@ -127,6 +127,16 @@ ytd_level(PG_FUNCTION_ARGS)
 	return result(fcinfo, ytd_level_of, s, asof_month(PG_GETARG_DATEADT(1)));
 }
 
+PG_FUNCTION_INFO_V1(ytd_month_value);
+/* The value of the month alone (for cumulative readings cum(m) - cum(m-1)). */
+Datum
+ytd_month_value(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	return result(fcinfo, ytd_month_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
 PG_FUNCTION_INFO_V1(ytd_level_growth);
 /* Growth in % of the level at the month over the same month a year before. */
 Datum

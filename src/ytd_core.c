@@ -272,6 +272,41 @@ ytd_level_of(const Ytd *s, int32_t month, double *v)
 	return true;
 }
 
+/*
+ * The value of the month alone: a rate's or a monthly reading (except a
+ * February that, with no January, covers both), or for cumulative
+ * readings cum(m) - cum(m-1), and cum(January) for January.
+ */
+bool
+ytd_month_value_of(const Ytd *s, int32_t month, double *v)
+{
+	int			m = month % 12;
+
+	if (!has(s, month))
+		return false;
+	if (s->kind == YTD_RATE)
+	{
+		*v = at(s, month);
+		return true;
+	}
+	if (s->kind == YTD_MONTHLY)
+	{
+		if (m == 1 && !has(s, month - 1))
+			return false;		/* February standing for January too */
+		*v = at(s, month);
+		return true;
+	}
+	if (m == 0)
+	{
+		*v = at(s, month);
+		return true;
+	}
+	if (!has(s, month - 1))
+		return false;
+	*v = at(s, month) - at(s, month - 1);
+	return isfinite(*v);
+}
+
 bool
 ytd_pct(double cur, double base, double *pct)
 {

@@ -213,6 +213,7 @@ extern void ytd_format_double(double v, char *buf, size_t len);
  */
 extern bool ytd_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_level_of(const Ytd *s, int32_t month, double *v);
+extern bool ytd_month_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_level_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_change_of(const Ytd *s, int32_t month, double *pp);

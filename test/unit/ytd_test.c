@@ -143,6 +143,14 @@ test_measures(void)
 	ok(ytd_growth_of(s, M(2024, 2), &v) && fabs(v - (230.0 / 210 - 1) * 100) < 1e-12,
 	   "cumulative growth as of February without January");
 	ok(ytd_missing_months(s, M(2024, 1), false, miss) == 2, "cumulative: January missing both years");
+	ok(ytd_month_value_of(s, M(2024, 3), &v) && v == 130, "cumulative month value: 360 - 230");
+	ok(!ytd_month_value_of(s, M(2024, 2), &v), "no February value when it stands for January too");
+	free(s);
+
+	s = parse("monthly{2024-01:5,2024-02:7,2025-02:12}", NULL);
+	ok(ytd_month_value_of(s, M(2024, 2), &v) && v == 7, "monthly month value is the reading");
+	ok(!ytd_month_value_of(s, M(2025, 2), &v), "a monthly February without January has no value alone");
+	ok(ytd_month_value_of(s, M(2024, 1), &v) && v == 5, "January's value");
 	free(s);
 }
 
