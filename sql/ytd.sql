@@ -220,3 +220,12 @@ FROM readings WHERE unit = 'B' AND period >= '2024-01-01' AND period < '2024-04-
 -- ytd_level_growth is not defined for rates, which compare in points.
 SELECT ytd_level_growth('rate{2023-09:61.2,2024-09:61.9}', '2024-09-01');
 \echo :LAST_ERROR_SQLSTATE
+
+-- Every ytd function is IMMUTABLE and PARALLEL SAFE (postgres_fdw and Citus
+-- ship only immutable functions), and every aggregate has a combine function.
+SELECT count(*) AS functions,
+	count(*) FILTER (WHERE provolatile = 'i' AND proparallel = 's') AS immutable_parallel_safe
+FROM pg_proc WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR proname = 'rollup');
+SELECT count(*) AS aggregates, count(*) FILTER (WHERE aggcombinefn <> 0) AS with_combine
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR proname = 'rollup');
