@@ -1,0 +1,20 @@
+/*
+ * ytd.h
+ *		Declarations shared by the fmgr glue of the ytd type (ytd_io.c and
+ *		ytd_agg.c).
+ */
+#ifndef YTD_H
+#define YTD_H
+
+#include "fmgr.h"
+#include "ytd_core.h"
+
+#define PG_GETARG_YTD(n) ((Ytd *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* Raise the error that matches a status; input names the offending value. */
+extern void ytd_report(YtdStatus st, const char *input, const char *detail);
+
+/* A new state of nyears years from base in the current memory context. */
+extern Ytd *ytd_alloc(YtdKind kind, int base, int nyears);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * ytd_access.c
+ *		fmgr glue for the accessors of a ytd state and the final functions
+ *		of the one-step aggregates.
+ *
+ * Every accessor takes the as-of date; any date inside a month stands for
+ * that month.  A result that cannot be computed (months missing, a zero or
+ * negative base) is NULL; ytd_missing says which months are missing.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "ytd.h"
+
+typedef bool (*YtdCalc) (const Ytd *s, int32_t month, double *result);
+
+/* The month number of the as-of argument. */
+static int32
+asof_month(DateADT d)
+{
+	int32		month = 0;
+
+	if (!ytd_day_month(d, &month))
+		ytd_report(YTD_DATE_RANGE,
+				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
+				   "Periods and as-of dates must fall in the years 1 to 9999.");
+	return month;
+}
+
+/* Refuse a state whose kind the accessor cannot read. */
+static void
+refuse_kind(const Ytd *s, const char *fn, const char *why, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s is not defined for ytd states of kind %s", fn,
+					ytd_kind_name(s->kind)),
+			 errdetail("%s", why),
+			 errhint("%s", hint)));
+}
+
+/* Year-to-date sums need flows: monthly or cumulative readings. */
+static void
+need_flow(const Ytd *s, const char *fn)
+{
+	if (s->kind == YTD_RATE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rates cannot be added"),
+				 errdetail("%s sums months, and a rate of several months is not their sum.", fn),
+				 errhint("Use ytd_level or ytd_change for rates.")));
+}
+
+/* Levels need one reading per month: monthly (stocks) or rates. */
+static void
+need_level(const Ytd *s, const char *fn)
+{
+	if (s->kind == YTD_CUMULATIVE)
+		refuse_kind(s, fn, "Cumulative readings give January-to-month totals, not levels.",
+					"Use ytd_value and ytd_growth for cumulative readings.");
+}
+
+/* Return calc's result as float8, or NULL. */
+static Datum
+result(FunctionCallInfo fcinfo, YtdCalc calc, const Ytd *s, int32 month)
+{
+	double		v;
+
+	if (!calc(s, month, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* The same year-to-date value a year before. */
+static bool
+prior_of(const Ytd *s, int32_t month, double *v)
+{
+	return ytd_value_of(s, month - 12, v);
+}
+
+PG_FUNCTION_INFO_V1(ytd_value);
+/* Year-to-date value: sum of January..month, or the cumulative reading. */
+Datum
+ytd_value(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_flow(s, "ytd_value");
+	return result(fcinfo, ytd_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_prior);
+/* The year-to-date value of the same months a year before. */
+Datum
+ytd_prior(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_flow(s, "ytd_prior");
+	return result(fcinfo, prior_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_growth);
+/* Year-on-year growth in % of the year-to-date value. */
+Datum
+ytd_growth(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_flow(s, "ytd_growth");
+	return result(fcinfo, ytd_growth_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_level);
+/* The level at the month (stocks and rates). */
+Datum
+ytd_level(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_level(s, "ytd_level");
+	return result(fcinfo, ytd_level_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_month_value);
+/* The value of the month alone (for cumulative readings cum(m) - cum(m-1)). */
+Datum
+ytd_month_value(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	return result(fcinfo, ytd_month_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_level_growth);
+/* Growth in % of the level at the month over the same month a year before. */
+Datum
+ytd_level_growth(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_level(s, "ytd_level_growth");
+	if (s->kind == YTD_RATE)
+		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
+					"Use ytd_change for rates.");
+	return result(fcinfo, ytd_level_growth_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_change);
+/* Difference in percentage points of a rate from the same month a year before. */
+Datum
+ytd_change(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	if (s->kind != YTD_RATE)
+		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
+					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
+	return result(fcinfo, ytd_change_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
+/* Whether ytd_missing's measure argument asks about levels. */
+static bool
+measure_is_level(text *t)
+{
+	char	   *m = text_to_cstring(t);
+
+	if (strcmp(m, "level") == 0)
+		return true;
+	if (strcmp(m, "value") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid ytd measure: \"%s\"", m),
+				 errdetail("The measure is value (year-to-date) or level (the month alone).")));
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(ytd_missing);
+/* The first days of the months that keep the comparison from being made. */
+Datum
+ytd_missing(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+	int32		month = asof_month(PG_GETARG_DATEADT(1));
+	bool		level = measure_is_level(PG_GETARG_TEXT_PP(2)) || s->kind == YTD_RATE;
+	int32		months[24];
+	Datum		days[24];
+	int			n = ytd_missing_months(s, month, level, months);
+
+	for (int i = 0; i < n; i++)
+		days[i] = DateADTGetDatum(ytd_ym_to_day(months[i] / 12, months[i] % 12 + 1, 1));
+	PG_RETURN_ARRAYTYPE_P(construct_array(days, n, DATEOID, sizeof(DateADT),
+										  true, TYPALIGN_INT));
+}
+
+/* The as-of month of a one-step aggregate's state. */
+static int32
+state_asof_month(const Ytd *s)
+{
+	int32		month = 0;
+
+	if (!(s->flags & YTD_HAS_ASOF) || !ytd_day_month(s->asof, &month))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ytd state has no as-of date"),
+				 errdetail("Only the one-step aggregates record an as-of date in their state.")));
+	return month;
+}
+
+PG_FUNCTION_INFO_V1(ytd_growth_final);
+/* Final function of the one-step ytd_growth(period, value, as_of). */
+Datum
+ytd_growth_final(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = PG_GETARG_YTD(0);
+	return result(fcinfo, ytd_growth_of, s, state_asof_month(s));
+}
+
+PG_FUNCTION_INFO_V1(ytd_value_final);
+/* Final function of the one-step ytd_value(period, value, as_of). */
+Datum
+ytd_value_final(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = PG_GETARG_YTD(0);
+	return result(fcinfo, ytd_value_of, s, state_asof_month(s));
+}

@@ -1,0 +1,219 @@
+/*
+ * ytd_agg.c
+ *		fmgr glue for the ytd aggregates: transition, combine and final
+ *		functions.
+ *
+ * The state is a plain varlena of type ytd.  Inside an aggregate the
+ * transition functions update it in place and return the same pointer, so
+ * a row costs no palloc: the state is allocated on the group's first row
+ * (and again only when a reading falls in a year outside its range), and
+ * nodeAgg copies that new value into the aggregate context once.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/float.h"
+
+#include "ytd.h"
+
+/* The month number of a date, or an error naming the date. */
+static int32
+date_month(DateADT d)
+{
+	int32		month = 0;
+
+	if (!ytd_day_month(d, &month))
+		ytd_report(YTD_DATE_RANGE,
+				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
+				   "Periods and as-of dates must fall in the years 1 to 9999.");
+	return month;
+}
+
+/*
+ * The state to update: the argument itself in an aggregate, else a copy.
+ * ours: the state was made by a transition function (never a stored
+ * value), so it is a plain 4-byte-header varlena and needs no detoasting.
+ */
+static Ytd *
+state_arg(FunctionCallInfo fcinfo, bool ours)
+{
+	if (PG_ARGISNULL(0))
+		return NULL;
+	if (AggCheckCallContext(fcinfo, NULL))
+		return ours ? (Ytd *) PG_GETARG_POINTER(0) : PG_GETARG_YTD(0);
+	return (Ytd *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+}
+
+/* A copy of s with room for the years base..base+nyears-1. */
+static Ytd *
+grow(const Ytd *s, int base, int nyears)
+{
+	Ytd		   *g = ytd_alloc((YtdKind) s->kind, base, nyears);
+
+	ytd_copy_into(g, s, base, nyears);
+	return g;
+}
+
+/* Detail for two kinds that cannot share a state. */
+static void
+report_kind_mix(int a, int b)
+{
+	char		detail[YTD_DETAIL_LEN];
+
+	snprintf(detail, sizeof(detail),
+			 "A state holds readings of one kind; here %s and %s readings meet.",
+			 ytd_kind_name(a), ytd_kind_name(b));
+	ytd_report(YTD_KIND_MIX, "", detail);
+}
+
+/* Add one reading to the state (allocated or grown when needed). */
+static Ytd *
+add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
+{
+	int32		month = date_month(period);
+	YtdStatus	st;
+
+	if (s == NULL)
+		s = ytd_alloc(kind, month / 12, 1);
+	else if (s->kind != kind)
+		report_kind_mix(s->kind, kind);
+	else if (!ytd_covers(s, month))
+	{
+		int			base,
+					nyears;
+
+		ytd_grown_range(s, month, &base, &nyears);
+		s = grow(s, base, nyears);
+	}
+	if (unlikely(!isfinite(value)))
+		ytd_report(YTD_NONFINITE, float8out_internal(value),
+				   "Readings must be finite numbers.");
+	st = ytd_add(s, month, value);
+	if (unlikely(st != YTD_OK))
+	{
+		char		detail[YTD_DETAIL_LEN];
+
+		snprintf(detail, sizeof(detail),
+				 st == YTD_RATE_ADDED ?
+				 "Month %04d-%02d has a second reading of a rate." :
+				 "The sum of month %04d-%02d overflows.",
+				 month / 12, month % 12 + 1);
+		ytd_report(st, float8out_internal(value), detail);
+	}
+	return s;
+}
+
+/* Shared body of the transition functions; rows with a NULL are skipped. */
+static Datum
+trans(FunctionCallInfo fcinfo, YtdKind kind)
+{
+	Ytd		   *s;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	s = add_reading(state_arg(fcinfo, true), kind, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(ytd_monthly_trans);
+/* ytd_agg(period, value): monthly readings. */
+Datum
+ytd_monthly_trans(PG_FUNCTION_ARGS)
+{
+	return trans(fcinfo, YTD_MONTHLY);
+}
+
+PG_FUNCTION_INFO_V1(ytd_cumulative_trans);
+/* ytd_cumulative_agg(period, value): January-to-month readings. */
+Datum
+ytd_cumulative_trans(PG_FUNCTION_ARGS)
+{
+	return trans(fcinfo, YTD_CUMULATIVE);
+}
+
+PG_FUNCTION_INFO_V1(ytd_rate_trans);
+/* ytd_rate_agg(period, value): one rate reading per month. */
+Datum
+ytd_rate_trans(PG_FUNCTION_ARGS)
+{
+	return trans(fcinfo, YTD_RATE);
+}
+
+PG_FUNCTION_INFO_V1(ytd_kind_trans);
+/* ytd_agg(period, value, kind): the kind named on each row. */
+Datum
+ytd_kind_trans(PG_FUNCTION_ARGS)
+{
+	text	   *t;
+	YtdKind		kind;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("ytd kind must not be null"),
+				 errdetail("The kind is monthly, cumulative or rate.")));
+	t = PG_GETARG_TEXT_PP(3);
+	if (!ytd_kind_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid ytd kind: \"%s\"", text_to_cstring(t)),
+				 errdetail("The kind is monthly, cumulative or rate.")));
+	return trans(fcinfo, kind);
+}
+
+PG_FUNCTION_INFO_V1(ytd_asof_trans);
+/* One-step aggregates (period, value, as_of): monthly readings and as-of. */
+Datum
+ytd_asof_trans(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s;
+	YtdStatus	st;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	s = add_reading(state_arg(fcinfo, true), YTD_MONTHLY,
+					PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	st = ytd_set_asof(s, PG_GETARG_DATEADT(3));
+	if (unlikely(st != YTD_OK))
+		ytd_report(st, DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3))),
+				   st == YTD_ASOF_MIX ?
+				   "The rows of one group give as-of dates in different months." :
+				   "Periods and as-of dates must fall in the years 1 to 9999.");
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(ytd_combine);
+/* Combine function and rollup transition: merge the second state in. */
+Datum
+ytd_combine(PG_FUNCTION_ARGS)
+{
+	Ytd		   *a = state_arg(fcinfo, false);
+	Ytd		   *b = PG_GETARG_YTD(1);
+	int			base,
+				nyears;
+	YtdStatus	st = ytd_merge_check(a, b, &base, &nyears);
+
+	if (st == YTD_KIND_MIX)
+		report_kind_mix(a->kind, b->kind);
+	if (st != YTD_OK)
+		ytd_report(st, "", "The states merged give as-of dates in different months.");
+	if (base != a->base_year || nyears != a->nyears)
+		a = grow(a, base, nyears);
+	st = ytd_merge_into(a, b);
+	if (st != YTD_OK)
+		ytd_report(st, "",
+				   st == YTD_RATE_ADDED ?
+				   "Two states hold a reading of a rate for the same month." :
+				   "The sum of a month overflows.");
+	PG_RETURN_POINTER(a);
+}

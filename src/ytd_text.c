@@ -1,0 +1,310 @@
+/*
+ * ytd_text.c
+ *		The text form of the year-to-date state, the checks every state
+ *		passes (text and binary input alike), and building a state from
+ *		readings.  Pure C: no PostgreSQL headers.
+ *
+ *		ytd     := kind [ "@" date ] "{" [ reading { "," reading } ] "}"
+ *		kind    := monthly | cumulative | rate
+ *		reading := YYYY-MM ":" number		(months strictly increasing)
+ *		date    := YYYY-MM-DD
+ *
+ * White space is allowed between tokens.  Numbers are written in the
+ * shortest form that reads back to the same double.
+ */
+#include "ytd_core.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Scanner
+{
+	const char *p;
+	char	   *detail;
+	size_t		len;
+} Scanner;
+
+static YtdStatus fail(Scanner *sc, YtdStatus st, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+/* Record a failure's detail sentence and return the status. */
+static YtdStatus
+fail(Scanner *sc, YtdStatus st, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sc->detail, sc->len, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+/* Skip ASCII white space. */
+static void
+skip_ws(Scanner *sc)
+{
+	while (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r')
+		sc->p++;
+}
+
+/* Read an unsigned decimal integer of 1..maxd digits. */
+static bool
+scan_int(Scanner *sc, int maxd, int *v)
+{
+	int			n = 0;
+
+	*v = 0;
+	while (*sc->p >= '0' && *sc->p <= '9' && n < maxd)
+		*v = *v * 10 + (*sc->p++ - '0'), n++;
+	return n > 0 && !(*sc->p >= '0' && *sc->p <= '9');
+}
+
+/* Days in a month of the proleptic Gregorian calendar. */
+static int
+month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool		leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return days[m - 1] + (m == 2 && leap);
+}
+
+/* Read YYYY-MM into a month number. */
+static YtdStatus
+scan_month(Scanner *sc, int32_t *month)
+{
+	int			y,
+				m;
+
+	if (!scan_int(sc, 4, &y) || *sc->p++ != '-' || !scan_int(sc, 2, &m))
+		return fail(sc, YTD_SYNTAX, "A month is written YYYY-MM, e.g. 2024-09.");
+	if (y < YTD_MIN_YEAR || m < 1 || m > 12)
+		return fail(sc, YTD_SYNTAX, "A month is written YYYY-MM with a year from 1 to 9999 and a month from 01 to 12.");
+	*month = y * 12 + (m - 1);
+	return YTD_OK;
+}
+
+/* Read YYYY-MM-DD into a day number. */
+static YtdStatus
+scan_date(Scanner *sc, int32_t *day)
+{
+	int32_t		month;
+	int			d;
+	YtdStatus	st;
+
+	if ((st = scan_month(sc, &month)) != YTD_OK)
+		return st;
+	if (*sc->p++ != '-' || !scan_int(sc, 2, &d) ||
+		d < 1 || d > month_days(month / 12, month % 12 + 1))
+		return fail(sc, YTD_SYNTAX, "The as-of date is written YYYY-MM-DD, e.g. 2024-09-30.");
+	*day = ytd_ym_to_day(month / 12, month % 12 + 1, d);
+	return YTD_OK;
+}
+
+/* Read a number; NaN, infinities and overflow are out of range. */
+static YtdStatus
+scan_number(Scanner *sc, double *v)
+{
+	char	   *end;
+
+	if (!((*sc->p >= '0' && *sc->p <= '9') || *sc->p == '-' || *sc->p == '+' ||
+		  *sc->p == '.' || *sc->p == 'n' || *sc->p == 'N' || *sc->p == 'i' || *sc->p == 'I'))
+		return fail(sc, YTD_SYNTAX, "Expected a number after the month, such as 2024-09:125.5.");
+	errno = 0;
+	*v = strtod(sc->p, &end);
+	if (end == sc->p)
+		return fail(sc, YTD_SYNTAX, "Expected a number after the month, such as 2024-09:125.5.");
+	if (!isfinite(*v) || (errno == ERANGE && fabs(*v) > 1.0))
+		return fail(sc, YTD_NONFINITE, "Readings must be finite numbers.");
+	sc->p = end;
+	return YTD_OK;
+}
+
+/* Read the kind word and an optional as-of date. */
+static YtdStatus
+scan_head(Scanner *sc, YtdHead *head)
+{
+	const char *w;
+	YtdStatus	st;
+
+	skip_ws(sc);
+	for (w = sc->p; *sc->p >= 'a' && *sc->p <= 'z'; sc->p++);
+	if (!ytd_kind_parse(w, sc->p - w, &head->kind))
+		return fail(sc, YTD_SYNTAX, "A ytd value starts with its kind: monthly, cumulative or rate.");
+	skip_ws(sc);
+	if (*sc->p == '@')
+	{
+		sc->p++;
+		skip_ws(sc);
+		if ((st = scan_date(sc, &head->asof)) != YTD_OK)
+			return st;
+		head->has_asof = true;
+		skip_ws(sc);
+	}
+	if (*sc->p++ != '{')
+		return fail(sc, YTD_SYNTAX, "The readings follow the kind in braces, e.g. monthly{2024-01:10,2024-02:12}.");
+	return YTD_OK;
+}
+
+/* Read one "YYYY-MM:number" reading. */
+static YtdStatus
+scan_reading(Scanner *sc, YtdReading *r)
+{
+	YtdStatus	st;
+
+	skip_ws(sc);
+	if ((st = scan_month(sc, &r->month)) != YTD_OK)
+		return st;
+	skip_ws(sc);
+	if (*sc->p++ != ':')
+		return fail(sc, YTD_SYNTAX, "A reading is written YYYY-MM:value, e.g. 2024-09:125.5.");
+	skip_ws(sc);
+	return scan_number(sc, &r->value);
+}
+
+int
+ytd_text_max_readings(const char *str)
+{
+	int			n = 1;
+
+	for (; *str; str++)
+		n += (*str == ':');
+	return n;
+}
+
+YtdStatus
+ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
+		  char *detail, size_t len)
+{
+	Scanner		sc = {str, detail, len};
+	YtdStatus	st;
+
+	memset(head, 0, sizeof(*head));
+	if ((st = scan_head(&sc, head)) != YTD_OK)
+		return st;
+	skip_ws(&sc);
+	while (*sc.p != '}')
+	{
+		if (head->nreadings > 0 && *sc.p++ != ',')
+			return fail(&sc, YTD_SYNTAX, "Readings are separated by commas and end with \"}\".");
+		if (head->nreadings >= maxr)
+			return fail(&sc, YTD_SYNTAX, "Too many readings.");
+		if ((st = scan_reading(&sc, &r[head->nreadings])) != YTD_OK)
+			return st;
+		head->nreadings++;
+		skip_ws(&sc);
+	}
+	sc.p++;
+	skip_ws(&sc);
+	if (*sc.p != '\0')
+		return fail(&sc, YTD_SYNTAX, "Unexpected text after the readings: \"%.40s\".", sc.p);
+	return ytd_check_readings(r, head->nreadings, detail, len);
+}
+
+YtdStatus
+ytd_check_readings(const YtdReading *r, int n, char *detail, size_t len)
+{
+	Scanner		sc = {"", detail, len};
+
+	for (int i = 0; i < n; i++)
+	{
+		if (r[i].month < 12 * YTD_MIN_YEAR || r[i].month >= 12 * (YTD_MAX_YEAR + 1))
+			return fail(&sc, YTD_DATE_RANGE, "Months must fall in the years 1 to 9999.");
+		if (!isfinite(r[i].value))
+			return fail(&sc, YTD_NONFINITE, "Readings must be finite numbers.");
+		if (i > 0 && r[i].month <= r[i - 1].month)
+			return fail(&sc, YTD_SYNTAX, "Months must be in increasing order, each at most once.");
+	}
+	return YTD_OK;
+}
+
+void
+ytd_readings_range(const YtdReading *r, int n, int *base, int *nyears)
+{
+	*base = n > 0 ? r[0].month / 12 : 0;
+	*nyears = n > 0 ? r[n - 1].month / 12 - r[0].month / 12 + 1 : 0;
+}
+
+YtdStatus
+ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n)
+{
+	int			base,
+				nyears;
+
+	ytd_readings_range(r, n, &base, &nyears);
+	ytd_init(s, head->kind, base, nyears);
+	if (head->has_asof)
+	{
+		s->flags |= YTD_HAS_ASOF;
+		s->asof = head->asof;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		YtdStatus	st = ytd_add(s, r[i].month, r[i].value);
+
+		if (st != YTD_OK)
+			return st;
+	}
+	return YTD_OK;
+}
+
+void
+ytd_format_double(double v, char *buf, size_t len)
+{
+	if (v == floor(v) && fabs(v) < 1e15 && !(v == 0.0 && signbit(v)))
+	{
+		snprintf(buf, len, "%.0f", v);	/* integers without an exponent */
+		return;
+	}
+	for (int prec = 1; prec <= 17; prec++)
+	{
+		snprintf(buf, len, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+size_t
+ytd_text_len(const Ytd *s)
+{
+	/* kind, "@YYYY-MM-DD", braces, and per reading "YYYY-MM:" number "," */
+	return 16 + 12 + 2 + (size_t) ytd_reading_count(s) * (8 + 32 + 1) + 1;
+}
+
+void
+ytd_format(const Ytd *s, char *buf, size_t len)
+{
+	char	   *p = buf;
+	char	   *end = buf + len;
+	bool		first = true;
+
+	p += snprintf(p, end - p, "%s", ytd_kind_name(s->kind));
+	if (s->flags & YTD_HAS_ASOF)
+	{
+		int			y,
+					m;
+		int32_t		d0;
+
+		ytd_day_to_ym(s->asof, &y, &m);
+		d0 = ytd_ym_to_day(y, m, 1);
+		p += snprintf(p, end - p, "@%04d-%02d-%02d", y, m, (int) (s->asof - d0) + 1);
+	}
+	p += snprintf(p, end - p, "{");
+	for (int yi = 0; yi < s->nyears; yi++)
+		for (int m = 0; m < 12; m++)
+		{
+			char		num[32];
+
+			if (!(s->years[yi].mask & (1u << m)))
+				continue;
+			ytd_format_double(s->years[yi].v[m], num, sizeof(num));
+			p += snprintf(p, end - p, "%s%04d-%02d:%s", first ? "" : ",",
+						  s->base_year + yi, m + 1, num);
+			first = false;
+		}
+	snprintf(p, end - p, "}");
+}
