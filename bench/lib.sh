@@ -5,14 +5,17 @@
 REPS=${REPS:-5}
 
 # Median wall time in ms of a query run REPS times: bench_ms "SQL" [settings SQL]
+# Timing starts after the settings (psql times each statement of a line).
+# count(q), not count(*): with no reference to its columns the planner
+# replaces the subquery's unused aggregate outputs by NULL and skips them.
 bench_ms() {
 	local sql=$1 pre=${2:-}
 	local f
 	f=$(mktemp)
 	{
-		echo '\timing on'
 		echo "SET search_path = scorecard, public; $pre"
-		for _ in $(seq 0 "$REPS"); do echo "SELECT count(*) FROM ($sql) q;"; done
+		echo '\timing on'
+		for _ in $(seq 0 "$REPS"); do echo "SELECT count(q) FROM ($sql) q;"; done
 	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
 	sort -n "$f" | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
 	rm -f "$f"

@@ -1,49 +1,75 @@
--- The demo: the 38 targets of the 2024 plan for the whole city, evaluated
--- against the illustrative actuals of data/actuals-2024-09.csv.
--- Run by scripts/demo.sh with psql; :as_of is set by the caller.
--- Level targets of flow indicators are judged against time progress, except
--- those reported only once a year, whose interim figures say little.
+-- The demo: the 2024 plan loaded into the reference schema (data/plan.sql),
+-- readings from January 2023 generated and loaded through the CSV loader
+-- (data/generate.sql), an assessment run, and two reports as of the latest
+-- month: the city's progress on its 38 targets and the county ranking.
+-- Run by scripts/demo.sh with psql from the checkout's top directory.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard;
 SET search_path = scorecard, public;
-
-DROP TABLE IF EXISTS demo_target, demo_actual;
-CREATE TABLE demo_target (
-	no int PRIMARY KEY, action int NOT NULL, name_zh text NOT NULL,
-	name_en text NOT NULL, target target NOT NULL,
-	nature text NOT NULL CHECK (nature IN ('flow', 'stock', 'rate')),
-	frequency text NOT NULL, unit text NOT NULL);
-CREATE TABLE demo_actual (
-	no int PRIMARY KEY REFERENCES demo_target, actual float8 NOT NULL,
-	reference float8, note text);
-\copy demo_target FROM 'data/targets-2024.csv' WITH (FORMAT csv, HEADER true)
-\copy demo_actual FROM 'data/actuals-2024-09.csv' WITH (FORMAT csv, HEADER true)
+\echo '== loading the plan (actions, units, indicators, targets, task lists)'
+\i data/plan.sql
+\echo '== generating and loading readings'
+\i data/generate.sql
+CALL run_assessment(2024);
+SELECT as_of FROM assessment_run ORDER BY finished_at DESC LIMIT 1 \gset
 
 \pset footer off
-\pset null '-'
+\pset null ''
 \echo
-\echo '邵阳市 2024 八大行动 主要目标 / Shaoyang 2024 plan: the 38 targets, city level'
+\echo '邵阳市 2024 八大行动 主要目标进度 / Shaoyang 2024 plan: city progress as of' :as_of
 SELECT :'as_of'::date AS as_of,
-       round(100 * time_progress(:'as_of'::date)::numeric, 1) AS "time progress %",
+       round(100 * time_progress(:'as_of'::date)::numeric, 1) AS "序时进度 %",
        count(*) AS targets,
-       count(*) FILTER (WHERE target_met(t.target, a.actual, a.reference)) AS met
-FROM demo_target t JOIN demo_actual a USING (no);
+       count(*) FILTER (WHERE met) AS met,
+       count(*) FILTER (WHERE status = 'green') AS green,
+       count(*) FILTER (WHERE status = 'yellow') AS yellow,
+       count(*) FILTER (WHERE status = 'red') AS red,
+       count(*) FILTER (WHERE status IS NULL) AS "no data"
+FROM progress_city(:'as_of');
 
-SELECT t.no AS "#", t.action AS act, t.name_zh AS indicator, t.target::text AS target,
-       a.actual, a.reference AS ref,
-       CASE target_met(t.target, a.actual, a.reference) WHEN true THEN 'yes' ELSE 'no' END AS met,
-       round(target_gap(t.target, a.actual, a.reference)::numeric, 2) AS gap,
-       round(100 * target_attainment(t.target, a.actual, a.reference)::numeric, 1) AS "attain %",
-       CASE WHEN t.nature = 'flow' AND t.frequency <> 'annual' THEN
-           round(target_schedule_gap(t.target, a.actual, :'as_of'::date)::numeric, 1)
-       END AS "vs schedule",
-       target_status(t.target, a.actual, :'as_of'::date, flow => t.nature = 'flow' AND t.frequency <> 'annual',
-                     reference => a.reference) AS status
-FROM demo_target t JOIN demo_actual a USING (no)
-ORDER BY t.no;
+SELECT indicator_id AS "#", action_id AS act, indicator_zh AS 指标, target AS 目标,
+       to_char(data_month, 'YYYY-MM') AS 数据月,
+       round(value::numeric, 1) AS 累计值, measure_unit AS 单位,
+       round(growth::numeric, 1) AS "增速%",
+       left(growth_source, 4) AS src,
+       round(actual::numeric, 2) AS actual, round(reference::numeric, 1) AS ref,
+       CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met,
+       round(gap::numeric, 2) AS gap,
+       round(100 * attainment::numeric, 1) AS "完成率%",
+       round(schedule_gap::numeric, 1) AS "vs 序时",
+       status, note
+FROM progress_city(:'as_of');
 
-SELECT target_status(t.target, a.actual, :'as_of'::date, flow => t.nature = 'flow' AND t.frequency <> 'annual',
-                     reference => a.reference) AS status, count(*) AS targets
-FROM demo_target t JOIN demo_actual a USING (no)
-GROUP BY 1 ORDER BY array_position(ARRAY['green', 'yellow', 'red'], min(target_status(t.target, a.actual, :'as_of'::date, flow => t.nature = 'flow' AND t.frequency <> 'annual', reference => a.reference)));
+\echo
+\echo '县市区考核排名 / county ranking (weighted assessment of 14 indicators) as of' :as_of
+SELECT u.rank AS 名次, n.name_zh AS 县市区, round(u.total::numeric, 2) AS 得分,
+       round(u.weight::numeric, 0) AS 总权重, round(u.score::numeric, 2) AS "百分制",
+       u.grade AS 等次,
+       (SELECT count(*) FROM assessment_run_item i WHERE i.run_id = r.run_id AND i.unit_id = u.unit_id AND i.met) AS 达标,
+       u.items AS 指标数,
+       (SELECT string_agg(i.indicator_id::text, ',' ORDER BY i.indicator_id) FROM assessment_run_item i
+        WHERE i.run_id = r.run_id AND i.unit_id = u.unit_id AND NOT i.met) AS "未达标指标 #"
+FROM assessment_run r JOIN assessment_run_unit u USING (run_id) JOIN unit n USING (unit_id)
+WHERE r.as_of = :'as_of'::date AND u.peer_group = 'county'
+ORDER BY u.rank, u.unit_id;
+
+\echo
+\echo '市直部门考核排名 / department ranking (on the city''s figures of their indicators) as of' :as_of
+SELECT u.rank AS 名次, n.name_zh AS 部门, round(u.total::numeric, 2) AS 得分,
+       round(u.weight::numeric, 0) AS 总权重, round(u.score::numeric, 2) AS "百分制",
+       u.grade AS 等次, u.applicable AS 可评指标, u.items AS 指标数,
+       (SELECT string_agg(i.indicator_id::text, ',' ORDER BY i.indicator_id) FROM assessment_run_item i
+        WHERE i.run_id = r.run_id AND i.unit_id = u.unit_id AND NOT i.met) AS "未达标指标 #"
+FROM assessment_run r JOIN assessment_run_unit u USING (run_id) JOIN unit n USING (unit_id)
+WHERE r.as_of = :'as_of'::date AND u.peer_group = 'department'
+ORDER BY u.rank, u.unit_id;
+
+\echo
+\echo '项目清单 / task lists as of' :as_of
+SELECT action_zh AS 行动, kind, count(*) AS tasks,
+       count(*) FILTER (WHERE status = 'done') AS done,
+       count(*) FILTER (WHERE overdue) AS overdue,
+       round(100 * sum(completed_investment) / nullif(sum(planned_investment), 0), 1) AS "投资完成%"
+FROM task_progress(:'as_of')
+GROUP BY action_id, action_zh, kind ORDER BY action_id, kind;

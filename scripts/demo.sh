@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: a private server, the demo plan
-# loaded, the progress report printed.
+# The main job on the embedded default: a private server, the 2024 plan and
+# its generated readings loaded into the reference schema, an assessment run,
+# the city progress report and the county ranking printed.
 source "$(dirname "$0")/common.sh"
 
-AS_OF=${AS_OF:-2024-09-30}
 ensure_packages
 build_install
 bash "$TOP/scripts/pgserver.sh" start demo
@@ -11,13 +11,14 @@ eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
 export PGDATABASE=scorecard_demo PGCLIENTENCODING=UTF8
 psql -X -q -d postgres -c "SET client_min_messages = warning" \
 	-c "DROP DATABASE IF EXISTS scorecard_demo" -c "CREATE DATABASE scorecard_demo"
-say "loading the demo plan and printing the report as of $AS_OF"
+say "loading the 2024 plan and its readings, running the assessment"
 cd "$TOP"
-psql -X -q -v as_of="$AS_OF" -f data/demo.sql
+psql -X -q -P pager=off ${LAST_MONTH:+-v last_month="$LAST_MONTH"} -f data/demo.sql
 cat <<MSG
 
 The demo server keeps running. Connect with:
     psql -h $PGHOST -p $PGPORT -U postgres scorecard_demo
-    (then: SET search_path = scorecard, public;)
+    (then: SET search_path = scorecard, public;
+     SELECT * FROM progress_city_latest; SELECT * FROM unit_assessment_latest;)
 Stop it with: make demo-stop
 MSG

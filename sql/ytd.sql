@@ -154,6 +154,14 @@ FROM (SELECT ytd_cumulative_agg(period, value) c FROM cumulative) q1,
 	(SELECT ytd_agg(period, value) a FROM readings WHERE unit = 'A') q2,
 	generate_series(1, 3) m, make_date(2024, m, 1) d;
 -- As of 2024-02: 110+120 = 230 against 100+110 = 210; as of 2024-03: 360 against 330.
+-- The value of each month alone (当月值) from the cumulative readings equals
+-- county A's monthly reading, except January (missing) and February, which
+-- stands for January too: both NULL.
+SELECT m, ytd_month_value(c, make_date(2024, m, 1)) AS from_cumulative,
+	ytd_month_value(a, make_date(2024, m, 1)) AS monthly
+FROM (SELECT ytd_cumulative_agg(period, value) c FROM cumulative) q1,
+	(SELECT ytd_agg(period, value) a FROM readings WHERE unit = 'A') q2,
+	generate_series(1, 4) m;
 -- Cumulative rows of several units for the same month add up: 230 + 20.
 SELECT ytd_value(ytd_cumulative_agg(p, v), '2024-02-01')
 FROM (VALUES ('2024-02-29'::date, 230::float8), ('2024-02-01', 20)) r(p, v);
@@ -196,3 +204,28 @@ FROM (SELECT 'monthly{2024-01:1}'::ytd s) q;
 -- The state stays 224 bytes over two years however many rows it takes.
 SELECT count(*) AS rows, pg_column_size(ytd_agg(make_date(2023 + i % 2, 1 + i % 12, 1), i)) AS bytes
 FROM generate_series(1, 100000) i;
+
+-- States shipped as text (as Citus ships partial states) and rolled up give
+-- the same city state as the aggregate over the rows.
+SELECT rollup(s::text::ytd)::text = (SELECT ytd_agg(period, value) FROM readings)::text AS via_text
+FROM county_states;
+-- The kind named per row builds the same state as the dedicated aggregates.
+SELECT (SELECT ytd_agg(period, value, 'cumulative') FROM cumulative)::text
+	= (SELECT ytd_cumulative_agg(period, value) FROM cumulative)::text AS same_cumulative,
+	ytd_kind((SELECT ytd_cumulative_agg(period, value) FROM cumulative)) AS kind;
+-- As a window aggregate: the running state after each month of county B
+-- in 2024 (50 a month), read as of that month.
+SELECT period, ytd_value(ytd_agg(period, value) OVER (ORDER BY period), period) AS running
+FROM readings WHERE unit = 'B' AND period >= '2024-01-01' AND period < '2024-04-01';
+-- ytd_level_growth is not defined for rates, which compare in points.
+SELECT ytd_level_growth('rate{2023-09:61.2,2024-09:61.9}', '2024-09-01');
+\echo :LAST_ERROR_SQLSTATE
+
+-- Every ytd function is IMMUTABLE and PARALLEL SAFE (postgres_fdw and Citus
+-- ship only immutable functions), and every aggregate has a combine function.
+SELECT count(*) AS functions,
+	count(*) FILTER (WHERE provolatile = 'i' AND proparallel = 's') AS immutable_parallel_safe
+FROM pg_proc WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));
+SELECT count(*) AS aggregates, count(*) FILTER (WHERE aggcombinefn <> 0) AS with_combine
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));

@@ -23,7 +23,7 @@ typedef bool (*YtdCalc) (const Ytd *s, int32_t month, double *result);
 static int32
 asof_month(DateADT d)
 {
-	int32		month;
+	int32		month = 0;
 
 	if (!ytd_day_month(d, &month))
 		ytd_report(YTD_DATE_RANGE,
@@ -127,6 +127,16 @@ ytd_level(PG_FUNCTION_ARGS)
 	return result(fcinfo, ytd_level_of, s, asof_month(PG_GETARG_DATEADT(1)));
 }
 
+PG_FUNCTION_INFO_V1(ytd_month_value);
+/* The value of the month alone (for cumulative readings cum(m) - cum(m-1)). */
+Datum
+ytd_month_value(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	return result(fcinfo, ytd_month_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+}
+
 PG_FUNCTION_INFO_V1(ytd_level_growth);
 /* Growth in % of the level at the month over the same month a year before. */
 Datum
@@ -192,7 +202,7 @@ ytd_missing(PG_FUNCTION_ARGS)
 static int32
 state_asof_month(const Ytd *s)
 {
-	int32		month;
+	int32		month = 0;
 
 	if (!(s->flags & YTD_HAS_ASOF) || !ytd_day_month(s->asof, &month))
 		ereport(ERROR,

@@ -22,7 +22,7 @@
 static int32
 date_month(DateADT d)
 {
-	int32		month;
+	int32		month = 0;
 
 	if (!ytd_day_month(d, &month))
 		ytd_report(YTD_DATE_RANGE,
@@ -31,14 +31,18 @@ date_month(DateADT d)
 	return month;
 }
 
-/* The state to update: the argument itself in an aggregate, else a copy. */
+/*
+ * The state to update: the argument itself in an aggregate, else a copy.
+ * ours: the state was made by a transition function (never a stored
+ * value), so it is a plain 4-byte-header varlena and needs no detoasting.
+ */
 static Ytd *
-state_arg(FunctionCallInfo fcinfo)
+state_arg(FunctionCallInfo fcinfo, bool ours)
 {
 	if (PG_ARGISNULL(0))
 		return NULL;
 	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_YTD(0);
+		return ours ? (Ytd *) PG_GETARG_POINTER(0) : PG_GETARG_YTD(0);
 	return (Ytd *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 }
 
@@ -113,7 +117,7 @@ trans(FunctionCallInfo fcinfo, YtdKind kind)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	s = add_reading(state_arg(fcinfo), kind, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	s = add_reading(state_arg(fcinfo, true), kind, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
 
@@ -177,7 +181,7 @@ ytd_asof_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	s = add_reading(state_arg(fcinfo), YTD_MONTHLY,
+	s = add_reading(state_arg(fcinfo, true), YTD_MONTHLY,
 					PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	st = ytd_set_asof(s, PG_GETARG_DATEADT(3));
 	if (unlikely(st != YTD_OK))
@@ -193,7 +197,7 @@ PG_FUNCTION_INFO_V1(ytd_combine);
 Datum
 ytd_combine(PG_FUNCTION_ARGS)
 {
-	Ytd		   *a = state_arg(fcinfo);
+	Ytd		   *a = state_arg(fcinfo, false);
 	Ytd		   *b = PG_GETARG_YTD(1);
 	int			base,
 				nyears;

@@ -50,19 +50,6 @@ ytd_ym_to_day(int year, int month, int mday)
 	return (int32_t) (era * 146097 + doe - 719468 - UNIX_TO_2000);
 }
 
-bool
-ytd_day_month(int32_t day, int32_t *month)
-{
-	int			y,
-				m;
-
-	ytd_day_to_ym(day, &y, &m);
-	if (y < YTD_MIN_YEAR || y > YTD_MAX_YEAR)
-		return false;
-	*month = y * 12 + (m - 1);
-	return true;
-}
-
 const char *
 ytd_kind_name(int kind)
 {
@@ -95,14 +82,6 @@ ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears)
 	s->base_year = nyears > 0 ? base_year : 0;
 }
 
-bool
-ytd_covers(const Ytd *s, int32_t month)
-{
-	int			y = month / 12;
-
-	return y >= s->base_year && y < s->base_year + s->nyears;
-}
-
 void
 ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears)
 {
@@ -124,25 +103,6 @@ ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears)
 	if (src->nyears > 0)
 		memcpy(&dst->years[src->base_year - base], src->years,
 			   (size_t) src->nyears * sizeof(YtdYear));
-}
-
-YtdStatus
-ytd_add(Ytd *s, int32_t month, double value)
-{
-	YtdYear    *y = &s->years[month / 12 - s->base_year];
-	int			m = month % 12;
-	uint16_t	bit = (uint16_t) (1u << m);
-
-	if (!(y->mask & bit))
-	{
-		y->mask |= bit;
-		y->v[m] = value;		/* assign, so that -0 survives */
-		return YTD_OK;
-	}
-	if (s->kind == YTD_RATE)
-		return YTD_RATE_ADDED;
-	y->v[m] += value;
-	return isinf(y->v[m]) ? YTD_NONFINITE : YTD_OK;
 }
 
 YtdStatus
@@ -310,6 +270,41 @@ ytd_level_of(const Ytd *s, int32_t month, double *v)
 		return false;
 	*v = at(s, month);
 	return true;
+}
+
+/*
+ * The value of the month alone: a rate's or a monthly reading (except a
+ * February that, with no January, covers both), or for cumulative
+ * readings cum(m) - cum(m-1), and cum(January) for January.
+ */
+bool
+ytd_month_value_of(const Ytd *s, int32_t month, double *v)
+{
+	int			m = month % 12;
+
+	if (!has(s, month))
+		return false;
+	if (s->kind == YTD_RATE)
+	{
+		*v = at(s, month);
+		return true;
+	}
+	if (s->kind == YTD_MONTHLY)
+	{
+		if (m == 1 && !has(s, month - 1))
+			return false;		/* February standing for January too */
+		*v = at(s, month);
+		return true;
+	}
+	if (m == 0)
+	{
+		*v = at(s, month);
+		return true;
+	}
+	if (!has(s, month - 1))
+		return false;
+	*v = at(s, month) - at(s, month - 1);
+	return isfinite(*v);
 }
 
 bool

@@ -19,6 +19,7 @@
 #ifndef YTD_CORE_H
 #define YTD_CORE_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,8 +82,36 @@ typedef struct YtdReading
 extern void ytd_day_to_ym(int32_t day, int *year, int *month);
 extern int32_t ytd_ym_to_day(int year, int month, int mday);
 
-/* Month number of a day, or false if outside years 1..9999. */
-extern bool ytd_day_month(int32_t day, int32_t *month);
+#define YTD_MIN_DAY (-730119)	/* 0001-01-01 */
+#define YTD_MAX_DAY 2921939		/* 9999-12-31 */
+
+/*
+ * Month number of a day, or false if outside years 1..9999.  Inline and in
+ * unsigned 32-bit arithmetic (divisions by constants), as it runs per row.
+ */
+static inline bool
+ytd_day_month(int32_t day, int32_t *month)
+{
+	uint32_t	z,
+				era,
+				doe,
+				yoe,
+				doy,
+				mp,
+				m;
+
+	if (day < YTD_MIN_DAY || day > YTD_MAX_DAY)
+		return false;
+	z = (uint32_t) (day + 10957 + 719468);
+	era = z / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	*month = (int32_t) ((yoe + era * 400 + (m <= 2)) * 12 + m - 1);
+	return true;
+}
 
 extern const char *ytd_kind_name(int kind);
 extern bool ytd_kind_parse(const char *s, size_t len, YtdKind *kind);
@@ -90,15 +119,44 @@ extern bool ytd_kind_parse(const char *s, size_t len, YtdKind *kind);
 /* Initialise a state of nyears years from base_year (memory of YTD_SIZE). */
 extern void ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears);
 
-/* Whether a state holds month m; the number of years it would need if not. */
-extern bool ytd_covers(const Ytd *s, int32_t month);
+/* Whether a state holds month m. */
+static inline bool
+ytd_covers(const Ytd *s, int32_t month)
+{
+	int			y = month / 12;
+
+	return y >= s->base_year && y < s->base_year + s->nyears;
+}
+
+/* The years a state would need to hold month m too. */
 extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears);
 
 /* Copy src into dst, which has room for base..base+nyears-1 (and covers src). */
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
 
-/* Add a reading to a state that covers its month. */
-extern YtdStatus ytd_add(Ytd *s, int32_t month, double value);
+/*
+ * Add a reading to a state that covers its month.  The first reading of a
+ * month is assigned (so that -0 survives), later ones added; a rate takes
+ * one reading a month.  Inline, as it runs per row.
+ */
+static inline YtdStatus
+ytd_add(Ytd *s, int32_t month, double value)
+{
+	YtdYear    *y = &s->years[month / 12 - s->base_year];
+	int			m = month % 12;
+	uint16_t	bit = (uint16_t) (1u << m);
+
+	if (!(y->mask & bit))
+	{
+		y->mask |= bit;
+		y->v[m] = value;
+		return YTD_OK;
+	}
+	if (s->kind == YTD_RATE)
+		return YTD_RATE_ADDED;
+	y->v[m] += value;
+	return isinf(y->v[m]) ? YTD_NONFINITE : YTD_OK;
+}
 
 /* Record the as-of day of a one-step aggregate; it must fall in one month. */
 extern YtdStatus ytd_set_asof(Ytd *s, int32_t day);
@@ -155,6 +213,7 @@ extern void ytd_format_double(double v, char *buf, size_t len);
  */
 extern bool ytd_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_level_of(const Ytd *s, int32_t month, double *v);
+extern bool ytd_month_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_level_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_change_of(const Ytd *s, int32_t month, double *pp);

@@ -83,6 +83,9 @@ COMMENT ON FUNCTION ytd_growth(ytd, date) IS 'year-on-year growth of the year-to
 CREATE FUNCTION ytd_level(state ytd, as_of date) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ytd_level(ytd, date) IS 'level at the month (stock indicators and rates)';
+CREATE FUNCTION ytd_month_value(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_month_value(ytd, date) IS 'value of the month alone: the reading, or cum(m) - cum(m-1) for cumulative readings; NULL for a February standing for January too';
 CREATE FUNCTION ytd_level_growth(state ytd, as_of date) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ytd_level_growth(ytd, date) IS 'growth in % of the level at the month over the same month a year before';

@@ -61,19 +61,26 @@ test_calendar(void)
 	   "a mid-month day counts for its month");
 	ok(!ytd_day_month(ytd_ym_to_day(10000, 1, 1), &month), "year 10000 is out of range");
 	ok(!ytd_day_month(ytd_ym_to_day(0, 12, 31), &month), "year 0 is out of range");
+	ok(ytd_ym_to_day(1, 1, 1) == YTD_MIN_DAY && ytd_ym_to_day(9999, 12, 31) == YTD_MAX_DAY,
+	   "the day range is 0001-01-01..9999-12-31");
+	ok(ytd_day_month(YTD_MIN_DAY, &month) && month == M(1, 1) &&
+	   ytd_day_month(YTD_MAX_DAY, &month) && month == M(9999, 12), "the range ends map to their months");
+	ok(!ytd_day_month(INT32_MAX, &month) && !ytd_day_month(INT32_MIN, &month),
+	   "infinite dates are out of range");
 	for (int d = -800000; d <= 3000000; d += 997)
 	{
 		int32_t		back;
 
 		ytd_day_to_ym(d, &y, &m);
 		back = ytd_ym_to_day(y, m, 1);
-		if (!(back <= d && d - back < 31))
+		if (!(back <= d && d - back < 31) ||
+			(y >= 1 && y <= 9999 && !(ytd_day_month(d, &month) && month == M(y, m))))
 		{
 			ok(0, "day %d maps into its month", d);
 			return;
 		}
 	}
-	ok(1, "every sampled day falls inside the month it maps to");
+	ok(1, "every sampled day falls inside the month it maps to, both ways");
 }
 
 /* Flows, the January-February convention and a gap in one year. */
@@ -136,6 +143,14 @@ test_measures(void)
 	ok(ytd_growth_of(s, M(2024, 2), &v) && fabs(v - (230.0 / 210 - 1) * 100) < 1e-12,
 	   "cumulative growth as of February without January");
 	ok(ytd_missing_months(s, M(2024, 1), false, miss) == 2, "cumulative: January missing both years");
+	ok(ytd_month_value_of(s, M(2024, 3), &v) && v == 130, "cumulative month value: 360 - 230");
+	ok(!ytd_month_value_of(s, M(2024, 2), &v), "no February value when it stands for January too");
+	free(s);
+
+	s = parse("monthly{2024-01:5,2024-02:7,2025-02:12}", NULL);
+	ok(ytd_month_value_of(s, M(2024, 2), &v) && v == 7, "monthly month value is the reading");
+	ok(!ytd_month_value_of(s, M(2025, 2), &v), "a monthly February without January has no value alone");
+	ok(ytd_month_value_of(s, M(2024, 1), &v) && v == 5, "January's value");
 	free(s);
 }
 
@@ -220,6 +235,50 @@ test_text(void)
 	ok(1, "2000 random doubles read back exactly from their shortest form");
 }
 
+/* Mutated text never crashes the parser; what parses reads back the same. */
+static void
+test_fuzz(void)
+{
+	const char *seed = "monthly@2024-09-30{2023-01:100,2023-02:-2.5e-3,2024-12:7}";
+	const char	alphabet[] = "0123456789-:,{}@. emonthlyratecumulativ+xnaif";
+	int			parsed = 0;
+
+	srand(1);
+	for (int i = 0; i < 20000; i++)
+	{
+		char		buf[128];
+		int			n = (int) strlen(seed);
+		Ytd		   *s,
+				   *t;
+
+		memcpy(buf, seed, n + 1);
+		for (int k = rand() % 4; k >= 0; k--)
+		{
+			int			pos = rand() % n;
+
+			if (rand() % 3 == 0)
+				n = pos, buf[n] = '\0';	/* truncate */
+			else
+				buf[pos] = alphabet[rand() % (sizeof(alphabet) - 1)];
+			if (n == 0)
+				break;
+		}
+		s = parse(buf, NULL);
+		if (!s)
+			continue;
+		parsed++;
+		t = parse(text(s), NULL);
+		if (!t || memcmp(s, t, YTD_SIZE(s->nyears)) != 0)
+		{
+			ok(0, "mutated text \"%s\" reads back the same", buf);
+			free(s), free(t);
+			return;
+		}
+		free(s), free(t);
+	}
+	ok(parsed > 0, "20000 mutated texts: no crash, %d parsed and read back the same", parsed);
+}
+
 int
 main(void)
 {
@@ -228,5 +287,6 @@ main(void)
 	test_measures();
 	test_merge();
 	test_text();
+	test_fuzz();
 	return tap_done();
 }

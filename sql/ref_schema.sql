@@ -1,0 +1,53 @@
+-- Reference schema: what cannot be right is rejected with a message that
+-- names the rule, and leaves the data unchanged.
+SET search_path = scorecard, public;
+SET client_min_messages = warning;
+TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+
+INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
+	('c', '市', 'City', 'city', NULL),
+	('a', '甲县', 'County A', 'county', 'c');
+INSERT INTO action VALUES (1, '行动一', 'action one', NULL);
+INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature) VALUES
+	(1, 'sales', 1, '零售', 'retail sales', 'flow');
+
+-- Readings: an unknown indicator, an unknown unit, a month that is not a
+-- month, a value that is not a number, an update in place.
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (99, 'a', '2024-01-01', 1, '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'x', '2024-01-01', 1, '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-15', 1, '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 'NaN', '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 'Infinity', '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 10, '2024-02-10 09:00+00');
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 11, '2024-02-10 09:00+00');  -- same revision
+UPDATE reading SET value = 12;
+SELECT indicator_id, unit_id, month, value, revision FROM reading;
+
+-- Targets: a negative weight, an unknown scoring method, a relative target
+-- without its reference indicator, efficacy without its two parameters.
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES (1, 'a', 2024, 'growth >= 7%', -1);
+INSERT INTO plan_target (indicator_id, unit_id, year, target, scoring) VALUES (1, 'a', 2024, 'growth >= 7%', 'magic');
+INSERT INTO plan_target (indicator_id, unit_id, year, target) VALUES (1, 'a', 2024, 'growth > reference');
+INSERT INTO plan_target (indicator_id, unit_id, year, target, scoring) VALUES (1, 'a', 2024, 'growth >= 7%', 'efficacy');
+INSERT INTO plan_target (indicator_id, unit_id, year, target) VALUES (1, 'a', 2024, 'growth >= 7pp');
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES (1, 'a', 2024, 'growth >= 7%', 10);
+SELECT indicator_id, unit_id, year, target, weight, scoring FROM plan_target;
+
+-- Units, indicators and tasks.
+INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES ('b', '乙县', 'County B', 'village', 'c');
+INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES ('b', '乙县', 'County B', 'county', 'nowhere');
+INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES (2, 'x', 'x', 'x', 'sum');
+INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature, reporting) VALUES (2, 'x', 'x', 'x', 'stock', 'cumulative');
+INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, year, due_date, status)
+	VALUES ('t1', 1, 'task', '任务', 'a', 2024, '2024-12-31', 'done');
+INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, year, due_date, planned_investment)
+	VALUES ('t1', 1, 'task', '任务', 'a', 2024, '2024-12-31', 5);
+INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, year, due_date, planned_investment, completed_investment)
+	VALUES ('t1', 1, 'project', '项目', 'a', 2024, '2024-12-31', 5, -1);
+SELECT count(*) AS tasks FROM task;
+
+-- The tables' rows are kept by pg_dump.
+SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c ON c.oid = x.oid
+WHERE e.extname = 'scorecard' ORDER BY 1;
+
+TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;

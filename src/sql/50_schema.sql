@@ -1,0 +1,179 @@
+-- Reference schema: actions, units, indicators, targets, readings, task lists.
+-- Optional: every function works on any user table; these tables are for
+-- users who start from nothing.  Their rows are user data, kept by pg_dump
+-- (pg_extension_config_dump).  Constraint names read as the rule broken.
+
+-- The plan's actions (八大行动).
+CREATE TABLE action (
+	action_id int PRIMARY KEY,
+	name_zh text NOT NULL,
+	name_en text NOT NULL,
+	lead_unit_id text,
+	CONSTRAINT action_id_is_positive CHECK (action_id > 0)
+);
+COMMENT ON TABLE action IS 'actions of the plan (八大行动)';
+
+-- Units: the city, its county-level units (districts, county-level cities,
+-- counties) and departments; parent_id makes the hierarchy.
+CREATE TABLE unit (
+	unit_id text PRIMARY KEY,
+	name_zh text NOT NULL,
+	name_en text NOT NULL,
+	kind text NOT NULL,
+	parent_id text,
+	central_city boolean NOT NULL DEFAULT false,
+	sort_order int NOT NULL DEFAULT 0,
+	CONSTRAINT unit_kind_is_known CHECK (kind IN ('city', 'district', 'county_city', 'county', 'department')),
+	CONSTRAINT unit_parent_is_known FOREIGN KEY (parent_id) REFERENCES unit (unit_id),
+	CONSTRAINT unit_is_not_its_own_parent CHECK (parent_id IS DISTINCT FROM unit_id),
+	CONSTRAINT unit_city_has_no_parent CHECK ((kind = 'city') = (parent_id IS NULL))
+);
+COMMENT ON TABLE unit IS 'city, counties, districts and departments; parent_id is the hierarchy';
+
+ALTER TABLE action ADD CONSTRAINT action_lead_unit_is_known
+	FOREIGN KEY (lead_unit_id) REFERENCES unit (unit_id);
+
+-- Indicators.  nature: flow (adds up over months), stock (a level at a
+-- month), rate (a share or ratio, never added), task (counted from the task
+-- list).  reporting: monthly values or cumulative January-to-month values.
+-- additive: the values of the units add up to their parent's (the city's
+-- figure is the roll-up of its counties when it has no readings of its own).
+-- derived_from/derived_threshold: the number of units whose last-twelve-month
+-- value of another indicator exceeds a threshold (counties with GDP > 200 亿).
+CREATE TABLE indicator (
+	indicator_id int PRIMARY KEY,
+	code text NOT NULL,
+	action_id int,
+	name_zh text NOT NULL,
+	name_en text NOT NULL,
+	measure_unit text NOT NULL DEFAULT '',
+	nature text NOT NULL,
+	frequency text NOT NULL DEFAULT 'monthly',
+	higher_is_better boolean NOT NULL DEFAULT true,
+	reporting text NOT NULL DEFAULT 'monthly',
+	jan_feb_combined boolean NOT NULL DEFAULT false,
+	additive boolean NOT NULL DEFAULT true,
+	derived_from int,
+	derived_threshold float8,
+	CONSTRAINT indicator_code_is_unique UNIQUE (code),
+	CONSTRAINT indicator_action_is_known FOREIGN KEY (action_id) REFERENCES action (action_id),
+	CONSTRAINT indicator_nature_is_flow_stock_rate_or_task CHECK (nature IN ('flow', 'stock', 'rate', 'task')),
+	CONSTRAINT indicator_frequency_is_monthly_quarterly_or_annual CHECK (frequency IN ('monthly', 'quarterly', 'annual')),
+	CONSTRAINT indicator_reporting_is_monthly_or_cumulative CHECK (reporting IN ('monthly', 'cumulative')),
+	CONSTRAINT indicator_cumulative_only_for_flows CHECK (reporting = 'monthly' OR nature = 'flow'),
+	CONSTRAINT indicator_derived_from_is_known FOREIGN KEY (derived_from) REFERENCES indicator (indicator_id),
+	CONSTRAINT indicator_derived_needs_threshold CHECK ((derived_from IS NULL) = (derived_threshold IS NULL))
+);
+COMMENT ON TABLE indicator IS 'indicators: nature flow/stock/rate/task, frequency, direction, monthly or cumulative reporting';
+
+-- Targets per indicator x unit x year.  scoring: how the assessment scores
+-- it (ratio: weight x attainment clamped to [score_floor, score_cap];
+-- threshold: full weight if met, score_floor x weight otherwise; efficacy:
+-- statistical efficacy coefficient with score_params {satisfactory,
+-- disallowed}; banded: SOE banded efficacy with five standards in
+-- score_params; rank: by rank among the units, score_floor x weight last).
+-- A relative target (growth > reference) names its reference indicator.
+CREATE TABLE plan_target (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	year int NOT NULL,
+	target target NOT NULL,
+	weight float8 NOT NULL DEFAULT 0,
+	scoring text NOT NULL DEFAULT 'ratio',
+	score_floor float8 NOT NULL DEFAULT 0,
+	score_cap float8 NOT NULL DEFAULT 1.2,
+	score_params float8[],
+	reference_indicator_id int,
+	note text,
+	PRIMARY KEY (indicator_id, unit_id, year),
+	CONSTRAINT plan_target_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
+	CONSTRAINT plan_target_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
+	CONSTRAINT plan_target_reference_indicator_is_known FOREIGN KEY (reference_indicator_id) REFERENCES indicator (indicator_id),
+	CONSTRAINT plan_target_year_is_plausible CHECK (year BETWEEN 2000 AND 2100),
+	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0 AND weight < 'Infinity'),
+	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank')),
+	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0 AND score_floor <= score_cap),
+	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(cardinality(score_params), 0) = 2),
+	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(cardinality(score_params), 0) = 5),
+	CONSTRAINT plan_target_relative_needs_reference_indicator
+		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL))
+);
+COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
+
+-- Readings.  value: the month's value (reporting monthly) or the January-to-
+-- month value (reporting cumulative); for January-February combined
+-- indicators the first reading of a year is February's.  reported_growth: the
+-- year-to-date growth in % the statistics bureau publishes, when it does.
+-- A correction is a new revision; rows are never updated.
+CREATE TABLE reading (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	month date NOT NULL,
+	value float8 NOT NULL,
+	reported_growth float8,
+	revision int NOT NULL DEFAULT 1,
+	recorded_at timestamptz NOT NULL DEFAULT now(),
+	source text,
+	PRIMARY KEY (indicator_id, unit_id, month, revision),
+	CONSTRAINT reading_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
+	CONSTRAINT reading_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
+	CONSTRAINT reading_month_is_first_day CHECK (month = date_trunc('month', month)::date),
+	CONSTRAINT reading_month_is_plausible CHECK (month BETWEEN '2000-01-01' AND '2100-12-01'),
+	CONSTRAINT reading_value_is_finite CHECK (value <> 'NaN' AND abs(value) <> 'Infinity'),
+	CONSTRAINT reading_reported_growth_is_finite CHECK (reported_growth <> 'NaN' AND abs(reported_growth) <> 'Infinity'),
+	CONSTRAINT reading_revision_is_positive CHECK (revision >= 1)
+);
+COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
+
+CREATE FUNCTION reading_no_update() RETURNS trigger LANGUAGE plpgsql
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+BEGIN
+	RAISE EXCEPTION 'readings are never changed in place'
+		USING ERRCODE = 'object_not_in_prerequisite_state',
+		      HINT = 'Load the corrected figure as a new revision (scorecard.load_readings), the old one stays.';
+END $$;
+CREATE TRIGGER reading_no_update BEFORE UPDATE ON reading
+	FOR EACH ROW EXECUTE FUNCTION reading_no_update();
+
+-- Task lists (清单管理): projects (with investment), tasks and policies of
+-- each action.  indicator_id links a task to the indicator it counts for
+-- (the 20 livelihood projects of indicator 36).
+CREATE TABLE task (
+	task_id text PRIMARY KEY,
+	action_id int NOT NULL,
+	kind text NOT NULL,
+	name_zh text NOT NULL,
+	name_en text,
+	responsible_unit_id text NOT NULL,
+	lead_person text,
+	section text,
+	indicator_id int,
+	year int NOT NULL,
+	start_date date,
+	due_date date NOT NULL,
+	status text NOT NULL DEFAULT 'not_started',
+	completed_on date,
+	planned_investment numeric,
+	completed_investment numeric,
+	CONSTRAINT task_action_is_known FOREIGN KEY (action_id) REFERENCES action (action_id),
+	CONSTRAINT task_responsible_unit_is_known FOREIGN KEY (responsible_unit_id) REFERENCES unit (unit_id),
+	CONSTRAINT task_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
+	CONSTRAINT task_kind_is_project_task_or_policy CHECK (kind IN ('project', 'task', 'policy')),
+	CONSTRAINT task_status_is_known CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),
+	CONSTRAINT task_done_has_completion_date CHECK ((status = 'done') = (completed_on IS NOT NULL)),
+	CONSTRAINT task_due_not_before_start CHECK (start_date IS NULL OR due_date >= start_date),
+	CONSTRAINT task_investment_is_not_negative CHECK (planned_investment >= 0 AND completed_investment >= 0),
+	CONSTRAINT task_investment_only_for_projects CHECK (kind = 'project' OR (planned_investment IS NULL AND completed_investment IS NULL))
+);
+COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), with responsible unit, lead person, section, due date, status, investment';
+
+CREATE INDEX reading_unit_month ON reading (unit_id, month);
+CREATE INDEX plan_target_unit_year ON plan_target (unit_id, year);
+CREATE INDEX task_action ON task (action_id);
+
+SELECT pg_catalog.pg_extension_config_dump('scorecard.action', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.unit', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_target', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.reading', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.task', '');

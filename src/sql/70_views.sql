@@ -1,0 +1,311 @@
+-- Views and set-returning functions over the reference schema, for analysts
+-- and BI tools: every column is a standard type (targets shown as text).
+-- The functions take the as-of date and, optionally, an as-recorded time
+-- (NULL: the latest revision of every reading); the *_latest views call
+-- them at the latest month with readings.
+
+-- The month the readings reach (first day), or NULL when there are none.
+CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	SELECT max(month) FROM reading
+	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
+$$;
+
+-- The year-to-date state of every indicator x unit at an as-of date, from
+-- the unit's own readings, or for an additive indicator of a unit without
+-- readings of its own, the roll-up of its child units' states (the city
+-- from its counties).  data_month: the latest month of the as-of year with a
+-- reading at or before the as-of date (quarterly and annual indicators
+-- report at quarter ends and in December); reported_growth: the growth
+-- published with that reading.
+CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
+	reported_growth float8, rolled_up boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	WITH r AS (
+		SELECT r.*, CASE WHEN i.nature = 'rate' THEN 'rate' ELSE i.reporting END AS kind,
+		       i.additive
+		FROM readings(recorded_as_of) r JOIN indicator i USING (indicator_id)
+		WHERE r.month <= as_of
+		  AND r.month >= make_date(extract(year FROM as_of)::int - 1, 1, 1)
+	), own AS (
+		SELECT r.indicator_id, r.unit_id, ytd_agg(r.month, r.value, r.kind) AS state,
+		       max(r.month) FILTER (WHERE r.month >= date_trunc('year', as_of)) AS data_month,
+		       bool_and(r.additive) AS additive
+		FROM r GROUP BY r.indicator_id, r.unit_id
+	), own_growth AS (
+		SELECT o.indicator_id, o.unit_id, o.state, o.data_month, r.reported_growth, false AS rolled_up
+		FROM own o
+		LEFT JOIN r ON r.indicator_id = o.indicator_id AND r.unit_id = o.unit_id AND r.month = o.data_month
+	), rolled AS (
+		SELECT o.indicator_id, u.parent_id AS unit_id, rollup(o.state) AS state,
+		       CASE WHEN count(o.data_month) = count(*) THEN min(o.data_month) END AS data_month,
+		       NULL::float8 AS reported_growth, true AS rolled_up
+		FROM own o JOIN unit u ON u.unit_id = o.unit_id AND u.kind <> 'department'
+		WHERE o.additive AND u.parent_id IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM own p WHERE p.indicator_id = o.indicator_id AND p.unit_id = u.parent_id)
+		GROUP BY o.indicator_id, u.parent_id
+	)
+	SELECT * FROM own_growth
+	UNION ALL
+	SELECT * FROM rolled
+$$;
+COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each indicator x unit at as_of (own readings, or the roll-up of the child units)';
+
+-- Progress of every target of the as-of year, per indicator x unit.
+--   value: year-to-date value (flows) or level at the month (stocks, rates);
+--   prior: the same a year before; computed_growth: % from the readings;
+--   reported_growth: % the bureau published; growth: the one shown
+--   (reported if published, else computed), growth_source says which;
+--   change_pp: change of a rate in points; actual: what the target is
+--   judged on; reference: the reference indicator's growth (relative
+--   targets); met, gap, attainment, time_progress, schedule_gap (level
+--   targets of flows), status (green/yellow/red; NULL without data), note.
+-- Derived indicators (counties with GDP over a threshold) count the child
+-- units whose last-twelve-month value exceeds it; task indicators count the
+-- tasks linked to them completed by the as-of date.
+CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
+	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
+	as_of date, data_month date, target text, weight float8, value float8, prior float8,
+	computed_growth float8, reported_growth float8, growth float8, growth_source text,
+	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
+	time_progress float8, schedule_gap float8, status text, note text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	WITH s AS (
+		SELECT * FROM indicator_state(as_of, recorded_as_of)
+	), base AS (
+		SELECT t.indicator_id, t.unit_id, ev.unit_id AS eu, t.target, t.weight, t.reference_indicator_id,
+		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
+		       s.state, s.data_month, s.reported_growth AS rep
+		FROM plan_target t
+		JOIN indicator i USING (indicator_id)
+		JOIN unit tu ON tu.unit_id = t.unit_id
+		-- a department's target is judged on the figure of the area it serves
+		CROSS JOIN LATERAL (SELECT CASE WHEN tu.kind = 'department' THEN tu.parent_id
+		                                ELSE tu.unit_id END AS unit_id) ev
+		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = ev.unit_id
+		WHERE t.year = extract(year FROM as_of)
+	), m AS (
+		SELECT b.*,
+		       CASE WHEN b.nature = 'flow' THEN ytd_value(b.state, b.data_month)
+		            ELSE ytd_level(b.state, b.data_month) END AS v,
+		       CASE WHEN b.nature = 'flow' THEN ytd_prior(b.state, b.data_month)
+		            ELSE ytd_level(b.state, (b.data_month - interval '1 year')::date) END AS pv,
+		       CASE b.nature WHEN 'flow' THEN ytd_growth(b.state, b.data_month)
+		                     WHEN 'stock' THEN ytd_level_growth(b.state, b.data_month) END AS cg,
+		       CASE WHEN b.nature = 'rate' THEN ytd_change(b.state, b.data_month) END AS ch
+		FROM base b
+	), d AS (
+		-- derived: child units whose last twelve months exceed the threshold
+		SELECT b.indicator_id, b.unit_id, min(s.data_month) AS data_month,
+		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)
+		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))
+		                        - ytd_prior(s.state, s.data_month) > b.derived_threshold)::float8 AS v,
+		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
+		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
+		FROM base b
+		JOIN unit c ON c.parent_id = b.eu AND c.kind <> 'department'
+		JOIN s ON s.indicator_id = b.derived_from AND s.unit_id = c.unit_id
+		WHERE b.derived_from IS NOT NULL
+		GROUP BY b.indicator_id, b.unit_id
+	), k AS (
+		-- task indicators: tasks done by the as-of date
+		SELECT b.indicator_id, b.unit_id,
+		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS v
+		FROM base b JOIN task tk ON tk.indicator_id = b.indicator_id AND tk.year = extract(year FROM as_of)
+		WHERE b.nature = 'task'
+		GROUP BY b.indicator_id, b.unit_id
+	), a AS (
+		SELECT m.*,
+		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
+		            WHEN m.nature = 'task' THEN date_trunc('month', as_of)::date
+		            ELSE m.data_month END AS dm,
+		       CASE WHEN m.derived_from IS NOT NULL THEN CASE WHEN d.complete THEN d.v END
+		            WHEN m.nature = 'task' THEN coalesce(k.v, 0)
+		            ELSE m.v END AS val,
+		       coalesce(m.rep, m.cg) AS gr,
+		       CASE WHEN m.rep IS NOT NULL THEN 'reported' WHEN m.cg IS NOT NULL THEN 'computed' END AS gsrc
+		FROM m
+		LEFT JOIN d ON d.indicator_id = m.indicator_id AND d.unit_id = m.unit_id
+		LEFT JOIN k ON k.indicator_id = m.indicator_id AND k.unit_id = m.unit_id
+	), e AS (
+		SELECT a.*,
+		       CASE target_measure(a.target)
+		            WHEN 'growth' THEN a.gr
+		            WHEN 'change' THEN a.ch
+		            ELSE a.val END AS act,
+		       (SELECT coalesce(rs.reported_growth,
+		                        CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
+		                             ELSE ytd_level_growth(rs.state, rs.data_month) END)
+		        FROM s rs JOIN indicator ri ON ri.indicator_id = rs.indicator_id
+		        WHERE rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu) AS ref
+		FROM a
+	)
+	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
+	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
+	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act, e.ref,
+	       CASE WHEN target_is_relative(e.target) THEN target_met(e.target, e.act, e.ref)
+	            ELSE target_met(e.target, e.act) END,
+	       CASE WHEN target_is_relative(e.target) THEN target_gap(e.target, e.act, e.ref)
+	            ELSE target_gap(e.target, e.act) END,
+	       CASE WHEN target_is_relative(e.target) THEN target_attainment(e.target, e.act, e.ref)
+	            ELSE target_attainment(e.target, e.act) END,
+	       time_progress(coalesce(e.dm, as_of)),
+	       CASE WHEN e.nature IN ('flow', 'task') AND e.frequency <> 'annual'
+	            THEN target_schedule_gap(e.target, e.act, e.dm) END,
+	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
+	                     reference => e.ref),
+	       CASE WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of) = 1
+	            THEN 'January is reported with February (1-2月)'
+	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
+	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
+	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
+	                 'missing months: ' || coalesce(array_to_string(
+	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), '')
+	            WHEN e.act IS NULL THEN 'no comparable figure'
+	            WHEN target_is_relative(e.target) AND e.ref IS NULL THEN 'reference indicator has no figure'
+	       END
+	FROM e
+	JOIN indicator i ON i.indicator_id = e.indicator_id
+	JOIN unit u ON u.unit_id = e.unit_id
+	ORDER BY u.sort_order, e.unit_id, e.indicator_id
+$$;
+COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of the as-of year per indicator x unit (ytd value and growth, target, met, gap, attainment, time progress, status)';
+
+-- The city's progress: the same rows for the city (its own readings, or the
+-- roll-up of its counties), with the action's name.
+CREATE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh text, indicator_en text,
+	measure_unit text, data_month date, target text, value float8, growth float8,
+	growth_source text, actual float8, reference float8, met boolean, gap float8,
+	attainment float8, time_progress float8, schedule_gap float8, status text, note text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
+	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.reference,
+	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note
+	FROM progress(as_of, recorded_as_of) p
+	LEFT JOIN action a ON a.action_id = p.action_id
+	WHERE p.unit_kind = 'city'
+	ORDER BY p.indicator_id
+$$;
+COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the city''s targets (the city''s readings or the roll-up of its counties)';
+
+-- Task lists against time progress: investment completion (completed /
+-- planned) against the share of the task's span (start to due date)
+-- elapsed at the as-of date, and overdue tasks (due before the as-of date
+-- and not done).  Investment figures are the task list's current ones.
+CREATE FUNCTION task_progress(as_of date)
+RETURNS TABLE (task_id text, action_id int, action_zh text, kind text, name_zh text,
+	responsible_unit_id text, responsible_unit_zh text, lead_person text, section text,
+	due_date date, status text, completed_on date, planned_investment numeric,
+	completed_investment numeric, investment_completion numeric, time_progress numeric,
+	ahead_of_schedule numeric, overdue boolean, days_overdue int)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	SELECT t.task_id, t.action_id, a.name_zh, t.kind, t.name_zh, t.responsible_unit_id, u.name_zh,
+	       t.lead_person, t.section, t.due_date, t.status, t.completed_on,
+	       t.planned_investment, t.completed_investment,
+	       round(t.completed_investment / nullif(t.planned_investment, 0), 4),
+	       tp.p,
+	       round(t.completed_investment / nullif(t.planned_investment, 0), 4) - tp.p,
+	       t.status <> 'done' AND t.due_date < as_of,
+	       CASE WHEN t.status <> 'done' AND t.due_date < as_of THEN as_of - t.due_date END
+	FROM task t
+	JOIN action a ON a.action_id = t.action_id
+	JOIN unit u ON u.unit_id = t.responsible_unit_id
+	CROSS JOIN LATERAL (
+		SELECT round(least(1, greatest(0,
+			(as_of - coalesce(t.start_date, make_date(t.year, 1, 1)) + 1)::numeric
+			/ nullif(t.due_date - coalesce(t.start_date, make_date(t.year, 1, 1)) + 1, 0))), 4) AS p
+	) tp
+	ORDER BY t.action_id, t.task_id
+$$;
+COMMENT ON FUNCTION task_progress(date) IS 'tasks with investment completion against time progress, and overdue flags';
+
+-- Units are ranked among their peers: the county-level units (districts,
+-- county-level cities, counties), the departments, the city.
+CREATE FUNCTION unit_peer_group(kind text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN kind IN ('district', 'county_city', 'county') THEN 'county' ELSE kind END
+$$;
+
+-- Points per indicator for every unit with weighted targets.  ratio:
+-- score_ratio (weight x attainment within [floor, cap]; where attainment is
+-- undefined, e.g. a growth of the wrong sign, the floor); threshold: full
+-- weight if met, floor x weight if not; efficacy: score_efficacy with
+-- {satisfactory, disallowed}; banded: score_banded with five standards;
+-- rank: score_rank among the units of the peer group with a figure.  No figure: NULL points,
+-- the item not applicable (its weight is redistributed by assess()).
+CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
+	scoring text, weight float8, actual float8, reference float8, met boolean,
+	attainment float8, points float8)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	WITH p AS (
+		SELECT p.*, t.target AS tgt, t.scoring, t.score_floor, t.score_cap, t.score_params,
+		       i.higher_is_better, unit_peer_group(p.unit_kind) AS peers
+		FROM progress(as_of, recorded_as_of) p
+		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
+		JOIN indicator i ON i.indicator_id = p.indicator_id
+		WHERE t.weight > 0
+	), r AS (
+		SELECT p.*,
+		       rank() OVER (PARTITION BY p.indicator_id, p.peers ORDER BY
+		                    CASE WHEN p.higher_is_better THEN -p.actual ELSE p.actual END) AS rk,
+		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.peers) AS n
+		FROM p
+	)
+	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.scoring, r.weight,
+	       r.actual, r.reference, r.met, r.attainment,
+	       CASE WHEN r.actual IS NULL OR (target_is_relative(r.tgt) AND r.reference IS NULL) THEN NULL
+	            WHEN r.scoring = 'threshold' OR (r.scoring = 'ratio' AND target_is_relative(r.tgt))
+	                 THEN CASE WHEN r.met THEN r.weight ELSE r.score_floor * r.weight END
+	            WHEN r.scoring = 'ratio'
+	                 THEN coalesce(score_ratio(r.tgt, r.actual, r.weight, r.score_floor, r.score_cap),
+	                               r.score_floor * r.weight)
+	            WHEN r.scoring = 'efficacy'
+	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight)
+	            WHEN r.scoring = 'banded'
+	                 THEN score_banded(r.actual, r.score_params, r.weight)
+	            WHEN r.scoring = 'rank'
+	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
+	       END
+	FROM r
+	ORDER BY r.unit_id, r.indicator_id
+$$;
+COMMENT ON FUNCTION unit_scores(date, timestamptz) IS 'assessment points per unit x indicator by each target''s scoring method';
+
+-- Assessment per unit: points, weights, total, normalised score (100 x
+-- points / applicable weight), grade (优秀 >= 90, 良好 >= 80, 合格 >= 60,
+-- 不合格) and rank among the units of its peer group.
+CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
+	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
+	WITH a AS (
+		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
+		FROM unit_scores(as_of, recorded_as_of) s
+		GROUP BY s.unit_id
+	)
+	SELECT a.unit_id, u.name_zh, u.kind, unit_peer_group(u.kind), a.items, assessment_applicable(a.a),
+	       assessment_weight_all(a.a), assessment_weight(a.a),
+	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
+	       rank() OVER (PARTITION BY unit_peer_group(u.kind) ORDER BY assessment_score(a.a) DESC NULLS LAST)
+	FROM a JOIN unit u USING (unit_id)
+	ORDER BY unit_peer_group(u.kind) = 'department', 12, u.sort_order
+$$;
+COMMENT ON FUNCTION unit_assessment(date, timestamptz) IS 'weighted assessment per unit: total, normalised score, grade, rank';
+
+-- Views at the latest month with readings, for BI tools.
+CREATE VIEW progress_latest AS SELECT * FROM progress(latest_month());
+CREATE VIEW progress_city_latest AS SELECT * FROM progress_city(latest_month());
+CREATE VIEW task_progress_current AS SELECT * FROM task_progress(current_date);
+CREATE VIEW unit_scores_latest AS SELECT * FROM unit_scores(latest_month());
+CREATE VIEW unit_assessment_latest AS SELECT * FROM unit_assessment(latest_month());

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Scheduled assessment runs with pg_cron: a private server named `cron`
+# (pg_cron preloaded, cron.database_name = 'postgres'), the demo plan loaded
+# in database postgres, run_assessment scheduled every minute (pg_cron 1.4
+# has no seconds syntax), a run recorded by the job within 75 s; a second
+# run while another session holds run_assessment's advisory lock is refused.
+# The job runs with pg_cron's default search_path, without scorecard.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+n=0 failed=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+
+bash "$TOP/scripts/pgserver.sh" start cron fresh >/dev/null
+eval "$(bash "$TOP/scripts/pgserver.sh" env cron)"
+export PGDATABASE=postgres
+# The private server listens on a socket only: pg_cron must run its jobs in
+# background workers rather than connect over TCP to localhost.
+psql -X -q -c "ALTER SYSTEM SET cron.use_background_workers = on" &&
+	bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null &&
+	bash "$TOP/scripts/pgserver.sh" start cron >/dev/null
+ok $? "private server 'cron' started (pg_cron in background workers)"
+trap 'bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null' EXIT
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public" -c "$1"; }
+
+cd "$TOP"
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION pg_cron" \
+	-c "CREATE EXTENSION scorecard" -c "SET search_path = scorecard, public" \
+	-f data/plan.sql -f data/generate.sql >/dev/null
+ok $? "pg_cron and scorecard created, demo plan loaded"
+
+job=$(q "SELECT cron.schedule('scorecard-assessment', '* * * * *', 'CALL scorecard.run_assessment(2024)')")
+ok $? "run_assessment scheduled every minute (job $job)"
+
+runs=0
+for _ in $(seq 1 75); do
+	runs=$(q "SELECT count(*) FROM assessment_run WHERE finished_at IS NOT NULL")
+	[ "${runs:-0}" -ge 1 ] && break
+	sleep 1
+done
+[ "${runs:-0}" -ge 1 ]; ok $? "a run was recorded by the scheduled job"
+q "SELECT format('# run %s: year %s as of %s, %s readings, finished %s', run_id, year, as_of, readings_used, finished_at) FROM assessment_run"
+[ "$(q "SELECT count(*) FROM cron.job_run_details WHERE jobid = $job AND status = 'succeeded'")" -ge 1 ]
+ok $? "cron.job_run_details shows a succeeded run"
+[ "$(q "SELECT count(*) FROM assessment_run_unit WHERE peer_group = 'county'")" = 12 ]; ok $? "the run holds the 12 counties' assessment"
+
+q "SELECT cron.unschedule($job)" >/dev/null
+ok $? "job unscheduled"
+sleep 1   # a run started just before unscheduling finishes
+
+# Overlap: another session holds the lock; run_assessment refuses (55P03).
+psql -X -q -c "SELECT pg_advisory_lock(20241, 1)" -c "SELECT pg_sleep(4)" >/dev/null &
+holder=$!
+sleep 1
+out=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "\set VERBOSITY verbose" -c "CALL scorecard.run_assessment(2024)" 2>&1)
+rc=$?
+echo "$out" | sed 's/^/# /' | head -3
+[ $rc -ne 0 ] && echo "$out" | grep -q '55P03' && echo "$out" | grep -q 'another run is in progress'
+ok $? "a run while another holds the advisory lock is refused with 55P03"
+wait $holder
+q "CALL scorecard.run_assessment(2024)" >/dev/null && [ "$(q "SELECT count(*) FROM assessment_run")" = 1 ]
+ok $? "once the lock is released, a run succeeds (still one run)"
+
+echo "1..$n"
+exit $failed
