@@ -2,9 +2,10 @@
 # Scale benchmark (make bench-scale; not part of make test or make bench):
 # 50.4 million readings (30 indicators x 2,800 units x 25 enterprises x 24
 # months) in an UNLOGGED table on the private `scale` server; the progress
-# query (ytd_growth per indicator and unit) and the assessment query
-# (weighted_score per unit), serial and with 2 parallel workers, against
-# built-in sum() over the same grouping.  Prints median seconds of REPS rounds
+# queries (ytd_growth per indicator and unit, and per indicator for the
+# whole area) and the assessment query (weighted_score per unit), serial
+# and with 2 parallel workers, against built-in sum() over the same
+# grouping.  Prints median seconds of REPS rounds
 # (default 3, after a warm-up round), rows per second, the ratio to sum(), the
 # backend's peak resident memory (VmHWM), and the HashAggregate memory at
 # 10.1M and 50.4M rows (the per-group states must not grow with rows).
@@ -85,6 +86,8 @@ Q_PROGRESS_SQL="SELECT indicator, unit,
 	(sum(value) FILTER (WHERE period >= '2024-01-01' AND period < '2024-10-01')
 	/ NULLIF(sum(value) FILTER (WHERE period >= '2023-01-01' AND period < '2023-10-01'), 0) - 1) * 100 AS v
 	FROM $T GROUP BY indicator, unit"
+Q_SUM_I="SELECT indicator, sum(value) AS v FROM $T GROUP BY indicator"
+Q_CITY="SELECT indicator, ytd_growth(period, value, $AS_OF) AS v FROM $T GROUP BY indicator"
 Q_SUM_U="SELECT unit, sum(value) AS v FROM $T GROUP BY unit"
 Q_ASSESS="SELECT unit, weighted_score(value, indicator) AS v FROM $T GROUP BY unit"
 Q_ASSESS_SQL="SELECT unit, 100 * sum(value) / sum(indicator) FILTER (WHERE value IS NOT NULL) AS v
@@ -140,6 +143,8 @@ add_query "plain SQL: sum() FILTER / sum() FILTER" "$groups_iu" 0 "$Q_PROGRESS_S
 add_query "sum(value) by unit" "$UNITS" 4 "$Q_SUM_U"
 add_query "weighted_score(value, indicator)" "$UNITS" 4 "$Q_ASSESS"
 add_query "plain SQL: 100 * sum() / sum() FILTER" "$UNITS" 4 "$Q_ASSESS_SQL"
+add_query "sum(value) by indicator" "$INDS" 7 "$Q_SUM_I"
+add_query "ytd_growth(period, value, as_of) by indicator" "$INDS" 7 "$Q_CITY"
 
 # Prints "round query ms" for the timed rounds.
 rounds() {
@@ -180,7 +185,7 @@ medians of $REPS rounds after one warm-up round; x sum() is the median of each r
 to sum() with the same grouping and workers; VmHWM is the backend's peak resident memory
 (it counts the shared buffers the backend touched)
 
-query                                        workers groups  median s  Mrows/s  x sum()  VmHWM MB
+query                                            workers groups  median s  Mrows/s  x sum()  VmHWM MB
 HEAD
 for w in 0 2; do
 	pre="SET max_parallel_workers_per_gather = $w;"
@@ -191,7 +196,7 @@ for w in 0 2; do
 			END {for (r in t) print t[r] / s[r]}' <<<"$times" | median)
 		awk -v l="${LABELS[$i]}" -v w="$(planned_workers "${SQLS[$i]}" "$pre")" -v g="${NGROUPS[$i]}" \
 			-v m="$ms" -v x="$ratio" -v h="$(hwm "${SQLS[$i]}" "$pre")" -v r="$ROWS" 'BEGIN {
-			printf "%-44s %2d %7d %8.2f %9.2f %7.2fx %8.0f\n", l, w, g, m / 1000, r / (m / 1000) / 1e6, x, h / 1024 }'
+			printf "%-48s %2d %7d %8.2f %9.2f %7.2fx %8.0f\n", l, w, g, m / 1000, r / (m / 1000) / 1e6, x, h / 1024 }'
 	done
 done
 
