@@ -278,6 +278,28 @@ citus_check() {
 		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
 
+# The same with the states shipped in binary (send on the shard, receive on
+# the coordinator), as newer Citus versions can ship them.
+# citus_binary_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR
+citus_binary_check() {
+	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 p bad=0 tab nparts
+	tab="partials_$((n + 1))"
+	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::scorecard.$typ AS s FROM readings_all LIMIT 0" || bad=1
+	for p in $(seq 1 $NPART); do
+		on "$(shard_of "$p")" -c "COPY (SELECT $g, $agg FROM readings_p$p GROUP BY $g) TO STDOUT (FORMAT binary)" |
+			on coord -c "COPY $tab FROM STDIN (FORMAT binary)" || bad=1
+	done
+	nparts=$(on coord -c "SELECT count(*) FROM $tab")
+	if [ "$bad" -eq 0 ] && [ "${nparts:-0}" -gt 0 ]; then
+		ok "citus: $label ($nparts partial states shipped in binary from $NPART shard tables)"
+	else
+		not_ok "citus: $label (binary partial states: $nparts)"
+	fi
+	same_results "citus: $label, merged with rollup()" \
+		"SELECT $g, (${acc//%S/scorecard.rollup(s)})::float8 AS v FROM $tab GROUP BY $g" \
+		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
+}
+
 # The negative control: through the servers without the extensions option,
 # no Remote SQL groups or calls the extension; the answer is still right.
 # control_check LABEL GROUPCOLS EXPR
@@ -348,6 +370,10 @@ citus_check "ytd_growth per indicator, two-level (states per unit, rollup per sh
 	"scorecard.ytd_agg(period, value)" ytd "scorecard.ytd_growth(%S, date '$AS_OF')" unit
 citus_check "assessment_score per indicator, two-level (states per unit, rollup per shard)" "indicator" \
 	"scorecard.assess(points, weight)" assessment "scorecard.assessment_score(%S)" unit
+citus_binary_check "ytd_growth per indicator, binary states" "indicator" \
+	"scorecard.ytd_agg(period, value)" ytd "scorecard.ytd_growth(%S, date '$AS_OF')"
+citus_binary_check "assessment_score per indicator, binary states" "indicator" \
+	"scorecard.assess(points, weight)" assessment "scorecard.assessment_score(%S)"
 
 # The negative control.
 control_check "targets met per unit" "unit" "$MET"
