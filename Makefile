@@ -52,3 +52,8 @@ fuzz:
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
+
+# 50 million readings on the private scale server (about 10 minutes; not in `make test`).
+.PHONY: bench-scale
+bench-scale:
+	bash bench/scale.sh

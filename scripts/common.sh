@@ -51,7 +51,8 @@ run_as_pg() {
 # Folder of a named private server: in the checkout when the server's user can
 # reach it and the socket path fits, else under /tmp.
 server_dir() {
-	local name=$1 d="$TOP/.pg/$name"
+	local name=$1
+	local d="$TOP/.pg/$name"
 	mkdir -p "$TOP/.pg"
 	if [ "$(id -u)" -eq 0 ] && ! runuser -u "$PGRUNAS" -- test -x "$TOP/.pg"; then
 		d="/tmp/scorecard-$(echo "$TOP" | md5sum | cut -c1-8)/$name"
