@@ -57,3 +57,6 @@ fuzz:
 .PHONY: bench-scale
 bench-scale:
 	bash bench/scale.sh
+
+# Every object depends on the headers (PGXS does not track them).
+$(OBJS): $(wildcard src/*.h)
