@@ -12,8 +12,7 @@ UNITS=${YTD_BENCH_UNITS:-2100}
 ROWS=$((INDS * UNITS * 24))
 
 # Generate the readings once (kept between runs when the shape matches).
-have=$(psql -X -At -c "SELECT CASE WHEN to_regclass('public.bench_ytd') IS NULL THEN 0
-	ELSE (SELECT count(*) FROM public.bench_ytd) END")
+have=$(psql -X -At -c "SELECT count(*) FROM public.bench_ytd" 2>/dev/null || echo 0)
 if [ "$have" != "$ROWS" ]; then
 	echo "generating $ROWS readings"
 	psql -X -q -v ON_ERROR_STOP=1 <<SQL
