@@ -54,6 +54,11 @@ report_row_status(AssessStatus st, double points, bool has_weight, double weight
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("weight must be a finite number not below zero"),
 				 errdetail("The weight given is %g.", weight)));
+	if (st == ASSESS_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("assessment sums out of range"),
+				 errdetail("A sum of points, weights or adjustments, or a count of items, is too large to hold.")));
 	if (st == ASSESS_POINTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -146,7 +151,7 @@ assess_combine(PG_FUNCTION_ARGS)
 		if (!PG_ARGISNULL(0))
 			*a = *PG_GETARG_ASSESSMENT(0);
 	}
-	assess_merge(a, PG_GETARG_ASSESSMENT(1));
+	report_row_status(assess_merge(a, PG_GETARG_ASSESSMENT(1)), 0.0, true, 0.0);
 	PG_RETURN_POINTER(a);
 }
 

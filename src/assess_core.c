@@ -87,6 +87,14 @@ points_ok(double p)
 	return p >= 0.0 && isfinite(p);
 }
 
+/* Whether every sum of the state is still a finite number. */
+static bool
+sums_finite(const Assessment *a)
+{
+	return isfinite(a->points) && isfinite(a->weight_all) &&
+		isfinite(a->bonus) && isfinite(a->deduction) && isfinite(a->log_sum);
+}
+
 /* A score item with points: sums, counts and the geometric sum. */
 static AssessStatus
 add_score(Assessment *a, double points, double weight)
@@ -104,7 +112,7 @@ add_score(Assessment *a, double points, double weight)
 		else
 			a->log_sum += weight * log(points / weight);
 	}
-	return ASSESS_OK;
+	return sums_finite(a) ? ASSESS_OK : ASSESS_OVERFLOW;
 }
 
 /* Add one row of any kind; on failure the state is unchanged. */
@@ -121,7 +129,7 @@ assess_add(Assessment *a, AssessKind kind, bool has_points, double points,
 			return add_score(a, points, weight);
 		a->missing++;
 		a->weight_all += has_weight ? weight : 0.0;
-		return ASSESS_OK;
+		return isfinite(a->weight_all) ? ASSESS_OK : ASSESS_OVERFLOW;
 	}
 	if (!has_points)
 		return ASSESS_OK;
@@ -133,7 +141,7 @@ assess_add(Assessment *a, AssessKind kind, bool has_points, double points,
 		a->bonus += points;
 	else
 		a->deduction += points;
-	return ASSESS_OK;
+	return sums_finite(a) ? ASSESS_OK : ASSESS_OVERFLOW;
 }
 
 /* Add one score row without the geometric sums (weighted_score). */
@@ -146,7 +154,7 @@ assess_add_plain(Assessment *a, bool has_points, double points, double weight)
 	if (!has_points)
 	{
 		a->missing++;
-		return ASSESS_OK;
+		return isfinite(a->weight_all) ? ASSESS_OK : ASSESS_OVERFLOW;
 	}
 	if (!points_ok(points))
 	{
@@ -156,11 +164,12 @@ assess_add_plain(Assessment *a, bool has_points, double points, double weight)
 	a->points += points;
 	a->weight += weight;
 	a->applicable++;
-	return ASSESS_OK;
+	/* weight sums a subset of weight_all's terms, so it is finite too */
+	return isfinite(a->points) && isfinite(a->weight_all) ? ASSESS_OK : ASSESS_OVERFLOW;
 }
 
-/* Add state b into state a, field by field. */
-void
+/* Add state b into state a, field by field, refusing overflow. */
+AssessStatus
 assess_merge(Assessment *a, const Assessment *b)
 {
 	a->points += b->points;
@@ -169,10 +178,12 @@ assess_merge(Assessment *a, const Assessment *b)
 	a->bonus += b->bonus;
 	a->deduction += b->deduction;
 	a->log_sum += b->log_sum;
-	a->applicable += b->applicable;
-	a->missing += b->missing;
-	a->vetoes += b->vetoes;
-	a->zeros += b->zeros;
+	if (__builtin_add_overflow(a->applicable, b->applicable, &a->applicable) ||
+		__builtin_add_overflow(a->missing, b->missing, &a->missing) ||
+		__builtin_add_overflow(a->vetoes, b->vetoes, &a->vetoes) ||
+		__builtin_add_overflow(a->zeros, b->zeros, &a->zeros))
+		return ASSESS_OVERFLOW;
+	return sums_finite(a) && isfinite(a->weight) ? ASSESS_OK : ASSESS_OVERFLOW;
 }
 
 /* Check the invariants of a state read from text or binary. */

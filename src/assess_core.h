@@ -45,7 +45,8 @@ typedef enum AssessStatus
 	ASSESS_WEIGHT,				/* weight negative, NaN, infinite or NULL */
 	ASSESS_POINTS,				/* points negative, NaN or infinite */
 	ASSESS_SYNTAX,				/* malformed text */
-	ASSESS_CORRUPT				/* impossible field values */
+	ASSESS_CORRUPT,				/* impossible field values */
+	ASSESS_OVERFLOW				/* a sum or count out of range */
 } AssessStatus;
 
 #define ASSESS_DETAIL_LEN 200
@@ -56,7 +57,8 @@ extern bool assess_kind_parse(const char *s, size_t len, AssessKind *kind);
 
 /*
  * Add one row.  has_points/has_weight say whether the values are non-NULL.
- * On failure the state is unchanged.
+ * On a rejected row the state is unchanged; on ASSESS_OVERFLOW (a sum no
+ * longer finite) the caller must raise an error and drop the state.
  */
 extern AssessStatus assess_add(Assessment *a, AssessKind kind,
 							   bool has_points, double points,
@@ -66,8 +68,8 @@ extern AssessStatus assess_add(Assessment *a, AssessKind kind,
 extern AssessStatus assess_add_plain(Assessment *a, bool has_points, double points,
 									 double weight);
 
-/* a += b, field by field. */
-extern void assess_merge(Assessment *a, const Assessment *b);
+/* a += b, field by field; ASSESS_OVERFLOW if a sum or count overflows. */
+extern AssessStatus assess_merge(Assessment *a, const Assessment *b);
 
 /* Check the invariants every state holds (text input and binary receive). */
 extern AssessStatus assess_validate(const Assessment *a, char *detail, size_t len);

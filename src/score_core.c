@@ -81,6 +81,16 @@ score_threshold(bool met, double weight, double miss_share)
 }
 
 /*
+ * (x - lo) / (hi - lo), computed on halves so that finite arguments far
+ * apart cannot overflow the differences (halving is exact).
+ */
+static double
+band_fraction(double x, double lo, double hi)
+{
+	return (x / 2 - lo / 2) / (hi / 2 - lo / 2);
+}
+
+/*
  * Banded efficacy coefficient: between band standard S_k (coefficient c_k)
  * and the next better S_{k-1}, weight x (c_k + (x - S_k) / (S_{k-1} - S_k)
  * x (c_{k-1} - c_k)).  Lower-is-better standards are handled by negating the actual and the
@@ -101,7 +111,7 @@ score_banded(double actual, const double standards[SCORE_BANDS], int dir,
 					sprev = dir * standards[k - 1];
 
 		if (x >= sk)
-			return weight * (band_coef[k] + (x - sk) / (sprev - sk) *
+			return weight * (band_coef[k] + band_fraction(x, sk, sprev) *
 							 (band_coef[k - 1] - band_coef[k]));
 	}
 	return 0.0;
@@ -112,7 +122,7 @@ double
 score_efficacy(double actual, double satisfactory, double disallowed,
 			   double weight, bool clamped)
 {
-	double		r = (actual - disallowed) / (satisfactory - disallowed);
+	double		r = band_fraction(actual, disallowed, satisfactory);
 
 	if (clamped)
 		r = fmin(fmax(r, 0.0), 1.0);

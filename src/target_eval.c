@@ -77,7 +77,7 @@ target_eval_attainment(const Target *t, double thr, double actual, double *resul
 
 	if (t->cmp == CMP_BETWEEN)
 		thr = t->lo;
-	if (thr == 0.0 || actual * thr < 0.0)
+	if (thr == 0.0 || (actual != 0.0 && (actual < 0.0) != (thr < 0.0)))
 		return false;
 	if (lower == (thr > 0.0))
 	{

@@ -254,7 +254,7 @@ value_at(const Ytd *s, int32_t month, double *v)
 			sum += at(s, m);
 	}
 	*v = sum;
-	return true;
+	return isfinite(sum);		/* finite months may still overflow the sum */
 }
 
 bool
