@@ -26,3 +26,8 @@ bench_line() {
 	local label=$1 ms=$2 base=$3
 	awk -v l="$label" -v m="$ms" -v b="$base" 'BEGIN {printf "%-48s %10.1f ms  %6.2fx\n", l, m, m/b}'
 }
+
+# Median of the numbers on standard input (one per word).
+median() {
+	tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}

@@ -66,7 +66,6 @@ for _ in $(seq "$ROUNDS"); do
 	runs[city]+=" $(bench_ms "$Q_CITY" "$SERIAL")"
 	runs[pcity]+=" $(bench_ms "$Q_CITY" "$PARALLEL")"
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 sum_ms=$(echo "${runs[sum]}" | median)
 sql_ms=$(echo "${runs[sql]}" | median)
 one_ms=$(echo "${runs[one]}" | median)
