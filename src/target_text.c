@@ -12,64 +12,21 @@
  *		unit    := "" for level, "%" for growth and share, "pp" for change
  */
 #include "target_core.h"
+#include "scan.h"
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-typedef struct Scanner
-{
-	const char *p;
-	char	   *detail;
-	size_t		len;
-} Scanner;
-
 static const char *const measure_names[] = {NULL, "level", "growth", "share", "change"};
 static const char *const cmp_names[] = {NULL, ">=", ">", "<=", "<", "=", "between"};
 static const char *const unit_names[] = {NULL, "", "%", "%", "pp"};
 
-static TargetStatus fail(Scanner *sc, TargetStatus st, const char *fmt,...)
-			__attribute__((format(printf, 3, 4)));
-
 /* Record a failure's detail sentence and return the status. */
-static TargetStatus
-fail(Scanner *sc, TargetStatus st, const char *fmt,...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sc->detail, sc->len, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-/* Skip ASCII white space. */
-static void
-skip_ws(Scanner *sc)
-{
-	while (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r')
-		sc->p++;
-}
-
-/* Consume a case-insensitive keyword that is not followed by a letter. */
-static bool
-accept_word(Scanner *sc, const char *word)
-{
-	size_t		n = strlen(word);
-	char		next;
-
-	if (strncasecmp(sc->p, word, n) != 0)
-		return false;
-	next = sc->p[n];
-	if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '_')
-		return false;
-	sc->p += n;
-	return true;
-}
+#define fail(sc, st, ...) (scan_detail((sc), __VA_ARGS__), (st))
 
 /* Read the measure keyword. */
 static TargetStatus
@@ -77,7 +34,7 @@ scan_measure(Scanner *sc, Target *t)
 {
 	for (int m = MEASURE_LEVEL; m <= MEASURE_CHANGE; m++)
 	{
-		if (accept_word(sc, measure_names[m]))
+		if (scan_word(sc, measure_names[m]))
 		{
 			t->measure = (uint8_t) m;
 			return TARGET_OK;
@@ -103,7 +60,7 @@ scan_cmp(Scanner *sc, Target *t)
 		t->cmp = CMP_LT, sc->p += 1;
 	else if (p[0] == '=')
 		t->cmp = CMP_EQ, sc->p += 1;
-	else if (accept_word(sc, "between"))
+	else if (scan_word(sc, "between"))
 		t->cmp = CMP_BETWEEN;
 	else
 		return fail(sc, TARGET_SYNTAX,
@@ -122,9 +79,9 @@ scan_number(Scanner *sc, double *v)
 
 	if (*p == '+' || *p == '-')
 		p++;
-	if (accept_word(&(Scanner) {.p = p}, "nan") ||
-		accept_word(&(Scanner) {.p = p}, "inf") ||
-		accept_word(&(Scanner) {.p = p}, "infinity"))
+	if (scan_word(&(Scanner) {.p = p}, "nan") ||
+		scan_word(&(Scanner) {.p = p}, "inf") ||
+		scan_word(&(Scanner) {.p = p}, "infinity"))
 		return fail(sc, TARGET_NONFINITE, "A threshold must be a finite number.");
 	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9')))
 		return fail(sc, TARGET_SYNTAX, "Expected a number, such as 7 or 0.5.");
@@ -157,10 +114,10 @@ scan_unit(Scanner *sc, const Target *t)
 	const char *want = unit_names[t->measure];
 	const char *got;
 
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	if (*sc->p == '%')
 		got = "%", sc->p++;
-	else if (accept_word(sc, "pp"))
+	else if (scan_word(sc, "pp"))
 		got = "pp";
 	else
 		got = "";
@@ -182,7 +139,7 @@ scan_quantity(Scanner *sc, const Target *t, double *v)
 {
 	TargetStatus st;
 
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	if ((st = scan_number(sc, v)) != TARGET_OK)
 		return st;
 	return scan_unit(sc, t);
@@ -195,29 +152,29 @@ target_parse(const char *s, Target *t, char *detail, size_t len)
 	TargetStatus st;
 
 	memset(t, 0, sizeof(*t));
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	if ((st = scan_measure(&sc, t)) != TARGET_OK)
 		return st;
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	if ((st = scan_cmp(&sc, t)) != TARGET_OK)
 		return st;
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	if (t->cmp == CMP_BETWEEN)
 	{
 		if ((st = scan_quantity(&sc, t, &t->lo)) != TARGET_OK)
 			return st;
-		skip_ws(&sc);
-		if (!accept_word(&sc, "and"))
+		scan_skip_ws(&sc);
+		if (!scan_word(&sc, "and"))
 			return fail(&sc, TARGET_SYNTAX,
 						"A between target reads \"growth between 6%% and 8%%\".");
 		if ((st = scan_quantity(&sc, t, &t->hi)) != TARGET_OK)
 			return st;
 	}
-	else if (accept_word(&sc, "reference"))
+	else if (scan_word(&sc, "reference"))
 		t->relative = 1;
 	else if ((st = scan_quantity(&sc, t, &t->lo)) != TARGET_OK)
 		return st;
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	if (*sc.p != '\0')
 		return fail(&sc, TARGET_SYNTAX, "Unexpected text after the target: \"%.40s\".", sc.p);
 	return target_validate(t, detail, len);

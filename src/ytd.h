@@ -1,18 +1,22 @@
 /*
  * ytd.h
- *		Declarations shared by the fmgr glue of the ytd type (ytd_io.c and
- *		ytd_agg.c).
+ *		Declarations shared by the fmgr glue of the ytd type (ytd_io.c,
+ *		ytd_agg.c and ytd_access.c).
  */
 #ifndef YTD_H
 #define YTD_H
 
 #include "fmgr.h"
+#include "utils/date.h"
 #include "ytd_core.h"
 
 #define PG_GETARG_YTD(n) ((Ytd *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 /* Raise the error that matches a status; input names the offending value. */
 extern void ytd_report(YtdStatus st, const char *input, const char *detail);
+
+/* The month number of a date (periods, as-of dates), or an error. */
+extern int32 ytd_date_month(DateADT d);
 
 /* A new state of nyears years from base in the current memory context. */
 extern Ytd *ytd_alloc(YtdKind kind, int base, int nyears);

@@ -19,19 +19,6 @@
 
 typedef bool (*YtdCalc) (const Ytd *s, int32_t month, double *result);
 
-/* The month number of the as-of argument. */
-static int32
-asof_month(DateADT d)
-{
-	int32		month = 0;
-
-	if (!ytd_day_month(d, &month))
-		ytd_report(YTD_DATE_RANGE,
-				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
-				   "Periods and as-of dates must fall in the years 1 to 9999.");
-	return month;
-}
-
 /* Refuse a state whose kind the accessor cannot read. */
 static void
 refuse_kind(const Ytd *s, const char *fn, const char *why, const char *hint)
@@ -91,7 +78,7 @@ ytd_value(PG_FUNCTION_ARGS)
 	Ytd		   *s = PG_GETARG_YTD(0);
 
 	need_flow(s, "ytd_value");
-	return result(fcinfo, ytd_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_value_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_prior);
@@ -102,7 +89,7 @@ ytd_prior(PG_FUNCTION_ARGS)
 	Ytd		   *s = PG_GETARG_YTD(0);
 
 	need_flow(s, "ytd_prior");
-	return result(fcinfo, prior_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, prior_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_growth);
@@ -113,7 +100,7 @@ ytd_growth(PG_FUNCTION_ARGS)
 	Ytd		   *s = PG_GETARG_YTD(0);
 
 	need_flow(s, "ytd_growth");
-	return result(fcinfo, ytd_growth_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_growth_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_level);
@@ -124,7 +111,7 @@ ytd_level(PG_FUNCTION_ARGS)
 	Ytd		   *s = PG_GETARG_YTD(0);
 
 	need_level(s, "ytd_level");
-	return result(fcinfo, ytd_level_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_level_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_month_value);
@@ -134,7 +121,7 @@ ytd_month_value(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	return result(fcinfo, ytd_month_value_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_month_value_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_level_growth);
@@ -148,7 +135,7 @@ ytd_level_growth(PG_FUNCTION_ARGS)
 	if (s->kind == YTD_RATE)
 		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
 					"Use ytd_change for rates.");
-	return result(fcinfo, ytd_level_growth_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_level_growth_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_change);
@@ -161,7 +148,7 @@ ytd_change(PG_FUNCTION_ARGS)
 	if (s->kind != YTD_RATE)
 		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
 					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
-	return result(fcinfo, ytd_change_of, s, asof_month(PG_GETARG_DATEADT(1)));
+	return result(fcinfo, ytd_change_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
 /* Whether ytd_missing's measure argument asks about levels. */
@@ -186,7 +173,7 @@ Datum
 ytd_missing(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
-	int32		month = asof_month(PG_GETARG_DATEADT(1));
+	int32		month = ytd_date_month(PG_GETARG_DATEADT(1));
 	bool		level = measure_is_level(PG_GETARG_TEXT_PP(2)) || s->kind == YTD_RATE;
 	int32		months[24];
 	Datum		days[24];

@@ -18,19 +18,6 @@
 
 #include "ytd.h"
 
-/* The month number of a date, or an error naming the date. */
-static int32
-date_month(DateADT d)
-{
-	int32		month = 0;
-
-	if (!ytd_day_month(d, &month))
-		ytd_report(YTD_DATE_RANGE,
-				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
-				   "Periods and as-of dates must fall in the years 1 to 9999.");
-	return month;
-}
-
 /*
  * The state to update: the argument itself in an aggregate, else a copy.
  * ours: the state was made by a transition function (never a stored
@@ -72,7 +59,7 @@ report_kind_mix(int a, int b)
 static Ytd *
 add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 {
-	int32		month = date_month(period);
+	int32		month = ytd_date_month(period);
 	YtdStatus	st;
 
 	if (s == NULL)

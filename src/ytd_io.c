@@ -8,6 +8,7 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 
 #include "ytd.h"
 
@@ -194,4 +195,17 @@ Datum
 ytd_kind(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(ytd_kind_name(PG_GETARG_YTD(0)->kind)));
+}
+
+/* The month number of a date, or an error naming the date. */
+int32
+ytd_date_month(DateADT d)
+{
+	int32		month = 0;
+
+	if (!ytd_day_month(d, &month))
+		ytd_report(YTD_DATE_RANGE,
+				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))),
+				   "Periods and as-of dates must fall in the years 1 to 9999.");
+	return month;
 }

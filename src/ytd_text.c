@@ -13,43 +13,16 @@
  * shortest form that reads back to the same double.
  */
 #include "ytd_core.h"
+#include "scan.h"
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Scanner
-{
-	const char *p;
-	char	   *detail;
-	size_t		len;
-} Scanner;
-
-static YtdStatus fail(Scanner *sc, YtdStatus st, const char *fmt,...)
-			__attribute__((format(printf, 3, 4)));
-
 /* Record a failure's detail sentence and return the status. */
-static YtdStatus
-fail(Scanner *sc, YtdStatus st, const char *fmt,...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sc->detail, sc->len, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-/* Skip ASCII white space. */
-static void
-skip_ws(Scanner *sc)
-{
-	while (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r')
-		sc->p++;
-}
+#define fail(sc, st, ...) (scan_detail((sc), __VA_ARGS__), (st))
 
 /* Read an unsigned decimal integer of 1..maxd digits. */
 static bool
@@ -131,19 +104,19 @@ scan_head(Scanner *sc, YtdHead *head)
 	const char *w;
 	YtdStatus	st;
 
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	for (w = sc->p; *sc->p >= 'a' && *sc->p <= 'z'; sc->p++);
 	if (!ytd_kind_parse(w, sc->p - w, &head->kind))
 		return fail(sc, YTD_SYNTAX, "A ytd value starts with its kind: monthly, cumulative or rate.");
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	if (*sc->p == '@')
 	{
 		sc->p++;
-		skip_ws(sc);
+		scan_skip_ws(sc);
 		if ((st = scan_date(sc, &head->asof)) != YTD_OK)
 			return st;
 		head->has_asof = true;
-		skip_ws(sc);
+		scan_skip_ws(sc);
 	}
 	if (*sc->p++ != '{')
 		return fail(sc, YTD_SYNTAX, "The readings follow the kind in braces, e.g. monthly{2024-01:10,2024-02:12}.");
@@ -156,13 +129,13 @@ scan_reading(Scanner *sc, YtdReading *r)
 {
 	YtdStatus	st;
 
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	if ((st = scan_month(sc, &r->month)) != YTD_OK)
 		return st;
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	if (*sc->p++ != ':')
 		return fail(sc, YTD_SYNTAX, "A reading is written YYYY-MM:value, e.g. 2024-09:125.5.");
-	skip_ws(sc);
+	scan_skip_ws(sc);
 	return scan_number(sc, &r->value);
 }
 
@@ -186,7 +159,7 @@ ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
 	memset(head, 0, sizeof(*head));
 	if ((st = scan_head(&sc, head)) != YTD_OK)
 		return st;
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	while (*sc.p != '}')
 	{
 		if (head->nreadings > 0 && *sc.p++ != ',')
@@ -196,10 +169,10 @@ ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
 		if ((st = scan_reading(&sc, &r[head->nreadings])) != YTD_OK)
 			return st;
 		head->nreadings++;
-		skip_ws(&sc);
+		scan_skip_ws(&sc);
 	}
 	sc.p++;
-	skip_ws(&sc);
+	scan_skip_ws(&sc);
 	if (*sc.p != '\0')
 		return fail(&sc, YTD_SYNTAX, "Unexpected text after the readings: \"%.40s\".", sc.p);
 	return ytd_check_readings(r, head->nreadings, detail, len);
