@@ -123,3 +123,7 @@ SELECT 'growth between 8% and 6%'::target;
 \echo :LAST_ERROR_SQLSTATE
 -- Nothing was stored by the failed statements.
 SELECT count(*) FROM plan;
+-- Details quote at most 40 bytes of the rest, cut between characters:
+-- 13 whole Chinese characters (39 bytes), never a broken one.
+SELECT 'growth >= 7% 增长率增长率增长率增长率增长率增长率增长率'::target;
+\echo :LAST_ERROR_SQLSTATE

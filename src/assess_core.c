@@ -11,6 +11,7 @@
  * (on one line), doubles in the shortest %g form strtod reads back exactly.
  */
 #include "assess_core.h"
+#include "scan.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -43,6 +44,7 @@ fail(char *detail, size_t len, AssessStatus st, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(detail, len, fmt, ap);
 	va_end(ap);
+	scan_trim_utf8(detail);
 	return st;
 }
 

@@ -18,6 +18,40 @@ scan_detail(Scanner *sc, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(sc->detail, sc->len, fmt, ap);
 	va_end(ap);
+	scan_trim_utf8(sc->detail);
+}
+
+/*
+ * Truncated text must stay valid UTF-8: error details travel to clients
+ * whose encoding (GBK, say) needs a conversion that fails on broken bytes.
+ */
+void
+scan_trim_utf8(char *s)
+{
+	size_t		n = strlen(s);
+	size_t		start = n;
+	size_t		need;
+	unsigned char lead;
+
+	/* find the start of the last character (at most 4 bytes back) */
+	while (start > 0 && n - start < 4 && ((unsigned char) s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return;
+	lead = (unsigned char) s[start - 1];
+	if (lead < 0x80)
+		return;
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (start - 1) < need)
+		s[start - 1] = '\0';
+}
+
+const char *
+scan_excerpt(const Scanner *sc, char *buf, size_t len)
+{
+	snprintf(buf, len < 41 ? len : 41, "%s", sc->p);
+	scan_trim_utf8(buf);
+	return buf;
 }
 
 void

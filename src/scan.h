@@ -20,6 +20,12 @@ typedef struct Scanner
 extern void scan_detail(Scanner *sc, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
+/* Drop an incomplete UTF-8 sequence from the end of s (after truncation). */
+extern void scan_trim_utf8(char *s);
+
+/* Up to 40 bytes of the unread text, cut at a character boundary. */
+extern const char *scan_excerpt(const Scanner *sc, char *buf, size_t len);
+
 /* Skip ASCII white space. */
 extern void scan_skip_ws(Scanner *sc);
 

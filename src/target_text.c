@@ -150,6 +150,7 @@ target_parse(const char *s, Target *t, char *detail, size_t len)
 {
 	Scanner		sc = {s, detail, len};
 	TargetStatus st;
+	char		excerpt[48];
 
 	memset(t, 0, sizeof(*t));
 	scan_skip_ws(&sc);
@@ -176,7 +177,8 @@ target_parse(const char *s, Target *t, char *detail, size_t len)
 		return st;
 	scan_skip_ws(&sc);
 	if (*sc.p != '\0')
-		return fail(&sc, TARGET_SYNTAX, "Unexpected text after the target: \"%.40s\".", sc.p);
+		return fail(&sc, TARGET_SYNTAX, "Unexpected text after the target: \"%s\".",
+					scan_excerpt(&sc, excerpt, sizeof(excerpt)));
 	return target_validate(t, detail, len);
 }
 

@@ -155,6 +155,7 @@ ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
 {
 	Scanner		sc = {str, detail, len};
 	YtdStatus	st;
+	char		excerpt[48];
 
 	memset(head, 0, sizeof(*head));
 	if ((st = scan_head(&sc, head)) != YTD_OK)
@@ -174,7 +175,8 @@ ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
 	sc.p++;
 	scan_skip_ws(&sc);
 	if (*sc.p != '\0')
-		return fail(&sc, YTD_SYNTAX, "Unexpected text after the readings: \"%.40s\".", sc.p);
+		return fail(&sc, YTD_SYNTAX, "Unexpected text after the readings: \"%s\".",
+					scan_excerpt(&sc, excerpt, sizeof(excerpt)));
 	return ytd_check_readings(r, head->nreadings, detail, len);
 }
 
