@@ -205,22 +205,36 @@ assessment_total(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(a->points + adjustment(fcinfo, a, 1));
 }
 
+typedef bool (*AssessScoreFn) (const Assessment *a, double *score);
+
+/*
+ * A score of the state (normalised or geometric) plus the capped bonus
+ * minus deduction whose caps are arguments n and n + 1; false if nothing
+ * applies.  The caps are checked either way.
+ */
+static bool
+adjusted_score(FunctionCallInfo fcinfo, AssessScoreFn fn, const Assessment *a,
+			   int n, double *score)
+{
+	double		adj = adjustment(fcinfo, a, n);
+
+	if (!fn(a, score))
+		return false;
+	*score += adj;
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(assessment_score);
 /* Score out of 100 over the applicable weights, plus bonus minus deduction. */
 Datum
 assessment_score(PG_FUNCTION_ARGS)
 {
-	Assessment *a;
-	double		adj,
-				s;
+	double		s;
 
-	if (PG_ARGISNULL(0))
+	if (PG_ARGISNULL(0) ||
+		!adjusted_score(fcinfo, assess_normalised, PG_GETARG_ASSESSMENT(0), 1, &s))
 		PG_RETURN_NULL();
-	a = PG_GETARG_ASSESSMENT(0);
-	adj = adjustment(fcinfo, a, 1);
-	if (!assess_normalised(a, &s))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s + adj);
+	PG_RETURN_FLOAT8(s);
 }
 
 PG_FUNCTION_INFO_V1(assessment_geometric);
@@ -228,17 +242,12 @@ PG_FUNCTION_INFO_V1(assessment_geometric);
 Datum
 assessment_geometric(PG_FUNCTION_ARGS)
 {
-	Assessment *a;
-	double		adj,
-				s;
+	double		s;
 
-	if (PG_ARGISNULL(0))
+	if (PG_ARGISNULL(0) ||
+		!adjusted_score(fcinfo, assess_geometric, PG_GETARG_ASSESSMENT(0), 1, &s))
 		PG_RETURN_NULL();
-	a = PG_GETARG_ASSESSMENT(0);
-	adj = adjustment(fcinfo, a, 1);
-	if (!assess_geometric(a, &s))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s + adj);
+	PG_RETURN_FLOAT8(s);
 }
 
 PG_FUNCTION_INFO_V1(assessment_bonus);
@@ -391,8 +400,7 @@ assessment_grade(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	a = PG_GETARG_ASSESSMENT(0);
-	has = assess_normalised(a, &s);
-	s += adjustment(fcinfo, a, 3);
+	has = adjusted_score(fcinfo, assess_normalised, a, 3, &s);
 	d = grade_for(fcinfo, 1, a->vetoes > 0, has, s, &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
