@@ -48,7 +48,7 @@ bench:
 FUZZ_SECONDS ?= 60
 fuzz:
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o test/fuzz/target_fuzz \
-		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c -lm
+		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c -lm
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus

@@ -11,6 +11,7 @@
  * (on one line), doubles in the shortest %g form strtod reads back exactly.
  */
 #include "assess_core.h"
+#include "float_text.h"
 #include "scan.h"
 
 #include <errno.h>
@@ -218,18 +219,6 @@ assess_validate(const Assessment *a, char *detail, size_t len)
 	return ASSESS_OK;
 }
 
-/* Shortest of %.15g..%.17g that strtod reads back exactly. */
-void
-assess_format_double(double x, char *buf, size_t len)
-{
-	for (int prec = 15; prec <= 17; prec++)
-	{
-		snprintf(buf, len, "%.*g", prec, x);
-		if (strtod(buf, NULL) == x)
-			return;
-	}
-}
-
 /* Write the text form of a state. */
 void
 assess_format(const Assessment *a, char *buf, size_t len)
@@ -241,7 +230,7 @@ assess_format(const Assessment *a, char *buf, size_t len)
 	n += snprintf(buf + n, len - n, "(");
 	for (int i = 0; i < N_DOUBLES; i++)
 	{
-		assess_format_double(*double_field(&c, i), num, sizeof(num));
+		float_text(*double_field(&c, i), num, sizeof(num));
 		n += snprintf(buf + n, len - n, "%s=%s,", double_names[i], num);
 	}
 	for (int i = 0; i < N_COUNTS; i++)

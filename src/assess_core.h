@@ -90,7 +90,5 @@ extern bool assess_normalised(const Assessment *a, double *score);
 /* Weighted geometric mean of points/weight, out of 100 (false: none apply). */
 extern bool assess_geometric(const Assessment *a, double *score);
 
-/* Shortest %.*g form of a double that strtod reads back exactly. */
-extern void assess_format_double(double x, char *buf, size_t len);
 
 #endif

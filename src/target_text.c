@@ -12,6 +12,7 @@
  *		unit    := "" for level, "%" for growth and share, "pp" for change
  */
 #include "target_core.h"
+#include "float_text.h"
 #include "scan.h"
 
 #include <errno.h>
@@ -208,30 +209,6 @@ target_validate(Target *t, char *detail, size_t len)
 	return TARGET_OK;
 }
 
-/*
- * Shortest decimal text that reads back to exactly v; plain notation unless
- * the exponent is far from zero, so 100 prints as 100, not 1e+02.
- */
-static void
-format_double(double v, char *buf, size_t len)
-{
-	int			prec;
-	int			exp10;
-
-	for (prec = 1; prec < 17; prec++)
-	{
-		snprintf(buf, len, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	snprintf(buf, len, "%.*e", prec - 1, v);
-	exp10 = atoi(strchr(buf, 'e') + 1);
-	if (exp10 >= -4 && exp10 < 16)
-		snprintf(buf, len, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
-	else
-		snprintf(buf, len, "%.*g", prec, v);
-}
-
 void
 target_format(const Target *t, char *buf, size_t len)
 {
@@ -245,10 +222,10 @@ target_format(const Target *t, char *buf, size_t len)
 		snprintf(buf, len, "%s %s reference", m, cmp_names[t->cmp]);
 		return;
 	}
-	format_double(t->lo, lo, sizeof(lo));
+	float_text(t->lo, lo, sizeof(lo));
 	if (t->cmp == CMP_BETWEEN)
 	{
-		format_double(t->hi, hi, sizeof(hi));
+		float_text(t->hi, hi, sizeof(hi));
 		snprintf(buf, len, "%s between %s%s and %s%s", m, lo, u, hi, u);
 	}
 	else

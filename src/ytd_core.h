@@ -204,8 +204,6 @@ extern YtdStatus ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int
 extern size_t ytd_text_len(const Ytd *s);
 extern void ytd_format(const Ytd *s, char *buf, size_t len);
 
-/* Shortest decimal text that reads back to exactly v (at most 32 bytes). */
-extern void ytd_format_double(double v, char *buf, size_t len);
 
 /*
  * Accessors.  month is the as-of month number.  They return false where the

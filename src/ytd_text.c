@@ -13,6 +13,7 @@
  * shortest form that reads back to the same double.
  */
 #include "ytd_core.h"
+#include "float_text.h"
 #include "scan.h"
 
 #include <errno.h>
@@ -227,22 +228,6 @@ ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n)
 	return YTD_OK;
 }
 
-void
-ytd_format_double(double v, char *buf, size_t len)
-{
-	if (v == floor(v) && fabs(v) < 1e15 && !(v == 0.0 && signbit(v)))
-	{
-		snprintf(buf, len, "%.0f", v);	/* integers without an exponent */
-		return;
-	}
-	for (int prec = 1; prec <= 17; prec++)
-	{
-		snprintf(buf, len, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
-}
-
 size_t
 ytd_text_len(const Ytd *s)
 {
@@ -276,7 +261,7 @@ ytd_format(const Ytd *s, char *buf, size_t len)
 
 			if (!(s->years[yi].mask & (1u << m)))
 				continue;
-			ytd_format_double(s->years[yi].v[m], num, sizeof(num));
+			float_text(s->years[yi].v[m], num, sizeof(num));
 			p += snprintf(p, end - p, "%s%04d-%02d:%s", first ? "" : ",",
 						  s->base_year + yi, m + 1, num);
 			first = false;

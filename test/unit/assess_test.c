@@ -7,6 +7,7 @@
 
 #include "assess_core.h"
 #include "tap.h"
+#include "float_text.h"
 
 /* Rows of the example: 15 of 20, 30 of 30, NULL of 50. */
 static Assessment
@@ -137,10 +138,10 @@ test_doubles(void)
 
 	for (size_t i = 0; i < sizeof(xs) / sizeof(xs[0]); i++)
 	{
-		assess_format_double(xs[i], buf, sizeof(buf));
+		float_text(xs[i], buf, sizeof(buf));
 		ok(strtod(buf, NULL) == xs[i], "%s reads back", buf);
 	}
-	assess_format_double(0.1, buf, sizeof(buf));
+	float_text(0.1, buf, sizeof(buf));
 	ok_str(buf, "0.1", "0.1 in its shortest form");
 }
 

@@ -5,6 +5,7 @@
  */
 #include "ytd_core.h"
 #include "tap.h"
+#include "float_text.h"
 
 #include <stdlib.h>
 
@@ -225,7 +226,7 @@ test_text(void)
 		double		v = ((double) rand() / RAND_MAX - 0.5) * pow(10, rand() % 40 - 20);
 		char		buf[40];
 
-		ytd_format_double(v, buf, sizeof(buf));
+		float_text(v, buf, sizeof(buf));
 		if (strtod(buf, NULL) != v)
 		{
 			ok(0, "shortest form of %.17g reads back", v);

@@ -1,0 +1,17 @@
+/*
+ * float_text.h
+ *		The shortest decimal text of a float8 that reads back exactly, shared
+ *		by the text forms of every type.  Pure C: no PostgreSQL headers.
+ */
+#ifndef FLOAT_TEXT_H
+#define FLOAT_TEXT_H
+
+#include <stddef.h>
+
+/* Longest text float_text writes, with its terminator. */
+#define FLOAT_TEXT_LEN 32
+
+/* Write the shortest text of v that strtod reads back to exactly v. */
+extern void float_text(double v, char *buf, size_t len);
+
+#endif
