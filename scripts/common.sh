@@ -3,8 +3,7 @@
 
 set -euo pipefail
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-export PATH="$PGBIN:$PATH"
+SYSPGBIN=/usr/lib/postgresql/15/bin
 
 say() { printf '== %s\n' "$*"; }
 
@@ -29,11 +28,24 @@ ensure_packages() {
 	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Build warning-free and install into the PostgreSQL 15 tree.
+# A private copy of the PostgreSQL 15 tree for this checkout: PostgreSQL finds
+# its share and lib folders relative to its binaries, so the extension is
+# installed here and never into the system's tree, and two checkouts (or a
+# checkout and an installed package) cannot load each other's build.
+# Files the system tree gains later (Citus, say) are copied in; none is
+# overwritten in place, so a running server never sees a library change.
+prepare_tree() {
+	mkdir -p "$INST/usr/lib/postgresql" "$INST/usr/share/postgresql"
+	cp -an /usr/lib/postgresql/15 "$INST/usr/lib/postgresql/"
+	cp -an /usr/share/postgresql/15 "$INST/usr/share/postgresql/"
+}
+
+# Build warning-free and install into the private tree.
 build_install() {
 	say "building and installing the extension"
-	make -C "$TOP" -s PG_CONFIG="$PGBIN/pg_config" all >/dev/null
-	make -C "$TOP" -s PG_CONFIG="$PGBIN/pg_config" install >/dev/null
+	prepare_tree
+	make -C "$TOP" -s PG_CONFIG="$SYSPGBIN/pg_config" all >/dev/null
+	make -C "$TOP" -s PG_CONFIG="$SYSPGBIN/pg_config" DESTDIR="$INST" install >/dev/null
 }
 
 # The user the private servers run as (PostgreSQL refuses root).
@@ -60,6 +72,11 @@ server_dir() {
 	if [ ${#d} -gt 80 ]; then d="/tmp/scorecard-$(echo "$TOP" | md5sum | cut -c1-8)/$name"; fi
 	echo "$d"
 }
+
+# The private tree (see prepare_tree) and its binaries first on the PATH.
+INST=$(server_dir inst)
+PGBIN=$INST/usr/lib/postgresql/15/bin
+export PATH="$PGBIN:$PATH"
 
 # Port of a named private server.
 server_port() {
