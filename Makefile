@@ -1,17 +1,20 @@
 # scorecard: plan targets, progress and assessment inside PostgreSQL (PGXS build)
 
-EXTENSION = scorecard
-EXTVERSION = 0.1.0
+# Two extensions: scorecard (types, functions, aggregates; relocatable, no
+# tables) and scorecard_plan (the plan model's tables, loader, views, runs).
+EXTENSION = scorecard scorecard_plan
+EXTVERSION = 0.2.0
 MODULE_big = scorecard
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script is the concatenation of one SQL file per concept.
+# Each install script is the concatenation of one SQL file per concept.
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+PLAN_PARTS = $(sort $(wildcard plan/*.sql))
+DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
 
 # pg_regress: every file in sql/ (contrib convention), run against a private server.
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+REGRESS_OPTS = --inputdir=. --load-extension=scorecard
 
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 EXTRA_CLEAN = $(DATA_built) results regression.diffs regression.out
@@ -25,7 +28,10 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 	cat $^ > $@
 
 .PHONY: test demo demo-stop bench fuzz

@@ -5,7 +5,7 @@
 -- Run by scripts/demo.sh with psql from the checkout's top directory.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard;
+CREATE EXTENSION IF NOT EXISTS scorecard_plan CASCADE;
 SET search_path = scorecard, public;
 \echo '== loading the plan (actions, units, indicators, targets, task lists)'
 \i data/plan.sql

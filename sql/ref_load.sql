@@ -2,8 +2,9 @@
 -- row with its line (the header is line 1) and reason; a good file loads;
 -- loading it again changes nothing; a correction becomes a new revision and
 -- the old one stays, visible as of its recorded time.
-SET search_path = scorecard, public;
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS scorecard_plan;
+SET search_path = scorecard, public;
 TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
 	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');

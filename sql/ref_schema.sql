@@ -1,7 +1,8 @@
 -- Reference schema: what cannot be right is rejected with a message that
 -- names the rule, and leaves the data unchanged.
-SET search_path = scorecard, public;
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS scorecard_plan;
+SET search_path = scorecard, public;
 TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
 
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
@@ -48,6 +49,6 @@ SELECT count(*) AS tasks FROM task;
 
 -- The tables' rows are kept by pg_dump.
 SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c ON c.oid = x.oid
-WHERE e.extname = 'scorecard' ORDER BY 1;
+WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 
 TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;

@@ -1,7 +1,8 @@
 -- Progress, derived and relative targets, task progress, assessment and
 -- run_assessment on a small plan whose numbers are checked by hand below.
-SET search_path = scorecard, public;
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS scorecard_plan;
+SET search_path = scorecard, public;
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
 

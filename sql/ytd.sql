@@ -225,7 +225,7 @@ SELECT ytd_level_growth('rate{2023-09:61.2,2024-09:61.9}', '2024-09-01');
 -- ship only immutable functions), and every aggregate has a combine function.
 SELECT count(*) AS functions,
 	count(*) FILTER (WHERE provolatile = 'i' AND proparallel = 's') AS immutable_parallel_safe
-FROM pg_proc WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));
+FROM pg_proc WHERE pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'scorecard') AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));
 SELECT count(*) AS aggregates, count(*) FILTER (WHERE aggcombinefn <> 0) AS with_combine
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-WHERE pronamespace = 'scorecard'::regnamespace AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));
+WHERE pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'scorecard') AND (proname LIKE 'ytd%' OR (proname = 'rollup' AND proargtypes[0] = 'ytd'::regtype));

@@ -25,7 +25,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public"
 
 cd "$TOP"
 psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION pg_cron" \
-	-c "CREATE EXTENSION scorecard" -c "SET search_path = scorecard, public" \
+	-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
 	-f data/plan.sql -f data/generate.sql >/dev/null
 ok $? "pg_cron and scorecard created, demo plan loaded"
 

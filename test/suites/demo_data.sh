@@ -15,7 +15,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "SET search_path = scorecard,
 load() {
 	psql -X -q -d postgres -c "CREATE DATABASE $1" >/dev/null &&
 	psql -X -q -v ON_ERROR_STOP=1 -d "$1" -v last_month="$2" -c "SET client_min_messages = warning" \
-		-c "CREATE EXTENSION scorecard" -c "SET search_path = scorecard, public" \
+		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
 		-f "$TOP/data/plan.sql" -f "$TOP/data/generate.sql" >/dev/null
 }
 cd "$TOP"

@@ -20,7 +20,7 @@ cleanup
 psql -X -q -d postgres -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" >/dev/null
 
 cd "$TOP"
-psql -X -q -v ON_ERROR_STOP=1 -d $src -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard" \
+psql -X -q -v ON_ERROR_STOP=1 -d $src -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
 	-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql \
 	-c "CALL run_assessment(2024)" >/dev/null
 ok $? "demo plan loaded and assessed in $src"

@@ -54,7 +54,7 @@ done
 # Remote tables: partitions 1 and 3 on shard1, 2 and 4 on shard2.
 shard_of() { if [ $(($1 % 2)) -eq 1 ]; then echo shard1; else echo shard2; fi; }
 COLUMNS_DDL="unit int NOT NULL, indicator int NOT NULL, period date NOT NULL,
-	value float8, goal scorecard.target NOT NULL, points float8, weight float8"
+	value float8, goal public.target NOT NULL, points float8, weight float8"
 for s in shard1 shard2; do
 	on "$s" -c "CREATE EXTENSION scorecard" >/dev/null || bail "CREATE EXTENSION on $s"
 done
@@ -106,7 +106,7 @@ SELECT u, i, make_date(2023 + (m - 1) / 12, (m - 1) % 12 + 1, 1),
 	CASE WHEN random() < 0.01 THEN NULL
 		ELSE round(((100 + 10 * i + 20 * random()) * (1 + 0.05 * ((m - 1) / 12) + 0.01 * (u % 7)))::numeric, 2)::float8 END,
 	CASE i % 4 WHEN 0 THEN 'level >= 150' WHEN 1 THEN 'level <= 125'
-		WHEN 2 THEN 'level between 130 and 160' ELSE 'level > 140' END::scorecard.target,
+		WHEN 2 THEN 'level between 130 and 160' ELSE 'level > 140' END::public.target,
 	CASE WHEN random() < 0.05 THEN NULL ELSE round((random() * 10)::numeric, 1)::float8 END,
 	5 + i
 FROM generate_series(1, 100) u, generate_series(1, 8) i, generate_series(1, 24) m,
@@ -257,7 +257,7 @@ citus_check() {
 	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::text AS s FROM readings_all LIMIT 0" || bad=1
 	for p in $(seq 1 $NPART); do
 		if [ -n "$inner" ]; then
-			shardq="SELECT $g, scorecard.rollup(s)::text FROM (SELECT $inner, $g, $agg AS s
+			shardq="SELECT $g, public.rollup(s)::text FROM (SELECT $inner, $g, $agg AS s
 				FROM readings_p$p GROUP BY $inner, $g) per_$inner GROUP BY $g"
 		else
 			shardq="SELECT $g, ($agg)::text FROM readings_p$p GROUP BY $g"
@@ -267,14 +267,14 @@ citus_check() {
 	done
 	local nparts nexact
 	IFS='|' read -r nparts nexact <<<"$(on coord -c \
-		"SELECT count(*), count(*) FILTER (WHERE s::scorecard.$typ::text = s) FROM $tab")"
+		"SELECT count(*), count(*) FILTER (WHERE s::public.$typ::text = s) FROM $tab")"
 	if [ "$bad" -eq 0 ] && [ "${nparts:-0}" -gt 0 ] && [ "$nparts" = "$nexact" ]; then
 		ok "citus: $label ($nparts partial states shipped as text from $NPART shard tables read back exactly)"
 	else
 		not_ok "citus: $label (partial states: $nparts, reading back exactly: $nexact)"
 	fi
 	same_results "citus: $label, merged with rollup()" \
-		"SELECT $g, (${acc//%S/scorecard.rollup(s::scorecard.$typ)})::float8 AS v FROM $tab GROUP BY $g" \
+		"SELECT $g, (${acc//%S/public.rollup(s::public.$typ)})::float8 AS v FROM $tab GROUP BY $g" \
 		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
 
@@ -284,7 +284,7 @@ citus_check() {
 citus_binary_check() {
 	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 p bad=0 tab nparts
 	tab="partials_$((n + 1))"
-	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::scorecard.$typ AS s FROM readings_all LIMIT 0" || bad=1
+	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::public.$typ AS s FROM readings_all LIMIT 0" || bad=1
 	for p in $(seq 1 $NPART); do
 		on "$(shard_of "$p")" -c "COPY (SELECT $g, $agg FROM readings_p$p GROUP BY $g) TO STDOUT (FORMAT binary)" |
 			on coord -c "COPY $tab FROM STDIN (FORMAT binary)" || bad=1
@@ -296,7 +296,7 @@ citus_binary_check() {
 		not_ok "citus: $label (binary partial states: $nparts)"
 	fi
 	same_results "citus: $label, merged with rollup()" \
-		"SELECT $g, (${acc//%S/scorecard.rollup(s)})::float8 AS v FROM $tab GROUP BY $g" \
+		"SELECT $g, (${acc//%S/public.rollup(s)})::float8 AS v FROM $tab GROUP BY $g" \
 		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
 
@@ -321,28 +321,28 @@ control_check() {
 
 # ---------------------------------------------------------------- the suite
 
-MET="count(*) FILTER (WHERE scorecard.target_met(goal, value))"
-GAP="sum(scorecard.target_gap(goal, value))"
+MET="count(*) FILTER (WHERE public.target_met(goal, value))"
+GAP="sum(public.target_gap(goal, value))"
 
-GROWTH="scorecard.ytd_growth(period, value, date '$AS_OF')"
-GROWTH2="scorecard.ytd_growth(scorecard.ytd_agg(period, value), date '$AS_OF')"
-VALUE2="scorecard.ytd_value(scorecard.ytd_agg(period, value), date '$AS_OF')"
-WSCORE="scorecard.weighted_score(points, weight)"
-ASCORE="scorecard.assessment_score(scorecard.assess(points, weight))"
+GROWTH="public.ytd_growth(period, value, date '$AS_OF')"
+GROWTH2="public.ytd_growth(public.ytd_agg(period, value), date '$AS_OF')"
+VALUE2="public.ytd_value(public.ytd_agg(period, value), date '$AS_OF')"
+WSCORE="public.weighted_score(points, weight)"
+ASCORE="public.assessment_score(public.assess(points, weight))"
 
 # Grouped by the partition key: pushed down to the shards.
-pushdown_check "targets met per unit" "unit" "$MET" "scorecard.target_met("
-pushdown_check "summed gap per unit and indicator" "unit, indicator" "$GAP" "scorecard.target_gap("
-pushdown_check "one-step ytd_growth per unit and indicator" "unit, indicator" "$GROWTH" "scorecard.ytd_growth("
-pushdown_check "ytd_growth of ytd_agg per unit and indicator" "unit, indicator" "$GROWTH2" "scorecard.ytd_agg("
-pushdown_check "ytd_value of ytd_agg per unit" "unit" "$VALUE2" "scorecard.ytd_agg("
-pushdown_check "weighted_score per unit" "unit" "$WSCORE" "scorecard.weighted_score("
-pushdown_check "assessment_score of assess per unit" "unit" "$ASCORE" "scorecard.assess("
+pushdown_check "targets met per unit" "unit" "$MET" "public.target_met("
+pushdown_check "summed gap per unit and indicator" "unit, indicator" "$GAP" "public.target_gap("
+pushdown_check "one-step ytd_growth per unit and indicator" "unit, indicator" "$GROWTH" "public.ytd_growth("
+pushdown_check "ytd_growth of ytd_agg per unit and indicator" "unit, indicator" "$GROWTH2" "public.ytd_agg("
+pushdown_check "ytd_value of ytd_agg per unit" "unit" "$VALUE2" "public.ytd_agg("
+pushdown_check "weighted_score per unit" "unit" "$WSCORE" "public.weighted_score("
+pushdown_check "assessment_score of assess per unit" "unit" "$ASCORE" "public.assess("
 pushdown_state_check "ytd states per unit and indicator read by ytd_growth on the coordinator" \
-	"unit, indicator" "scorecard.ytd_agg(period, value)" "scorecard.ytd_growth(%S, date '$AS_OF')" \
-	"scorecard.ytd_agg("
+	"unit, indicator" "public.ytd_agg(period, value)" "public.ytd_growth(%S, date '$AS_OF')" \
+	"public.ytd_agg("
 pushdown_state_check "assessment states per unit read by assessment_score on the coordinator" \
-	"unit" "scorecard.assess(points, weight)" "scorecard.assessment_score(%S)" "scorecard.assess("
+	"unit" "public.assess(points, weight)" "public.assessment_score(%S)" "public.assess("
 
 # Grouped by something else: Partial Aggregate per partition on the
 # coordinator, Finalize through the combine functions.
@@ -358,22 +358,22 @@ parallel_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
 parallel_check "weighted_score per indicator" "indicator" "$WSCORE"
 
 # The Citus path: partial states per shard table, as text, merged by rollup().
-citus_check "ytd_growth per indicator" "indicator" "scorecard.ytd_agg(period, value)" ytd \
-	"scorecard.ytd_growth(%S, date '$AS_OF')"
-citus_check "ytd_value per indicator" "indicator" "scorecard.ytd_agg(period, value)" ytd \
-	"scorecard.ytd_value(%S, date '$AS_OF')"
-citus_check "assessment_score per indicator" "indicator" "scorecard.assess(points, weight)" assessment \
-	"scorecard.assessment_score(%S)"
-citus_check "assessment_points per unit" "unit" "scorecard.assess(points, weight)" assessment \
-	"scorecard.assessment_points(%S)"
+citus_check "ytd_growth per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
+	"public.ytd_growth(%S, date '$AS_OF')"
+citus_check "ytd_value per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
+	"public.ytd_value(%S, date '$AS_OF')"
+citus_check "assessment_score per indicator" "indicator" "public.assess(points, weight)" assessment \
+	"public.assessment_score(%S)"
+citus_check "assessment_points per unit" "unit" "public.assess(points, weight)" assessment \
+	"public.assessment_points(%S)"
 citus_check "ytd_growth per indicator, two-level (states per unit, rollup per shard)" "indicator" \
-	"scorecard.ytd_agg(period, value)" ytd "scorecard.ytd_growth(%S, date '$AS_OF')" unit
+	"public.ytd_agg(period, value)" ytd "public.ytd_growth(%S, date '$AS_OF')" unit
 citus_check "assessment_score per indicator, two-level (states per unit, rollup per shard)" "indicator" \
-	"scorecard.assess(points, weight)" assessment "scorecard.assessment_score(%S)" unit
+	"public.assess(points, weight)" assessment "public.assessment_score(%S)" unit
 citus_binary_check "ytd_growth per indicator, binary states" "indicator" \
-	"scorecard.ytd_agg(period, value)" ytd "scorecard.ytd_growth(%S, date '$AS_OF')"
+	"public.ytd_agg(period, value)" ytd "public.ytd_growth(%S, date '$AS_OF')"
 citus_binary_check "assessment_score per indicator, binary states" "indicator" \
-	"scorecard.assess(points, weight)" assessment "scorecard.assessment_score(%S)"
+	"public.assess(points, weight)" assessment "public.assessment_score(%S)"
 
 # The negative control.
 control_check "targets met per unit" "unit" "$MET"

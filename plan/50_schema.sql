@@ -126,7 +126,7 @@ CREATE TABLE reading (
 COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
 
 CREATE FUNCTION reading_no_update() RETURNS trigger LANGUAGE plpgsql
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	RAISE EXCEPTION 'readings are never changed in place'
 		USING ERRCODE = 'object_not_in_prerequisite_state',

@@ -87,7 +87,7 @@ CREATE FUNCTION run_assessment_lock_key() RETURNS int[]
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL)
 LANGUAGE plpgsql
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	d date;
 	rid bigint;

@@ -7,7 +7,7 @@
 -- The month the readings reach (first day), or NULL when there are none.
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT max(month) FROM reading
 	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
 $$;
@@ -23,7 +23,7 @@ CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT N
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH r AS (
 		SELECT r.*, CASE WHEN i.nature = 'rate' THEN 'rate' ELSE i.reporting END AS kind,
 		       i.additive
@@ -74,7 +74,7 @@ RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, in
 	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
 	time_progress float8, schedule_gap float8, status text, note text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), base AS (
@@ -184,7 +184,7 @@ RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh tex
 	growth_source text, actual float8, reference float8, met boolean, gap float8,
 	attainment float8, time_progress float8, schedule_gap float8, status text, note text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
 	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.reference,
 	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note
@@ -206,7 +206,7 @@ RETURNS TABLE (task_id text, action_id int, action_zh text, kind text, name_zh t
 	completed_investment numeric, investment_completion numeric, time_progress numeric,
 	ahead_of_schedule numeric, overdue boolean, days_overdue int)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t.task_id, t.action_id, a.name_zh, t.kind, t.name_zh, t.responsible_unit_id, u.name_zh,
 	       t.lead_person, t.section, t.due_date, t.status, t.completed_on,
 	       t.planned_investment, t.completed_investment,
@@ -246,7 +246,7 @@ RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, 
 	scoring text, weight float8, actual float8, reference float8, met boolean,
 	attainment float8, points float8)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, t.target AS tgt, t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, unit_peer_group(p.unit_kind) AS peers
@@ -288,7 +288,7 @@ CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT N
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH a AS (
 		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
 		FROM unit_scores(as_of, recorded_as_of) s

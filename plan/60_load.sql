@@ -58,7 +58,7 @@ END $$;
 CREATE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH s AS (
 		SELECT row_number() OVER (ORDER BY seq) + CASE WHEN header THEN 1 ELSE 0 END AS line,
 		       st.*, staging_month(st.month) AS m, staging_float(st.value) AS v
@@ -107,7 +107,7 @@ COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of reading_staging with
 CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT now(),
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	bad text;
 	nbad bigint;
@@ -160,7 +160,7 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load reading_staging
 -- month recorded at or before recorded_as_of (NULL: the latest of all).
 CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = scorecard, pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month) r.*
 	FROM reading r
 	WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of
