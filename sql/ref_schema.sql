@@ -3,7 +3,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
 	('c', '市', 'City', 'city', NULL),
@@ -51,4 +51,4 @@ SELECT count(*) AS tasks FROM task;
 SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c ON c.oid = x.oid
 WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
