@@ -178,6 +178,9 @@ CALL run_assessment(2025);
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 DELETE FROM reading WHERE month = '2025-01-01';
 DELETE FROM assessment_run WHERE year = 2025;
+-- A year without readings has no default as-of date: P0002.
+CALL run_assessment(2026);
+\echo :LAST_ERROR_SQLSTATE
 
 -- The run lock is a table lock only run-capable roles can take (UPDATE on
 -- assessment_run_lock; test/suites/concurrency.sh checks refusal from
