@@ -30,6 +30,11 @@ SELECT assessment_score(assess(1e308, 1));
 SELECT assessment_total(a) FROM (SELECT assess(p, w, k) a FROM (VALUES
 	(1e308::float8, 1e308::float8, 'score'), (1e308, NULL, 'bonus')) v(p, w, k)) q;
 \echo :LAST_ERROR_SQLSTATE
+-- A finite score, 100 x 1e306 / 1 = 1e308, plus a bonus of 1e308: the
+-- score is out of range (and says so: "score", not "total").
+SELECT assessment_score(a) FROM (SELECT assess(p, w, k) a FROM (VALUES
+	(1e306::float8, 1::float8, 'score'), (1e308, NULL, 'bonus')) v(p, w, k)) q;
+\echo :LAST_ERROR_SQLSTATE
 -- ... while a total that stays in range after the deduction is a number.
 SELECT assessment_total(a) = 1e308 AS total_1e308 FROM (SELECT assess(p, w, k) a FROM (VALUES
 	(1e308::float8, 1e308::float8, 'score'), (1e308, NULL, 'bonus'), (1e308, NULL, 'deduction')) v(p, w, k)) q;

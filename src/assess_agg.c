@@ -173,6 +173,13 @@ result_out_of_range(const char *what)
 			 errdetail("The result is too large to hold in a float8.")));
 }
 
+/* What a score function computes, for its error message. */
+static const char *
+score_name(AssessScoreFn fn)
+{
+	return fn == assess_geometric ? "geometric mean" : "score";
+}
+
 /* A score of the state (normalised or geometric); false if nothing applies. */
 static bool
 score_of(AssessScoreFn fn, const Assessment *a, double *score)
@@ -180,7 +187,7 @@ score_of(AssessScoreFn fn, const Assessment *a, double *score)
 	AssessStatus st = fn(a, score);
 
 	if (st == ASSESS_OVERFLOW)
-		result_out_of_range(fn == assess_geometric ? "geometric mean" : "score");
+		result_out_of_range(score_name(fn));
 	return st == ASSESS_OK;
 }
 
@@ -213,16 +220,20 @@ cap_arg(FunctionCallInfo fcinfo, int n, const char *name)
 	return cap;
 }
 
-/* base plus bonus minus deduction after the caps at arguments n and n + 1. */
+/*
+ * base plus bonus minus deduction after the caps at arguments n and n + 1;
+ * 22003 naming what (the total, the score) when out of range.
+ */
 static double
-adjusted(FunctionCallInfo fcinfo, const Assessment *a, int n, double base)
+adjusted(FunctionCallInfo fcinfo, const Assessment *a, int n, double base,
+		 const char *what)
 {
 	double		out;
 
 	if (assess_adjust(base, assess_bonus(a, cap_arg(fcinfo, n, "bonus_cap")),
 					  assess_deduction(a, cap_arg(fcinfo, n + 1, "deduction_cap")),
 					  &out) != ASSESS_OK)
-		result_out_of_range("total");
+		result_out_of_range(what);
 	return out;
 }
 
@@ -236,7 +247,7 @@ assessment_total(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	a = PG_GETARG_ASSESSMENT(0);
-	PG_RETURN_FLOAT8(adjusted(fcinfo, a, 1, a->points));
+	PG_RETURN_FLOAT8(adjusted(fcinfo, a, 1, a->points, "total"));
 }
 
 /*
@@ -254,7 +265,7 @@ adjusted_score(FunctionCallInfo fcinfo, AssessScoreFn fn, const Assessment *a,
 	(void) cap_arg(fcinfo, n + 1, "deduction_cap");
 	has = score_of(fn, a, score);
 	if (has)
-		*score = adjusted(fcinfo, a, n, *score);
+		*score = adjusted(fcinfo, a, n, *score, score_name(fn));
 	return has;
 }
 
