@@ -59,7 +59,7 @@ SET search_path = pg_catalog, pg_temp AS $$
 DECLARE v float8;
 BEGIN
 	IF s IS NULL OR pg_catalog.btrim(s) = '' THEN RETURN NULL; END IF;
-	v := pg_catalog.btrim(s)::float8;
+	v := pg_catalog.btrim(s)::pg_catalog.float8;
 	IF v = 'NaN'::float8 OR pg_catalog.abs(v) = 'Infinity'::float8 THEN RETURN NULL; END IF;
 	RETURN v;
 EXCEPTION WHEN others THEN
@@ -72,16 +72,12 @@ CREATE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PA
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	t text := pg_catalog.replace(pg_catalog.btrim(s), '/', '-');
-	y int;
-	m int;
 BEGIN
 	IF t IS NULL OR t !~ '^\d{4}-\d{1,2}(-\d{1,2})?$' THEN RETURN NULL; END IF;
 	IF t ~ '^\d{4}-\d{1,2}$' THEN
-		y := pg_catalog.split_part(t, '-', 1)::int;
-		m := pg_catalog.split_part(t, '-', 2)::int;
-		RETURN pg_catalog.make_date(y, m, 1);
+		RETURN pg_catalog.make_date(pg_catalog.split_part(t, '-', 1)::int, pg_catalog.split_part(t, '-', 2)::int, 1);
 	END IF;
-	RETURN t::date;
+	RETURN t::pg_catalog.date;
 EXCEPTION WHEN others THEN
 	RETURN NULL;
 END $$;
@@ -112,8 +108,21 @@ BEGIN
 	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
 	       n.indicator, n.unit, n.month, n.value, n.reported_growth, n.source,
 	       coalesce(ic.indicator_id, ii.indicator_id), u.unit_id,
-	       staging_month(n.month), staging_float(n.value), staging_float(n.reported_growth)
+	       -- the common forms parsed here (a plain decimal of up to 300
+	       -- characters is well inside the float8 range); the rest, and every
+	       -- bad value, by the staging_* functions, whose subtransactions and
+	       -- pinned search_path cost per call
+	       CASE WHEN f.mt ~ '^\d{4}-\d{1,2}$' AND pg_catalog.split_part(f.mt, '-', 1)::int >= 1
+	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
+	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
+	            ELSE staging_month(n.month) END,
+	       CASE WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
+	            ELSE staging_float(n.value) END,
+	       CASE WHEN pg_catalog.length(f.gt) <= 300 AND f.gt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.gt::pg_catalog.float8
+	            ELSE staging_float(n.reported_growth) END
 	FROM n
+	CROSS JOIN LATERAL (SELECT pg_catalog.replace(pg_catalog.btrim(n.month), '/', '-') AS mt,
+	                           pg_catalog.btrim(n.value) AS vt, pg_catalog.btrim(n.reported_growth) AS gt) f
 	LEFT JOIN indicator ic ON ic.code = pg_catalog.btrim(n.indicator)
 	LEFT JOIN indicator ii ON ii.indicator_id::text = pg_catalog.btrim(n.indicator)
 	LEFT JOIN unit u ON u.unit_id = pg_catalog.btrim(n.unit)
