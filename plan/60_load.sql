@@ -116,9 +116,11 @@ BEGIN
 	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
 	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
 	            ELSE staging_month(n.month) END,
-	       CASE WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
+	       CASE WHEN coalesce(f.vt, '') = '' THEN NULL
+	            WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
 	            ELSE staging_float(n.value) END,
-	       CASE WHEN pg_catalog.length(f.gt) <= 300 AND f.gt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.gt::pg_catalog.float8
+	       CASE WHEN coalesce(f.gt, '') = '' THEN NULL
+	            WHEN pg_catalog.length(f.gt) <= 300 AND f.gt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.gt::pg_catalog.float8
 	            ELSE staging_float(n.reported_growth) END
 	FROM n
 	CROSS JOIN LATERAL (SELECT pg_catalog.replace(pg_catalog.btrim(n.month), '/', '-') AS mt,
