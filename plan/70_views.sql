@@ -36,38 +36,43 @@ COMMENT ON FUNCTION latest_as_of(timestamptz) IS 'last day of the latest month w
 -- ends and in December); reported_growth: the growth published with it.
 --
 -- Cost: linear in the readings of the two years and the units.  Each own
--- state climbs the hierarchy through the parents without a figure of their
--- own (one row per level), and so does each "hole" (an area unit at the
--- bottom of the hierarchy without a figure); a parent reached by a hole is
--- incomplete (holes are looked for only under indicators that some unit at
--- the bottom lacks).  PL/pgSQL with custom plans, so that the planner sees
+-- state climbs the hierarchy (one row per ancestor, from the unit's path of
+-- ancestors: no recursion over states) up to, not including, the nearest
+-- ancestor with a figure of its own, and so does each "hole" (an area unit
+-- at the bottom of the hierarchy without a figure); an ancestor reached by
+-- a hole is incomplete (holes are looked for only under indicators that
+-- some unit at the bottom lacks).  PL/pgSQL with custom plans, so that the planner sees
 -- the as-of date (a generic plan estimates the readings of a month range at
--- 0.5% and picks nested loops); no JIT, whose compilation, triggered by the
--- recursive part's inflated cost estimate, takes longer than the query.
+-- 0.5% and picks nested loops); no JIT, whose compilation, triggered by
+-- inflated cost estimates, takes longer than the query; no merge joins,
+-- which those estimates favour and which sort the states (every join here
+-- is on keys, and hashes).
 CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
-SET jit = off AS $$
+SET jit = off
+SET enable_mergejoin = off AS $$
 #variable_conflict use_column
 DECLARE
 	year_start date := date_trunc('year', as_of)::date;
 BEGIN
 	RETURN QUERY
 	WITH RECURSIVE tree AS (
-		-- area units (not departments) reachable from a top unit, with depth
-		SELECT u.unit_id, u.parent_id, 0 AS depth
+		-- area units (not departments) reachable from a top unit, with the
+		-- path of their ancestors, the parent first
+		SELECT u.unit_id, u.parent_id, ARRAY[]::text[] AS path
 		FROM unit u JOIN unit_kind k ON k.kind = u.kind
 		WHERE u.parent_id IS NULL AND NOT k.is_department
 		UNION ALL
-		SELECT u.unit_id, u.parent_id, t.depth + 1
+		SELECT u.unit_id, u.parent_id, t.unit_id || t.path
 		FROM tree t JOIN unit u ON u.parent_id = t.unit_id JOIN unit_kind k ON k.kind = u.kind
 		WHERE NOT k.is_department
 	), bottom AS (
 		-- area units without child area units
-		SELECT t.unit_id, t.parent_id FROM tree t
+		SELECT t.unit_id, t.path FROM tree t
 		WHERE NOT EXISTS (SELECT 1 FROM tree c WHERE c.parent_id = t.unit_id)
 	), own AS (
 		SELECT r.indicator_id, r.unit_id,
@@ -81,31 +86,39 @@ BEGIN
 		FROM readings(recorded_as_of, (year_start - interval '1 year')::date, as_of) r
 		JOIN indicator i ON i.indicator_id = r.indicator_id
 		GROUP BY r.indicator_id, r.unit_id
-	), walk AS (
-		-- own states of area units, and holes, climbing to the parents that
-		-- have no figure of their own
-		SELECT o.indicator_id, o.unit_id AS origin_id, t.unit_id AS at_id, t.parent_id AS up_id, false AS hole
+	), seeds AS NOT MATERIALIZED (
+		-- what climbs the hierarchy: the states of additive indicators of
+		-- area units, and holes (a unit at the bottom without a figure, only
+		-- for indicators that some unit at the bottom lacks)
+		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole
 		FROM own o JOIN tree t ON t.unit_id = o.unit_id
 		WHERE o.additive
 		UNION ALL
-		SELECT i.indicator_id, b.unit_id, b.unit_id, b.parent_id, true
+		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true
 		FROM bottom b
 		CROSS JOIN (SELECT o.indicator_id FROM own o LEFT JOIN bottom b ON b.unit_id = o.unit_id
 		            WHERE o.additive GROUP BY o.indicator_id
 		            HAVING count(b.unit_id) < (SELECT count(*) FROM bottom)) i
 		WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.indicator_id = i.indicator_id AND o.unit_id = b.unit_id)
-		UNION ALL
-		SELECT w.indicator_id, w.origin_id, p.unit_id, p.parent_id, w.hole
-		FROM walk w JOIN tree p ON p.unit_id = w.up_id
-		WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.indicator_id = w.indicator_id AND o.unit_id = p.unit_id)
+	), climb AS MATERIALIZED (
+		-- each seed with each of its ancestors, k steps up (materialized:
+		-- joined on both keys below, never on the indicator alone)
+		SELECT s.indicator_id, s.origin_id, a.unit_id, a.k
+		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+	), blocked AS (
+		-- how far each climbs: to the nearest ancestor with a figure of its own
+		SELECT c.indicator_id, c.origin_id, min(c.k) AS k
+		FROM climb c JOIN own o ON o.indicator_id = c.indicator_id AND o.unit_id = c.unit_id
+		GROUP BY c.indicator_id, c.origin_id
 	), rolled AS (
-		SELECT w.indicator_id, w.at_id AS unit_id, rollup(o.state) AS state,
-		       count(*) FILTER (WHERE w.hole) AS holes, count(o.state) AS states,
-		       count(o.data_month) AS dated, min(o.data_month) AS first_month, max(o.data_month) AS last_month
-		FROM walk w
-		LEFT JOIN own o ON o.indicator_id = w.indicator_id AND o.unit_id = w.origin_id
-		WHERE w.at_id <> w.origin_id
-		GROUP BY w.indicator_id, w.at_id
+		-- each ancestor below that one: the roll-up of what reaches it
+		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
+		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
+		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
+		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		LEFT JOIN blocked b ON b.indicator_id = s.indicator_id AND b.origin_id = s.origin_id
+		WHERE b.k IS NULL OR a.k < b.k
+		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
 		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
 		FROM rolled rd
@@ -159,7 +172,8 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- (hash joins), so the cost grows linearly with targets and states.
 -- progress_rows is the body, in PL/pgSQL so that it is planned with the
 -- as-of date (custom plans; a SQL function's plan is generic and estimates
--- the targets of a year at a few hundred rows, then sorts for merge joins).
+-- the targets of a year at a few hundred rows), without merge joins (which
+-- sort the states) and without JIT, as indicator_state.
 CREATE FUNCTION progress_rows(as_of_date date, recorded_as_of timestamptz)
 RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
 	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
@@ -170,7 +184,8 @@ RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, in
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
-SET jit = off AS $$
+SET jit = off
+SET enable_mergejoin = off AS $$
 #variable_conflict use_column
 BEGIN
 	RETURN QUERY
