@@ -464,3 +464,8 @@ COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the
 CREATE VIEW unit_assessment_latest AS
 	SELECT d.as_of, a.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL unit_assessment(d.as_of) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
+COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
