@@ -170,17 +170,22 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- units whose last-twelve-month value exceeds it; task indicators count the
 -- tasks linked to them completed by the as-of date.  Every join is on keys
 -- (hash joins), so the cost grows linearly with targets and states.
--- progress_rows is the body, in PL/pgSQL so that it is planned with the
--- as-of date (custom plans; a SQL function's plan is generic and estimates
--- the targets of a year at a few hundred rows), without merge joins (which
--- sort the states) and without JIT, as indicator_state.
-CREATE FUNCTION progress_rows(as_of_date date, recorded_as_of timestamptz)
-RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
+-- PL/pgSQL so that it is planned with the as-of date (custom plans; a SQL
+-- function's plan is generic and estimates the targets of a year at a few
+-- hundred rows), without merge joins (which sort the states) and without
+-- JIT, as indicator_state.  It returns rows of the type progress_row (a
+-- PL/pgSQL function's OUT column could not share the argument's name,
+-- as_of).
+CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
 	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
 	as_of date, data_month date, target text, weight float8, value float8, prior float8,
 	computed_growth float8, reported_growth float8, growth float8, growth_source text,
 	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text)
+	time_progress float8, schedule_gap float8, status text, note text);
+COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
+
+CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS SETOF progress_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
@@ -190,12 +195,12 @@ SET enable_mergejoin = off AS $$
 BEGIN
 	RETURN QUERY
 	WITH s AS (
-		SELECT * FROM indicator_state(as_of_date, recorded_as_of)
+		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), t AS (
 		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS eu
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
-		WHERE t.year = extract(year FROM as_of_date)::int
+		WHERE t.year = extract(year FROM as_of)::int
 	), base AS (
 		SELECT t.indicator_id, t.unit_id, t.eu, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
@@ -230,14 +235,14 @@ BEGIN
 	), k AS (
 		-- task indicators: tasks done by the as-of date
 		SELECT tk.indicator_id,
-		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of_date)::float8 AS v
+		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS v
 		FROM task tk
-		WHERE tk.year = extract(year FROM as_of_date)::int AND tk.indicator_id IS NOT NULL
+		WHERE tk.year = extract(year FROM as_of)::int AND tk.indicator_id IS NOT NULL
 		GROUP BY tk.indicator_id
 	), a AS (
 		SELECT m.*,
 		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
-		            WHEN m.nature = 'task' THEN date_trunc('month', as_of_date)::date
+		            WHEN m.nature = 'task' THEN date_trunc('month', as_of)::date
 		            ELSE m.data_month END AS dm,
 		       CASE WHEN m.derived_from IS NOT NULL THEN CASE WHEN d.complete THEN d.v END
 		            WHEN m.nature = 'task' THEN coalesce(k.v, 0)
@@ -261,7 +266,7 @@ BEGIN
 		LEFT JOIN s rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
 	)
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
-	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of_date)::int, as_of_date, e.dm,
+	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
 	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act, e.ref,
 	       CASE WHEN target_is_relative(e.target) THEN target_met(e.target, e.act, e.ref)
 	            ELSE target_met(e.target, e.act) END,
@@ -269,15 +274,15 @@ BEGIN
 	            ELSE target_gap(e.target, e.act) END,
 	       CASE WHEN target_is_relative(e.target) THEN target_attainment(e.target, e.act, e.ref)
 	            ELSE target_attainment(e.target, e.act) END,
-	       time_progress(coalesce(e.dm, as_of_date)),
+	       time_progress(coalesce(e.dm, as_of)),
 	       CASE WHEN e.nature IN ('flow', 'task') AND e.frequency <> 'annual'
 	            THEN target_schedule_gap(e.target, e.act, e.dm) END,
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
 	                     reference => e.ref),
 	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
-	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of_date) = 1
+	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of) = 1
 	            THEN 'January is reported with February (1-2月)'
-	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of_date))
+	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
 	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
 	                 'missing months: ' || coalesce(array_to_string(
@@ -290,23 +295,6 @@ BEGIN
 	JOIN unit u ON u.unit_id = e.unit_id
 	ORDER BY u.sort_order, e.unit_id, e.indicator_id;
 END $$;
-COMMENT ON FUNCTION progress_rows(date, timestamptz) IS 'the rows of progress(), which calls it (PL/pgSQL: planned with the as-of date)';
-
--- Progress: the rows of progress_rows (a PL/pgSQL function's OUT column
--- cannot share the argument's name, as_of).  A SQL-standard body, bound to
--- its objects when created (no search_path applies when it runs), so that
--- PostgreSQL inlines it into the calling query: no extra copy of the rows.
-CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
-RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
-	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
-	as_of date, data_month date, target text, weight float8, value float8, prior float8,
-	computed_growth float8, reported_growth float8, growth float8, growth_source text,
-	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text)
-LANGUAGE sql STABLE PARALLEL SAFE ROWS 100000
-BEGIN ATOMIC
-	SELECT * FROM progress_rows(as_of, recorded_as_of);
-END;
 COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of the as-of year per indicator x unit (ytd value and growth, target, met, gap, attainment, time progress, status)';
 
 -- The progress of the top of the hierarchy: the rows of the area units
