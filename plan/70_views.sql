@@ -220,18 +220,19 @@ BEGIN
 		FROM base b
 	), d AS (
 		-- derived: child units whose last twelve months exceed the threshold
-		SELECT b.indicator_id, b.unit_id, min(s.data_month) AS data_month,
+		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
 		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)
 		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))
-		                        - ytd_prior(s.state, s.data_month) > b.derived_threshold)::float8 AS v,
+		                        - ytd_prior(s.state, s.data_month) > di.derived_threshold)::float8 AS v,
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
-		FROM base b
-		JOIN unit c ON c.parent_id = b.eu
+		FROM t
+		JOIN indicator di ON di.indicator_id = t.indicator_id   -- not base, which is read once
+		JOIN unit c ON c.parent_id = t.eu
 		JOIN unit_kind ck ON ck.kind = c.kind AND NOT ck.is_department
-		JOIN s ON s.indicator_id = b.derived_from AND s.unit_id = c.unit_id
-		WHERE b.derived_from IS NOT NULL
-		GROUP BY b.indicator_id, b.unit_id
+		JOIN s ON s.indicator_id = di.derived_from AND s.unit_id = c.unit_id
+		WHERE di.derived_from IS NOT NULL
+		GROUP BY t.indicator_id, t.unit_id
 	), k AS (
 		-- task indicators: tasks done by the as-of date
 		SELECT tk.indicator_id,
