@@ -3,7 +3,9 @@
 # Two extensions: scorecard (types, functions, aggregates; relocatable, no
 # tables) and scorecard_plan (the plan model's tables, loader, views, runs).
 EXTENSION = scorecard scorecard_plan
-EXTVERSION = 0.2.0
+# The version, written only in VERSION: both control files (default_version)
+# and both install scripts' names come from it.
+EXTVERSION := $(strip $(shell cat $(dir $(firstword $(MAKEFILE_LIST)))VERSION))
 MODULE_big = scorecard
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
@@ -11,13 +13,17 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 PLAN_PARTS = $(sort $(wildcard plan/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
+CONTROL_built = $(addsuffix .control,$(EXTENSION))
+# Released versions' frozen install scripts and the update scripts between
+# versions (versions/, see README "Versions and upgrades").
+DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 
 # pg_regress: every file in sql/ (contrib convention), run against a private server.
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=scorecard
 
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
-EXTRA_CLEAN = $(DATA_built) results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) $(CONTROL_built) results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -33,6 +39,17 @@ scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
 
 scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 	cat $^ > $@
+
+# The control files are generated (PGXS installs them from the top folder).
+all: $(CONTROL_built)
+%.control: %.control.in VERSION
+	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@
+
+# Freeze the current version's install scripts into versions/ (at release).
+.PHONY: freeze
+freeze: scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
+	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
+	cp $^ versions/
 
 .PHONY: test demo demo-stop bench fuzz
 

@@ -1,5 +1,390 @@
--- scorecard_plan install script, built by concatenating plan/*.sql in order.
-\echo Use "CREATE EXTENSION scorecard_plan CASCADE" to load this file. \quit
+-- scorecard install script, built by concatenating src/sql/*.sql in order.
+\echo Use "CREATE EXTENSION scorecard" to load this file. \quit
+
+-- The target type: a target specification such as 'growth >= 7%'.
+
+CREATE TYPE target;
+
+CREATE FUNCTION target_in(cstring) RETURNS target
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_out(target) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_recv(internal) RETURNS target
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_send(target) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE target (
+	INPUT = target_in,
+	OUTPUT = target_out,
+	RECEIVE = target_recv,
+	SEND = target_send,
+	INTERNALLENGTH = 24,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE target IS 'a plan target: growth >= 7%, level >= 100, share >= 22%, change >= 0.5pp, growth between 6% and 8%, growth > reference';
+
+-- Ordering and hashing, so targets can be grouped, sorted and made unique.
+CREATE FUNCTION target_cmp(target, target) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_eq(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_ne(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_lt(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_le(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_gt(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_ge(target, target) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_hash(target) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_hash_extended(target, int8) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR = (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR <> (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR < (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR <= (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR > (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR >= (LEFTARG = target, RIGHTARG = target, PROCEDURE = target_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+
+CREATE OPERATOR CLASS target_ops DEFAULT FOR TYPE target USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 target_cmp(target, target);
+CREATE OPERATOR CLASS target_hash_ops DEFAULT FOR TYPE target USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 target_hash(target),
+	FUNCTION 2 target_hash_extended(target, int8);
+
+-- Accessors.
+CREATE FUNCTION target_measure(target) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_measure(target) IS 'level, growth, share or change';
+CREATE FUNCTION target_comparator(target) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_comparator(target) IS '>=, >, <=, <, = or between';
+CREATE FUNCTION target_unit(target) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_unit(target) IS 'unit of the threshold: empty for level, % for growth and share, pp for change';
+CREATE FUNCTION target_threshold(target) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_threshold(target) IS 'the threshold (lower bound of between); NULL for relative targets';
+CREATE FUNCTION target_threshold_upper(target) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_threshold_upper(target) IS 'upper bound of a between target, else NULL';
+CREATE FUNCTION target_is_relative(target) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_higher_is_better(target) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Evaluation against an actual value (and a reference for relative targets).
+CREATE FUNCTION target_met(target, float8) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'target_met_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_met(target, float8, float8) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'target_met_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION target_gap(target, float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_gap_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_gap(target, float8, float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_gap_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION target_attainment(target, float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_attainment_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION target_attainment(target, float8, float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_attainment_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION target_met(target, float8) IS 'whether the actual value meets the target';
+COMMENT ON FUNCTION target_gap(target, float8) IS 'signed gap in the target''s unit, positive means ahead';
+COMMENT ON FUNCTION target_attainment(target, float8) IS 'attainment ratio (1 = on target), NULL where undefined';
+
+CREATE FUNCTION time_progress(as_of date, basis text DEFAULT 'month') RETURNS float8
+	AS 'MODULE_PATHNAME', 'time_progress_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION time_progress(as_of date, basis text, period_start date) RETURNS float8
+	AS 'MODULE_PATHNAME', 'time_progress_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_progress(date, text) IS 'share of the calendar year elapsed at as_of (序时进度): month (default) or day basis';
+
+CREATE FUNCTION target_schedule_gap(t target, actual float8, as_of date,
+		basis text DEFAULT 'month') RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_schedule_gap_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_schedule_gap(target, float8, date, text) IS 'points of an annual level target ahead of time progress (NULL if not a level target)';
+
+CREATE FUNCTION target_status(t target, actual float8, as_of date,
+		flow boolean DEFAULT false, reference float8 DEFAULT NULL,
+		tolerance float8 DEFAULT NULL, basis text DEFAULT 'month') RETURNS text
+	AS 'MODULE_PATHNAME', 'target_status_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION target_status(target, float8, date, boolean, float8, float8, text) IS 'green, yellow or red; level targets of flows are judged against time progress';
+
+-- Year-to-date growth (累计增速): the ytd state, its aggregates and accessors.
+
+CREATE TYPE ytd;
+
+CREATE FUNCTION ytd_in(cstring) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ytd_out(ytd) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ytd_recv(internal) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ytd_send(ytd) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE ytd (
+	INPUT = ytd_in,
+	OUTPUT = ytd_out,
+	RECEIVE = ytd_recv,
+	SEND = ytd_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE ytd IS 'readings of one group by month (monthly, cumulative or rate), e.g. monthly{2023-01:100,2023-02:250.5}';
+
+CREATE FUNCTION ytd_kind(ytd) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_kind(ytd) IS 'monthly, cumulative or rate';
+
+-- Transition and combine functions (not strict: rows with a NULL are skipped).
+CREATE FUNCTION ytd_monthly_trans(ytd, date, float8) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_cumulative_trans(ytd, date, float8) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_rate_trans(ytd, date, float8) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_kind_trans(ytd, date, float8, text) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_asof_trans(ytd, date, float8, date) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_combine(ytd, ytd) RETURNS ytd
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ytd_growth_final(ytd) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ytd_value_final(ytd) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE ytd_agg(period date, value float8) (
+	SFUNC = ytd_monthly_trans, STYPE = ytd,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_agg(date, float8) IS 'state of monthly readings (flows and stocks); rows of one month add up';
+
+CREATE AGGREGATE ytd_cumulative_agg(period date, value float8) (
+	SFUNC = ytd_cumulative_trans, STYPE = ytd,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_cumulative_agg(date, float8) IS 'state of cumulative January-to-month readings (1-N月); rows of one month add up';
+
+CREATE AGGREGATE ytd_rate_agg(period date, value float8) (
+	SFUNC = ytd_rate_trans, STYPE = ytd,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_rate_agg(date, float8) IS 'state of a rate: one reading per month, never added';
+
+CREATE AGGREGATE ytd_agg(period date, value float8, kind text) (
+	SFUNC = ytd_kind_trans, STYPE = ytd,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_agg(date, float8, text) IS 'state of readings whose kind (monthly, cumulative or rate) is given per row; kinds must not mix';
+
+CREATE AGGREGATE rollup(ytd) (
+	SFUNC = ytd_combine, STYPE = ytd,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE rollup(ytd) IS 'merge ytd states (e.g. counties into a city)';
+
+-- Accessors.  NULL where the months are not covered or the base is not positive.
+CREATE FUNCTION ytd_value(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_value(ytd, date) IS 'year-to-date value: sum of January..month (or the cumulative reading)';
+CREATE FUNCTION ytd_prior(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_prior(ytd, date) IS 'year-to-date value of the same months a year before';
+CREATE FUNCTION ytd_growth(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_growth(ytd, date) IS 'year-on-year growth of the year-to-date value, in %';
+CREATE FUNCTION ytd_level(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_level(ytd, date) IS 'level at the month (stock indicators and rates)';
+CREATE FUNCTION ytd_month_value(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_month_value(ytd, date) IS 'value of the month alone: the reading, or cum(m) - cum(m-1) for cumulative readings; NULL for a February standing for January too';
+CREATE FUNCTION ytd_level_growth(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_level_growth(ytd, date) IS 'growth in % of the level at the month over the same month a year before';
+CREATE FUNCTION ytd_change(state ytd, as_of date) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_change(ytd, date) IS 'change of a rate from the same month a year before, in percentage points';
+CREATE FUNCTION ytd_missing(state ytd, as_of date, measure text DEFAULT 'value') RETURNS date[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_missing(ytd, date, text) IS 'first days of the months that keep the comparison from being made (measure value or level)';
+
+-- One-step aggregates for the common query.
+CREATE AGGREGATE ytd_growth(period date, value float8, as_of date) (
+	SFUNC = ytd_asof_trans, STYPE = ytd, FINALFUNC = ytd_growth_final,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_growth(date, float8, date) IS 'year-on-year growth in % of the year-to-date value of monthly readings';
+CREATE AGGREGATE ytd_value(period date, value float8, as_of date) (
+	SFUNC = ytd_asof_trans, STYPE = ytd, FINALFUNC = ytd_value_final,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ytd_value(date, float8, date) IS 'year-to-date value of monthly readings';
+
+-- Scoring methods: the points an indicator earns out of its weight.
+-- A NULL or NaN actual gives NULL points (the item does not apply).
+
+CREATE FUNCTION score_proportional(attainment float8, weight float8,
+		floor_share float8 DEFAULT 0, cap_share float8 DEFAULT 1) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_proportional_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_proportional(float8, float8, float8, float8) IS 'weight x attainment, the attainment clamped to [floor_share, cap_share] (cap 1.2 rewards over-achievement)';
+
+CREATE FUNCTION score_ratio(t target, actual float8, weight float8,
+		floor_share float8 DEFAULT 0, cap_share float8 DEFAULT 1) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_ratio_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_ratio(target, float8, float8, float8, float8) IS 'proportional score from target_attainment(t, actual); NULL where attainment is undefined';
+
+CREATE FUNCTION score_met(met boolean, weight float8,
+		miss_share float8 DEFAULT 0) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_threshold_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_threshold(t target, actual float8, weight float8,
+		miss_share float8 DEFAULT 0) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_threshold_target_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_met(boolean, float8, float8) IS 'threshold scoring from a met flag: the full weight when met, miss_share x weight otherwise';
+COMMENT ON FUNCTION score_threshold(target, float8, float8, float8) IS 'the full weight when target_met(t, actual), miss_share x weight otherwise';
+
+CREATE FUNCTION score_banded(actual float8, standards float8[], weight float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_banded_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_banded(float8, float8[], float8) IS 'SOE banded efficacy coefficient (功效系数法): standards {excellent,good,average,low,poor}, descending = higher is better, ascending = lower is better';
+
+CREATE FUNCTION score_efficacy(actual float8, satisfactory float8, disallowed float8,
+		weight float8 DEFAULT 100, clamped boolean DEFAULT true) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_efficacy_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_efficacy(float8, float8, float8, float8, boolean) IS 'statistical efficacy coefficient 60 + 40 x (actual - disallowed) / (satisfactory - disallowed), scaled to weight/100; clamped to [60, 100] by default';
+
+CREATE FUNCTION score_rank(rank bigint, n bigint, weight float8,
+		floor_share float8 DEFAULT 0.6) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_rank_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_rank(bigint, bigint, float8, float8) IS 'rank 1 of n earns the weight, rank n floor_share x weight, linear between; pass rank() OVER (...) and count(*) OVER ()';
+
+-- The assessment state: one unit's indicator points combined.
+
+CREATE TYPE assessment;
+
+CREATE FUNCTION assessment_in(cstring) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION assessment_out(assessment) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION assessment_recv(internal) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION assessment_send(assessment) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE assessment (
+	INPUT = assessment_in,
+	OUTPUT = assessment_out,
+	RECEIVE = assessment_recv,
+	SEND = assessment_send,
+	INTERNALLENGTH = 80,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE assessment IS 'state of the assess aggregate: sums of points and weights, bonus, deduction, counts of applicable, missing and vetoed items';
+
+-- Aggregate support.
+CREATE FUNCTION assess_trans(assessment, float8, float8) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION assess_trans(assessment, float8, float8, text) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION weighted_score_trans(assessment, float8, float8) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION assess_combine(assessment, assessment) RETURNS assessment
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION weighted_score_final(assessment) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE assess(points float8, weight float8) (
+	SFUNC = assess_trans,
+	STYPE = assessment,
+	COMBINEFUNC = assess_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE assess(points float8, weight float8, kind text) (
+	SFUNC = assess_trans,
+	STYPE = assessment,
+	COMBINEFUNC = assess_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE assess(float8, float8) IS 'combine one unit''s score items (NULL points: not applicable) into an assessment';
+COMMENT ON AGGREGATE assess(float8, float8, text) IS 'combine one unit''s items of kind score, bonus, deduction or veto into an assessment';
+
+CREATE AGGREGATE rollup(assessment) (
+	SFUNC = assess_combine,
+	STYPE = assessment,
+	COMBINEFUNC = assess_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(assessment) IS 'merge assessment states, as if aggregated over all their rows';
+
+CREATE AGGREGATE weighted_score(points float8, weight float8) (
+	SFUNC = weighted_score_trans,
+	STYPE = assessment,
+	FINALFUNC = weighted_score_final,
+	COMBINEFUNC = assess_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_score(float8, float8) IS '100 x sum(points) / sum(weight) over the rows whose points are not NULL';
+
+-- Accessors.  Caps: NULL (the default) means no cap.
+CREATE FUNCTION assessment_points(assessment) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_points(assessment) IS 'sum of the points of the applicable score items';
+CREATE FUNCTION assessment_weight(assessment) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_weight(assessment) IS 'sum of the weights of the applicable score items';
+CREATE FUNCTION assessment_weight_all(assessment) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_weight_all(assessment) IS 'sum of the weights of all score items, applicable or not';
+CREATE FUNCTION assessment_applicable(assessment) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION assessment_missing(assessment) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_missing(assessment) IS 'number of score items with NULL points (not applicable)';
+CREATE FUNCTION assessment_vetoes(assessment) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION assessment_vetoed(assessment) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_vetoed(assessment) IS 'whether a veto item (一票否决) applied';
+
+CREATE FUNCTION assessment_bonus(a assessment, cap float8 DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION assessment_deduction(a assessment, cap float8 DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_bonus(assessment, float8) IS 'bonus points, at most cap';
+COMMENT ON FUNCTION assessment_deduction(assessment, float8) IS 'deduction points (a positive number), at most cap';
+
+CREATE FUNCTION assessment_total(a assessment, bonus_cap float8 DEFAULT NULL,
+		deduction_cap float8 DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_total(assessment, float8, float8) IS 'raw total: points of the applicable items + capped bonus - capped deduction';
+CREATE FUNCTION assessment_score(a assessment, bonus_cap float8 DEFAULT NULL,
+		deduction_cap float8 DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_score(assessment, float8, float8) IS '100 x points / applicable weight + capped bonus - capped deduction; NULL when no item applies';
+CREATE FUNCTION assessment_geometric(a assessment, bonus_cap float8 DEFAULT NULL,
+		deduction_cap float8 DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_geometric(assessment, float8, float8) IS '100 x weighted geometric mean of points/weight + capped bonus - capped deduction';
+
+-- Grades.
+CREATE FUNCTION score_grade(score float8,
+		labels text[] DEFAULT '{优秀,良好,合格,不合格}',
+		thresholds float8[] DEFAULT '{90,80,60}') RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_grade(float8, text[], float8[]) IS 'label of the first band whose threshold the score reaches (best first); the last label below all';
+CREATE FUNCTION assessment_grade(a assessment,
+		labels text[] DEFAULT '{优秀,良好,合格,不合格}',
+		thresholds float8[] DEFAULT '{90,80,60}',
+		bonus_cap float8 DEFAULT NULL, deduction_cap float8 DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION assessment_grade(assessment, text[], float8[], float8, float8) IS 'grade of assessment_score; the lowest grade when a veto applied';
 -- Reference schema: actions, units, indicators, targets, readings, task lists.
 -- Optional: every function works on any user table; these tables are for
 -- users who start from nothing.  Their rows are user data, kept by pg_dump
@@ -128,7 +513,7 @@ CREATE TABLE reading (
 COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
 
 CREATE FUNCTION reading_no_update() RETURNS trigger LANGUAGE plpgsql
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 BEGIN
 	RAISE EXCEPTION 'readings are never changed in place'
 		USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -239,7 +624,7 @@ END $$;
 CREATE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH s AS (
 		SELECT row_number() OVER (ORDER BY seq) + CASE WHEN header THEN 1 ELSE 0 END AS line,
 		       st.*, staging_month(st.month) AS m, staging_float(st.value) AS v
@@ -288,7 +673,7 @@ COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of reading_staging with
 CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT now(),
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 DECLARE
 	bad text;
 	nbad bigint;
@@ -341,7 +726,7 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load reading_staging
 -- month recorded at or before recorded_as_of (NULL: the latest of all).
 CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month) r.*
 	FROM reading r
 	WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of
@@ -363,7 +748,7 @@ COMMENT ON VIEW reading_current IS 'latest revision of each reading';
 -- The month the readings reach (first day), or NULL when there are none.
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	SELECT max(month) FROM reading
 	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
 $$;
@@ -379,7 +764,7 @@ CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT N
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH r AS (
 		SELECT r.*, CASE WHEN i.nature = 'rate' THEN 'rate' ELSE i.reporting END AS kind,
 		       i.additive
@@ -430,7 +815,7 @@ RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, in
 	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
 	time_progress float8, schedule_gap float8, status text, note text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), base AS (
@@ -540,7 +925,7 @@ RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh tex
 	growth_source text, actual float8, reference float8, met boolean, gap float8,
 	attainment float8, time_progress float8, schedule_gap float8, status text, note text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
 	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.reference,
 	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note
@@ -562,7 +947,7 @@ RETURNS TABLE (task_id text, action_id int, action_zh text, kind text, name_zh t
 	completed_investment numeric, investment_completion numeric, time_progress numeric,
 	ahead_of_schedule numeric, overdue boolean, days_overdue int)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	SELECT t.task_id, t.action_id, a.name_zh, t.kind, t.name_zh, t.responsible_unit_id, u.name_zh,
 	       t.lead_person, t.section, t.due_date, t.status, t.completed_on,
 	       t.planned_investment, t.completed_investment,
@@ -602,7 +987,7 @@ RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, 
 	scoring text, weight float8, actual float8, reference float8, met boolean,
 	attainment float8, points float8)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, t.target AS tgt, t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, unit_peer_group(p.unit_kind) AS peers
@@ -644,7 +1029,7 @@ CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT N
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 	WITH a AS (
 		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
 		FROM unit_scores(as_of, recorded_as_of) s
@@ -754,7 +1139,7 @@ CREATE FUNCTION run_assessment_lock_key() RETURNS int[]
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL)
 LANGUAGE plpgsql
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = scorecard, pg_catalog, pg_temp AS $$
 DECLARE
 	d date;
 	rid bigint;
@@ -822,29 +1207,3 @@ CREATE VIEW assessment_run_ranking AS
 	FROM assessment_run r
 	JOIN assessment_run_unit u USING (run_id)
 	JOIN unit un USING (unit_id);
--- The plan model's functions pin their search_path: pg_catalog first, then
--- this extension's schema, then the schema the scorecard extension (the
--- types and aggregates) was installed into, then pg_temp.  That schema is
--- only known now, so the paths written above are completed here.
-DO $$
-DECLARE
-	types_schema text := (
-		SELECT pg_catalog.quote_ident(n.nspname)
-		FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-		WHERE e.extname = 'scorecard');
-	f regprocedure;
-BEGIN
-	IF types_schema IN ('pg_catalog', 'scorecard') THEN
-		RETURN;
-	END IF;
-	FOR f IN
-		SELECT p.oid FROM pg_catalog.pg_proc p
-		JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
-			AND d.objid = p.oid AND d.deptype = 'e'
-		JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan'
-		WHERE p.proconfig IS NOT NULL
-	LOOP
-		EXECUTE pg_catalog.format('ALTER ROUTINE %s SET search_path = pg_catalog, scorecard, %s, pg_temp',
-			f, types_schema);
-	END LOOP;
-END $$;
