@@ -34,6 +34,14 @@ mkdir -p "$tmp"
 for d in $dbs; do psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null; done
 
 [ "$(cat "$FX/VERSION")" = 0.1.0 ]; ok $? "the fixtures were written by scorecard 0.1.0"
+# The frozen script is what 0.1.0's Makefile built (cat src/sql/*.sql at 409344b).
+if git -C "$TOP" cat-file -e 409344b 2>/dev/null; then
+	cmp -s "$TOP/versions/scorecard--0.1.0.sql" <(for p in $(git -C "$TOP" ls-tree --name-only 409344b src/sql/ | sort); do
+		git -C "$TOP" show "409344b:$p"; done)
+	ok $? "versions/scorecard--0.1.0.sql is byte for byte the 0.1.0 build (commit 409344b)"
+else
+	n=$((n + 1)); echo "ok $n - # SKIP commit 409344b not in this clone"
+fi
 
 # --- 1. Values written by the 0.1.0 library -------------------------------
 f=sc_upg_fixture
