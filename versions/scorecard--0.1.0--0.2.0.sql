@@ -53,6 +53,12 @@ BEGIN
 		USING HINT = 'Run CREATE EXTENSION scorecard_plan VERSION ''0.1.0''; then ALTER EXTENSION scorecard_plan UPDATE; to make it the scorecard_plan extension.';
 END $$;
 
+-- Casts from text and varchar to target, new in 0.2.0 (src/sql/15_casts.sql).
+CREATE CAST (text AS target) WITH INOUT AS IMPLICIT;
+COMMENT ON CAST (text AS target) IS 'a target from its text form (implicit: string parameters, JDBC setString)';
+CREATE CAST (varchar AS target) WITH INOUT AS IMPLICIT;
+COMMENT ON CAST (varchar AS target) IS 'a target from its text form (implicit: string parameters, JDBC setString)';
+
 -- Comments added in 0.2.0 (src/sql/95_comments.sql).
 COMMENT ON FUNCTION target_in(cstring) IS 'text input of target: growth >= 7%, level >= 100, share >= 22%, change >= 0.5pp, growth between 6% and 8%, growth > reference';
 COMMENT ON FUNCTION target_out(target) IS 'canonical text of a target (reads back to an equal value)';
