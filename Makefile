@@ -51,7 +51,7 @@ freeze: scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
 	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
 	cp $^ versions/
 
-.PHONY: test demo demo-stop bench fuzz
+.PHONY: test demo demo-stop bench fuzz bench-float
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -67,14 +67,25 @@ demo-stop:
 bench:
 	bash scripts/bench.sh
 
+# Ryu (common/shortest_dec.h) for the pure code outside the server: the
+# unit tests, the fuzzer and the float_text micro-benchmark link libpgcommon.
+PURE_CFLAGS = -Isrc -I$(shell $(PG_CONFIG) --includedir-server)
+PURE_LIBS = -L$(shell $(PG_CONFIG) --pkglibdir) -lpgcommon -lpgport -lm
+
 # Fuzz the target parser for FUZZ_SECONDS (needs clang); not part of `make test`.
 FUZZ_SECONDS ?= 60
 fuzz:
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o test/fuzz/target_fuzz \
-		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c -lm
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PURE_CFLAGS) -o test/fuzz/target_fuzz \
+		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c $(PURE_LIBS)
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
+
+# float_text: Ryu against the 0.1.0 snprintf/strtod loop, ns per call.
+bench-float:
+	mkdir -p tmp
+	$(CC) -O2 -Wall -Wextra $(PURE_CFLAGS) -Ibench -o tmp/float_text_bench bench/float_text_bench.c src/float_text.c $(PURE_LIBS)
+	tmp/float_text_bench
 
 # 50 million readings on the private scale server (about 10 minutes; not in `make test`).
 .PHONY: bench-scale
