@@ -17,6 +17,14 @@ CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen install scripts and the update scripts between
 # versions (versions/, see README "Versions and upgrades").
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
+# The update scripts into the version under development are built: the
+# hand-written part (versions/*--$(EXTVERSION).sql.in), then the concept
+# files whose objects are new in this version and are created by them as
+# they stand (so the install and the update scripts share one text).
+UPDATE_PARTS_scorecard = src/sql/15_casts.sql src/sql/95_comments.sql
+UPDATE_PARTS_scorecard_plan = plan/95_comments.sql
+UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
+DATA_built += $(notdir $(UPDATE_IN:.in=))
 
 # pg_regress: every file in sql/ (contrib convention), run against a private server.
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -42,12 +50,19 @@ scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 
 # The control files are generated (PGXS installs them from the top folder).
 all: $(CONTROL_built)
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard)
+	cat $^ > $@
+
+scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard_plan)
+	cat $^ > $@
+
 %.control: %.control.in VERSION
 	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@
 
-# Freeze the current version's install scripts into versions/ (at release).
+# Freeze the current version's install and update scripts into versions/
+# (at release; then remove the update scripts' .in and move VERSION on).
 .PHONY: freeze
-freeze: scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
+freeze: $(DATA_built)
 	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
 	cp $^ versions/
 
