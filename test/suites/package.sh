@@ -14,12 +14,12 @@ ver=$(cat "$TOP/VERSION")
 if [ "$(id -u)" -ne 0 ]; then echo "1..0 # SKIP installing a package needs root"; exit 0; fi
 
 # Build tools (CI starts from a fresh machine).
-PACKAGES="debhelper dpkg-dev fakeroot postgresql-server-dev-all" ensure_packages
+PACKAGES="build-essential debhelper dpkg-dev fakeroot postgresql-server-dev-all python3" ensure_packages
 
 # The version is written once (VERSION); the package metadata must agree.
 [ "$(dpkg-parsechangelog -l "$TOP/debian/changelog" -S Version)" = "$ver" ]
 ok $? "debian/changelog is at $ver (VERSION)"
-[ "$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(" ".join({m["version"]} | {p["version"] for p in m["provides"].values()}))' "$TOP/META.json")" = "$ver" ]
+[ "$(/usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(" ".join({m["version"]} | {p["version"] for p in m["provides"].values()}))' "$TOP/META.json")" = "$ver" ]
 ok $? "META.json and its two extensions are at $ver"
 [ "$(make -s -C "$TOP" PG_CONFIG="$SYSPGBIN/pg_config" scorecard.control scorecard_plan.control >/dev/null &&
 	grep -h default_version "$TOP/scorecard.control" "$TOP/scorecard_plan.control" | sort -u)" = "default_version = '$ver'" ]

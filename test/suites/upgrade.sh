@@ -171,5 +171,6 @@ ok $? "pg_dump of the updated database restores"
 	[ "$(q $o -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" = "$(q $o2 -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" ]
 ok $? "the restored database has the readings, the run and the stored states"
 
+echo "# 0.1.0 -> $(cat "$TOP/VERSION"): $(wc -l <"$tmp/state.after") stored rows, $(wc -l <"$tmp/calls.after") plan-function rows and $(wc -l <"$tmp/answers.after") function answers as before; $(grep -c ' | member' "$tmp/catalog.fresh") objects as a fresh install"
 echo "1..$n"
 exit $failed
