@@ -17,12 +17,17 @@ CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen install scripts and the update scripts between
 # versions (versions/, see README "Versions and upgrades").
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
-# The update scripts into the version under development are built: the
-# hand-written part (versions/*--$(EXTVERSION).sql.in), then the concept
-# files whose objects are new in this version and are created by them as
-# they stand (so the install and the update scripts share one text).
-UPDATE_PARTS_scorecard = src/sql/15_casts.sql src/sql/95_comments.sql
-UPDATE_PARTS_scorecard_plan = plan/95_comments.sql
+# The update scripts into the version under development are built (README
+# "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
+# (tables and rows), and what scripts/update_parts.awk takes from the same
+# install parts a fresh install runs: functions, procedures, aggregates,
+# views, composite types, triggers, comments, grants, config dumps (as
+# CREATE OR REPLACE, or only when new), so install and update share one text.
+UPDATE_GEN = scripts/update_parts.awk
+# scorecard_plan: its install guard first, then its stateless objects are
+# dropped (scripts/update_drop.sql), then the hand-written part, then the
+# rest of the install parts re-create them.
+UPDATE_FIRST_scorecard_plan = plan/10_guard.sql
 UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
 DATA_built += $(notdir $(UPDATE_IN:.in=))
 
@@ -50,11 +55,17 @@ scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 
 # The control files are generated (PGXS installs them from the top folder).
 all: $(CONTROL_built)
-scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard)
-	cat $^ > $@
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN)
+	{ cat $<; LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); } > $@.tmp
+	mv $@.tmp $@
 
-scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard_plan)
-	cat $^ > $@
+scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql
+	{ sed -n '1,/^\\echo /p' $<; \
+	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); \
+	  cat scripts/update_drop.sql; \
+	  sed '1,/^\\echo /d' $<; \
+	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); } > $@.tmp
+	mv $@.tmp $@
 
 %.control: %.control.in VERSION
 	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@

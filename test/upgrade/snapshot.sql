@@ -11,10 +11,12 @@ WITH ext AS (
 ), facts AS (
 	-- the extensions themselves
 	SELECT e.extname AS ext, 'extension' AS obj,
-	       format('version=%s relocatable=%s schema=%s config=%s condition=%s', x.extversion,
+	       -- each configuration table with its dump condition (the order in
+	       -- which they were registered means nothing)
+	       format('version=%s relocatable=%s schema=%s config=%s', x.extversion,
 	              x.extrelocatable, x.extnamespace::regnamespace,
-	              (SELECT array_agg(c::regclass::text ORDER BY c::regclass::text) FROM unnest(x.extconfig) c),
-	              x.extcondition) AS fact
+	              (SELECT string_agg(format('%s %L', c::regclass, w), ', ' ORDER BY c::regclass::text)
+	               FROM unnest(x.extconfig, x.extcondition) AS cw(c, w))) AS fact
 	FROM ext e JOIN pg_extension x ON x.oid = e.oid
 	UNION ALL
 	-- membership, and every member's comment and owner-independent ACL

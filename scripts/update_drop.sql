@@ -1,0 +1,72 @@
+
+-- (scripts/update_drop.sql) Drop the plan model's stateless objects: its
+-- views, functions, procedures, standalone composite types and the
+-- triggers that run its functions.  The install parts re-create them at
+-- the end of this script exactly as a fresh install does.  Nothing is
+-- dropped with CASCADE: an object that something outside this set depends
+-- on (a policy of enable_unit_security(), a user's view or function) is
+-- kept and replaced in place (CREATE OR REPLACE).
+DO $drop$
+DECLARE
+	ext oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard_plan');
+	todo text[];
+	kept text[];
+	stmt text;
+	dropped boolean;
+BEGIN
+	-- triggers on any table whose function is the extension's
+	FOR stmt IN
+		SELECT pg_catalog.format('DROP TRIGGER %I ON %s', t.tgname, t.tgrelid::pg_catalog.regclass)
+		FROM pg_catalog.pg_trigger t
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) t.tgfoid AND d.deptype OPERATOR(pg_catalog.=) 'e'
+			AND d.refobjid OPERATOR(pg_catalog.=) ext
+		WHERE NOT t.tgisinternal
+	LOOP
+		EXECUTE stmt;
+	END LOOP;
+	SELECT pg_catalog.array_agg(o.stmt ORDER BY o.ord, o.stmt) INTO todo FROM (
+		SELECT 1 AS ord, pg_catalog.format('DROP VIEW %s', c.oid::pg_catalog.regclass) AS stmt
+		FROM pg_catalog.pg_class c
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) c.oid
+		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
+			AND c.relkind OPERATOR(pg_catalog.=) 'v'
+		UNION ALL
+		SELECT 2, pg_catalog.format('DROP ROUTINE %I.%I(%s)', n.nspname, p.proname,
+			pg_catalog.pg_get_function_identity_arguments(p.oid))
+		FROM pg_catalog.pg_proc p
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) p.oid
+		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
+		UNION ALL
+		SELECT 3, pg_catalog.format('DROP TYPE %s', t.oid::pg_catalog.regtype)
+		FROM pg_catalog.pg_type t
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.typrelid
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) t.oid
+		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
+			AND c.relkind OPERATOR(pg_catalog.=) 'c'
+	) o;
+	-- Drop what nothing else depends on, again and again until nothing
+	-- more can go (a view before the function it calls, in any order).
+	LOOP
+		kept := '{}';
+		dropped := false;
+		FOREACH stmt IN ARRAY coalesce(todo, '{}') LOOP
+			BEGIN
+				EXECUTE stmt;
+				dropped := true;
+			EXCEPTION WHEN dependent_objects_still_exist THEN
+				kept := kept OPERATOR(pg_catalog.||) stmt;
+			END;
+		END LOOP;
+		todo := kept;
+		EXIT WHEN NOT dropped OR pg_catalog.cardinality(todo) OPERATOR(pg_catalog.=) 0;
+	END LOOP;
+	IF pg_catalog.cardinality(todo) OPERATOR(pg_catalog.>) 0 THEN
+		RAISE NOTICE 'kept, as objects outside extension scorecard_plan depend on them (replaced in place): %',
+			pg_catalog.array_to_string(todo, '; ');
+	END IF;
+END $drop$;
