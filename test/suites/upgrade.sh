@@ -20,12 +20,13 @@ U=$TOP/test/upgrade
 FX=$U/fixtures-0.1.0
 tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
 chmod 755 "$tmp"
-dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore"
+dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted"
 n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
 cleanup() {
 	for d in $dbs; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS sc_upg_planter" >/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -174,6 +175,18 @@ err=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d $e -c "\\set VERBOSI
 echo "$err" | grep -q 'ERROR:  55000: there is no plan model of scorecard 0.1.0 to adopt' &&
 	[ "$(q $e -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'scorecard'")" = 0 ]
 ok $? "adopting where there is nothing to adopt: 55000, nothing created"
+# The update runs the install guard first: a relation a role that is not a
+# superuser put into schema scorecard stops it (42501), nothing changed.
+h=sc_upg_planted
+psql -X -q -d postgres -c "CREATE ROLE sc_upg_planter" >/dev/null
+q $h -c "CREATE EXTENSION scorecard VERSION '0.1.0'" -c "CREATE TABLE scorecard.planted ()" \
+	-c "ALTER TABLE scorecard.planted OWNER TO sc_upg_planter" -c "SET client_min_messages = error" \
+	-c "ALTER EXTENSION scorecard UPDATE" -c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" >/dev/null
+err=$(psql -X -q -d $h -c "\set VERBOSITY verbose" -c "ALTER EXTENSION scorecard_plan UPDATE" 2>&1)
+echo "$err" | grep -q 'ERROR:  42501: schema scorecard already holds objects: relation planted' &&
+	[ "$(q $h -c "SELECT extversion FROM pg_extension WHERE extname = 'scorecard_plan'")" = 0.1.0 ] &&
+	[ "$(q $h -c "SELECT count(*) FROM pg_trigger WHERE tgname = 'reading_no_update'")" = 1 ]
+ok $? "the update runs the install guard: a relation owned by a role that is not a superuser in schema scorecard stops it (42501), nothing changed"
 o2=sc_upg_restore
 q $o2 -c "CREATE EXTENSION scorecard VERSION '0.1.0'" -f "$U/plan-0.1.0.sql" >/dev/null
 err=$(psql -X -q -d $o2 -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" 2>&1)
