@@ -26,7 +26,8 @@ DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 UPDATE_GEN = scripts/update_parts.awk
 # scorecard_plan: its install guard first, then its stateless objects are
 # dropped (scripts/update_drop.sql), then the hand-written part, then the
-# rest of the install parts re-create them.
+# rest of the install parts re-create them (scripts/update_acl.sql then
+# restores privileges granted or revoked on them).
 UPDATE_FIRST_scorecard_plan = plan/10_guard.sql
 UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
 DATA_built += $(notdir $(UPDATE_IN:.in=))
@@ -55,17 +56,43 @@ scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 
 # The control files are generated (PGXS installs them from the top folder).
 all: $(CONTROL_built)
-scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN)
-	{ cat $<; LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); } > $@.tmp
+# An update script from its hand-written part ($(1)): scorecard's is that
+# part, then the install parts' stateless statements; scorecard_plan's is
+# that part's \echo line, the install guard, the dropping of its stateless
+# objects, the rest of that part, the other install parts' statements, and
+# the dropped objects' privileges restored.
+define update_scorecard
+	{ cat $(1); LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); } > $@.tmp
 	mv $@.tmp $@
-
-scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql
-	{ sed -n '1,/^\\echo /p' $<; \
+endef
+define update_scorecard_plan
+	{ sed -n '1,/^\\echo /p' $(1); \
 	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); \
 	  cat scripts/update_drop.sql; \
-	  sed '1,/^\\echo /d' $<; \
-	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); } > $@.tmp
+	  sed '1,/^\\echo /d' $(1); \
+	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); \
+	  cat scripts/update_acl.sql; } > $@.tmp
 	mv $@.tmp $@
+endef
+
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN)
+	$(call update_scorecard,$<)
+
+scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
+	$(call update_scorecard_plan,$<)
+
+# For test/suites/upgrade.sh: the current version's update scripts onto
+# itself with nothing hand-written (to $(EXTVERSION)-rerun; not installed),
+# which must leave a fresh install as it is.
+RERUN = tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql
+.PHONY: rerun-scripts
+rerun-scripts: $(RERUN)
+tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(SQL_PARTS) $(UPDATE_GEN)
+	mkdir -p $(dir $@)
+	$(call update_scorecard,$<)
+tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
+	mkdir -p $(dir $@)
+	$(call update_scorecard_plan,$<)
 
 %.control: %.control.in VERSION
 	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@

@@ -22,13 +22,21 @@ DECLARE
 	plan_nsp oid := (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) 'scorecard');
 	types_nsp oid := (SELECT e.extnamespace FROM pg_catalog.pg_extension e
 	                  WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard');
+	-- An update (ALTER EXTENSION scorecard_plan UPDATE runs this guard
+	-- first) finds the extension's own objects in schema scorecard.
+	updating boolean := EXISTS (
+		SELECT 1 FROM pg_catalog.pg_depend d
+		JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
+		WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+		  AND d.deptype OPERATOR(pg_catalog.=) 'e' AND e.extname OPERATOR(pg_catalog.=) 'scorecard_plan');
 	nsp oid;
 	who text;
 	objs text;
 BEGIN
-	-- Objects already in scorecard (nothing of this extension exists yet).
-	-- When scorecard itself was installed there, its own (superuser-owned)
-	-- objects are expected; anything owned by another role is not.
+	-- Objects already in scorecard (at an install nothing of this
+	-- extension exists yet).  When scorecard itself was installed there, or
+	-- at an update, the extensions' own (superuser-owned) objects are
+	-- expected; anything owned by another role is not.
 	SELECT pg_catalog.string_agg(o.what, ', ') INTO objs FROM (
 		SELECT pg_catalog.format('relation %s', c.relname) AS what, c.relowner AS owner
 		FROM pg_catalog.pg_class c WHERE c.relnamespace OPERATOR(pg_catalog.=) plan_nsp
@@ -54,7 +62,7 @@ BEGIN
 		FROM pg_catalog.pg_extension e WHERE e.extnamespace OPERATOR(pg_catalog.=) plan_nsp
 		  AND e.extname OPERATOR(pg_catalog.<>) ALL (ARRAY['scorecard', 'scorecard_plan'])
 	) o
-	WHERE plan_nsp OPERATOR(pg_catalog.<>) types_nsp
+	WHERE (plan_nsp OPERATOR(pg_catalog.<>) types_nsp AND NOT updating)
 	   OR NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) o.owner);
 	IF objs IS NOT NULL THEN
 		RAISE EXCEPTION 'schema scorecard already holds objects: %', objs

@@ -5,10 +5,13 @@
 -- the end of this script exactly as a fresh install does.  Nothing is
 -- dropped with CASCADE: an object that something outside this set depends
 -- on (a policy of enable_unit_security(), a user's view or function) is
--- kept and replaced in place (CREATE OR REPLACE).
+-- kept and replaced in place (CREATE OR REPLACE).  The privileges of the
+-- objects that had any granted or revoked (a BI role's SELECT on a view)
+-- are kept for scripts/update_acl.sql, which restores them at the end.
 DO $drop$
 DECLARE
 	ext oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard_plan');
+	objs jsonb;
 	todo text[];
 	kept text[];
 	stmt text;
@@ -25,23 +28,26 @@ BEGIN
 	LOOP
 		EXECUTE stmt;
 	END LOOP;
-	SELECT pg_catalog.array_agg(o.stmt ORDER BY o.ord, o.stmt) INTO todo FROM (
-		SELECT 1 AS ord, pg_catalog.format('DROP VIEW %s', c.oid::pg_catalog.regclass) AS stmt
+	-- views, routines, composite types: what drops them, their privileges
+	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('stmt', o.stmt, 'kind', o.kind, 'name', o.name,
+		'acl', o.acl::text[]) ORDER BY o.ord, o.stmt) INTO objs FROM (
+		SELECT 1 AS ord, pg_catalog.format('DROP VIEW %s', c.oid::pg_catalog.regclass) AS stmt,
+		       'TABLE' AS kind, c.oid::pg_catalog.regclass::text AS name, c.relacl AS acl
 		FROM pg_catalog.pg_class c
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
 			AND d.objid OPERATOR(pg_catalog.=) c.oid
 		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
 			AND c.relkind OPERATOR(pg_catalog.=) 'v'
 		UNION ALL
-		SELECT 2, pg_catalog.format('DROP ROUTINE %I.%I(%s)', n.nspname, p.proname,
-			pg_catalog.pg_get_function_identity_arguments(p.oid))
+		SELECT 2, pg_catalog.format('DROP ROUTINE %s', p.oid::pg_catalog.regprocedure),
+		       'ROUTINE', p.oid::pg_catalog.regprocedure::text, p.proacl
 		FROM pg_catalog.pg_proc p
-		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 			AND d.objid OPERATOR(pg_catalog.=) p.oid
 		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
 		UNION ALL
-		SELECT 3, pg_catalog.format('DROP TYPE %s', t.oid::pg_catalog.regtype)
+		SELECT 3, pg_catalog.format('DROP TYPE %s', t.oid::pg_catalog.regtype),
+		       'TYPE', t.oid::pg_catalog.regtype::text, t.typacl
 		FROM pg_catalog.pg_type t
 		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.typrelid
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
@@ -49,8 +55,16 @@ BEGIN
 		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
 			AND c.relkind OPERATOR(pg_catalog.=) 'c'
 	) o;
+	objs := coalesce(objs, '[]');
+	-- the privileges to restore, for this transaction only
+	PERFORM pg_catalog.set_config('scorecard.update_acl', coalesce((
+		SELECT pg_catalog.jsonb_agg(x.o OPERATOR(pg_catalog.-) 'stmt')
+		FROM pg_catalog.jsonb_array_elements(objs) x(o)
+		WHERE pg_catalog.jsonb_typeof(x.o OPERATOR(pg_catalog.->) 'acl') OPERATOR(pg_catalog.=) 'array'), '[]')::text, true);
 	-- Drop what nothing else depends on, again and again until nothing
 	-- more can go (a view before the function it calls, in any order).
+	SELECT pg_catalog.array_agg(x.o OPERATOR(pg_catalog.->>) 'stmt') INTO todo
+	FROM pg_catalog.jsonb_array_elements(objs) x(o);
 	LOOP
 		kept := '{}';
 		dropped := false;

@@ -20,13 +20,15 @@ U=$TOP/test/upgrade
 FX=$U/fixtures-0.1.0
 tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
 chmod 755 "$tmp"
-dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted"
+dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2"
 n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
 cleanup() {
 	for d in $dbs; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
-	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS sc_upg_planter" >/dev/null
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS sc_upg_planter" \
+		-c "DROP ROLE IF EXISTS sc_upg_county" >/dev/null
+	[ -z "${rerun_files:-}" ] || rm -f $rerun_files
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -200,6 +202,61 @@ ok $? "pg_dump of the updated database restores"
 	  "$(q $o2 -c "SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM scorecard.assessment_run_item x")" ] &&
 	[ "$(q $o -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" = "$(q $o2 -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" ]
 ok $? "the restored database has the readings, the run and the stored states"
+
+# --- 5. The current version's update onto itself -------------------------
+# What the Makefile adds to every update script from the install parts
+# (make rerun-scripts: to VERSION-rerun, nothing hand-written) must leave a
+# database as a fresh install of the same version leaves it: its rows,
+# row-level security's policies, a role's privileges on the views, a REVOKE
+# on a function and a user's view over a plan view; with the types in their
+# own schema (the safe recipe), as the next version's update will meet them.
+ver=$(cat "$TOP/VERSION")
+sharedir=$(psql -X -At -d postgres -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
+case "$sharedir" in
+/usr/*) # the system's tree (the package suite's server): install nothing there
+	for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+*)
+	make -s -C "$TOP" rerun-scripts >/dev/null
+	rerun_files="$sharedir/extension/scorecard--$ver--$ver-rerun.sql $sharedir/extension/scorecard_plan--$ver--$ver-rerun.sql"
+	cp "$TOP/tmp/rerun/scorecard--$ver--$ver-rerun.sql" "$TOP/tmp/rerun/scorecard_plan--$ver--$ver-rerun.sql" "$sharedir/extension/"
+	psql -X -q -d postgres -c "CREATE ROLE sc_upg_county" >/dev/null
+	r=sc_upg_rerun f2=sc_upg_fresh2
+	for d in $r $f2; do
+		q $d -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
+			-c "CREATE EXTENSION scorecard SCHEMA scorecard_types" -c "CREATE EXTENSION scorecard_plan" \
+			-f "$U/plan-0.1.0.sql" -c "SELECT scorecard.enable_unit_security()" \
+			-c "SELECT scorecard.grant_unit_access('sc_upg_county', 'a')" \
+			-c "REVOKE EXECUTE ON FUNCTION scorecard.grant_unit_access(regrole, text) FROM PUBLIC" \
+			-c "CREATE VIEW public.county_scores WITH (security_invoker = true) AS SELECT unit_id, score FROM scorecard.unit_assessment_latest" \
+			-c "GRANT SELECT ON public.county_scores TO sc_upg_county" >/dev/null
+	done
+	rows() {
+		for t in $(q $r -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+			q $r -c "SELECT '$t', x::text FROM scorecard.$t x ORDER BY 2"
+		done
+		q $r -c "SELECT tablename, policyname, qual, with_check FROM pg_policies ORDER BY 1"
+		psql -X -q -At -d $r -c "SET ROLE sc_upg_county" -c "SELECT unit_id, count(*) FROM scorecard.reading GROUP BY 1" \
+			-c "SELECT unit_id, round(score::numeric, 9) FROM public.county_scores ORDER BY 1"
+	}
+	rows >"$tmp/rerun.before"
+	q $r -c "SET client_min_messages = warning" -c "ALTER EXTENSION scorecard UPDATE TO '$ver-rerun'" \
+		-c "ALTER EXTENSION scorecard_plan UPDATE TO '$ver-rerun'" >"$tmp/rerun.out" 2>&1
+	ok $? "ALTER EXTENSION ... UPDATE TO '$ver-rerun' (the install parts again) with the types in schema scorecard_types"
+	sed 's/^/# /' "$tmp/rerun.out"
+	rows >"$tmp/rerun.after"
+	cmp -s "$tmp/rerun.before" "$tmp/rerun.after" && grep -q '^a|' "$tmp/rerun.after" && ! grep -q '^b|' "$tmp/rerun.after"
+	ok $? "every row, the policies, and what the county role sees (county a only, through a user's view too) are as before ($(wc -l <"$tmp/rerun.after") lines)"
+	psql -X -q -At -d $f2 -f "$U/snapshot.sql" >"$tmp/catalog.fresh2"
+	psql -X -q -At -d $r -f "$U/snapshot.sql" | sed "s/version=$ver-rerun /version=$ver /" >"$tmp/catalog.rerun"
+	diff "$tmp/catalog.rerun" "$tmp/catalog.fresh2" | head -40 | sed 's/^/# /'
+	cmp -s "$tmp/catalog.rerun" "$tmp/catalog.fresh2"
+	ok $? "and the catalog is the fresh install's, privileges granted and revoked included ($(grep -c ' | member' "$tmp/catalog.fresh2") objects)"
+	[ "$(q $r -c "SELECT has_function_privilege('sc_upg_county', 'scorecard.grant_unit_access(regrole, text)', 'EXECUTE')::text
+		|| has_table_privilege('sc_upg_county', 'scorecard.progress_latest', 'SELECT')::text")" = falsetrue ]
+	ok $? "the county role still may not call grant_unit_access (revoked) and may read progress_latest (granted)"
+	;;
+esac
 
 echo "# 0.1.0 -> $(cat "$TOP/VERSION"): $(wc -l <"$tmp/state.after") stored rows, $(wc -l <"$tmp/calls.after") plan-function rows and $(wc -l <"$tmp/answers.after") function answers as before; $(grep -c ' | member' "$tmp/catalog.fresh") objects as a fresh install"
 echo "1..$n"
