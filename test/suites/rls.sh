@@ -83,20 +83,20 @@ echo "# ... as the county role sees them:          ${county:0:120}..."
 bad=$(as postgres "SELECT count(*) FROM unnest(string_to_array('$county', ' ')) c(x)
 	WHERE c.x <> '' AND split_part(c.x, '=', 2) <> 'NULL'
 	  AND c.x <> ALL (string_to_array('$sup', ' '))")
-todo "$([ "$bad" = 0 ]; echo $?)" "county role: every city roll-up it gets from indicator_state is NULL or the city's true figure ($bad are the sum of Beita alone)" \
-	"needs issue 12's rule (a roll-up only when every child has a figure)"
+[ "$bad" = 0 ] && [ -n "$county" ]
+ok $? "county role: every city roll-up it gets from indicator_state is NULL or the city's true figure ($bad are the sum of what it sees)"
 
 # Rank scoring among peers: the county's live points for a rank target must
 # not rank Beita among the units it can see (Beita alone) as if among all.
 live=$(as rls_county "SELECT coalesce(round(points::numeric, 6)::text, 'NULL') FROM unit_scores_latest WHERE scoring = 'rank' AND unit_id = 'beita'")
 stored=$(as postgres "SELECT round(i.points::numeric, 6) FROM assessment_run_item i WHERE i.unit_id = 'beita' AND i.scoring = 'rank'")
 todo "$([ "$live" = NULL ] || [ "$live" = "$stored" ]; echo $?)" "county role: live rank points for Beita are NULL or the run's ($stored), not a rank among visible units ($live)" \
-	"needs issue 12's rule applied to rank scoring (or NULL when peers are hidden)"
+	"not done: rank scoring over peers hidden by row-level security should refuse or give NULL"
 
 live=$(as rls_county "SELECT coalesce(rank::text, 'NULL') FROM unit_assessment_latest WHERE unit_id = 'beita'")
 stored=$(as postgres "SELECT rank FROM unit_assessment_latest WHERE unit_id = 'beita'")
 todo "$([ "$live" = NULL ] || [ "$live" = "$stored" ]; echo $?)" "county role: Beita's live rank in unit_assessment_latest is NULL or its rank among all counties ($stored), not among the visible ($live)" \
-	"needs issue 12's rule for figures over peers (NULL when peers are hidden)"
+	"not done: a rank over peers hidden by row-level security should be NULL"
 
 # Loading: the county loads Beita's readings, not another county's.
 out=$(psql -X -q -At -d $db -U rls_county -v VERBOSITY=verbose -f - 2>&1 <<'SQL'
