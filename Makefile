@@ -57,12 +57,13 @@ scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 # The control files are generated (PGXS installs them from the top folder).
 all: $(CONTROL_built)
 # An update script from its hand-written part ($(1)): scorecard's is that
-# part, then the install parts' stateless statements; scorecard_plan's is
+# part, then the install parts' stateless statements, then the dropping of
+# the routines they no longer create; scorecard_plan's is
 # that part's \echo line, the install guard, the dropping of its stateless
 # objects, the rest of that part, the other install parts' statements, and
 # the dropped objects' privileges restored.
 define update_scorecard
-	{ cat $(1); LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); } > $@.tmp
+	{ cat $(1); LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); cat scripts/update_obsolete.sql; } > $@.tmp
 	mv $@.tmp $@
 endef
 define update_scorecard_plan
@@ -75,7 +76,7 @@ define update_scorecard_plan
 	mv $@.tmp $@
 endef
 
-scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN)
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN) scripts/update_obsolete.sql
 	$(call update_scorecard,$<)
 
 scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
@@ -87,7 +88,7 @@ scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).
 RERUN = tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql
 .PHONY: rerun-scripts
 rerun-scripts: $(RERUN)
-tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(SQL_PARTS) $(UPDATE_GEN)
+tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(SQL_PARTS) $(UPDATE_GEN) scripts/update_obsolete.sql
 	mkdir -p $(dir $@)
 	$(call update_scorecard,$<)
 tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
