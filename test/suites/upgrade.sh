@@ -20,7 +20,7 @@ U=$TOP/test/upgrade
 FX=$U/fixtures-0.1.0
 tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
 chmod 755 "$tmp"
-dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2"
+dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2 sc_upg_same"
 n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
@@ -100,6 +100,7 @@ state() {
 	done
 }
 calls() {
+	local o=${1:-$o}
 	q $o -c "SELECT 'progress', indicator_id, unit_id, value, growth, actual, met, gap, attainment, status FROM scorecard.progress('2024-06-01') ORDER BY 2, 3" \
 		-c "SELECT 'progress_city', indicator_id, value, growth, actual, met, status FROM scorecard.progress_city('2024-06-01') ORDER BY 2" \
 		-c "SELECT 'unit_scores', unit_id, indicator_id, actual, met, attainment, points FROM scorecard.unit_scores('2024-06-01') ORDER BY 2, 3" \
@@ -137,8 +138,16 @@ ok $? "both extensions at $(cat "$TOP/VERSION")"
 state >"$tmp/state.after"; calls >"$tmp/calls.after"
 q $o -f "$U/answers.sql" >"$tmp/answers.after"
 cmp -s "$tmp/state.before" "$tmp/state.after"; ok $? "every stored value reads back: $(wc -l <"$tmp/state.after") rows (values, plan tables, readings with revisions, runs)"
-diff "$tmp/calls.before" "$tmp/calls.after" | sed 's/^/# /'
-cmp -s "$tmp/calls.before" "$tmp/calls.after"; ok $? "the plan functions give what they gave before ($(wc -l <"$tmp/calls.after") rows)"
+# The same plan in a fresh install of this version: the updated database
+# answers as it does (where this version computes differently from 0.1.0,
+# by design, both answer the new way).
+same=sc_upg_same
+q $same -c "CREATE SCHEMA scorecard" -c "CREATE EXTENSION scorecard SCHEMA scorecard" -c "CREATE EXTENSION scorecard_plan" \
+	-f "$U/plan-0.1.0.sql" >/dev/null
+calls $same >"$tmp/calls.same"
+diff "$tmp/calls.after" "$tmp/calls.same" | sed 's/^/# /'
+cmp -s "$tmp/calls.after" "$tmp/calls.same"
+ok $? "the plan functions answer as in a fresh install with the same plan ($(wc -l <"$tmp/calls.after") rows; $(diff "$tmp/calls.before" "$tmp/calls.after" | grep -c '^>') differ from 0.1.0's)"
 diff "$tmp/answers.before" "$tmp/answers.after" | sed 's/^/# /'
 cmp -s "$tmp/answers.before" "$tmp/answers.after"; ok $? "every function of answers.sql answers as before the update ($(wc -l <"$tmp/answers.after") calls)"
 diff "$FX/answers.txt" "$tmp/answers.after" | sed 's/^/# /'
@@ -264,6 +273,6 @@ case "$sharedir" in
 	;;
 esac
 
-echo "# 0.1.0 -> $(cat "$TOP/VERSION"): $(wc -l <"$tmp/state.after") stored rows, $(wc -l <"$tmp/calls.after") plan-function rows and $(wc -l <"$tmp/answers.after") function answers as before; $(grep -c ' | member' "$tmp/catalog.fresh") objects as a fresh install"
+echo "# 0.1.0 -> $(cat "$TOP/VERSION"): $(wc -l <"$tmp/state.after") stored rows, $(wc -l <"$tmp/calls.after") plan-function rows as a fresh install's and $(wc -l <"$tmp/answers.after") function answers as before; $(grep -c ' | member' "$tmp/catalog.fresh") objects as a fresh install"
 echo "1..$n"
 exit $failed
