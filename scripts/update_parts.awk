@@ -4,11 +4,13 @@
 #   CREATE FUNCTION/PROCEDURE/AGGREGATE/VIEW/TRIGGER  as CREATE OR REPLACE
 #   CREATE TYPE/OPERATOR/CAST/OPERATOR CLASS          only when new (skipped
 #                                                     when it exists: 42710)
-#   CREATE [UNIQUE] INDEX                             IF NOT EXISTS
+#   CREATE TABLE, SEQUENCE, [UNIQUE] INDEX            only when no relation
+#                                                     of that name exists (a
+#                                                     new table comes whole)
 #   COMMENT, GRANT, REVOKE, DO, ALTER FUNCTION/...,   as they stand (each
 #   SELECT pg_extension_config_dump(...)              is idempotent)
-# Tables, sequences and rows (CREATE TABLE, ALTER TABLE, INSERT, ...) are
-# skipped: their changes are the update's hand-written part.  Any other
+# Changes of existing tables and rows (ALTER TABLE, INSERT, UPDATE,
+# DELETE) are skipped: they are the update's hand-written part.  Any other
 # statement stops the build, so that a new kind of statement is classified
 # here before an update script silently leaves it out.
 # Usage: LC_ALL=C awk -f scripts/update_parts.awk FILE...
@@ -36,15 +38,14 @@ function finish(   code, w1, w2, w3, w4, x, kind, stmt) {
 		code = "DO $update$ BEGIN EXECUTE $ddl$" code "$ddl$;\n" \
 		       "EXCEPTION WHEN duplicate_object OR duplicate_function THEN NULL;  -- it exists: kept\nEND $update$;"
 		kind = "if new"
-	} else if (w1 == "CREATE" && (w2 == "INDEX" || (w2 == "UNIQUE" && w3 == "INDEX"))) {
-		if (w3 != "IF" && head[4] != "IF") sub(/INDEX[ \t\n]+/, "INDEX IF NOT EXISTS ", code)
+	} else if (w1 == "CREATE" && (w2 == "INDEX" || w2 == "TABLE" || w2 == "SEQUENCE" || (w2 == "UNIQUE" && w3 == "INDEX"))) {
+		code = if_no_relation(code)
 		kind = "if new"
 	} else if (w1 == "COMMENT" || w1 == "GRANT" || w1 == "REVOKE" || w1 == "DO" ||
 	           (w1 == "ALTER" && (w2 == "FUNCTION" || w2 == "PROCEDURE" || w2 == "ROUTINE" || w2 == "AGGREGATE" || w2 == "VIEW")) ||
 	           (w1 == "SELECT" && index(code, "pg_extension_config_dump("))) {
 		kind = "again"
-	} else if ((w1 == "CREATE" && (w2 == "TABLE" || w2 == "SEQUENCE")) || (w1 == "ALTER" && (w2 == "TABLE" || w2 == "SEQUENCE")) ||
-	           w1 == "INSERT" || w1 == "UPDATE" || w1 == "DELETE") {
+	} else if ((w1 == "ALTER" && (w2 == "TABLE" || w2 == "SEQUENCE")) || w1 == "INSERT" || w1 == "UPDATE" || w1 == "DELETE") {
 		kind = "hand-written"
 	} else {
 		fail("statement " w1 " " w2 " " w3 " is not classified (scripts/update_parts.awk)")
@@ -54,6 +55,21 @@ function finish(   code, w1, w2, w3, w4, x, kind, stmt) {
 		print code
 	}
 	reset()
+}
+
+# CREATE TABLE/SEQUENCE/INDEX name ...: run only when no relation of that
+# name exists in the extension's schema (the script's current schema;
+# quietly, where IF NOT EXISTS would print a notice for every
+# table of every update).
+function if_no_relation(code,   name) {
+	if (!match(code, /^CREATE[ \t\n]+(UNIQUE[ \t\n]+)?(TABLE|SEQUENCE|INDEX)[ \t\n]+[A-Za-z_][A-Za-z0-9_]*[ \t\n(]/))
+		fail("CREATE TABLE, SEQUENCE or INDEX without a plain name (scripts/update_parts.awk)")
+	name = substr(code, 1, RLENGTH - 1)
+	sub(/^.*[ \t\n]/, "", name)
+	if (index(code, "$ddl$") || index(code, "$update$")) fail("a dollar tag $ddl$ or $update$ in the statement")
+	sub(/;[ \t\n]*$/, "", code)
+	return "DO $update$ BEGIN IF pg_catalog.to_regclass(pg_catalog.quote_ident(pg_catalog.current_schema()) OPERATOR(pg_catalog.||) '." name "') IS NULL\nTHEN EXECUTE $ddl$" code "$ddl$;\n" \
+	       "END IF; END $update$;  -- new only"
 }
 
 function fail(msg) {

@@ -179,6 +179,20 @@ diff "$tmp/catalog.updated" "$tmp/catalog.fresh" | head -40 | sed 's/^/# /'
 cmp -s "$tmp/catalog.updated" "$tmp/catalog.fresh"
 ok $? "the updated extensions equal a fresh install: $(grep -c ' | member' "$tmp/catalog.fresh") objects, every definition, column, constraint, comment"
 
+# The rows a fresh install puts into its tables (the predefined unit kinds)
+# are in the updated database too (new tables come empty from the install
+# parts; their rows are the hand-written part's).
+member_rows() {
+	for t in $(q $1 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+		q $1 -c "SELECT '$t', x::text FROM scorecard.$t x"
+	done | LC_ALL=C sort
+}
+member_rows $n2 >"$tmp/rows.fresh"; member_rows $o >"$tmp/rows.updated"
+LC_ALL=C comm -23 "$tmp/rows.fresh" "$tmp/rows.updated" | sed 's/^/# missing: /'
+[ -s "$tmp/rows.fresh" ] && [ -z "$(LC_ALL=C comm -23 "$tmp/rows.fresh" "$tmp/rows.updated")" ]
+ok $? "the $(wc -l <"$tmp/rows.fresh") rows a fresh install puts in its tables are in the updated database"
+
 # --- 4. Errors and dump/restore ---------------------------------------------
 e=sc_upg_empty
 err=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d $e -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard" \
