@@ -37,7 +37,7 @@ REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=scorecard
 
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
-EXTRA_CLEAN = $(DATA_built) $(CONTROL_built) results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) $(CONTROL_built) $(addsuffix .tmp,$(DATA_built)) results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -63,15 +63,15 @@ all: $(CONTROL_built)
 # objects, the rest of that part, the other install parts' statements, and
 # the dropped objects' privileges restored.
 define update_scorecard
-	{ cat $(1); LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS); cat scripts/update_obsolete.sql; } > $@.tmp
+	{ cat $(1) && LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS) && cat scripts/update_obsolete.sql; } > $@.tmp
 	mv $@.tmp $@
 endef
 define update_scorecard_plan
-	{ sed -n '1,/^\\echo /p' $(1); \
-	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); \
-	  cat scripts/update_drop.sql; \
-	  sed '1,/^\\echo /d' $(1); \
-	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)); \
+	{ sed -n '1,/^\\echo /p' $(1) && \
+	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)) && \
+	  cat scripts/update_drop.sql && \
+	  sed '1,/^\\echo /d' $(1) && \
+	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)) && \
 	  cat scripts/update_acl.sql; } > $@.tmp
 	mv $@.tmp $@
 endef

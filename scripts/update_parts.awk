@@ -62,10 +62,13 @@ function finish(   code, w1, w2, w3, w4, x, kind, stmt) {
 # quietly, where IF NOT EXISTS would print a notice for every
 # table of every update).
 function if_no_relation(code,   name) {
+	if (head[3] == "IF" || head[4] == "IF") return code  # IF NOT EXISTS already
 	if (!match(code, /^CREATE[ \t\n]+(UNIQUE[ \t\n]+)?(TABLE|SEQUENCE|INDEX)[ \t\n]+[A-Za-z_][A-Za-z0-9_]*[ \t\n(]/))
 		fail("CREATE TABLE, SEQUENCE or INDEX without a plain name (scripts/update_parts.awk)")
 	name = substr(code, 1, RLENGTH - 1)
 	sub(/^.*[ \t\n]/, "", name)
+	if (toupper(name) == "ON" || toupper(name) == "CONCURRENTLY")
+		fail("an index without a name would be created again by every update: name it")
 	if (index(code, "$ddl$") || index(code, "$update$")) fail("a dollar tag $ddl$ or $update$ in the statement")
 	sub(/;[ \t\n]*$/, "", code)
 	return "DO $update$ BEGIN IF pg_catalog.to_regclass(pg_catalog.quote_ident(pg_catalog.current_schema()) OPERATOR(pg_catalog.||) '." name "') IS NULL\nTHEN EXECUTE $ddl$" code "$ddl$;\n" \
