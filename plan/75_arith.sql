@@ -72,8 +72,10 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- contribution and pull of the unit's year-to-date change to its parent's
 -- (additive flows); month_growth (当月增速), growth_change (points since
 -- the previous month, 比1-(N-1)月); required_growth (% the remaining months
--- need for a growth or annual level target of a flow) and hard_to_reach
--- (above bound %); projection and projected_growth at the year-to-date
+-- need for a growth or annual level target of a flow; for a target that
+-- rewards lower figures, the most they may grow) and hard_to_reach (the
+-- need is above bound %, or for lower-is-better targets a fall deeper than
+-- bound %); projection and projected_growth at the year-to-date
 -- pace and projection_met; schedule: the schedule in force
 -- (shares/seasonal/linear), time_progress, schedule_gap and status
 -- judged against it.
@@ -138,7 +140,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_pull(y.state, y.parent_state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_month_growth(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_growth_change(y.state, y.data_month) END,
-	       rq.r, rq.r > bound,
+	       rq.r, CASE WHEN target_higher_is_better(y.target::target) THEN rq.r > bound ELSE rq.r < -bound END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projected_growth(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
@@ -214,9 +216,11 @@ COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow i
 -- level targets of flows, else the gap in the target's unit) with their
 -- warning streak; responsible: a department for its own target, else the
 -- department(s) holding a target on the indicator (牵头部门; lead persons
--- are recorded on tasks only); tasks overdue (red, behind in days) or with
--- investment completion below their time progress (yellow, behind in
--- points), with their responsible unit and lead person.  Red first, then
+-- are recorded on tasks only); tasks overdue (red, behind in days; since
+-- the day after the due date, in as many calendar months as that day's
+-- month to as_of's)
+-- or with investment completion below their time progress (yellow, behind
+-- in points), with their responsible unit and lead person.  Red first, then
 -- the longest streak, then the furthest behind.
 CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
@@ -256,7 +260,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       CASE WHEN tp.overdue THEN tp.days_overdue::float8
 		            ELSE -100 * tp.ahead_of_schedule::float8 END,
 		       CASE WHEN tp.overdue THEN 'days overdue' ELSE 'points of schedule' END,
-		       NULL::int, NULL::date
+		       -- an overdue task has been behind since its due date
+		       CASE WHEN tp.overdue THEN ((extract(year FROM as_of) - extract(year FROM tp.due_date + 1)) * 12
+		            + extract(month FROM as_of) - extract(month FROM tp.due_date + 1))::int + 1 END,
+		       CASE WHEN tp.overdue THEN tp.due_date + 1 END
 		FROM task_progress(as_of) tp
 		WHERE tp.overdue OR (tp.status <> 'done' AND tp.ahead_of_schedule < 0)
 	)

@@ -27,11 +27,13 @@ INSERT INTO action VALUES (1, '行动一', 'action one', 'd');
 INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature, frequency,
 	higher_is_better, reporting, additive) VALUES
 	(1, 'sales', 1, '零售', 'retail sales', 'flow', 'monthly', true, 'monthly', true),
-	(2, 'invest', 1, '投资', 'investment', 'flow', 'monthly', true, 'monthly', true);
+	(2, 'invest', 1, '投资', 'investment', 'flow', 'monthly', true, 'monthly', true),
+	(3, 'accidents', 1, '事故', 'accidents', 'flow', 'monthly', false, 'monthly', true);
 INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES
 	(1, 'c', 2024, 'growth >= 5%', 0), (1, 'a', 2024, 'growth >= 5%', 10),
 	(1, 'b', 2024, 'growth >= 5%', 10), (1, 'e', 2024, 'growth >= 5%', 10),
-	(1, 'd', 2024, 'growth >= 5%', 10), (2, 'a', 2024, 'level >= 100', 10);
+	(1, 'd', 2024, 'growth >= 5%', 10), (2, 'a', 2024, 'level >= 100', 10),
+	(3, 'a', 2024, 'growth < 0%', 10), (3, 'e', 2024, 'growth < 0%', 10);
 
 -- Sales.  2023: a and e 100 a month, b 200 a month (a all year, A = 1200).
 -- 2024 January, February, March: a 105.08, 105, 100; b 209.84, 210, 210;
@@ -62,6 +64,15 @@ FROM (VALUES ('a', 105.08, 105, 100), ('b', 209.84, 210, 210), ('e', 103, 103, 1
 INSERT INTO reading (indicator_id, unit_id, month, value) VALUES
 	(2, 'a', '2024-01-01', 10), (2, 'a', '2024-02-01', 3), (2, 'a', '2024-03-01', 2);
 INSERT INTO target_schedule VALUES (2, 'a', 2024, '{0.05,0.1,0.15,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,1}', false);
+-- Accidents (lower is better, growth < 0%): 10 a month in 2023 in a and e
+-- (A = 120, C_3 = 30); 2024 5 a month in e (X_3 = 15, -50%): the rest of
+-- the year may grow at most (120 - 15) / 90 - 1 = 16.667%; 50 a month in a
+-- (X_3 = 150, +400%, red every month): (120 - 150) / 90 - 1 = -133.333%,
+-- a fall deeper than 100% (hard to reach).
+INSERT INTO reading (indicator_id, unit_id, month, value)
+SELECT 3, u, make_date(2023, m, 1), 10 FROM unnest(ARRAY['a', 'e']) u, generate_series(1, 12) m
+UNION ALL SELECT 3, u, make_date(2024, m, 1), CASE u WHEN 'a' THEN 50 ELSE 5 END
+FROM unnest(ARRAY['a', 'e']) u, generate_series(1, 3) m;
 
 SELECT unit_id, published, rank, peers FROM unit_ranks('2024-02-29') WHERE indicator_id = 1 ORDER BY unit_id;
 SELECT unit_id, actual::numeric(10, 4) AS actual, published, rank, rank_prior, rank_change, peers,
@@ -76,10 +87,11 @@ FROM progress_arith('2024-03-31') p,
 	        sum(value) FILTER (WHERE month BETWEEN '2023-01-01' AND '2023-03-01') AS v23
 	 FROM reading WHERE indicator_id = 1) r
 WHERE p.indicator_id = 1 AND p.unit_kind = 'county';
-SELECT unit_id, round(required_growth::numeric, 3) AS required_growth, hard_to_reach,
+SELECT indicator_id, unit_id, round(required_growth::numeric, 3) AS required_growth, hard_to_reach,
        round(projection::numeric, 2) AS projection, round(projected_growth::numeric, 2) AS projected_growth,
        projection_met
-FROM progress_arith('2024-03-31') WHERE indicator_id = 1 AND unit_id = 'a';
+FROM progress_arith('2024-03-31') WHERE (indicator_id = 1 AND unit_id = 'a') OR indicator_id = 3
+ORDER BY indicator_id, unit_id;
 -- The schedule in place of m/12: progress() (linear) says red, progress_arith green.
 SELECT p.status AS linear_status, a.schedule, a.time_progress, a.schedule_gap, a.status
 FROM progress('2024-03-31') p JOIN progress_arith('2024-03-31') a USING (indicator_id, unit_id)
@@ -90,7 +102,8 @@ INSERT INTO target_schedule VALUES (1, 'a', 2024, '{5,10,20,30,40,50,60,70,80,90
 -- Warning streaks from monthly runs (January, February, March).  January:
 -- a +5.08% green, b +4.92% yellow, e +3% red; February: green, yellow,
 -- red; March: a +3.36% red, b yellow, e green.  As of March: b yellow for
--- 3 months since January, a red for 1 month; e is not listed.  The city
+-- 3 months since January, a red for 1 month; e is not listed.  a's
+-- accidents are red for 3 months since January.  The city
 -- (+4.48%, +4.49%: yellow; March +5.83%: green) is not either.  Runs store
 -- progress()'s status, judged on m/12: a's investment (10, 13, 15 of 100
 -- against 1/12, 2/12, 3/12: green, 3.67 points behind (yellow), 10 behind
@@ -117,9 +130,11 @@ INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, lead_p
 	('t2', 1, 'project', '重点项目', 'a', '李四', 2024, '2024-01-01', '2024-12-31', 'in_progress', 100, 10),
 	('t3', 1, 'project', '另一项目', 'b', '王五', 2024, '2024-01-01', '2024-12-31', 'in_progress', 100, 50);
 -- The lagging list as of March, worst first: red before yellow, then the
--- longest streak: a's sales (red, 1.64 points behind, 1 month), the
--- overdue task (red, 31 days); b's sales (yellow, 3 months, 0.027 points
--- behind), the project (yellow, 14.86 points).  a's investment is on
+-- longest streak, then the furthest behind: a's accidents (red, 400
+-- points above a fall, 3 months, no department), the overdue task (red, 31
+-- days, since 1 March: 1 month), a's sales (red, 1.64 points behind, 1
+-- month); b's sales (yellow, 3 months, 0.027 points behind), the project
+-- (yellow, 14.86 points, no streak).  a's investment is on
 -- schedule and not listed.  The department holding a sales target is
 -- responsible for the counties' sales.
 SELECT kind, item_id, unit_id, responsible_unit_id, lead_person, status,
