@@ -40,6 +40,18 @@ month_arg(FunctionCallInfo fcinfo, int n)
 	return ytd_date_month(PG_GETARG_DATEADT(n));
 }
 
+typedef bool (*FlowCalc) (const Ytd *s, int32_t month, double *result);
+
+/* calc on a flow's state (argument 0) as of argument 1, or NULL. */
+static Datum
+flow_result(FunctionCallInfo fcinfo, const char *fn, FlowCalc calc)
+{
+	Ytd		   *s = flow_arg(fcinfo, 0, fn);
+	double		v = 0;
+
+	RETURN_IF(calc(s, month_arg(fcinfo, 1), &v), v);
+}
+
 /* A number of years of at least 1. */
 static int
 years_arg(FunctionCallInfo fcinfo, int n)
@@ -150,10 +162,7 @@ PG_FUNCTION_INFO_V1(ytd_annual_prior);
 Datum
 ytd_annual_prior(PG_FUNCTION_ARGS)
 {
-	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_annual_prior");
-	double		v = 0;
-
-	RETURN_IF(ytd_annual_prior_of(s, month_arg(fcinfo, 1), &v), v);
+	return flow_result(fcinfo, "ytd_annual_prior", ytd_annual_prior_of);
 }
 
 PG_FUNCTION_INFO_V1(ytd_required_growth);
@@ -162,14 +171,9 @@ Datum
 ytd_required_growth(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_required_growth");
-	int32		month = month_arg(fcinfo, 1);
-	double		annual = 0,
-				goal = 0,
-				v = 0;
+	double		v = 0;
 
-	RETURN_IF(ytd_annual_prior_of(s, month, &annual) &&
-			  arith_goal(PG_GETARG_TARGET(2), annual, &goal) &&
-			  ytd_required_growth_of(s, month, goal, &v), v);
+	RETURN_IF(ytd_required_growth_for(s, month_arg(fcinfo, 1), PG_GETARG_TARGET(2), &v), v);
 }
 
 PG_FUNCTION_INFO_V1(ytd_projection);
@@ -177,10 +181,7 @@ PG_FUNCTION_INFO_V1(ytd_projection);
 Datum
 ytd_projection(PG_FUNCTION_ARGS)
 {
-	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_projection");
-	double		v = 0;
-
-	RETURN_IF(ytd_projection_of(s, month_arg(fcinfo, 1), &v), v);
+	return flow_result(fcinfo, "ytd_projection", ytd_projection_of);
 }
 
 PG_FUNCTION_INFO_V1(ytd_projected_growth);
@@ -188,10 +189,7 @@ PG_FUNCTION_INFO_V1(ytd_projected_growth);
 Datum
 ytd_projected_growth(PG_FUNCTION_ARGS)
 {
-	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_projected_growth");
-	double		v = 0;
-
-	RETURN_IF(ytd_projected_growth_of(s, month_arg(fcinfo, 1), &v), v);
+	return flow_result(fcinfo, "ytd_projected_growth", ytd_projected_growth_of);
 }
 
 PG_FUNCTION_INFO_V1(ytd_projection_met);
@@ -200,16 +198,11 @@ Datum
 ytd_projection_met(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_projection_met");
-	int32		month = month_arg(fcinfo, 1);
-	Target	   *t = PG_GETARG_TARGET(2);
-	double		v;
+	bool		met;
 
-	if (t->relative ||
-		(t->measure == MEASURE_GROWTH && !ytd_projected_growth_of(s, month, &v)) ||
-		(t->measure == MEASURE_LEVEL && !ytd_projection_of(s, month, &v)) ||
-		(t->measure != MEASURE_GROWTH && t->measure != MEASURE_LEVEL))
+	if (!ytd_projection_met_of(s, month_arg(fcinfo, 1), PG_GETARG_TARGET(2), &met))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(target_eval_met(t, t->lo, v));
+	PG_RETURN_BOOL(met);
 }
 
 PG_FUNCTION_INFO_V1(ytd_avg_growth);
@@ -229,10 +222,7 @@ PG_FUNCTION_INFO_V1(ytd_month_growth);
 Datum
 ytd_month_growth(PG_FUNCTION_ARGS)
 {
-	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_month_growth");
-	double		v = 0;
-
-	RETURN_IF(ytd_month_growth_of(s, month_arg(fcinfo, 1), &v), v);
+	return flow_result(fcinfo, "ytd_month_growth", ytd_month_growth_of);
 }
 
 PG_FUNCTION_INFO_V1(ytd_growth_change);
@@ -240,10 +230,7 @@ PG_FUNCTION_INFO_V1(ytd_growth_change);
 Datum
 ytd_growth_change(PG_FUNCTION_ARGS)
 {
-	Ytd		   *s = flow_arg(fcinfo, 0, "ytd_growth_change");
-	double		v = 0;
-
-	RETURN_IF(ytd_growth_change_of(s, month_arg(fcinfo, 1), &v), v);
+	return flow_result(fcinfo, "ytd_growth_change", ytd_growth_change_of);
 }
 
 PG_FUNCTION_INFO_V1(ytd_seasonal_schedule);

@@ -107,30 +107,28 @@ values(const Ytd *s, int32_t month, double *cur, double *prior)
 	return ytd_value_of(s, month, cur) && ytd_value_of(s, month - 12, prior);
 }
 
+/* A part's and its total's year-to-date values now (v[0], v[2]) and a year before. */
+static bool
+part_and_total(const Ytd *part, const Ytd *total, int32_t month, double v[4])
+{
+	return values(part, month, &v[0], &v[1]) && values(total, month, &v[2], &v[3]);
+}
+
 bool
 ytd_contribution_of(const Ytd *part, const Ytd *total, int32_t month, double *pct)
 {
-	double		p,
-				pp,
-				t,
-				tp;
+	double		v[4];
 
-	if (!values(part, month, &p, &pp) || !values(total, month, &t, &tp))
-		return false;
-	return arith_contribution(p, pp, t, tp, pct);
+	return part_and_total(part, total, month, v) &&
+		arith_contribution(v[0], v[1], v[2], v[3], pct);
 }
 
 bool
 ytd_pull_of(const Ytd *part, const Ytd *total, int32_t month, double *pp)
 {
-	double		p,
-				pprior,
-				t,
-				tp;
+	double		v[4];
 
-	if (!values(part, month, &p, &pprior) || !values(total, month, &t, &tp))
-		return false;
-	return arith_pull(p, pprior, tp, pp);
+	return part_and_total(part, total, month, v) && arith_pull(v[0], v[1], v[3], pp);
 }
 
 bool
@@ -175,6 +173,34 @@ ytd_projected_growth_of(const Ytd *s, int32_t month, double *pct)
 	if (!ytd_projection_of(s, month, &p) || !ytd_annual_prior_of(s, month, &annual))
 		return false;
 	return ytd_pct(p, annual, pct);
+}
+
+bool
+ytd_required_growth_for(const Ytd *s, int32_t month, const Target *t, double *pct)
+{
+	double		annual,
+				goal;
+
+	return ytd_annual_prior_of(s, month, &annual) && arith_goal(t, annual, &goal) &&
+		ytd_required_growth_of(s, month, goal, pct);
+}
+
+bool
+ytd_projection_met_of(const Ytd *s, int32_t month, const Target *t, bool *met)
+{
+	double		v;
+
+	if (t->relative)
+		return false;
+	if (t->measure == MEASURE_GROWTH)
+	{
+		if (!ytd_projected_growth_of(s, month, &v))
+			return false;
+	}
+	else if (t->measure != MEASURE_LEVEL || !ytd_projection_of(s, month, &v))
+		return false;
+	*met = target_eval_met(t, t->lo, v);
+	return true;
 }
 
 bool

@@ -64,6 +64,15 @@ extern bool ytd_annual_prior_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_required_growth_of(const Ytd *s, int32_t month, double goal, double *pct);
 extern bool ytd_projection_of(const Ytd *s, int32_t month, double *p);
 extern bool ytd_projected_growth_of(const Ytd *s, int32_t month, double *pct);
+
+/* Required growth toward a growth or level target (false for others). */
+extern bool ytd_required_growth_for(const Ytd *s, int32_t month, const Target *t, double *pct);
+
+/*
+ * Whether the projection meets a target: a growth target on the projected
+ * growth, a level target on the projected value; false for other targets.
+ */
+extern bool ytd_projection_met_of(const Ytd *s, int32_t month, const Target *t, bool *met);
 extern bool ytd_avg_growth_of(const Ytd *s, int32_t month, int years, double *pct);
 extern bool ytd_month_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_growth_change_of(const Ytd *s, int32_t month, double *pp);

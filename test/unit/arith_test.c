@@ -101,6 +101,22 @@ test_required_state(void)
 	ok_near(v, 8.846153846153846, 1e-9, "r = 8.846%% from the state");
 	ok(ytd_projection_of(s, M(2024, 6), &v) && fabs(v - 1050) < 1e-9, "projection 1050");
 	ok(ytd_projected_growth_of(s, M(2024, 6), &v) && fabs(v - 5) < 1e-9, "projected growth 5%%");
+	{
+		Target		g7 = target("growth >= 7%");
+		Target		l1100 = target("level >= 1100");
+		Target		l1000 = target("level >= 1000");
+		Target		rel = target("growth > reference");
+		bool		met;
+
+		ok(ytd_required_growth_for(s, M(2024, 6), &g7, &v) && fabs(v - 8.846153846153846) < 1e-9,
+		   "toward growth >= 7%%: 8.846%%");
+		ok(ytd_required_growth_for(s, M(2024, 6), &l1100, &v) && fabs(v - (596.0 / 520.0 - 1) * 100) < 1e-9,
+		   "toward level >= 1100: 596 / 520 - 1");
+		ok(!ytd_required_growth_for(s, M(2024, 6), &rel, &v), "a relative target: NULL");
+		ok(ytd_projection_met_of(s, M(2024, 6), &g7, &met) && !met, "projection +5%% misses growth >= 7%%");
+		ok(ytd_projection_met_of(s, M(2024, 6), &l1000, &met) && met, "projection 1050 meets level >= 1000");
+		ok(!ytd_projection_met_of(s, M(2024, 6), &rel, &met), "no verdict on a relative target");
+	}
 	ok(!ytd_required_growth_of(s, M(2024, 7), 1070, &v), "July 2024 missing: NULL");
 	ok(!ytd_required_growth_of(s, M(2023, 12), 1070, &v), "December: NULL");
 	free(s);
