@@ -254,7 +254,8 @@ ytd_seasonal_shape(const Ytd *s, int32_t month, double share[12], bool has[12])
 		return false;
 	for (int m = 0; m < 12; m++)
 	{
-		has[m] = ytd_value_of(s, first + m, &c) && isfinite(c / annual);
+		/* a share outside 0..1 (a month with a negative value) is no share */
+		has[m] = ytd_value_of(s, first + m, &c) && c / annual >= 0.0 && c / annual <= 1.0;
 		share[m] = has[m] ? c / annual : 0.0;
 	}
 	return true;

@@ -79,8 +79,9 @@ extern bool ytd_growth_change_of(const Ytd *s, int32_t month, double *pp);
 
 /*
  * Last year's seasonal shape: share[m] = C_(m+1) / A for the year before
- * month's year; has[m] false where C_(m+1) is not known.  False when the
- * annual total is not known or not positive.
+ * month's year; has[m] false where C_(m+1) is not known or the share is
+ * outside 0..1 (negative months).  False when the annual total is not known
+ * or not positive.
  */
 extern bool ytd_seasonal_shape(const Ytd *s, int32_t month, double share[12], bool has[12]);
 

@@ -177,6 +177,12 @@ test_schedules(void)
 		   "the detail names the month");
 	ok(!schedule_share(share, has, 1, &v), "no share in a month without one");
 	free(s);
+	s = parse("monthly{2023-01:-10,2023-02:30,2023-03:30,2023-04:30,2023-05:30,2023-06:30,"
+			  "2023-07:30,2023-08:30,2023-09:30,2023-10:30,2023-11:30,2023-12:-90,2024-01:1}");
+	ok(ytd_seasonal_shape(s, M(2024, 1), share, has), "a shape with negative months");
+	ok(!has[0] && has[1] && share[1] == 0.1, "January's -10 / 200 is no share; February 20 / 200");
+	ok(!has[10] && has[11] && share[11] == 1, "November's 290 / 200 is no share; December 1");
+	free(s);
 }
 
 /* Share of units growing. */
