@@ -74,7 +74,8 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- target's unit, when the parent's target has the same measure);
 -- contribution and pull of the unit's year-to-date change to its parent's
 -- (additive flows); month_growth (当月增速), growth_change (points since
--- the previous month, 比1-(N-1)月); required_growth (% the remaining months
+-- the previous month, 比1-(N-1)月); two_year_growth (两年平均增速 of the
+-- same months, from the year-to-date value two years before); required_growth (% the remaining months
 -- need for a growth or annual level target of a flow; for a target that
 -- rewards lower figures, the most they may grow) and hard_to_reach (the
 -- need is above bound %, or for lower-is-better targets a fall deeper than
@@ -89,6 +90,7 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
 	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
 	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
+	two_year_growth float8,
 	required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -101,6 +103,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 	), s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
+	), s_prev AS (
+		-- a year earlier: the states reach back to the year before last
+		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
 	), pr AS MATERIALIZED (
 		-- materialised: a function scan inside a nested loop is run again per row
 		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
@@ -113,13 +118,15 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
 		FROM p
 	), x AS (
-		SELECT r.*, own.state, par.state AS parent_state, sc.shares, sc.seasonal,
+		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state, sc.shares, sc.seasonal,
 		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target,
 		       -- a department's target is judged on the figure of the area it serves
 		       CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END AS eu
 		FROM r
 		LEFT JOIN s own ON own.indicator_id = r.indicator_id
 			AND own.unit_id = CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END
+		LEFT JOIN s_prev old ON old.indicator_id = r.indicator_id
+			AND old.unit_id = CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END
 		LEFT JOIN s par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
 			AND r.unit_kind <> 'department'
 		LEFT JOIN target_schedule sc ON sc.indicator_id = r.indicator_id AND sc.unit_id = r.unit_id
@@ -143,6 +150,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_pull(y.state, y.parent_state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_month_growth(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_growth_change(y.state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN avg_growth(ytd_value(y.state, y.data_month),
+	            ytd_prior(y.old_state, (y.data_month - interval '1 year')::date), 2) END,
 	       rq.r, CASE WHEN target_higher_is_better(y.target::target) THEN rq.r > bound ELSE rq.r < -bound END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projected_growth(y.state, y.data_month) END,
@@ -309,6 +318,7 @@ COMMENT ON COLUMN progress_arith_latest.gap IS 'signed gap to the target, positi
 COMMENT ON COLUMN progress_arith_latest.contribution IS 'contribution (贡献率) in % of the unit''s year-to-date change to its parent''s (additive flows)';
 COMMENT ON COLUMN progress_arith_latest.pull IS 'pull (拉动) in points of the unit''s year-to-date change on its parent''s growth';
 COMMENT ON COLUMN progress_arith_latest.month_growth IS 'the month''s own growth in % (当月增速)';
+COMMENT ON COLUMN progress_arith_latest.two_year_growth IS 'average yearly growth in % over two years of the same months (两年平均增速)';
 COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month';
 COMMENT ON COLUMN progress_arith_latest.required_growth IS 'growth in % the remaining months need to reach the target (倒排); for lower-is-better targets the most they may grow';
 COMMENT ON COLUMN progress_arith_latest.hard_to_reach IS 'required growth beyond the bound (or a fall deeper than it for lower-is-better targets)';

@@ -35,7 +35,8 @@ INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES
 	(1, 'd', 2024, 'growth >= 5%', 10), (2, 'a', 2024, 'level >= 100', 10),
 	(3, 'a', 2024, 'growth < 0%', 10), (3, 'e', 2024, 'growth < 0%', 10);
 
--- Sales.  2023: a and e 100 a month, b 200 a month (a all year, A = 1200).
+-- Sales.  2022 and 2023: a and e 100 a month, b 200 a month (a all of
+-- 2023, A = 1200).
 -- 2024 January, February, March: a 105.08, 105, 100; b 209.84, 210, 210;
 -- e 103, 103, 124.
 --   as of February: a 210.08 / 200 = +5.04%, b 419.84 / 400 = +4.96%,
@@ -48,12 +49,16 @@ INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES
 --   contributions as of March: a 10.08 / 69.92 = 14.416%, b 29.84 / 69.92
 --     = 42.677%, e 30 / 69.92 = 42.906%, summing to 100; pulls a 10.08 /
 --     1200 = 0.84, b 2.4867, e 2.5 points, summing to 5.8267.
+--   two-year average growth (same months, 2022 = 2023): a (310.08 /
+--     300)^(1/2) - 1 = 1.6661%, b (629.84 / 600)^(1/2) - 1 = 2.4565%, e
+--     (330 / 300)^(1/2) - 1 = 4.8809%, the city (1269.92 / 1200)^(1/2) - 1
+--     = 2.8721%.
 --   a's required growth for growth >= 5% (goal 1260): (1260 - 310.08) /
 --     (1200 - 300) - 1 = 5.547%; projection 310.08 + 900 x 310.08 / 300 =
 --     1240.32 (+3.36%), short of the target.
 INSERT INTO reading (indicator_id, unit_id, month, value)
-SELECT 1, u, make_date(2023, m, 1), v FROM (VALUES ('a', 100), ('b', 200), ('e', 100)) x(u, v),
-	generate_series(1, 3) m
+SELECT 1, u, make_date(y, m, 1), v FROM (VALUES ('a', 100), ('b', 200), ('e', 100)) x(u, v),
+	generate_series(2022, 2023) y, generate_series(1, 3) m
 UNION ALL SELECT 1, 'a', make_date(2023, m, 1), 100 FROM generate_series(4, 12) m
 UNION ALL SELECT 1, u, make_date(2024, m, 1), (ARRAY[v1, v2, v3])[m]
 FROM (VALUES ('a', 105.08, 105, 100), ('b', 209.84, 210, 210), ('e', 103, 103, 124)) x(u, v1, v2, v3),
@@ -79,6 +84,8 @@ SELECT unit_id, actual::numeric(10, 4) AS actual, published, rank, rank_prior, r
        parent_published, gap_to_parent, round(contribution::numeric, 3) AS contribution,
        round(pull::numeric, 4) AS pull
 FROM progress_arith('2024-03-31') WHERE indicator_id = 1 ORDER BY rank NULLS LAST, unit_id;
+SELECT unit_id, round(two_year_growth::numeric, 4) AS two_year_growth
+FROM progress_arith('2024-03-31') WHERE indicator_id = 1 AND unit_kind <> 'department' ORDER BY unit_id;
 -- The sums, against the city's growth computed from the readings in plain SQL.
 SELECT round(sum(p.contribution)::numeric, 9) AS contributions,
        abs(sum(p.pull) - (sum(r.v24) / sum(r.v23) - 1) * 100) < 1e-9 AS pulls_sum_to_growth
