@@ -5,7 +5,8 @@
 -- 清单).  Functions over progress() and the assessment_run tables; the
 -- *_latest views call them at the latest month with readings.
 
--- Interim schedules: a target judged against time progress other than
+-- Interim schedules: a target (target_schedule) or every target of an
+-- indicator (indicator_schedule) judged against time progress other than
 -- m/12.  shares: 12 cumulative shares of the annual target (0..1, NULL for
 -- a month without one), e.g. a project plan with 30% by June; seasonal:
 -- last year's shape S(m) = C_m / A of the unit's own figures.
@@ -29,6 +30,27 @@ COMMENT ON COLUMN target_schedule.year IS 'year of the target';
 COMMENT ON COLUMN target_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
 COMMENT ON COLUMN target_schedule.seasonal IS 'true: the schedule is last year''s seasonal shape S(m) = C_m / A';
 SELECT pg_catalog.pg_extension_config_dump('scorecard.target_schedule', '');
+
+-- The same for every target of an indicator in a year (a target's own
+-- schedule, if it has one, comes first).
+CREATE TABLE indicator_schedule (
+	indicator_id int NOT NULL,
+	year int NOT NULL,
+	shares float8[],
+	seasonal boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (indicator_id, year),
+	CONSTRAINT indicator_schedule_indicator_is_known FOREIGN KEY (indicator_id)
+		REFERENCES indicator (indicator_id) ON DELETE CASCADE,
+	CONSTRAINT indicator_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
+	CONSTRAINT indicator_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
+		(array_ndims(shares) = 1 AND cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+);
+COMMENT ON TABLE indicator_schedule IS 'interim schedule of every target of an indicator in a year (a target_schedule row overrides it)';
+COMMENT ON COLUMN indicator_schedule.indicator_id IS 'indicator';
+COMMENT ON COLUMN indicator_schedule.year IS 'plan year';
+COMMENT ON COLUMN indicator_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
+COMMENT ON COLUMN indicator_schedule.seasonal IS 'true: each unit''s last-year seasonal shape S(m) = C_m / A';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator_schedule', '');
 
 -- The end of the month before as_of's, or NULL in January (ranks and
 -- changes compare within the plan year).
@@ -118,7 +140,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
 		FROM p
 	), x AS (
-		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state, sc.shares, sc.seasonal,
+		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
+		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
 		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target,
 		       -- a department's target is judged on the figure of the area it serves
 		       CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END AS eu
@@ -131,6 +154,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 			AND r.unit_kind <> 'department'
 		LEFT JOIN target_schedule sc ON sc.indicator_id = r.indicator_id AND sc.unit_id = r.unit_id
 			AND sc.year = r.year
+		LEFT JOIN indicator_schedule isc ON sc.indicator_id IS NULL AND isc.indicator_id = r.indicator_id
+			AND isc.year = r.year
 		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
 		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 	), y AS (

@@ -103,6 +103,15 @@ ORDER BY indicator_id, unit_id;
 SELECT p.status AS linear_status, a.schedule, a.time_progress, a.schedule_gap, a.status
 FROM progress('2024-03-31') p JOIN progress_arith('2024-03-31') a USING (indicator_id, unit_id)
 WHERE indicator_id = 2;
+-- A schedule for every target of the indicator (30% by March): the
+-- target's own still comes first (green); without it the indicator's
+-- applies, and 15 done is 15 points behind (red).
+INSERT INTO indicator_schedule VALUES (2, 2024, '{0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1,1}', false);
+SELECT schedule, time_progress, schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+DELETE FROM target_schedule WHERE indicator_id = 2;
+SELECT schedule, time_progress, schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+INSERT INTO target_schedule VALUES (2, 'a', 2024, '{0.05,0.1,0.15,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,1}', false);
+DELETE FROM indicator_schedule;
 -- Shares outside 0..1 are refused by the table.
 INSERT INTO target_schedule VALUES (1, 'a', 2024, '{5,10,20,30,40,50,60,70,80,90,95,100}', false);
 
