@@ -90,21 +90,20 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 
 -- Progress with the bureau's arithmetic, per indicator x unit with a
 -- target.  published: the actual rounded to digits; growth and gap as in
--- progress(); rank, rank_prior (at
--- the end of the previous month of the same year), rank_change (places
--- up, 提升 n 位), peers; parent_published and gap_to_parent (in the
--- target's unit, when the parent's target has the same measure);
--- contribution and pull of the unit's year-to-date change to its parent's
--- (additive flows); month_growth (当月增速), growth_change (points since
--- the previous month, 比1-(N-1)月); two_year_growth (两年平均增速 of the
--- same months, from the year-to-date value two years before); required_growth (% the remaining months
--- need for a growth or annual level target of a flow; for a target that
--- rewards lower figures, the most they may grow) and hard_to_reach (the
--- need is above bound %, or for lower-is-better targets a fall deeper than
--- bound %); projection and projected_growth at the year-to-date
--- pace and projection_met; schedule: the schedule in force
--- (shares/seasonal/linear), time_progress, schedule_gap and status
--- judged against it.
+-- progress(); rank, rank_prior (at the end of the previous month of the
+-- same year), rank_change (places up, 提升 n 位), peers; parent_published
+-- and gap_to_parent (in the target's unit, when the parent's target has
+-- the same measure); contribution and pull of the unit's year-to-date
+-- change to its parent's (additive flows); month_growth (当月增速),
+-- growth_change (points since the previous month, 比1-(N-1)月);
+-- two_year_growth (两年平均增速 of the same months, from the year-to-date
+-- value two years before); required_growth (% the remaining months need
+-- for a growth or annual level target of a flow; for a target that rewards
+-- lower figures, the most they may grow) and hard_to_reach (the need is
+-- above bound %, or for lower-is-better targets a fall deeper than bound
+-- %); projection and projected_growth at the year-to-date pace and
+-- projection_met; schedule: the schedule in force (shares, seasonal or
+-- linear), time_progress, schedule_gap and status judged against it.
 CREATE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		digits int DEFAULT 1, bound float8 DEFAULT 100)
 RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
@@ -112,8 +111,7 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
 	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
 	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
-	two_year_growth float8,
-	required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
+	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
