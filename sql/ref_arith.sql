@@ -110,8 +110,15 @@ INSERT INTO indicator_schedule VALUES (2, 2024, '{0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.
 SELECT schedule, time_progress, schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
 DELETE FROM target_schedule WHERE indicator_id = 2;
 SELECT schedule, time_progress, schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
-INSERT INTO target_schedule VALUES (2, 'a', 2024, '{0.05,0.1,0.15,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,1}', false);
 DELETE FROM indicator_schedule;
+-- Last year's seasonal shape: with 2023 investment of 10 a month (A = 120,
+-- S(3) = 30 / 120 = 0.25), 15 done of 100 is 10 points behind (red).
+INSERT INTO reading (indicator_id, unit_id, month, value)
+SELECT 2, 'a', make_date(2023, m, 1), 10 FROM generate_series(1, 12) m;
+INSERT INTO target_schedule VALUES (2, 'a', 2024, NULL, true);
+SELECT schedule, time_progress, schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+UPDATE target_schedule SET shares = '{0.05,0.1,0.15,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,1}', seasonal = false
+WHERE indicator_id = 2;
 -- Shares outside 0..1 are refused by the table.
 INSERT INTO target_schedule VALUES (1, 'a', 2024, '{5,10,20,30,40,50,60,70,80,90,95,100}', false);
 
