@@ -255,8 +255,9 @@ COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow i
 -- the day after the due date, in as many calendar months as that day's
 -- month to as_of's)
 -- or with investment completion below their time progress (yellow, behind
--- in points), with their responsible unit and lead person.  Red first, then
--- the longest streak, then the furthest behind.
+-- in points), with their responsible unit and lead person (under
+-- row-level security, those of the units the role may see, as for the
+-- targets).  Red first, then the longest streak, then the furthest behind.
 CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
@@ -300,19 +301,24 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		            + extract(month FROM as_of) - extract(month FROM tp.due_date + 1))::int + 1 END,
 		       CASE WHEN tp.overdue THEN tp.due_date + 1 END
 		FROM task_progress(as_of) tp
-		WHERE tp.overdue OR (tp.status <> 'done' AND tp.ahead_of_schedule < 0)
+		WHERE (tp.overdue OR (tp.status <> 'done' AND tp.ahead_of_schedule < 0))
+		  -- under row-level security, the tasks of the units the role may see
+		  AND (NOT pg_catalog.row_security_active('scorecard.plan_target'::pg_catalog.regclass)
+		       OR tp.responsible_unit_id IN (SELECT scorecard.visible_units()))
 	)
 	SELECT * FROM (SELECT * FROM t UNION ALL SELECT * FROM k) l
 	ORDER BY l.status = 'yellow', l.months DESC NULLS LAST, l.behind DESC NULLS LAST, l.kind, l.item_id, l.unit_id
 $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
-CREATE VIEW progress_arith_latest AS SELECT * FROM progress_arith(latest_month());
+CREATE VIEW progress_arith_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.progress_arith(scorecard.latest_month());
 COMMENT ON VIEW progress_arith_latest IS 'progress_arith at the latest month with readings';
-CREATE VIEW warning_streaks_latest AS SELECT * FROM warning_streaks(current_date);
+CREATE VIEW warning_streaks_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.warning_streaks(current_date);
 COMMENT ON VIEW warning_streaks_latest IS 'warning streaks up to the latest assessment run';
-CREATE VIEW lagging_list_latest AS
-	SELECT * FROM lagging_list((latest_month() + interval '1 month - 1 day')::date);
+CREATE VIEW lagging_list_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.lagging_list((scorecard.latest_month() + interval '1 month - 1 day')::date);
 COMMENT ON VIEW lagging_list_latest IS 'items behind schedule (进度滞后清单) at the latest month with readings, worst first';
 -- The views' columns.
 COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
