@@ -21,7 +21,7 @@ CREATE TABLE target_schedule (
 		REFERENCES plan_target (indicator_id, unit_id, year) ON DELETE CASCADE,
 	CONSTRAINT target_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
 	CONSTRAINT target_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
-		(array_ndims(shares) = 1 AND cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
 );
 COMMENT ON TABLE target_schedule IS 'interim schedule of a target: 12 cumulative shares of the annual target, or last year''s seasonal shape (seasonal); used in place of m/12';
 COMMENT ON COLUMN target_schedule.indicator_id IS 'indicator of the target';
@@ -43,7 +43,7 @@ CREATE TABLE indicator_schedule (
 		REFERENCES indicator (indicator_id) ON DELETE CASCADE,
 	CONSTRAINT indicator_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
 	CONSTRAINT indicator_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
-		(array_ndims(shares) = 1 AND cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
 );
 COMMENT ON TABLE indicator_schedule IS 'interim schedule of every target of an indicator in a year (a target_schedule row overrides it)';
 COMMENT ON COLUMN indicator_schedule.indicator_id IS 'indicator';
@@ -57,8 +57,8 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator_schedule', '');
 CREATE FUNCTION previous_month_end(as_of date) RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT CASE WHEN extract(month FROM as_of) > 1
-	            THEN (date_trunc('month', as_of) - interval '1 day')::date END
+	SELECT CASE WHEN extract(month FROM as_of)::int > 1
+	            THEN (pg_catalog.date_trunc('month', as_of::timestamp) - interval '1 day')::date END
 $$;
 COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as_of''s, NULL in January';
 
@@ -73,17 +73,17 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.indicator_id, p.unit_id, u.parent_id, unit_peer_group(u.kind) AS peer_group,
-		       p.actual, round(p.actual::numeric, digits) AS published, i.higher_is_better
+		       p.actual, pg_catalog.round(p.actual::numeric, digits) AS published, i.higher_is_better
 		FROM progress(as_of, recorded_as_of) p
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 	)
 	SELECT p.indicator_id, p.unit_id, p.parent_id, p.peer_group, p.actual, p.published,
 	       CASE WHEN p.published IS NOT NULL THEN
-	            rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
+	            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 	                         ORDER BY CASE WHEN p.higher_is_better THEN -p.published ELSE p.published END
 	                         NULLS LAST)::int END,
-	       count(p.published) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int
+	       pg_catalog.count(p.published) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int
 	FROM p
 $$;
 COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each unit among its peers (same parent and peer group) on the published figure (actual rounded to digits decimals; ties share a rank)';
@@ -117,7 +117,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, u.parent_id, unit_peer_group(u.kind) AS peer_group, i.higher_is_better,
-		       i.additive, i.frequency, round(p.actual::numeric, digits) AS pub
+		       i.additive, i.frequency, pg_catalog.round(p.actual::numeric, digits) AS pub
 		FROM progress(as_of, recorded_as_of) p
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN indicator i ON i.indicator_id = p.indicator_id
@@ -132,10 +132,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), r AS (
 		SELECT p.*,
 		       CASE WHEN p.pub IS NOT NULL THEN
-		            rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
+		            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 		                         ORDER BY CASE WHEN p.higher_is_better THEN -p.pub ELSE p.pub END
 		                         NULLS LAST)::int END AS rk,
-		       count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
+		       pg_catalog.count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
 		FROM p
 	), x AS (
 		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
@@ -208,11 +208,11 @@ RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, 
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH runs AS (
-		SELECT DISTINCT ON (date_trunc('month', r.as_of)) r.run_id, r.as_of,
+		SELECT DISTINCT ON (pg_catalog.date_trunc('month', r.as_of::timestamp)) r.run_id, r.as_of,
 		       (extract(year FROM r.as_of) * 12 + extract(month FROM r.as_of))::int AS mi
 		FROM assessment_run r
 		WHERE r.as_of <= warning_streaks.as_of AND r.finished_at IS NOT NULL
-		ORDER BY date_trunc('month', r.as_of), r.as_of DESC, r.run_id DESC
+		ORDER BY pg_catalog.date_trunc('month', r.as_of::timestamp), r.as_of DESC, r.run_id DESC
 	), last AS (
 		SELECT * FROM runs ORDER BY as_of DESC LIMIT 1
 	), st AS (
@@ -223,20 +223,20 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		-- months in a row: the month index less the row number is constant,
 		-- over the red-or-yellow months and over the red ones
 		SELECT st.*,
-		       st.mi - row_number() OVER (PARTITION BY st.unit_id, st.indicator_id ORDER BY st.mi)::int AS warn_grp,
-		       CASE WHEN st.status = 'red' THEN st.mi - row_number() OVER (
+		       st.mi - pg_catalog.row_number() OVER (PARTITION BY st.unit_id, st.indicator_id ORDER BY st.mi)::int AS warn_grp,
+		       CASE WHEN st.status = 'red' THEN st.mi - pg_catalog.row_number() OVER (
 		            PARTITION BY st.unit_id, st.indicator_id, st.status = 'red' ORDER BY st.mi)::int END AS red_grp
 		FROM st
 	), n AS (
 		SELECT g.*,
-		       count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp)::int AS months,
-		       min(g.as_of) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp) AS first_as_of,
+		       pg_catalog.count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp)::int AS months,
+		       pg_catalog.min(g.as_of) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp) AS first_as_of,
 		       CASE WHEN g.red_grp IS NOT NULL THEN
-		            count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.red_grp)::int ELSE 0 END AS red_months
+		            pg_catalog.count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.red_grp)::int ELSE 0 END AS red_months
 		FROM g
 	)
 	SELECT n.unit_id, u.name_zh, n.indicator_id, i.name_zh, n.status, n.months,
-	       date_trunc('month', n.first_as_of)::date, n.red_months, n.as_of
+	       pg_catalog.date_trunc('month', n.first_as_of::timestamp)::date, n.red_months, n.as_of
 	FROM n
 	JOIN last ON last.mi = n.mi
 	JOIN unit u ON u.unit_id = n.unit_id
@@ -269,10 +269,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), dep AS MATERIALIZED (
 		-- the departments holding a target on each indicator of the year
 		SELECT dt.indicator_id,
-		       string_agg(du.unit_id, ',' ORDER BY du.sort_order, du.unit_id) AS unit_ids,
-		       string_agg(du.name_zh, '、' ORDER BY du.sort_order, du.unit_id) AS names
+		       pg_catalog.string_agg(du.unit_id, ',' ORDER BY du.sort_order, du.unit_id) AS unit_ids,
+		       pg_catalog.string_agg(du.name_zh, '、' ORDER BY du.sort_order, du.unit_id) AS names
 		FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id AND du.kind = 'department'
-		WHERE dt.year = extract(year FROM as_of)
+		WHERE dt.year = extract(year FROM as_of)::int
 		GROUP BY dt.indicator_id
 	), t AS (
 		SELECT 'target'::text AS kind, p.indicator_id::text AS item_id, p.indicator_zh AS item_zh,
