@@ -116,10 +116,14 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
-		SELECT p.*, u.parent_id, unit_peer_group(u.kind) AS peer_group, i.higher_is_better,
-		       i.additive, i.frequency, pg_catalog.round(p.actual::numeric, digits) AS pub
+		SELECT p.*, u.parent_id, k.peer_group, k.is_department, i.higher_is_better,
+		       i.additive, i.frequency, pg_catalog.round(p.actual::numeric, digits) AS pub,
+		       -- the unit whose figure the target is judged on (a department's area)
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS eu
 		FROM progress(as_of, recorded_as_of) p
+		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 	), s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
@@ -140,16 +144,13 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), x AS (
 		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
 		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
-		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target,
-		       -- a department's target is judged on the figure of the area it serves
-		       CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END AS eu
+		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target
 		FROM r
-		LEFT JOIN s own ON own.indicator_id = r.indicator_id
-			AND own.unit_id = CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END
-		LEFT JOIN s_prev old ON old.indicator_id = r.indicator_id
-			AND old.unit_id = CASE WHEN r.unit_kind = 'department' THEN r.parent_id ELSE r.unit_id END
+		LEFT JOIN s own ON own.indicator_id = r.indicator_id AND own.unit_id = r.eu
+		LEFT JOIN s_prev old ON old.indicator_id = r.indicator_id AND old.unit_id = r.eu
+		-- contribution and pull: an area unit's own figure to its parent's
 		LEFT JOIN s par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
-			AND r.unit_kind <> 'department'
+			AND r.eu = r.unit_id AND NOT r.is_department
 		LEFT JOIN target_schedule sc ON sc.indicator_id = r.indicator_id AND sc.unit_id = r.unit_id
 			AND sc.year = r.year
 		LEFT JOIN indicator_schedule isc ON sc.indicator_id IS NULL AND isc.indicator_id = r.indicator_id
@@ -271,14 +272,15 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT dt.indicator_id,
 		       pg_catalog.string_agg(du.unit_id, ',' ORDER BY du.sort_order, du.unit_id) AS unit_ids,
 		       pg_catalog.string_agg(du.name_zh, '、' ORDER BY du.sort_order, du.unit_id) AS names
-		FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id AND du.kind = 'department'
+		FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
+		JOIN unit_kind dk ON dk.kind = du.kind AND dk.is_department
 		WHERE dt.year = extract(year FROM as_of)::int
 		GROUP BY dt.indicator_id
 	), t AS (
 		SELECT 'target'::text AS kind, p.indicator_id::text AS item_id, p.indicator_zh AS item_zh,
 		       p.unit_id, p.unit_zh,
-		       CASE WHEN p.unit_kind = 'department' THEN p.unit_id ELSE d.unit_ids END AS responsible_unit_id,
-		       CASE WHEN p.unit_kind = 'department' THEN p.unit_zh ELSE d.names END AS responsible_unit_zh,
+		       CASE WHEN k.is_department THEN p.unit_id ELSE d.unit_ids END AS responsible_unit_id,
+		       CASE WHEN k.is_department THEN p.unit_zh ELSE d.names END AS responsible_unit_zh,
 		       NULL::text AS lead_person, p.status,
 		       CASE WHEN p.schedule_gap IS NOT NULL THEN -p.schedule_gap ELSE -p.gap END AS behind,
 		       CASE WHEN p.schedule_gap IS NOT NULL THEN 'points of schedule'
@@ -286,6 +288,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		            ELSE 'pp' END AS behind_unit,
 		       ws.months, ws.since
 		FROM progress_arith(as_of, recorded_as_of) p
+		JOIN unit_kind k ON k.kind = p.unit_kind
 		LEFT JOIN dep d ON d.indicator_id = p.indicator_id
 		LEFT JOIN ws ON ws.unit_id = p.unit_id AND ws.indicator_id = p.indicator_id
 		WHERE p.status IN ('red', 'yellow')
@@ -312,14 +315,17 @@ $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
 CREATE VIEW progress_arith_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.progress_arith(scorecard.latest_month());
-COMMENT ON VIEW progress_arith_latest IS 'progress_arith at the latest month with readings';
+	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p;
+COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings';
 CREATE VIEW warning_streaks_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.warning_streaks(current_date);
-COMMENT ON VIEW warning_streaks_latest IS 'warning streaks up to the latest assessment run';
+	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.warning_streaks(d.as_of) w;
+COMMENT ON VIEW warning_streaks_latest IS 'warning_streaks(as_of) at the last day of the latest month with readings';
 CREATE VIEW lagging_list_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.lagging_list((scorecard.latest_month() + interval '1 month - 1 day')::date);
-COMMENT ON VIEW lagging_list_latest IS 'items behind schedule (进度滞后清单) at the latest month with readings, worst first';
+	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.lagging_list(d.as_of) l;
+COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first';
 -- The views' columns.
 COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
 COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
@@ -328,7 +334,7 @@ COMMENT ON COLUMN progress_arith_latest.measure_unit IS 'unit of measure of the 
 COMMENT ON COLUMN progress_arith_latest.nature IS 'flow, stock, rate or task';
 COMMENT ON COLUMN progress_arith_latest.unit_id IS 'unit the target belongs to';
 COMMENT ON COLUMN progress_arith_latest.unit_zh IS 'unit name';
-COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'city, district, county_city, county or department';
+COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'kind of unit (unit_kind)';
 COMMENT ON COLUMN progress_arith_latest.parent_id IS 'the unit''s parent (its total for contribution and pull)';
 COMMENT ON COLUMN progress_arith_latest.year IS 'plan year';
 COMMENT ON COLUMN progress_arith_latest.as_of IS 'as-of date';
@@ -358,6 +364,8 @@ COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares,
 COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
 COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
 COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
+COMMENT ON COLUMN warning_streaks_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN lagging_list_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN warning_streaks_latest.unit_id IS 'unit';
 COMMENT ON COLUMN warning_streaks_latest.unit_zh IS 'unit name';
 COMMENT ON COLUMN warning_streaks_latest.indicator_id IS 'indicator';

@@ -29,11 +29,12 @@ INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature, 
 	(1, 'sales', 1, '零售', 'retail sales', 'flow', 'monthly', true, 'monthly', true),
 	(2, 'invest', 1, '投资', 'investment', 'flow', 'monthly', true, 'monthly', true),
 	(3, 'accidents', 1, '事故', 'accidents', 'flow', 'monthly', false, 'monthly', true);
-INSERT INTO plan_target (indicator_id, unit_id, year, target, weight) VALUES
-	(1, 'c', 2024, 'growth >= 5%', 0), (1, 'a', 2024, 'growth >= 5%', 10),
-	(1, 'b', 2024, 'growth >= 5%', 10), (1, 'e', 2024, 'growth >= 5%', 10),
-	(1, 'd', 2024, 'growth >= 5%', 10), (2, 'a', 2024, 'level >= 100', 10),
-	(3, 'a', 2024, 'growth < 0%', 10), (3, 'e', 2024, 'growth < 0%', 10);
+-- The department's target is judged on the city's figure (judged_on area).
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, judged_on) VALUES
+	(1, 'c', 2024, 'growth >= 5%', 0, 'own'), (1, 'a', 2024, 'growth >= 5%', 10, 'own'),
+	(1, 'b', 2024, 'growth >= 5%', 10, 'own'), (1, 'e', 2024, 'growth >= 5%', 10, 'own'),
+	(1, 'd', 2024, 'growth >= 5%', 10, 'area'), (2, 'a', 2024, 'level >= 100', 10, 'own'),
+	(3, 'a', 2024, 'growth < 0%', 10, 'own'), (3, 'e', 2024, 'growth < 0%', 10, 'own');
 
 -- Sales.  2022 and 2023: a and e 100 a month, b 200 a month (a all of
 -- 2023, A = 1200).
