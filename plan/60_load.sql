@@ -112,10 +112,11 @@ BEGIN
 	       -- characters is well inside the float8 range); the rest, and every
 	       -- bad value, by the staging_* functions, whose subtransactions and
 	       -- pinned search_path cost per call
-	       CASE WHEN f.mt ~ '^\d{4}-\d{1,2}$' AND pg_catalog.split_part(f.mt, '-', 1)::int >= 1
+	       CASE WHEN f.mt !~ '^\d{4}-\d{1,2}$' THEN staging_month(n.month)
+	            WHEN pg_catalog.split_part(f.mt, '-', 1)::int >= 1
 	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
 	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
-	            ELSE staging_month(n.month) END,
+	       END,
 	       CASE WHEN coalesce(f.vt, '') = '' THEN NULL
 	            WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
 	            ELSE staging_float(n.value) END,

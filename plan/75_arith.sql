@@ -65,7 +65,9 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 -- Rank (位次) of every unit with a target among its peers (same parent, same
 -- peer group) on an indicator, in the indicator's direction, on the
 -- published figure: the actual rounded to digits decimals, so that figures
--- published alike share a rank.  Units without a figure are not ranked.
+-- published alike share a rank.  Units without a figure are not ranked,
+-- nor any for a role that does not see every unit (sees_all_units()): a
+-- rank among the visible peers would be wrong.
 CREATE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT 1)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)
@@ -79,7 +81,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 	)
 	SELECT p.indicator_id, p.unit_id, p.parent_id, p.peer_group, p.actual, p.published,
-	       CASE WHEN p.published IS NOT NULL THEN
+	       CASE WHEN p.published IS NOT NULL AND sees_all_units() THEN
 	            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 	                         ORDER BY CASE WHEN p.higher_is_better THEN -p.published ELSE p.published END
 	                         NULLS LAST)::int END,
@@ -135,12 +137,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
 	), r AS (
 		SELECT p.*,
-		       CASE WHEN p.pub IS NOT NULL THEN
+		       CASE WHEN p.pub IS NOT NULL AND g.all_units THEN
 		            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 		                         ORDER BY CASE WHEN p.higher_is_better THEN -p.pub ELSE p.pub END
 		                         NULLS LAST)::int END AS rk,
 		       pg_catalog.count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
-		FROM p
+		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	), x AS (
 		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
 		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
