@@ -98,9 +98,8 @@ COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of
 
 -- Give a role a unit (and the units below it) and the privileges to read
 -- everything and load readings: USAGE on the schemas, SELECT on the tables
--- and views, INSERT on reading, and UPDATE on reading, which only lets
--- load_readings lock the table (the reading_no_update trigger refuses
--- every update).
+-- and views, and INSERT on reading (never UPDATE: readings are not changed
+-- in place; load_readings takes its lock through lock_for_load).
 CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
@@ -118,7 +117,7 @@ BEGIN
 	ON CONFLICT DO NOTHING;
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA scorecard, %I TO %s', types_schema, role);
 	EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO %s', role);
-	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE ON scorecard.reading TO %s', role);
+	EXECUTE pg_catalog.format('GRANT INSERT ON scorecard.reading TO %s', role);
 END $$;
 COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
 

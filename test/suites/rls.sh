@@ -105,6 +105,14 @@ ok $? "(the superuser's has one)"
 is "$(as rls_city "SELECT count(rank) FROM unit_assessment_latest")" "$(as postgres "SELECT count(rank) FROM unit_assessment_latest")" \
 	"city role: every rank, as the superuser sees them"
 
+# Readings are never changed in place: a loader holds INSERT, not UPDATE.
+out=$(psql -X -q -At -d $db -U rls_county -c "UPDATE scorecard.reading SET value = value + 1 WHERE unit_id = 'beita'" 2>&1)
+echo "$out" | grep -q 'permission denied for table reading'
+ok $? "county role: UPDATE of its own readings is refused (permission denied)${out:+: $out}"
+out=$(psql -X -q -At -d $db -U rls_county -c "SELECT scorecard.lock_for_load()" 2>&1)
+echo "$out" | grep -q 'does not hold ROW EXCLUSIVE'
+ok $? "county role: lock_for_load alone refuses (42501): only a transaction that could insert may take the load lock"
+
 # Loading: the county loads Beita's readings, not another county's.
 out=$(psql -X -q -At -d $db -U rls_county -v VERBOSITY=verbose -f - 2>&1 <<'SQL'
 SET search_path = scorecard, public;
