@@ -8,7 +8,7 @@
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT max(month) FROM reading
+	SELECT pg_catalog.max(month) FROM reading
 	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
 $$;
 COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of)';
@@ -243,7 +243,7 @@ BEGIN
 	), a AS (
 		SELECT m.*,
 		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
-		            WHEN m.nature = 'task' THEN date_trunc('month', as_of)::date
+		            WHEN m.nature = 'task' THEN pg_catalog.date_trunc('month', as_of::timestamp)::date
 		            ELSE m.data_month END AS dm,
 		       CASE WHEN m.derived_from IS NOT NULL THEN CASE WHEN d.complete THEN d.v END
 		            WHEN m.nature = 'task' THEN coalesce(k.v, 0)
@@ -281,7 +281,7 @@ BEGIN
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
 	                     reference => e.ref),
 	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
-	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of) = 1
+	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
 	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
@@ -389,8 +389,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT p.*,
 		       rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
 		                    CASE WHEN p.higher_is_better THEN -p.actual ELSE p.actual END) AS rk,
-		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n
-		FROM p
+		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n,
+		       g.all_units
+		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.scoring, r.weight,
 	       r.actual, r.reference, r.met, r.attainment,
@@ -404,6 +405,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight)
 	            WHEN r.scoring = 'banded'
 	                 THEN score_banded(r.actual, r.score_params, r.weight)
+	            -- a rank among the units row-level security lets the role see
+	            -- would pass for the rank among all: refused
+	            WHEN r.scoring = 'rank' AND NOT r.all_units
+	                 THEN peers_hidden('rank scoring')
 	            WHEN r.scoring = 'rank'
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
 	       END
@@ -428,8 +433,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
 	       assessment_weight_all(a.a), assessment_weight(a.a),
 	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
-	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST)
+	       -- NULL where row-level security hides some peers
+	       CASE WHEN g.all_units THEN
+	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
+	CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	JOIN unit_kind k ON k.kind = u.kind
 	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id
 $$;
@@ -437,21 +445,23 @@ COMMENT ON FUNCTION unit_assessment(date, timestamptz) IS 'weighted assessment p
 
 -- Views at the latest month with readings, as of its last day
 -- (latest_as_of(), the as_of a run of that month records), for BI tools.
--- Each has the as_of column, so that views of one month join on it.
-CREATE VIEW progress_latest AS
-	SELECT p.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL progress(d.as_of) p;
+-- Each has the as_of column, so that views of one month join on it.  Every
+-- view runs with the rights of the role that queries it (security_invoker),
+-- so row-level security applies through it as through the tables.
+CREATE VIEW progress_latest WITH (security_invoker = true) AS
+	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p;
 COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings';
-CREATE VIEW progress_city_latest AS
-	SELECT d.as_of, p.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL progress_city(d.as_of) p;
+CREATE VIEW progress_city_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p;
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings';
-CREATE VIEW task_progress_latest AS
-	SELECT d.as_of, t.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL task_progress(d.as_of) t;
+CREATE VIEW task_progress_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
-CREATE VIEW unit_scores_latest AS
-	SELECT d.as_of, s.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL unit_scores(d.as_of) s;
+CREATE VIEW unit_scores_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, s.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
-CREATE VIEW unit_assessment_latest AS
-	SELECT d.as_of, a.* FROM (SELECT latest_as_of() AS as_of) d CROSS JOIN LATERAL unit_assessment(d.as_of) a;
+CREATE VIEW unit_assessment_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, a.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
 COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';

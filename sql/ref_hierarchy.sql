@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
 SET extra_float_digits = 0;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 \i data/province.sql
 SELECT kind, count(*) AS units FROM unit GROUP BY kind ORDER BY min(sort_order);
 
@@ -123,4 +123,4 @@ FROM progress('2024-11-30') p WHERE p.unit_id = 'c001k01' AND p.indicator_id = 3
 -- An unknown kind is refused.
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES ('x', 'x', 'x', 'hamlet', 'c001k01');
 
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
