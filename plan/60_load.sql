@@ -158,14 +158,19 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load reading_staging
 
 -- The readings in force: the latest revision of each indicator x unit x
 -- month recorded at or before recorded_as_of (NULL: the latest of all).
+-- PL/pgSQL, not SQL: with reading distributed by Citus, a query with a
+-- parameter inside a SQL function cannot be planned ("could not create
+-- distributed plan"), while PL/pgSQL passes its parameters' values.
 CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL)
-RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE
+RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN QUERY
 	SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month) r.*
 	FROM reading r
 	WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of
-	ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
-$$;
+	ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC;
+END $$;
 COMMENT ON FUNCTION readings(timestamptz) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now)';
 
 CREATE VIEW reading_current AS

@@ -5,12 +5,14 @@
 -- them at the latest month with readings.
 
 -- The month the readings reach (first day), or NULL when there are none.
+-- PL/pgSQL for Citus, as readings() is.
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT max(month) FROM reading
-	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
-$$;
+BEGIN
+	RETURN (SELECT max(r.month) FROM reading r
+	        WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of);
+END $$;
 
 -- The year-to-date state of every indicator x unit at an as-of date, from
 -- the unit's own readings, or for an additive indicator of a unit without
