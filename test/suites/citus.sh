@@ -24,24 +24,14 @@ set +e
 BREAK=${CITUS_BREAK:-}
 AS_OF=2024-06-30
 SHARDS=8
-DB=postgres
+
 SINGLE=scorecard_single
 
+source "$TOP/scripts/citus_cluster.sh"
+CITUS_DB=postgres
 servers="citus_coord citus_w1 citus_w2"
-stop_servers() {
-	for s in $servers; do bash "$TOP/scripts/pgserver.sh" stop "$s" >/dev/null 2>&1; done
-}
+stop_servers() { citus_cluster_stop $servers; }
 [ -n "${CITUS_KEEP:-}" ] || trap stop_servers EXIT
-
-sock() { echo "$(server_dir "$1")/sock"; }
-
-# psql on a named server (database $DB unless -d), unaligned, stopping at the first error.
-on() {
-	local name=$1
-	shift
-	psql -X -q -At -v ON_ERROR_STOP=1 -h "$(sock "$name")" -p "$(server_port "$name")" \
-		-U postgres -d "$DB" "$@"
-}
 
 # TAP output.
 n=0
@@ -63,17 +53,7 @@ bail() {
 bash "$TOP/scripts/citus.sh" > >(diag) 2>&1 || bail "cannot build or install Citus (scripts/citus.sh)"
 
 # Three fresh servers, each preloading citus, each with the citus extension.
-for s in $servers; do
-	bash "$TOP/scripts/pgserver.sh" start "$s" fresh >/dev/null || bail "cannot start server $s"
-	on "$s" -c "ALTER SYSTEM SET shared_preload_libraries = 'citus'" || bail "configure $s"
-	bash "$TOP/scripts/pgserver.sh" stop "$s" >/dev/null
-	bash "$TOP/scripts/pgserver.sh" start "$s" >/dev/null || bail "cannot restart server $s"
-	on "$s" -c "SET client_min_messages = warning" -c "CREATE EXTENSION citus" || bail "CREATE EXTENSION citus on $s"
-done
-on citus_coord -c "SELECT citus_set_coordinator_host('$(sock citus_coord)', $(server_port citus_coord))" \
-	-c "SELECT citus_add_node('$(sock citus_w1)', $(server_port citus_w1))" \
-	-c "SELECT citus_add_node('$(sock citus_w2)', $(server_port citus_w2))" >/dev/null ||
-	bail "cannot add the workers"
+citus_cluster_start fresh $servers || bail "cannot start the Citus cluster"
 version=$(on citus_coord -c "SELECT citus_version()")
 workers=$(on citus_coord -c "SELECT count(*) FROM citus_get_active_worker_nodes()")
 [ "$workers" = 2 ] && [[ $version == "Citus 13.2.2 "* ]]
@@ -377,19 +357,19 @@ check $? "plan model: Citus metadata lists reading as hash-distributed, the othe
 # The same plan and readings on Citus and in a database without Citus.
 on citus_coord -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $SINGLE" \
 	-c "CREATE DATABASE $SINGLE" >/dev/null || bail "cannot create $SINGLE"
-DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
+CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
 	bail "CREATE EXTENSION in $SINGLE"
 load_demo() { # load_demo DATABASE
-	(cd "$TOP" && DB=$1 on citus_coord -v last_month=2024-11-01 -c "SET client_min_messages = error" \
+	(cd "$TOP" && CITUS_DB=$1 on citus_coord -v last_month=2024-11-01 -c "SET client_min_messages = error" \
 		-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql) 2>&1 | grep -v '^[0-9|]*$'
 	return "${PIPESTATUS[0]}"
 }
-load_demo "$DB" | diag
+load_demo postgres | diag
 check "${PIPESTATUS[0]}" "plan model: the demo plan and its readings load on Citus (load_readings)"
 load_demo "$SINGLE" | diag || bail "cannot load the demo in $SINGLE"
 
 nread=$(on citus_coord -c "SELECT count(*) FROM scorecard.reading")
-nread1=$(DB=$SINGLE on citus_coord -c "SELECT count(*) FROM scorecard.reading")
+nread1=$(CITUS_DB=$SINGLE on citus_coord -c "SELECT count(*) FROM scorecard.reading")
 per_node=$(rows_per_node scorecard.reading)
 [ "$nread" = "$nread1" ] && [ "${nread:-0}" -gt 0 ] && [ "$(wc -w <<<"$per_node")" = 2 ]
 check $? "plan model: the $nread readings (one server: $nread1) are in shards on the 2 workers ($per_node)"
@@ -403,7 +383,7 @@ same_rows() {
 	out=$(on citus_coord -c "SET search_path = scorecard, public" \
 		-c "CREATE TABLE public.got_$tab AS $q" -c "CREATE TABLE public.want_$tab (LIKE public.got_$tab)" 2>&1) ||
 		{ not_ok "$label on Citus"; echo "$out" | diag; return; }
-	DB=$SINGLE on citus_coord -c "SET search_path = scorecard, public" -c "COPY ($q) TO STDOUT" |
+	CITUS_DB=$SINGLE on citus_coord -c "SET search_path = scorecard, public" -c "COPY ($q) TO STDOUT" |
 		on citus_coord -c "COPY want_$tab FROM STDIN" || { not_ok "$label on one server"; return; }
 	floats=$(on citus_coord -c "SELECT string_agg(attname, ' ' ORDER BY attnum) FROM pg_attribute
 		WHERE attrelid = 'got_$tab'::regclass AND attnum > 0 AND atttypid = 'float8'::regtype")
@@ -440,7 +420,7 @@ same_rows "plan model: progress_latest" "SELECT * FROM progress_latest" \
 # A run, materialised on Citus (the run tables are local tables of the
 # coordinator), ranks like one server's.
 run_sql="CALL scorecard.run_assessment(2024, date '$PLAN_AS_OF')"
-on citus_coord -c "$run_sql" && DB=$SINGLE on citus_coord -c "$run_sql"
+on citus_coord -c "$run_sql" && CITUS_DB=$SINGLE on citus_coord -c "$run_sql"
 check $? "plan model: run_assessment(2024) runs on Citus"
 same_rows "plan model: the run's units" "SELECT unit_id, peer_group, items, applicable, weight, total,
 	score, grade, rank FROM assessment_run_unit" "unit_id" "w.rank IS NOT NULL" "a rank"
