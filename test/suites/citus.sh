@@ -298,6 +298,24 @@ same_results "rollup of stored states of all units and indicators = the aggregat
 	"SELECT 1 AS k, ${YTD_V//%A/rollup(ys)} || ${ASSESS3_V//%A/rollup(sa)} AS v FROM states" \
 	"SELECT 1 AS k, ${YTD_V//%A/ytd_agg(period, value)} || ${ASSESS3_V//%A/assess(points, weight, akind)} AS v FROM readings_all" k
 
+# The two-level form: ytd states per unit and indicator (by the distribution
+# column, inside the worker query), rolled up per indicator through partial
+# states; equal to ytd_agg over all the rows of each indicator.
+q="SELECT indicator, ${YTD_V//%A/rollup(s)} AS v FROM (SELECT unit, indicator, ytd_agg(period, value) AS s
+	FROM readings GROUP BY unit, indicator) per_unit GROUP BY indicator"
+plan=$(explain "$q")
+wq=$(worker_query "$plan")
+if grep -qF "worker_partial_agg('public.rollup(public.ytd)'::regprocedure" <<<"$wq" &&
+	grep -qF "public.ytd_agg(" <<<"$wq" && coordinator_part "$plan" | grep -q 'coord_combine_agg('; then
+	ok "two-level: ytd_agg per unit inside the worker query, rollup per indicator through partial states"
+	echo "Query: $wq" | cut -c1-300 | diag
+else
+	not_ok "two-level: ytd_agg per unit inside the worker query, rollup per indicator through partial states"
+	echo "$plan" | diag
+fi
+same_results "two-level: rollup of per-unit ytd states per indicator = ytd_agg over all its rows" "$q" \
+	"SELECT indicator, ${YTD_V//%A/ytd_agg(period, value)} AS v FROM readings_all GROUP BY indicator" indicator
+
 # ---------------------------------------------------------------- plan model
 
 # The plan model on Citus: reading distributed by unit_id; the plan's other
@@ -424,6 +442,18 @@ on citus_coord -c "$run_sql" && CITUS_DB=$SINGLE on citus_coord -c "$run_sql"
 check $? "plan model: run_assessment(2024) runs on Citus"
 same_rows "plan model: the run's units" "SELECT unit_id, peer_group, items, applicable, weight, total,
 	score, grade, rank FROM assessment_run_unit" "unit_id" "w.rank IS NOT NULL" "a rank"
+
+# The foreign keys hold on the shards: a reading (distributed) or a target
+# (reference) of an unknown unit is refused with 23503.
+fk_errors=0
+for sql in "INSERT INTO scorecard.reading (indicator_id, unit_id, month, value) VALUES (1, 'nowhere', '2024-01-01', 1)" \
+	"INSERT INTO scorecard.plan_target (indicator_id, unit_id, year, target) VALUES (1, 'nowhere', 2024, 'level >= 1')"; do
+	err=$(on citus_coord -c "\set VERBOSITY verbose" -c "$sql" 2>&1)
+	grep -q 'ERROR:  23503: .*violates foreign key constraint' <<<"$err" && fk_errors=$((fk_errors + 1))
+	grep -m1 ERROR <<<"$err" | diag
+done
+[ "$fk_errors" = 2 ]
+check $? "plan model: the foreign keys hold on Citus (a reading and a target of an unknown unit: 23503)"
 
 # Readings stay unchangeable on the shards: the trigger runs on the workers.
 digest="SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) FROM scorecard.reading r"
