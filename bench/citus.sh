@@ -143,6 +143,7 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2)
 # The rounds alternate between one server and the cluster, so that a burst
 # of other work on the machine falls on both alike; round 0 warms the caches.
 say "timing ($REPS rounds after a warm-up round)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 t_one=""
 t_cit=""
 for r in $(seq 0 "$REPS"); do
@@ -153,22 +154,29 @@ for r in $(seq 0 "$REPS"); do
 		t_cit+="$c"$'\n'
 	fi
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Parallel workers one server's plan asks for (0 when it has no Gather).
+planned_workers() {
+	on $ONE -c "EXPLAIN $1" | grep -oE 'Workers Planned: [0-9]+' | head -1 | grep -oE '[0-9]+$' || echo 0
+}
 cat <<HEAD
 
 machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM
 $(on $ONE -c "SELECT version()" | cut -d, -f1), $(on $COORD -c "SELECT citus_version()" | cut -d' ' -f1-2); $ROWS readings
 ($INDS indicators x $UNITS units x $ENTS enterprises x $MONTHS months); work_mem 1GB
-one server: max_parallel_workers_per_gather = $(on $ONE -c "SHOW max_parallel_workers_per_gather");
+one server: max_parallel_workers_per_gather = $(on $ONE -c "SHOW max_parallel_workers_per_gather") (workers: what its plan asks for);
 cluster: a coordinator and 2 workers on the same machine, $SHARDS shards by unit
 medians of $REPS rounds after one warm-up round; ratio: the median of each round's cluster / one server
+load average (1, 5, 15 min) before the timing: $load_before; after: $load_after
 
-query                                                                   one s  cluster s  cluster/one
+query                                                                  workers  one s  cluster s  cluster/one
 HEAD
 for i in "${!SQLS[@]}"; do
 	a=$(awk -v q="$i" '$2 == q {print $3}' <<<"$t_one" | median)
 	b=$(awk -v q="$i" '$2 == q {print $3}' <<<"$t_cit" | median)
 	x=$(join <(awk -v q="$i" '$2 == q {print $1, $3}' <<<"$t_one" | sort) \
 		<(awk -v q="$i" '$2 == q {print $1, $3}' <<<"$t_cit" | sort) | awk '{print $3 / $2}' | median)
-	awk -v l="${LABELS[$i]}" -v a="$a" -v b="$b" -v x="$x" 'BEGIN {
-		printf "%-70s %7.2f %9.2f %10.2fx\n", l, a / 1000, b / 1000, x }'
+	awk -v l="${LABELS[$i]}" -v w="$(planned_workers "${SQLS[$i]}")" -v a="$a" -v b="$b" -v x="$x" 'BEGIN {
+		printf "%-72s %2d %7.2f %9.2f %10.2fx\n", l, w, a / 1000, b / 1000, x }'
 done
