@@ -33,19 +33,7 @@ servers="citus_coord citus_w1 citus_w2"
 stop_servers() { citus_cluster_stop $servers; }
 [ -n "${CITUS_KEEP:-}" ] || trap stop_servers EXIT
 
-# TAP output.
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-diag() { sed 's/^/# /'; }
-check() { # check CONDITION-EXIT-STATUS LABEL
-	if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-bail() {
-	echo "Bail out! $*"
-	exit 1
-}
+source "$TOP/test/tap.sh"
 
 # ---------------------------------------------------------------- Citus
 
@@ -194,6 +182,18 @@ explain() {
 	on citus_coord -c "EXPLAIN (VERBOSE, COSTS OFF) $1" 2>&1
 }
 
+# The verdict on a plan: ok with the worker query, or not ok with the plan.
+# plan_verdict STATUS LABEL PLAN WORKER-QUERY
+plan_verdict() {
+	if [ "$1" -eq 0 ]; then
+		ok "$2"
+		echo "Query: $4" | cut -c1-300 | diag
+	else
+		not_ok "$2"
+		echo "$3" | diag
+	fi
+}
+
 # The worker query of a Citus plan (the Task's "Query:" line).
 worker_query() { grep -m1 'Query: ' <<<"$1" | sed 's/^ *Query: //'; }
 
@@ -248,15 +248,10 @@ pushdown_check() {
 	q="SELECT $g, ${v//%A/$call} AS v FROM $tab GROUP BY $g"
 	plan=$(explain "$q")
 	wq=$(worker_query "$plan")
-	if grep -q 'GROUP BY' <<<"$wq" && grep -qF "$name(" <<<"$wq" && ! grep -q worker_partial_agg <<<"$wq" &&
+	grep -q 'GROUP BY' <<<"$wq" && grep -qF "$name(" <<<"$wq" && ! grep -q worker_partial_agg <<<"$wq" &&
 		! coordinator_part "$plan" | grep -qE 'Aggregate|coord_combine_agg' &&
-		grep -q 'Custom Scan (Citus' <<<"$plan"; then
-		ok "$sig by $g: the whole aggregate runs on the workers"
-		echo "Query: $wq" | cut -c1-300 | diag
-	else
-		not_ok "$sig by $g: the whole aggregate runs on the workers"
-		echo "$plan" | diag
-	fi
+		grep -q 'Custom Scan (Citus' <<<"$plan"
+	plan_verdict $? "$sig by $g: the whole aggregate runs on the workers" "$plan" "$wq"
 	same_results "$sig by $g" "$q" "SELECT $g, ${v//%A/$call} AS v FROM ${tab}_all GROUP BY $g" "$g"
 }
 
@@ -269,14 +264,9 @@ partial_check() {
 	q="SELECT $other, ${v//%A/$call} AS v FROM $tab GROUP BY $other"
 	plan=$(explain "$q")
 	wq=$(worker_query "$plan")
-	if grep -qF "worker_partial_agg('$sig'::regprocedure" <<<"$wq" &&
-		coordinator_part "$plan" | grep -q 'coord_combine_agg('; then
-		ok "$sig by $other: partial states (worker_partial_agg, coord_combine_agg)"
-		echo "Query: $wq" | cut -c1-300 | diag
-	else
-		not_ok "$sig by $other: partial states (worker_partial_agg, coord_combine_agg)"
-		echo "$plan" | diag
-	fi
+	grep -qF "worker_partial_agg('$sig'::regprocedure" <<<"$wq" &&
+		coordinator_part "$plan" | grep -q 'coord_combine_agg('
+	plan_verdict $? "$sig by $other: partial states (worker_partial_agg, coord_combine_agg)" "$plan" "$wq"
 	same_results "$sig by $other" "$q" "SELECT $other, ${v//%A/$call} AS v FROM ${tab}_all GROUP BY $other" "$other"
 }
 
@@ -305,14 +295,10 @@ q="SELECT indicator, ${YTD_V//%A/rollup(s)} AS v FROM (SELECT unit, indicator, y
 	FROM readings GROUP BY unit, indicator) per_unit GROUP BY indicator"
 plan=$(explain "$q")
 wq=$(worker_query "$plan")
-if grep -qF "worker_partial_agg('public.rollup(public.ytd)'::regprocedure" <<<"$wq" &&
-	grep -qF "public.ytd_agg(" <<<"$wq" && coordinator_part "$plan" | grep -q 'coord_combine_agg('; then
-	ok "two-level: ytd_agg per unit inside the worker query, rollup per indicator through partial states"
-	echo "Query: $wq" | cut -c1-300 | diag
-else
-	not_ok "two-level: ytd_agg per unit inside the worker query, rollup per indicator through partial states"
-	echo "$plan" | diag
-fi
+grep -qF "worker_partial_agg('public.rollup(public.ytd)'::regprocedure" <<<"$wq" &&
+	grep -qF "public.ytd_agg(" <<<"$wq" && coordinator_part "$plan" | grep -q 'coord_combine_agg('
+plan_verdict $? "two-level: ytd_agg per unit inside the worker query, rollup per indicator through partial states" \
+	"$plan" "$wq"
 same_results "two-level: rollup of per-unit ytd states per indicator = ytd_agg over all its rows" "$q" \
 	"SELECT indicator, ${YTD_V//%A/ytd_agg(period, value)} AS v FROM readings_all GROUP BY indicator" indicator
 
