@@ -20,8 +20,9 @@ VENDOR=${CITUS_VENDOR:-$TOP/../shared/vendor}
 TARBALL=$VENDOR/citus-$CITUS_VERSION.tar.gz
 PATCH=$VENDOR/citus-$CITUS_VERSION-pg15.20.patch
 BUILD=/var/tmp/citus-$CITUS_VERSION-build
+# The build packages (patch is not on a minimal Debian 12 either).
 CITUS_DEPS="liblz4-dev libzstd-dev libkrb5-dev libselinux1-dev libxslt1-dev libpam0g-dev \
-libreadline-dev libssl-dev"
+libreadline-dev libssl-dev patch"
 
 # Where to install: the system tree as root, else the private tree.
 DEST=
