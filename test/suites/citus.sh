@@ -365,7 +365,8 @@ CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREAT
 	bail "CREATE EXTENSION in $SINGLE"
 load_demo() { # load_demo DATABASE
 	(cd "$TOP" && CITUS_DB=$1 on citus_coord -v last_month=2024-11-01 -c "SET client_min_messages = error" \
-		-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql) 2>&1 | grep -v '^[0-9|]*$'
+		-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql) 2>&1 |
+		grep -E 'ERROR|WARNING|FATAL'
 	return "${PIPESTATUS[0]}"
 }
 load_demo postgres | diag
