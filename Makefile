@@ -107,6 +107,12 @@ bench-float:
 bench-scale:
 	bash bench/scale.sh
 
+# The scale benchmark's progress and assessment queries on a three-node Citus
+# cluster beside one server (5 million readings by default; not in `make test`).
+.PHONY: bench-citus
+bench-citus:
+	bash bench/citus.sh
+
 # Every object depends on the headers (PGXS does not track them).
 $(OBJS): $(wildcard src/*.h)
 
