@@ -228,6 +228,7 @@ declare -A SPEC=(
 	["public.assess(double precision,double precision,text)"]="readings|unit|indicator|assess(points, weight, akind)|$ASSESS3_V"
 	["public.rollup(public.assessment)"]="states|unit, indicator|indicator|rollup(sa)|$ASSESS3_V"
 	["public.weighted_score(double precision,double precision)"]="readings|unit|indicator|weighted_score(points, weight)|ARRAY[%A]"
+	["public.share_growing(double precision)"]="readings|unit|indicator|share_growing(points - 5)|ARRAY[%A]"
 )
 
 missing=""
