@@ -34,7 +34,7 @@ scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
 scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo demo-stop bench fuzz
+.PHONY: test demo demo-stop bench fuzz report test-browser
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -46,6 +46,14 @@ demo:
 
 demo-stop:
 	bash scripts/pgserver.sh stop demo
+
+# The HTML progress report of the demo plan at AS_OF (default: the latest run).
+report:
+	bash scripts/report.sh $(AS_OF)
+
+# The report rendered in headless Chromium (also part of `make test`).
+test-browser:
+	bash scripts/test.sh test/suites/report_browser.sh
 
 bench:
 	bash scripts/bench.sh

@@ -65,7 +65,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                                    WHEN '<' THEN '低于' WHEN '<=' THEN '不高于' ELSE s.sym END
 	                  || coalesce(reference_zh, '参照指标') || '增速'
 	       WHEN s.m = 'growth' AND s.rng IS NOT NULL THEN '增长 ' || s.rng || '%'
-	       WHEN s.m = 'growth' AND s.c IN ('<', '<=') AND s.a = '0' THEN '下降（增速 ' || s.sym || ' 0%）'
+	       WHEN s.m = 'growth' AND s.c = '<' AND s.a = '0' THEN '下降'
 	       WHEN s.m = 'growth' THEN '增长 ' || s.sym || ' ' || s.a || '%'
 	       WHEN s.m = 'change' AND s.c = '>' AND s.a = '0' THEN '比上年提高'
 	       WHEN s.m = 'change' THEN '比上年提高 ' || coalesce(s.rng, s.sym || ' ' || s.a) || ' 个百分点'
@@ -181,7 +181,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), p AS (
 		SELECT p.* FROM progress(as_of) p JOIN cu USING (unit_id)
 	), cell AS (
-		SELECT cu.unit_id, mi.indicator_id, p.status, p.target,
+		SELECT cu.unit_id, mi.indicator_id, p.status,
+		       report_target_zh(p.target::target, mi.measure_unit,
+		                        (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id)) AS target,
 		       CASE WHEN target_measure(p.target::target) = 'growth' THEN report_figure(p.actual, 1) || '%'
 		            WHEN target_measure(p.target::target) = 'change' THEN report_figure(p.actual, 1)
 		            ELSE report_figure(p.actual, report_decimals(mi.measure_unit)) END AS fig,
@@ -231,8 +233,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE a.peer_group = peers AND u.parent_id = city_id
 	), prev_run AS (
 		SELECT r.run_id, r.as_of FROM assessment_run r
-		WHERE r.year = extract(year FROM as_of)
-		  AND date_trunc('month', r.as_of) = date_trunc('month', as_of) - interval '1 month'
+		WHERE r.year = extract(year FROM report_ranking.as_of)
+		  AND date_trunc('month', r.as_of) = date_trunc('month', report_ranking.as_of) - interval '1 month'
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), prev AS (
 		SELECT u.unit_id, u.rank, '上月考核运行 #' || pr.run_id AS src
