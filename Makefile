@@ -53,7 +53,7 @@ report:
 
 # The report rendered in headless Chromium (also part of `make test`).
 test-browser:
-	bash scripts/test.sh test/suites/report_browser.sh
+	bash scripts/test-browser.sh
 
 bench:
 	bash scripts/bench.sh
