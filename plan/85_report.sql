@@ -326,7 +326,17 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), ind AS (
 		SELECT DISTINCT c.indicator_id, c.indicator_zh, c.data_month, c.total, c.total_prior FROM c
 	), u AS (
-		SELECT DISTINCT c.unit_id, c.unit_zh, un.sort_order FROM c JOIN unit un USING (unit_id)
+		-- one row per unit, its cells in indicator order (one pass over c)
+		SELECT c.unit_id, c.unit_zh, un.sort_order,
+		       string_agg('<td class="num c' || CASE WHEN c.contribution < 0 THEN ' neg' ELSE '' END || '">'
+		                  || coalesce('<span class="cbar" style="width:'
+		                              || round(least(greatest(c.contribution, 0), 100)::numeric * 0.5, 1) || '%"></span>'
+		                              || report_figure(c.contribution, 1), '—') || '</td>'
+		                  || '<td class="num' || CASE WHEN c.pull < 0 THEN ' neg' ELSE '' END || '">'
+		                  || coalesce(report_figure(c.pull, 2), '—') || '</td>',
+		                  '' ORDER BY c.indicator_id) AS cells
+		FROM c JOIN unit un USING (unit_id)
+		GROUP BY c.unit_id, c.unit_zh, un.sort_order
 	)
 	SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM ind) THEN '<p class="muted">本期无可计算的主要流量指标。</p>' ELSE
 	    '<table class="contrib"><thead><tr><th class="unit" rowspan="2">县市区</th>'
@@ -337,16 +347,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	    || '</tr><tr>'
 	    || (SELECT string_agg('<th class="num">贡献率%</th><th class="num">拉动(点)</th>', '' ORDER BY ind.indicator_id) FROM ind)
 	    || '</tr></thead><tbody>'
-	    || (SELECT string_agg('<tr><th class="unit">' || report_escape(u.unit_zh) || '</th>'
-	            || (SELECT string_agg('<td class="num c' || CASE WHEN c.contribution < 0 THEN ' neg' ELSE '' END || '">'
-	                                  || coalesce('<span class="cbar" style="width:'
-	                                              || round(least(greatest(c.contribution, 0), 100)::numeric * 0.5, 1) || '%"></span>'
-	                                              || report_figure(c.contribution, 1), '—') || '</td>'
-	                                  || '<td class="num' || CASE WHEN c.pull < 0 THEN ' neg' ELSE '' END || '">'
-	                                  || coalesce(report_figure(c.pull, 2), '—') || '</td>',
-	                                  '' ORDER BY c.indicator_id)
-	                FROM c WHERE c.unit_id = u.unit_id)
-	            || '</tr>', '' ORDER BY u.sort_order, u.unit_id) FROM u)
+	    || (SELECT string_agg('<tr><th class="unit">' || report_escape(u.unit_zh) || '</th>' || u.cells || '</tr>',
+	                          '' ORDER BY u.sort_order, u.unit_id) FROM u)
 	    || '</tbody></table>'
 	    || '<p class="note">贡献率 = 该县市区累计增量 ÷ 全市累计增量 × 100；拉动 = 该县市区累计增量 ÷ 全市上年同期累计值 × 100（百分点）。各县市区拉动之和等于全市累计增速，贡献率之和为 100。</p>'
 	END
