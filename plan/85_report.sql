@@ -206,12 +206,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		GROUP BY cu.unit_id, cu.sort_order, cu.name_zh
 	)
 	SELECT '<table class="matrix"><thead><tr><th class="unit corner">县市区</th>'
-	    || (SELECT string_agg('<th class="ind"><div>' || report_escape(mi.name_zh) || '</div></th>', '' ORDER BY mi.indicator_id) FROM mi)
+	    || coalesce((SELECT string_agg('<th class="ind"><div>' || report_escape(mi.name_zh) || '</div></th>', '' ORDER BY mi.indicator_id) FROM mi), '')
 	    || '<th class="cnt">红</th><th class="cnt">黄</th><th class="cnt">绿</th></tr>'
 	    || '<tr class="tgt"><th class="unit">全市目标</th>'
-	    || (SELECT string_agg('<td>' || report_escape(report_target_zh(mi.city_target, mi.measure_unit,
+	    || coalesce((SELECT string_agg('<td>' || report_escape(report_target_zh(mi.city_target, mi.measure_unit,
 	                              (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id))) || '</td>',
-	                          '' ORDER BY mi.indicator_id) FROM mi)
+	                          '' ORDER BY mi.indicator_id) FROM mi), '')
 	    || '<td colspan="3"></td></tr></thead><tbody>'
 	    || coalesce((SELECT string_agg(h, '' ORDER BY sort_order, unit_id) FROM rowhtml), '')
 	    || '</tbody></table>'
@@ -665,7 +665,8 @@ BEGIN
 		|| '<style>' || report_css() || '</style></head><body><main>'
 		|| '<header class="doc"><div class="org">' || report_escape(c.name_zh) || y || '年主要目标任务推进情况通报</div>'
 		|| '<div class="sub">数据截至 ' || y || ' 年 ' || m || ' 月　·　序时进度 ' || report_figure(100 * tp, 1) || '%'
-		|| CASE WHEN latest IS NULL OR latest < date_trunc('month', d) THEN '　·　<span class="muted">本月读数尚未齐全</span>' ELSE '' END
+		|| CASE WHEN n_all = 0 THEN '　·　<span class="muted">本年没有目标</span>'
+		        WHEN latest IS NULL OR latest < date_trunc('month', d) THEN '　·　<span class="muted">本月读数尚未齐全</span>' ELSE '' END
 		|| '</div></header>'
 		|| '<section class="kpis">'
 		|| '<div class="kpi tp"><b>' || report_figure(100 * tp, 1) || '%</b>序时进度（' || m || '/12）</div>'
@@ -677,19 +678,19 @@ BEGIN
 		|| '</section>'
 		|| '<h2>一、全市主要目标完成情况</h2>'
 		|| '<p class="legend">绿：达到目标或序时进度；黄：落后不足容差（增速类 1 个百分点，总量类 5%）；红：明显落后。进度条为年度目标完成比例，竖线为序时进度。</p>'
-		|| report_city_targets_html(d, c.unit_id)
+		|| coalesce(report_city_targets_html(d, c.unit_id), '<p class="muted">无</p>')
 		|| '<h2>二、各县市区主要指标完成情况</h2>'
 		|| '<p class="legend">单元格为各县市区累计增速（总量类为累计值），颜色为对照本地目标的状态：'
 		|| '<i style="background:#81c995"></i>绿<i style="background:#fdd663"></i>黄<i style="background:#f28b82"></i>红'
 		|| '<i style="background:#f1f3f4"></i>无数据</p>'
-		|| report_matrix_html(d, c.unit_id)
-		|| '<h2>三、考核排名</h2><div class="rankwrap"><div><h3>县市区</h3>' || report_ranking_html(d, c.unit_id, 'county')
-		|| '</div><div><h3>市直部门</h3>' || report_ranking_html(d, c.unit_id, 'department') || '</div></div>'
-		|| '<h2>四、各县市区对全市增长的贡献</h2>' || report_contribution_html(d, c.unit_id)
-		|| '<h2>五、滞后清单</h2>' || report_lagging_html(d, c.unit_id)
+		|| coalesce(report_matrix_html(d, c.unit_id), '<p class="muted">无</p>')
+		|| '<h2>三、考核排名</h2><div class="rankwrap"><div><h3>县市区</h3>' || coalesce(report_ranking_html(d, c.unit_id, 'county'), '<p class="muted">无</p>')
+		|| '</div><div><h3>市直部门</h3>' || coalesce(report_ranking_html(d, c.unit_id, 'department'), '<p class="muted">无</p>') || '</div></div>'
+		|| '<h2>四、各县市区对全市增长的贡献</h2>' || coalesce(report_contribution_html(d, c.unit_id), '<p class="muted">无</p>')
+		|| '<h2>五、滞后清单</h2>' || coalesce(report_lagging_html(d, c.unit_id), '<p class="muted">无</p>')
 		|| '<h2>六、主要指标累计增速走势</h2>'
 		|| '<p class="legend">实线为全市 1 月至各月累计增速（%），虚线为目标；季度指标只有季末数据。横轴为月份。</p>'
-		|| '<div class="charts">' || report_charts_html(d, c.unit_id) || '</div>'
+		|| '<div class="charts">' || coalesce(report_charts_html(d, c.unit_id), '<p class="muted">无</p>') || '</div>'
 		|| '<footer>本通报由 scorecard_plan 在数据库内生成（scorecard.progress_report_html），截至 '
 		|| to_char(d, 'YYYY-MM-DD') || '。增速以统计部门发布数为准，未发布时按累计值计算。</footer>'
 		|| '</main></body></html>';

@@ -196,5 +196,10 @@ q "SELECT progress_report_html('2024-01-31')" >"$out/january.html" && grep -qF '
 	! grep -qF '较上月：与' "$out/january.html"
 ok $? "a January report renders, without a rank change"
 
+# A year without targets (2023 in the demo) still gives the whole document.
+q "SELECT progress_report_html('2023-06-30')" >"$out/noplan.html" && grep -qF '本年没有目标' "$out/noplan.html" &&
+	grep -qF '六、主要指标累计增速走势' "$out/noplan.html" && grep -qF '</html>' "$out/noplan.html"
+ok $? "a report of a year without targets renders and says so"
+
 echo "1..$n"
 exit $failed
