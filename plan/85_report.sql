@@ -330,7 +330,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT c.unit_id, c.unit_zh, un.sort_order,
 		       string_agg('<td class="num c' || CASE WHEN c.contribution < 0 THEN ' neg' ELSE '' END || '">'
 		                  || coalesce('<span class="cbar" style="width:'
-		                              || round(least(greatest(c.contribution, 0), 100)::numeric * 0.5, 1) || '%"></span>'
+		                              || round(least(greatest(c.contribution, 0), 100)::numeric, 1) || '%"></span>'
 		                              || report_figure(c.contribution, 1), '—') || '</td>'
 		                  || '<td class="num' || CASE WHEN c.pull < 0 THEN ' neg' ELSE '' END || '">'
 		                  || coalesce(report_figure(c.pull, 2), '—') || '</td>',
@@ -592,7 +592,7 @@ table.contrib th.grp{text-align:center;font-size:13px}
 table.contrib .sub{font-weight:400;color:#555;font-size:12px}
 table.contrib th.unit{text-align:left;white-space:nowrap;background:#fff;font-weight:600}
 table.contrib td.c{position:relative}
-.cbar{position:absolute;left:0;top:3px;bottom:3px;background:#c9dbf2;z-index:0}
+.cbar{position:absolute;left:0;top:4px;bottom:4px;background:#dce7f5;z-index:-1}
 table.contrib td.c{z-index:0}
 td.neg{color:#c5221f}
 .note{font-size:12px;color:#666;margin:6px 0}
