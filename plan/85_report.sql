@@ -76,6 +76,23 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese words, with the unit of measure and the reference indicator''s name';
 
+-- The figure a target is judged on, as published, in words: a growth or a
+-- share with %, a change in 个百分点, a level with its unit (with_unit =>
+-- false: levels and changes bare, for the compact matrix cells).
+CREATE FUNCTION report_actual_zh(t target, actual float8, measure_unit text, with_unit boolean DEFAULT true)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE target_measure(t)
+	       WHEN 'growth' THEN report_figure(actual, 1) || '%'
+	       WHEN 'share' THEN report_figure(actual, 1) || '%'
+	       WHEN 'change' THEN report_figure(actual, 1) || CASE WHEN with_unit THEN ' 个百分点' ELSE '' END
+	       ELSE report_figure(actual, report_decimals(measure_unit))
+	            || CASE WHEN with_unit AND measure_unit <> '' THEN ' ' || measure_unit ELSE '' END
+	       END
+$$;
+COMMENT ON FUNCTION report_actual_zh(target, float8, text, boolean) IS 'the figure a target is judged on, at published precision, with % / 个百分点 / the unit';
+
 -- The last day of the as-of month: every part of the report is as of it.
 CREATE FUNCTION report_month_end(as_of date) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -184,9 +201,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT cu.unit_id, mi.indicator_id, p.status,
 		       report_target_zh(p.target::target, mi.measure_unit,
 		                        (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id)) AS target,
-		       CASE WHEN target_measure(p.target::target) = 'growth' THEN report_figure(p.actual, 1) || '%'
-		            WHEN target_measure(p.target::target) = 'change' THEN report_figure(p.actual, 1)
-		            ELSE report_figure(p.actual, report_decimals(mi.measure_unit)) END AS fig,
+		       report_actual_zh(p.target::target, p.actual, mi.measure_unit, with_unit => false) AS fig,
 		       p.target IS NOT NULL AS has_target
 		FROM cu CROSS JOIN mi
 		LEFT JOIN p ON p.unit_id = cu.unit_id AND p.indicator_id = mi.indicator_id
@@ -368,11 +383,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT * FROM (
 	SELECT '指标' AS kind, p.indicator_zh AS item, a.name_zh AS action_zh, p.status,
 	       report_target_zh(p.target::target, p.measure_unit, ri.name_zh) || '；当前 '
-	         || coalesce(CASE target_measure(p.target::target)
-	                     WHEN 'growth' THEN report_figure(p.actual, 1) || '%'
-	                     WHEN 'change' THEN report_figure(p.actual, 1) || ' 个百分点'
-	                     WHEN 'share' THEN report_figure(p.actual, 1) || '%'
-	                     ELSE report_figure(p.actual, report_decimals(p.measure_unit)) || ' ' || p.measure_unit END, '—')
+	         || coalesce(report_actual_zh(p.target::target, p.actual, p.measure_unit), '—')
 	         || coalesce('，落后序时 ' || report_figure(-p.schedule_gap, 1) || ' 个百分点', ''),
 	       coalesce((SELECT string_agg(du.name_zh, '、' ORDER BY du.sort_order)
 	                 FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
