@@ -1058,20 +1058,33 @@ $$;
 COMMENT ON FUNCTION report_matrix_html(date, text) IS 'report section: county x main indicator matrix coloured by status (HTML)';
 
 -- The assessment ranking of a peer group ('county' or 'department') among
--- the city's units at the as-of month, with the rank a month before: from
--- the stored run of the previous month if there is one, else computed at
--- the previous month's end (none in January).  unmet: the names of the
--- weighted targets not met.
+-- the city's units at the as-of month: from the stored run of that month if
+-- there is one (the ranking as published; source names the run), else
+-- computed (unit_assessment); with the rank a month before, from the stored
+-- run of the previous month if there is one, else computed at the previous
+-- month's end (none in January).  unmet: the names of the weighted targets
+-- not met.
 CREATE FUNCTION report_ranking(as_of date, city_id text, peers text)
 RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade text, rank bigint,
-	prior_rank bigint, prior_source text, unmet text)
+	source text, prior_rank bigint, prior_source text, unmet text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH cur AS (
-		SELECT a.* FROM unit_assessment(as_of) a JOIN unit u ON u.unit_id = a.unit_id
-		WHERE a.peer_group = peers AND u.parent_id = city_id
+	WITH run AS (
+		SELECT r.run_id FROM assessment_run r
+		WHERE r.year = extract(year FROM report_ranking.as_of)
+		  AND date_trunc('month', r.as_of) = date_trunc('month', report_ranking.as_of)
+		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
+	), cur AS (
+		SELECT u.unit_id, n.name_zh AS unit_zh, u.score, u.total, u.grade, u.rank,
+		       '本月考核运行 #' || run.run_id AS src
+		FROM run JOIN assessment_run_unit u ON u.run_id = run.run_id JOIN unit n ON n.unit_id = u.unit_id
+		WHERE u.peer_group = peers AND n.parent_id = city_id
+		UNION ALL
+		SELECT a.unit_id, a.unit_zh, a.score, a.total, a.grade, a.rank, '按本月数据计算'
+		FROM unit_assessment(as_of) a JOIN unit u ON u.unit_id = a.unit_id
+		WHERE NOT EXISTS (SELECT 1 FROM run) AND a.peer_group = peers AND u.parent_id = city_id
 	), prev_run AS (
-		SELECT r.run_id, r.as_of FROM assessment_run r
+		SELECT r.run_id FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
 		  AND date_trunc('month', r.as_of) = date_trunc('month', report_ranking.as_of) - interval '1 month'
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
@@ -1085,19 +1098,25 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE NOT EXISTS (SELECT 1 FROM prev_run) AND extract(month FROM as_of) > 1
 		  AND a.peer_group = peers
 	), unmet AS (
-		SELECT p.unit_id, string_agg(p.indicator_zh, '、' ORDER BY p.indicator_id) AS names
-		FROM progress(as_of) p JOIN cur USING (unit_id)
-		WHERE p.weight > 0 AND NOT p.met
+		SELECT i.unit_id, string_agg(ind.name_zh, '、' ORDER BY i.indicator_id) AS names
+		FROM run JOIN assessment_run_item i ON i.run_id = run.run_id
+		JOIN indicator ind ON ind.indicator_id = i.indicator_id
+		WHERE i.weight > 0 AND NOT i.met
+		GROUP BY i.unit_id
+		UNION ALL
+		SELECT p.unit_id, string_agg(p.indicator_zh, '、' ORDER BY p.indicator_id)
+		FROM progress(as_of) p
+		WHERE NOT EXISTS (SELECT 1 FROM run) AND p.weight > 0 AND NOT p.met
 		GROUP BY p.unit_id
 	)
-	SELECT c.unit_id, c.unit_zh, c.score, c.total, c.grade, c.rank, pv.rank, pv.src, um.names
+	SELECT c.unit_id, c.unit_zh, c.score, c.total, c.grade, c.rank, c.src, pv.rank, pv.src, um.names
 	FROM cur c
 	JOIN unit u ON u.unit_id = c.unit_id
 	LEFT JOIN prev pv ON pv.unit_id = c.unit_id
 	LEFT JOIN unmet um ON um.unit_id = c.unit_id
 	ORDER BY c.rank, u.sort_order, c.unit_id
 $$;
-COMMENT ON FUNCTION report_ranking(date, text, text) IS 'ranking of the city''s counties or departments with score, grade, the previous month''s rank and the names of unmet targets';
+COMMENT ON FUNCTION report_ranking(date, text, text) IS 'ranking of the city''s counties or departments (the month''s stored run, else computed) with score, grade, the previous month''s rank and the names of unmet targets';
 
 -- Section 3: a ranking as an HTML table (rank change: ↑ up, ↓ down).
 CREATE FUNCTION report_ranking_html(as_of date, city_id text, peers text) RETURNS text
@@ -1117,7 +1136,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	        || '<td class="unmet">' || coalesce(report_escape(r.unmet), '<span class="muted">全部达标</span>') || '</td></tr>',
 	        '' ORDER BY r.rank, r.unit_id), '<tr><td colspan="6" class="muted">无考核对象</td></tr>')
 	    || '</tbody></table>'
-	    || coalesce('<p class="note">较上月：与' || report_escape(min(r.prior_source)) || '的名次比较。</p>', '')
+	    || '<p class="note">名次：' || coalesce(report_escape(min(r.source)), '—')
+	    || coalesce('；较上月：与' || report_escape(min(r.prior_source)) || '的名次比较', '') || '。</p>'
 	FROM report_ranking(as_of, city_id, peers) r
 $$;
 COMMENT ON FUNCTION report_ranking_html(date, text, text) IS 'report section: a ranking with score, grade and rank change (HTML)';

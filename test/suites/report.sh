@@ -196,6 +196,18 @@ q "SELECT progress_report_html('2024-01-31')" >"$out/january.html" && grep -qF '
 	! grep -qF '较上月：与' "$out/january.html"
 ok $? "a January report renders, without a rank change"
 
+# The ranking is the stored run of the month when there is one, else computed.
+grep -qF '名次：本月考核运行 #' "$out/report.html"; ok $? "the report says the ranking is the stored November run"
+stored=$(q "SELECT string_agg(u.unit_id || '|' || u.rank || '|' || round(u.score::numeric, 6), ',' ORDER BY u.unit_id)
+	FROM assessment_run r JOIN assessment_run_unit u USING (run_id) WHERE r.as_of = '2024-11-30' AND u.peer_group = 'county'")
+rk() { q "SELECT string_agg(unit_id || '|' || rank || '|' || round(score::numeric, 6), ',' ORDER BY unit_id)
+	FROM report_ranking('2024-11-30', 'shaoyang', 'county')"; }
+[ -n "$stored" ] && [ "$(rk)" = "$stored" ]; ok $? "the county ranking is the stored run's"
+q "DELETE FROM assessment_run WHERE as_of = '2024-11-30'" >/dev/null
+live=$(rk)
+[ "$live" = "$stored" ]; ok $? "without the stored run it is computed, and the same"
+q "SELECT progress_report_html('2024-11-30')" | grep -qF '名次：按本月数据计算'; ok $? "and the report says it is computed"
+
 # A year without targets (2023 in the demo) still gives the whole document.
 q "SELECT progress_report_html('2023-06-30')" >"$out/noplan.html" && grep -qF '本年没有目标' "$out/noplan.html" &&
 	grep -qF '六、主要指标累计增速走势' "$out/noplan.html" && grep -qF '</html>' "$out/noplan.html"
