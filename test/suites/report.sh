@@ -208,6 +208,19 @@ live=$(rk)
 [ "$live" = "$stored" ]; ok $? "without the stored run it is computed, and the same"
 q "SELECT progress_report_html('2024-11-30')" | grep -qF '名次：按本月数据计算'; ok $? "and the report says it is computed"
 
+# Published precision: when the model has an indicator.decimals column (the
+# scores branch adds it), figures follow it; here a column added by hand.
+q "ALTER TABLE indicator ADD COLUMN decimals int; UPDATE indicator SET decimals = 3 WHERE indicator_id = 13;
+   ALTER TABLE indicator ADD COLUMN growth_decimals int NOT NULL DEFAULT 1; UPDATE indicator SET growth_decimals = 2 WHERE indicator_id = 13" >/dev/null
+cnty="unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')"
+y3=$(q "SELECT round(sum(value)::numeric, 3) FROM reading_current WHERE indicator_id = 13 AND $cnty
+	AND month BETWEEN '2024-01-01' AND '2024-11-01'")
+g2=$(q "SELECT round((100 * (sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') - 1))::numeric, 2)
+	FROM reading_current WHERE indicator_id = 13 AND $cnty
+	AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01')")
+q "SELECT progress_report_html('2024-11-30')" | grep -qF "<td class=\"num\">$y3 亿元</td><td class=\"num\">$g2%</td>"
+ok $? "with decimals columns, retail sales show as $y3 亿元 and $g2%"
+
 # A year without targets (2023 in the demo) still gives the whole document.
 q "SELECT progress_report_html('2023-06-30')" >"$out/noplan.html" && grep -qF '本年没有目标' "$out/noplan.html" &&
 	grep -qF '六、主要指标累计增速走势' "$out/noplan.html" && grep -qF '</html>' "$out/noplan.html"
