@@ -900,22 +900,42 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese words, with the unit of measure and the reference indicator''s name';
 
--- The figure a target is judged on, as published, in words: a growth or a
--- share with %, a change in 个百分点, a level with its unit (with_unit =>
--- false: levels and changes bare, for the compact matrix cells).
-CREATE FUNCTION report_actual_zh(t target, actual float8, measure_unit text, with_unit boolean DEFAULT true)
+-- The published precision of an indicator's figures: the indicator's own
+-- decimals and growth_decimals when the plan model has those columns (read
+-- through to_jsonb, so this works with and without them), else
+-- report_decimals() of its unit for values and one decimal for growth.
+CREATE FUNCTION report_value_decimals(ind indicator) RETURNS int
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT coalesce((to_jsonb(ind) ->> 'decimals')::int, report_decimals(ind.measure_unit))
+$$;
+COMMENT ON FUNCTION report_value_decimals(indicator) IS 'decimals of an indicator''s values: its decimals column if the model has one and it is set, else by unit';
+
+CREATE FUNCTION report_growth_decimals(ind indicator) RETURNS int
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT coalesce((to_jsonb(ind) ->> 'growth_decimals')::int, 1)
+$$;
+COMMENT ON FUNCTION report_growth_decimals(indicator) IS 'decimals of an indicator''s growth: its growth_decimals column if the model has one, else 1';
+
+-- The figure a target is judged on, as published, in words: a growth with
+-- growth_decimals and %, a share with %, a change in 个百分点, a level with
+-- its unit (with_unit => false: levels and changes bare, for the compact
+-- matrix cells).  decimals NULL: by the unit (report_decimals).
+CREATE FUNCTION report_actual_zh(t target, actual float8, measure_unit text, with_unit boolean DEFAULT true,
+	decimals int DEFAULT NULL, growth_decimals int DEFAULT 1)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT CASE target_measure(t)
-	       WHEN 'growth' THEN report_figure(actual, 1) || '%'
-	       WHEN 'share' THEN report_figure(actual, 1) || '%'
-	       WHEN 'change' THEN report_figure(actual, 1) || CASE WHEN with_unit THEN ' 个百分点' ELSE '' END
-	       ELSE report_figure(actual, report_decimals(measure_unit))
+	       WHEN 'growth' THEN report_figure(actual, growth_decimals) || '%'
+	       WHEN 'share' THEN report_figure(actual, coalesce(decimals, 1)) || '%'
+	       WHEN 'change' THEN report_figure(actual, coalesce(decimals, 1)) || CASE WHEN with_unit THEN ' 个百分点' ELSE '' END
+	       ELSE report_figure(actual, coalesce(decimals, report_decimals(measure_unit)))
 	            || CASE WHEN with_unit AND measure_unit <> '' THEN ' ' || measure_unit ELSE '' END
 	       END
 $$;
-COMMENT ON FUNCTION report_actual_zh(target, float8, text, boolean) IS 'the figure a target is judged on, at published precision, with % / 个百分点 / the unit';
+COMMENT ON FUNCTION report_actual_zh(target, float8, text, boolean, int, int) IS 'the figure a target is judged on, at published precision, with % / 个百分点 / the unit';
 
 -- The last day of the as-of month: every part of the report is as of it.
 CREATE FUNCTION report_month_end(as_of date) RETURNS date
@@ -930,11 +950,11 @@ COMMENT ON FUNCTION report_month_end(date) IS 'last day of the month of as_of';
 -- its child units that are not departments).
 CREATE FUNCTION report_main_indicators(as_of date, city_id text)
 RETURNS TABLE (indicator_id int, name_zh text, nature text, measure_unit text, additive boolean,
-	higher_is_better boolean, city_target target, reference_indicator_id int)
+	higher_is_better boolean, city_target target, reference_indicator_id int, vdec int, gdec int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT i.indicator_id, i.name_zh, i.nature, i.measure_unit, i.additive, i.higher_is_better,
-	       ct.target, ct.reference_indicator_id
+	       ct.target, ct.reference_indicator_id, report_value_decimals(i), report_growth_decimals(i)
 	FROM indicator i
 	JOIN plan_target ct ON ct.indicator_id = i.indicator_id AND ct.unit_id = city_id
 	                   AND ct.year = extract(year FROM as_of)
@@ -953,7 +973,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, a.name_zh AS action_zh, t.reference_indicator_id, ri.name_zh AS ref_zh,
-		       t.target AS tgt, i.nature AS nat
+		       t.target AS tgt, i.nature AS nat, report_value_decimals(i) AS vdec, report_growth_decimals(i) AS gdec
 		FROM progress(as_of) p
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
@@ -983,11 +1003,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	        || '<td>' || report_escape(report_target_zh(r.tgt, r.measure_unit, r.ref_zh)) || '</td>'
 	        || '<td>' || coalesce(CASE WHEN extract(month FROM r.data_month) = 1 THEN '1月'
 	                                   ELSE '1-' || extract(month FROM r.data_month) || '月' END, '—') || '</td>'
-	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, report_decimals(r.measure_unit))
+	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, r.vdec)
 	                                          || CASE WHEN r.measure_unit = '%' THEN '%' ELSE ' ' || r.measure_unit END), '—') || '</td>'
 	        || '<td class="num">' || coalesce(CASE WHEN target_measure(r.tgt) = 'change'
-	                                               THEN report_figure(r.actual, 1) || ' 个百分点'
-	                                               ELSE report_figure(r.growth, 1) || '%' END, '—') || '</td>'
+	                                               THEN report_figure(r.actual, r.vdec) || ' 个百分点'
+	                                               ELSE report_figure(r.growth, r.gdec) || '%' END, '—') || '</td>'
 	        || '<td class="prog">' || CASE
 	             WHEN r.bar THEN
 	                 '<div class="bar" data-fill="' || round(least(greatest(r.value / target_threshold(r.tgt), 0), 1)::numeric, 4)
@@ -1025,7 +1045,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT cu.unit_id, mi.indicator_id, p.status,
 		       report_target_zh(p.target::target, mi.measure_unit,
 		                        (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id)) AS target,
-		       report_actual_zh(p.target::target, p.actual, mi.measure_unit, with_unit => false) AS fig,
+		       report_actual_zh(p.target::target, p.actual, mi.measure_unit, false, mi.vdec, mi.gdec) AS fig,
 		       p.target IS NOT NULL AS has_target
 		FROM cu CROSS JOIN mi
 		LEFT JOIN p ON p.unit_id = cu.unit_id AND p.indicator_id = mi.indicator_id
@@ -1227,7 +1247,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT * FROM (
 	SELECT '指标' AS kind, p.indicator_zh AS item, a.name_zh AS action_zh, p.status,
 	       report_target_zh(p.target::target, p.measure_unit, ri.name_zh) || '；当前 '
-	         || coalesce(report_actual_zh(p.target::target, p.actual, p.measure_unit), '—')
+	         || coalesce(report_actual_zh(p.target::target, p.actual, p.measure_unit, true,
+	                                      report_value_decimals(ii), report_growth_decimals(ii)), '—')
 	         || coalesce('，落后序时 ' || report_figure(-p.schedule_gap, 1) || ' 个百分点', ''),
 	       coalesce((SELECT string_agg(du.name_zh, '、' ORDER BY du.sort_order)
 	                 FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
@@ -1237,6 +1258,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       NULL AS lead_person, NULL AS section, NULL::date AS due_date, NULL::int AS days_overdue,
 	       coalesce(-p.schedule_gap, -p.gap) AS behind
 	FROM progress(as_of) p
+	JOIN indicator ii ON ii.indicator_id = p.indicator_id
 	JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 	LEFT JOIN indicator ri ON ri.indicator_id = t.reference_indicator_id
 	LEFT JOIN action a ON a.action_id = p.action_id
@@ -1364,7 +1386,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       (SELECT string_agg('<circle cx="' || round(pt.x::numeric, 1) || '" cy="' || round(pt.y::numeric, 1) || '" r="2.6"/>', '' ORDER BY pt.month)
 		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.growth IS NOT NULL) AS dots,
 		       (SELECT '<text class="last" x="' || round(least(pt.x, 246)::numeric, 1) || '" y="' || round((pt.y - 6)::numeric, 1) || '" text-anchor="middle">'
-		               || report_figure(pt.growth, 1) || '</text>'
+		               || report_figure(pt.growth, mi.gdec) || '</text>'
 		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.last) AS lastlabel,
 		       (SELECT CASE WHEN target_higher_is_better(mi.city_target) THEN pt.growth >= pt.target ELSE pt.growth <= pt.target END
 		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.last) AS on_target,
@@ -1442,7 +1464,7 @@ td.cnt.red{color:#c5221f}td.cnt.yellow{color:#b07d00}td.cnt.green{color:#188038}
 table.rank th,table.rank td.name,table.rank td.delta,table.rank td .grade{white-space:nowrap}
 table.rank td.unmet{font-size:12px;color:#444}
 .grade{font-weight:700}.g优秀{color:#188038}.g良好{color:#1a4f8b}.g合格{color:#8a6d00}.g不合格{color:#c5221f}
-.up{color:#c5221f;font-weight:700}.down{color:#188038;font-weight:700}
+.up{color:#188038;font-weight:700}.down{color:#c5221f;font-weight:700}
 table.contrib th.grp{text-align:center;font-size:13px}
 table.contrib .sub{font-weight:400;color:#555;font-size:12px}
 table.contrib th.unit{text-align:left;white-space:nowrap;background:#fff;font-weight:600}

@@ -640,7 +640,7 @@ td.cnt.red{color:#c5221f}td.cnt.yellow{color:#b07d00}td.cnt.green{color:#188038}
 table.rank th,table.rank td.name,table.rank td.delta,table.rank td .grade{white-space:nowrap}
 table.rank td.unmet{font-size:12px;color:#444}
 .grade{font-weight:700}.g优秀{color:#188038}.g良好{color:#1a4f8b}.g合格{color:#8a6d00}.g不合格{color:#c5221f}
-.up{color:#c5221f;font-weight:700}.down{color:#188038;font-weight:700}
+.up{color:#188038;font-weight:700}.down{color:#c5221f;font-weight:700}
 table.contrib th.grp{text-align:center;font-size:13px}
 table.contrib .sub{font-weight:400;color:#555;font-size:12px}
 table.contrib th.unit{text-align:left;white-space:nowrap;background:#fff;font-weight:600}
