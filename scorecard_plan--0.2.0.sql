@@ -1437,7 +1437,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border:1px solid #d8dde3;padding:5px 7px;vertical-align:middle}
 thead th{background:#f1f3f6;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.n,th.n{text-align:center;width:3em;color:#555}
+td.n,th.n{text-align:center;width:3.4em;color:#555;white-space:nowrap}
 td.name{font-weight:600}
 tr.action td{background:#e8eef6;color:#1a4f8b;font-weight:700}
 .chip{display:inline-block;min-width:2.6em;text-align:center;border-radius:10px;padding:0 8px;font-weight:700;font-size:12px}

@@ -44,7 +44,8 @@ SELECT count(*) AS 目标数,
 FROM progress_city(:'as_of');
 
 SELECT p.indicator_zh AS 指标,
-       report_target_zh(p.target::target, p.measure_unit, ri.name_zh) AS 目标,
+       -- ≥ and ≤ are of ambiguous width (two columns in some CJK terminals)
+       replace(replace(report_target_zh(p.target::target, p.measure_unit, ri.name_zh), '≥', '>='), '≤', '<=') AS 目标,
        CASE WHEN extract(month FROM p.data_month) = 1 THEN '1月'
             WHEN p.data_month IS NOT NULL THEN '1-' || extract(month FROM p.data_month) || '月' END AS 数据期,
        report_figure(p.value, report_decimals(p.measure_unit))

@@ -35,6 +35,9 @@ PY
 # The check itself counts a CJK character as two columns.
 [ "$($PY -c "import unicodedata; print(sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in '邵阳市 ab（'))")" = 11 ]
 ok $? "the width check counts CJK characters (and fullwidth punctuation) as two columns"
+# Characters of ambiguous width (≥, ≤, ↑, ·) take two columns in some CJK terminals: none are used.
+$PY -c "import sys, unicodedata; sys.exit(any(unicodedata.east_asian_width(c) == 'A' for c in open(sys.argv[1], encoding='utf-8').read()))" "$out/terminal.txt"
+ok $? "no character of ambiguous width in the terminal report"
 
 # Chinese labels, no English status or yes/no words, no indicator numbers.
 ! grep -qwE 'yes|no|green|yellow|red|act|src|met|status' "$out/terminal.txt"
