@@ -136,7 +136,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                   AND ct.year = extract(year FROM as_of)
 	WHERE EXISTS (SELECT 1 FROM plan_target t JOIN unit u ON u.unit_id = t.unit_id
 	              WHERE t.indicator_id = i.indicator_id AND t.year = ct.year
-	                AND u.parent_id = city_id AND u.kind <> 'department')
+	                AND u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department))
 	ORDER BY i.indicator_id
 $$;
 COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the city has decomposed to its county-level units in the as-of year';
@@ -213,7 +213,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT * FROM report_main_indicators(as_of, city_id)
 	), cu AS (
 		SELECT u.unit_id, u.name_zh, u.sort_order FROM unit u
-		WHERE u.parent_id = city_id AND u.kind <> 'department'
+		WHERE u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)
 		  AND EXISTS (SELECT 1 FROM plan_target t WHERE t.unit_id = u.unit_id AND t.year = extract(year FROM as_of))
 	), p AS (
 		SELECT p.* FROM progress(as_of) p JOIN cu USING (unit_id)
@@ -365,7 +365,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       100 * (ytd_value(s.state, t.data_month) - ytd_prior(s.state, t.data_month)) / nullif(t.pv, 0)
 	FROM mi
 	JOIN tot t ON t.indicator_id = mi.indicator_id
-	JOIN unit u ON u.parent_id = city_id AND u.kind <> 'department'
+	JOIN unit u ON u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)
 	LEFT JOIN s ON s.indicator_id = mi.indicator_id AND s.unit_id = u.unit_id
 	ORDER BY mi.indicator_id, u.sort_order, u.unit_id
 $$;
@@ -428,7 +428,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	         || coalesce('，落后序时 ' || report_figure(-p.schedule_gap, 1) || ' 个百分点', ''),
 	       coalesce((SELECT string_agg(du.name_zh, '、' ORDER BY du.sort_order)
 	                 FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
-	                 WHERE dt.indicator_id = p.indicator_id AND dt.year = p.year AND du.kind = 'department'
+	                 WHERE dt.indicator_id = p.indicator_id AND dt.year = p.year AND du.kind IN (SELECT k.kind FROM unit_kind k WHERE k.is_department)
 	                   AND du.parent_id = city_id),
 	                (SELECT lu.name_zh FROM unit lu WHERE lu.unit_id = a.lead_unit_id)) AS responsible,
 	       NULL AS lead_person, NULL AS section, NULL::date AS due_date, NULL::int AS days_overdue,
