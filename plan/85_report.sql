@@ -486,7 +486,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE s.unit_id = city_id
 		  AND s.indicator_id IN (SELECT mi.indicator_id FROM mi UNION SELECT mi.reference_indicator_id FROM mi)
 	), rep AS (
-		SELECT r.indicator_id, r.month, r.reported_growth FROM readings() r
+		SELECT r.indicator_id, r.month, r.reported_growth
+		FROM readings(NULL, date_trunc('year', as_of)::date, as_of) r
 		WHERE r.unit_id = city_id AND r.month >= date_trunc('year', as_of) AND r.month <= as_of
 	), g AS (
 		SELECT s.indicator_id, mo,
