@@ -30,7 +30,7 @@ ensure_packages
 build_install
 bash "$TOP/scripts/pgserver.sh" start planbench
 eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
-script_md5=$(md5sum "$TOP/scorecard_plan--0.2.0.sql" | cut -c1-32)
+script_md5=$(md5sum "$TOP/scorecard_plan--$(cat "$TOP/VERSION").sql" | cut -c1-32)
 
 # The database of a size, generated unless it exists with this install script.
 prepare() {

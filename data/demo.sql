@@ -93,3 +93,47 @@ SELECT action_zh AS 行动,
        report_figure(100 * sum(completed_investment)::float8 / nullif(sum(planned_investment), 0)::float8, 1) AS "投资完成%"
 FROM task_progress(:'as_of')
 GROUP BY action_id, action_zh, kind ORDER BY action_id, kind;
+
+-- The bureau's arithmetic (issue 11): monthly runs from January so that
+-- warning streaks have a history (the latest run is made again last).
+\o /dev/null
+SELECT format('CALL run_assessment(2024, %L)', (make_date(2024, m, 1) + interval '1 month - 1 day')::date)
+FROM generate_series(1, extract(month FROM :'as_of'::date)::int - 1) m \gexec
+CALL run_assessment(2024, :'as_of');
+\o
+
+\echo
+\echo '主要指标县市区贡献率、拉动与位次 / counties: contribution, pull, rank and its change as of' :as_of
+SELECT indicator_zh AS 指标, unit_zh AS 县市区, to_char(data_month, 'YYYY-MM') AS 数据月,
+       published AS "增速%", rank AS 位次,
+       CASE WHEN rank_change > 0 THEN '提升' || rank_change || '位'
+            WHEN rank_change < 0 THEN '下降' || -rank_change || '位' WHEN rank_change = 0 THEN '持平' END AS 位次变化,
+       gap_to_parent AS "比全市",
+       round(contribution::numeric, 1) AS "贡献率%", round(pull::numeric, 2) AS "拉动pp"
+FROM progress_arith(:'as_of')
+WHERE indicator_id IN (2, 13, 14) AND unit_kind <> 'department' AND parent_id IS NOT NULL
+ORDER BY indicator_id, rank, unit_id;
+
+\echo
+\echo '全市主要流量指标倒排 / the city: growth needed in the remaining months and the year-end projection'
+SELECT indicator_zh AS 指标, target AS 目标, round(growth::numeric, 1) AS "累计增速%",
+       round(month_growth::numeric, 1) AS "当月增速%", round(growth_change::numeric, 1) AS "比上月pp",
+       round(required_growth::numeric, 1) AS "剩余月份需增%", hard_to_reach AS "难度大(>100%)",
+       round(projection::numeric, 1) AS 按当前进度全年, measure_unit AS 单位, projection_met AS 可完成
+FROM progress_arith(:'as_of')
+WHERE unit_kind = 'city' AND nature = 'flow' AND required_growth IS NOT NULL
+ORDER BY indicator_id;
+
+\echo
+\echo '增长面 / share of counties growing (growth above zero) on the main flows'
+SELECT indicator_zh AS 指标, round(share_growing(growth)::numeric, 1) AS "增长面%", count(growth) AS 县市区
+FROM progress(:'as_of') WHERE indicator_id IN (2, 13, 14, 15, 16) AND unit_kind IN ('district', 'county_city', 'county')
+GROUP BY indicator_id, indicator_zh ORDER BY indicator_id;
+
+\echo
+\echo '进度滞后清单 / items behind schedule, worst first (first 20) as of' :as_of
+SELECT CASE kind WHEN 'target' THEN '指标' ELSE '任务' END AS 类别, item_zh AS 事项, unit_zh AS 单位,
+       responsible_unit_zh AS 责任单位, lead_person AS 责任人, status,
+       round(behind::numeric, 1) AS 滞后, behind_unit AS 单位_, months AS 连续月数,
+       to_char(since, 'YYYY-MM') AS 起始
+FROM lagging_list(:'as_of') LIMIT 20;

@@ -61,7 +61,8 @@ COMMENT ON FUNCTION peers_hidden(text) IS 'raise 42501: a figure over peers that
 CREATE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
-		'scorecard.assessment_run_unit', 'scorecard.assessment_run_item', 'scorecard.assessment_run_progress']) t
+		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
+		'scorecard.assessment_run_progress']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 

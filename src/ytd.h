@@ -21,4 +21,7 @@ extern int32 ytd_date_month(DateADT d);
 /* A new state of nyears years from base in the current memory context. */
 extern Ytd *ytd_alloc(YtdKind kind, int base, int nyears);
 
+/* Refuse a rate where an accessor sums months (fn names the accessor). */
+extern void ytd_need_flow(const Ytd *s, const char *fn);
+
 #endif

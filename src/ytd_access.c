@@ -32,8 +32,8 @@ refuse_kind(const Ytd *s, const char *fn, const char *why, const char *hint)
 }
 
 /* Year-to-date sums need flows: monthly or cumulative readings. */
-static void
-need_flow(const Ytd *s, const char *fn)
+void
+ytd_need_flow(const Ytd *s, const char *fn)
 {
 	if (s->kind == YTD_RATE)
 		ereport(ERROR,
@@ -77,7 +77,7 @@ ytd_value(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	need_flow(s, "ytd_value");
+	ytd_need_flow(s, "ytd_value");
 	return result(fcinfo, ytd_value_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -88,7 +88,7 @@ ytd_prior(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	need_flow(s, "ytd_prior");
+	ytd_need_flow(s, "ytd_prior");
 	return result(fcinfo, prior_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -99,7 +99,7 @@ ytd_growth(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	need_flow(s, "ytd_growth");
+	ytd_need_flow(s, "ytd_growth");
 	return result(fcinfo, ytd_growth_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 

@@ -328,6 +328,15 @@ GROWTH="public.ytd_growth(period, value, date '$AS_OF')"
 GROWTH2="public.ytd_growth(public.ytd_agg(period, value), date '$AS_OF')"
 VALUE2="public.ytd_value(public.ytd_agg(period, value), date '$AS_OF')"
 WSCORE="public.weighted_score(points, weight)"
+# The bureau's arithmetic on a state: required growth, projection, month
+# growth, change since last month; share of units growing (here: readings
+# above 130 count as growing).
+STATE="public.ytd_agg(period, value)"
+REQUIRED="public.ytd_required_growth($STATE, date '$AS_OF', 'growth >= 7%'::public.target)"
+PROJECTED="public.ytd_projected_growth($STATE, date '$AS_OF')"
+MGROWTH="public.ytd_month_growth($STATE, date '$AS_OF')"
+GCHANGE="public.ytd_growth_change($STATE, date '$AS_OF')"
+SHARE="public.share_growing(value - 130)"
 ASCORE="public.assessment_score(public.assess(points, weight))"
 
 # Grouped by the partition key: pushed down to the shards.
@@ -341,6 +350,23 @@ pushdown_check "assessment_score of assess per unit" "unit" "$ASCORE" "public.as
 pushdown_state_check "ytd states per unit and indicator read by ytd_growth on the coordinator" \
 	"unit, indicator" "public.ytd_agg(period, value)" "public.ytd_growth(%S, date '$AS_OF')" \
 	"public.ytd_agg("
+pushdown_check "ytd_required_growth of ytd_agg per unit and indicator" "unit, indicator" "$REQUIRED" \
+	"public.ytd_required_growth("
+pushdown_check "ytd_projected_growth of ytd_agg per unit and indicator" "unit, indicator" "$PROJECTED" \
+	"public.ytd_projected_growth("
+pushdown_check "ytd_month_growth of ytd_agg per unit and indicator" "unit, indicator" "$MGROWTH" \
+	"public.ytd_month_growth("
+pushdown_check "ytd_growth_change of ytd_agg per unit and indicator" "unit, indicator" "$GCHANGE" \
+	"public.ytd_growth_change("
+pushdown_check "share_growing per unit" "unit" "$SHARE" "public.share_growing("
+pushdown_state_check "ytd states per unit and indicator, contribution to the indicator's total (window rollup) on the coordinator" \
+	"unit, indicator" "$STATE" \
+	"public.ytd_contribution(%S, public.rollup(%S) OVER (PARTITION BY indicator), date '$AS_OF')" \
+	"public.ytd_agg("
+pushdown_state_check "ytd states per unit and indicator, pull on the indicator's total (window rollup) on the coordinator" \
+	"unit, indicator" "$STATE" \
+	"public.ytd_pull(%S, public.rollup(%S) OVER (PARTITION BY indicator), date '$AS_OF')" \
+	"public.ytd_agg("
 pushdown_state_check "assessment states per unit read by assessment_score on the coordinator" \
 	"unit" "public.assess(points, weight)" "public.assessment_score(%S)" "public.assess("
 
@@ -350,12 +376,14 @@ combine_check "summed gap per indicator" "indicator" "$GAP"
 combine_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
 combine_check "ytd_value of ytd_agg per indicator" "indicator" "$VALUE2"
 combine_check "weighted_score per indicator" "indicator" "$WSCORE"
+combine_check "share_growing per indicator" "indicator" "$SHARE"
 combine_check "assessment_score of assess per indicator" "indicator" "$ASCORE"
 
 # Parallel workers on one server.
 parallel_check "summed gap per indicator" "indicator" "$GAP"
 parallel_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
 parallel_check "weighted_score per indicator" "indicator" "$WSCORE"
+parallel_check "share_growing per indicator" "indicator" "$SHARE"
 
 # The Citus path: partial states per shard table, as text, merged by rollup().
 citus_check "ytd_growth per indicator" "indicator" "public.ytd_agg(period, value)" ytd \

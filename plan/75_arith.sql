@@ -1,0 +1,392 @@
+-- The bureau's arithmetic over the plan model: interim schedules of
+-- targets, rank and its change (位次), contribution and pull (贡献率, 拉动),
+-- required growth and the year-end projection (倒排), warning streaks from
+-- stored assessment runs and the list of items behind schedule (进度滞后
+-- 清单).  Functions over progress() and the assessment_run tables; the
+-- *_latest views call them at the latest month with readings.
+
+-- Interim schedules: a target (target_schedule) or every target of an
+-- indicator (indicator_schedule) judged against time progress other than
+-- m/12.  shares: 12 cumulative shares of the annual target (0..1, NULL for
+-- a month without one), e.g. a project plan with 30% by June; seasonal:
+-- last year's shape S(m) = C_m / A of the unit's own figures.
+CREATE TABLE target_schedule (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	year int NOT NULL,
+	shares float8[],
+	seasonal boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (indicator_id, unit_id, year),
+	CONSTRAINT target_schedule_target_is_known FOREIGN KEY (indicator_id, unit_id, year)
+		REFERENCES plan_target (indicator_id, unit_id, year) ON DELETE CASCADE,
+	CONSTRAINT target_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
+	CONSTRAINT target_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+);
+COMMENT ON TABLE target_schedule IS 'interim schedule of a target: 12 cumulative shares of the annual target, or last year''s seasonal shape (seasonal); used in place of m/12';
+COMMENT ON COLUMN target_schedule.indicator_id IS 'indicator of the target';
+COMMENT ON COLUMN target_schedule.unit_id IS 'unit of the target';
+COMMENT ON COLUMN target_schedule.year IS 'year of the target';
+COMMENT ON COLUMN target_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
+COMMENT ON COLUMN target_schedule.seasonal IS 'true: the schedule is last year''s seasonal shape S(m) = C_m / A';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.target_schedule', '');
+
+-- The same for every target of an indicator in a year (a target's own
+-- schedule, if it has one, comes first).
+CREATE TABLE indicator_schedule (
+	indicator_id int NOT NULL,
+	year int NOT NULL,
+	shares float8[],
+	seasonal boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (indicator_id, year),
+	CONSTRAINT indicator_schedule_indicator_is_known FOREIGN KEY (indicator_id)
+		REFERENCES indicator (indicator_id) ON DELETE CASCADE,
+	CONSTRAINT indicator_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
+	CONSTRAINT indicator_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+);
+COMMENT ON TABLE indicator_schedule IS 'interim schedule of every target of an indicator in a year (a target_schedule row overrides it)';
+COMMENT ON COLUMN indicator_schedule.indicator_id IS 'indicator';
+COMMENT ON COLUMN indicator_schedule.year IS 'plan year';
+COMMENT ON COLUMN indicator_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
+COMMENT ON COLUMN indicator_schedule.seasonal IS 'true: each unit''s last-year seasonal shape S(m) = C_m / A';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator_schedule', '');
+
+-- The end of the month before as_of's, or NULL in January (ranks and
+-- changes compare within the plan year).
+CREATE FUNCTION previous_month_end(as_of date) RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN extract(month FROM as_of)::int > 1
+	            THEN (pg_catalog.date_trunc('month', as_of::timestamp) - interval '1 day')::date END
+$$;
+COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as_of''s, NULL in January';
+
+-- Rank (位次) of every unit with a target among its peers (same parent, same
+-- peer group) on an indicator, in the indicator's direction, on the
+-- published figure: the actual rounded to digits decimals, so that figures
+-- published alike share a rank.  Units without a figure are not ranked,
+-- nor any for a role that does not see every unit (sees_all_units()): a
+-- rank among the visible peers would be wrong.
+CREATE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT 1)
+RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
+	actual float8, published numeric, rank int, peers int)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH p AS (
+		SELECT p.indicator_id, p.unit_id, u.parent_id, unit_peer_group(u.kind) AS peer_group,
+		       p.actual, pg_catalog.round(p.actual::numeric, digits) AS published, i.higher_is_better
+		FROM progress(as_of, recorded_as_of) p
+		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN indicator i ON i.indicator_id = p.indicator_id
+	)
+	SELECT p.indicator_id, p.unit_id, p.parent_id, p.peer_group, p.actual, p.published,
+	       CASE WHEN p.published IS NOT NULL AND sees_all_units() THEN
+	            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
+	                         ORDER BY CASE WHEN p.higher_is_better THEN -p.published ELSE p.published END
+	                         NULLS LAST)::int END,
+	       pg_catalog.count(p.published) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int
+	FROM p
+$$;
+COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each unit among its peers (same parent and peer group) on the published figure (actual rounded to digits decimals; ties share a rank)';
+
+-- Progress with the bureau's arithmetic, per indicator x unit with a
+-- target.  published: the actual rounded to digits; growth and gap as in
+-- progress(); rank, rank_prior (at the end of the previous month of the
+-- same year), rank_change (places up, 提升 n 位), peers; parent_published
+-- and gap_to_parent (in the target's unit, when the parent's target has
+-- the same measure); contribution and pull of the unit's year-to-date
+-- change to its parent's (additive flows); month_growth (当月增速),
+-- growth_change (points since the previous month, 比1-(N-1)月);
+-- two_year_growth (两年平均增速 of the same months, from the year-to-date
+-- value two years before); required_growth (% the remaining months need
+-- for a growth or annual level target of a flow; for a target that rewards
+-- lower figures, the most they may grow) and hard_to_reach (the need is
+-- above bound %, or for lower-is-better targets a fall deeper than bound
+-- %); projection and projected_growth at the year-to-date pace and
+-- projection_met; schedule: the schedule in force (shares, seasonal or
+-- linear), time_progress, schedule_gap and status judged against it.
+CREATE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+		digits int DEFAULT 1, bound float8 DEFAULT 100)
+RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
+	unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
+	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
+	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
+	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
+	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
+	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH p AS (
+		SELECT p.*, u.parent_id, k.peer_group, k.is_department, i.higher_is_better,
+		       i.additive, i.frequency, pg_catalog.round(p.actual::numeric, digits) AS pub,
+		       -- the unit whose figure the target is judged on (a department's area)
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS eu
+		FROM progress(as_of, recorded_as_of) p
+		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
+		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
+		JOIN indicator i ON i.indicator_id = p.indicator_id
+	), s AS (
+		SELECT * FROM indicator_state(as_of, recorded_as_of)
+	), s_prev AS (
+		-- a year earlier: the states reach back to the year before last
+		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
+	), pr AS MATERIALIZED (
+		-- materialised: a function scan inside a nested loop is run again per row
+		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
+	), r AS (
+		SELECT p.*,
+		       CASE WHEN p.pub IS NOT NULL AND g.all_units THEN
+		            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
+		                         ORDER BY CASE WHEN p.higher_is_better THEN -p.pub ELSE p.pub END
+		                         NULLS LAST)::int END AS rk,
+		       pg_catalog.count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
+		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
+	), x AS (
+		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
+		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
+		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target
+		FROM r
+		LEFT JOIN s own ON own.indicator_id = r.indicator_id AND own.unit_id = r.eu
+		LEFT JOIN s_prev old ON old.indicator_id = r.indicator_id AND old.unit_id = r.eu
+		-- contribution and pull: an area unit's own figure to its parent's
+		LEFT JOIN s par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
+			AND r.eu = r.unit_id AND NOT r.is_department
+		LEFT JOIN target_schedule sc ON sc.indicator_id = r.indicator_id AND sc.unit_id = r.unit_id
+			AND sc.year = r.year
+		LEFT JOIN indicator_schedule isc ON sc.indicator_id IS NULL AND isc.indicator_id = r.indicator_id
+			AND isc.year = r.year
+		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
+		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
+	), y AS (
+		SELECT x.*,
+		       x.nature = 'flow' AND x.frequency <> 'annual' AND x.data_month IS NOT NULL AS prorated,
+		       CASE WHEN x.seasonal AND x.nature = 'flow' THEN ytd_seasonal_schedule(x.state, x.data_month)
+		            ELSE x.shares END AS sched
+		FROM x
+	)
+	SELECT y.indicator_id, y.code, y.indicator_zh, y.measure_unit, y.nature, y.unit_id, y.unit_zh,
+	       y.unit_kind, y.parent_id, y.year, y.as_of, y.data_month, y.target, y.actual, y.pub,
+	       y.rk, y.rk_prior, y.rk_prior - y.rk, y.n, y.parent_pub,
+	       CASE WHEN target_measure(y.target::target) = target_measure(y.parent_target::target)
+	            THEN y.pub - y.parent_pub END,
+	       y.growth, y.gap,
+	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_contribution(y.state, y.parent_state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_pull(y.state, y.parent_state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN ytd_month_growth(y.state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN ytd_growth_change(y.state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN avg_growth(ytd_value(y.state, y.data_month),
+	            ytd_prior(y.old_state, (y.data_month - interval '1 year')::date), 2) END,
+	       rq.r, CASE WHEN target_higher_is_better(y.target::target) THEN rq.r > bound ELSE rq.r < -bound END,
+	       CASE WHEN y.nature = 'flow' THEN ytd_projection(y.state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN ytd_projected_growth(y.state, y.data_month) END,
+	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
+	       CASE WHEN y.sched IS NOT NULL THEN CASE WHEN y.seasonal THEN 'seasonal' ELSE 'shares' END
+	            WHEN y.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END,
+	       CASE WHEN y.sched IS NOT NULL AND y.data_month IS NOT NULL
+	            THEN schedule_progress(y.sched, y.data_month) ELSE y.time_progress END,
+	       CASE WHEN y.sched IS NOT NULL AND y.prorated
+	            THEN target_schedule_gap(y.target::target, y.actual, y.data_month, y.sched)
+	            ELSE y.schedule_gap END,
+	       CASE WHEN y.sched IS NOT NULL AND y.prorated
+	            THEN target_status(y.target::target, y.actual, y.data_month, y.sched, y.reference)
+	            ELSE y.status END
+	FROM y
+	CROSS JOIN LATERAL (
+		SELECT CASE WHEN y.nature = 'flow' THEN ytd_required_growth(y.state, y.data_month, y.target::target) END AS r
+	) rq
+	ORDER BY y.indicator_id, y.parent_id NULLS FIRST, y.rk NULLS LAST, y.unit_id
+$$;
+COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8) IS 'progress with rank and rank change (位次), gap to the parent, contribution and pull (贡献率, 拉动), month growth, change since last month, required growth and projection (倒排), and status against the target''s schedule';
+
+-- Warning streaks from stored assessment runs: for each unit x indicator
+-- red or yellow in the latest monthly run at or before as_of (the last run
+-- of each month counts), the number of consecutive months it has been red
+-- or yellow and since when, and of those the consecutive red months.  A
+-- month without a run ends a streak.
+CREATE FUNCTION warning_streaks(as_of date)
+RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, status text,
+	months int, since date, red_months int, run_as_of date)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH runs AS (
+		SELECT DISTINCT ON (pg_catalog.date_trunc('month', r.as_of::timestamp)) r.run_id, r.as_of,
+		       (extract(year FROM r.as_of) * 12 + extract(month FROM r.as_of))::int AS mi
+		FROM assessment_run r
+		WHERE r.as_of <= warning_streaks.as_of AND r.finished_at IS NOT NULL
+		ORDER BY pg_catalog.date_trunc('month', r.as_of::timestamp), r.as_of DESC, r.run_id DESC
+	), last AS (
+		SELECT * FROM runs ORDER BY as_of DESC LIMIT 1
+	), st AS (
+		SELECT p.unit_id, p.indicator_id, runs.mi, runs.as_of, p.status
+		FROM runs JOIN assessment_run_progress p USING (run_id)
+		WHERE p.status IN ('red', 'yellow')
+	), g AS (
+		-- months in a row: the month index less the row number is constant,
+		-- over the red-or-yellow months and over the red ones
+		SELECT st.*,
+		       st.mi - pg_catalog.row_number() OVER (PARTITION BY st.unit_id, st.indicator_id ORDER BY st.mi)::int AS warn_grp,
+		       CASE WHEN st.status = 'red' THEN st.mi - pg_catalog.row_number() OVER (
+		            PARTITION BY st.unit_id, st.indicator_id, st.status = 'red' ORDER BY st.mi)::int END AS red_grp
+		FROM st
+	), n AS (
+		SELECT g.*,
+		       pg_catalog.count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp)::int AS months,
+		       pg_catalog.min(g.as_of) OVER (PARTITION BY g.unit_id, g.indicator_id, g.warn_grp) AS first_as_of,
+		       CASE WHEN g.red_grp IS NOT NULL THEN
+		            pg_catalog.count(*) OVER (PARTITION BY g.unit_id, g.indicator_id, g.red_grp)::int ELSE 0 END AS red_months
+		FROM g
+	)
+	SELECT n.unit_id, u.name_zh, n.indicator_id, i.name_zh, n.status, n.months,
+	       pg_catalog.date_trunc('month', n.first_as_of::timestamp)::date, n.red_months, n.as_of
+	FROM n
+	JOIN last ON last.mi = n.mi
+	JOIN unit u ON u.unit_id = n.unit_id
+	JOIN indicator i ON i.indicator_id = n.indicator_id
+	ORDER BY n.months DESC, n.status = 'yellow', n.unit_id, n.indicator_id
+$$;
+COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow in the latest monthly run: consecutive months red or yellow, since when, consecutive months red';
+
+-- The list of items behind schedule (进度滞后清单), worst first: targets red
+-- or yellow at as_of, judged against their schedules as in
+-- progress_arith (behind: points behind the schedule for prorated
+-- level targets of flows, else the gap in the target's unit) with their
+-- warning streak; responsible: a department for its own target, else the
+-- department(s) holding a target on the indicator (牵头部门; lead persons
+-- are recorded on tasks only); tasks overdue (red, behind in days; since
+-- the day after the due date, in as many calendar months as that day's
+-- month to as_of's)
+-- or with investment completion below their time progress (yellow, behind
+-- in points), with their responsible unit and lead person (under
+-- row-level security, those of the units the role may see, as for the
+-- targets).  Red first, then the longest streak, then the furthest behind.
+CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
+	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
+	behind float8, behind_unit text, months int, since date)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH ws AS MATERIALIZED (
+		SELECT * FROM warning_streaks(as_of)
+	), dep AS MATERIALIZED (
+		-- the departments holding a target on each indicator of the year
+		SELECT dt.indicator_id,
+		       pg_catalog.string_agg(du.unit_id, ',' ORDER BY du.sort_order, du.unit_id) AS unit_ids,
+		       pg_catalog.string_agg(du.name_zh, '、' ORDER BY du.sort_order, du.unit_id) AS names
+		FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
+		JOIN unit_kind dk ON dk.kind = du.kind AND dk.is_department
+		WHERE dt.year = extract(year FROM as_of)::int
+		GROUP BY dt.indicator_id
+	), t AS (
+		SELECT 'target'::text AS kind, p.indicator_id::text AS item_id, p.indicator_zh AS item_zh,
+		       p.unit_id, p.unit_zh,
+		       CASE WHEN k.is_department THEN p.unit_id ELSE d.unit_ids END AS responsible_unit_id,
+		       CASE WHEN k.is_department THEN p.unit_zh ELSE d.names END AS responsible_unit_zh,
+		       NULL::text AS lead_person, p.status,
+		       CASE WHEN p.schedule_gap IS NOT NULL THEN -p.schedule_gap ELSE -p.gap END AS behind,
+		       CASE WHEN p.schedule_gap IS NOT NULL THEN 'points of schedule'
+		            WHEN target_measure(p.target::target) = 'level' THEN p.measure_unit
+		            ELSE 'pp' END AS behind_unit,
+		       ws.months, ws.since
+		FROM progress_arith(as_of, recorded_as_of) p
+		JOIN unit_kind k ON k.kind = p.unit_kind
+		LEFT JOIN dep d ON d.indicator_id = p.indicator_id
+		LEFT JOIN ws ON ws.unit_id = p.unit_id AND ws.indicator_id = p.indicator_id
+		WHERE p.status IN ('red', 'yellow')
+	), k AS (
+		SELECT 'task'::text, tp.task_id, tp.name_zh, tp.responsible_unit_id, tp.responsible_unit_zh,
+		       tp.responsible_unit_id, tp.responsible_unit_zh, tp.lead_person,
+		       CASE WHEN tp.overdue THEN 'red' ELSE 'yellow' END,
+		       CASE WHEN tp.overdue THEN tp.days_overdue::float8
+		            ELSE -100 * tp.ahead_of_schedule::float8 END,
+		       CASE WHEN tp.overdue THEN 'days overdue' ELSE 'points of schedule' END,
+		       -- an overdue task has been behind since its due date
+		       CASE WHEN tp.overdue THEN ((extract(year FROM as_of) - extract(year FROM tp.due_date + 1)) * 12
+		            + extract(month FROM as_of) - extract(month FROM tp.due_date + 1))::int + 1 END,
+		       CASE WHEN tp.overdue THEN tp.due_date + 1 END
+		FROM task_progress(as_of) tp
+		WHERE (tp.overdue OR (tp.status <> 'done' AND tp.ahead_of_schedule < 0))
+		  -- under row-level security, the tasks of the units the role may see
+		  AND (NOT pg_catalog.row_security_active('scorecard.plan_target'::pg_catalog.regclass)
+		       OR tp.responsible_unit_id IN (SELECT scorecard.visible_units()))
+	)
+	SELECT * FROM (SELECT * FROM t UNION ALL SELECT * FROM k) l
+	ORDER BY l.status = 'yellow', l.months DESC NULLS LAST, l.behind DESC NULLS LAST, l.kind, l.item_id, l.unit_id
+$$;
+COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
+
+CREATE VIEW progress_arith_latest WITH (security_invoker = true) AS
+	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p;
+COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings';
+CREATE VIEW warning_streaks_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.warning_streaks(d.as_of) w;
+COMMENT ON VIEW warning_streaks_latest IS 'warning_streaks(as_of) at the last day of the latest month with readings';
+CREATE VIEW lagging_list_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.lagging_list(d.as_of) l;
+COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first';
+-- The views' columns.
+COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
+COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
+COMMENT ON COLUMN progress_arith_latest.indicator_zh IS 'indicator name';
+COMMENT ON COLUMN progress_arith_latest.measure_unit IS 'unit of measure of the indicator';
+COMMENT ON COLUMN progress_arith_latest.nature IS 'flow, stock, rate or task';
+COMMENT ON COLUMN progress_arith_latest.unit_id IS 'unit the target belongs to';
+COMMENT ON COLUMN progress_arith_latest.unit_zh IS 'unit name';
+COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'kind of unit (unit_kind)';
+COMMENT ON COLUMN progress_arith_latest.parent_id IS 'the unit''s parent (its total for contribution and pull)';
+COMMENT ON COLUMN progress_arith_latest.year IS 'plan year';
+COMMENT ON COLUMN progress_arith_latest.as_of IS 'as-of date';
+COMMENT ON COLUMN progress_arith_latest.data_month IS 'latest month of the year with a reading';
+COMMENT ON COLUMN progress_arith_latest.target IS 'the target, as text';
+COMMENT ON COLUMN progress_arith_latest.actual IS 'what the target is judged on (growth, level, share or change)';
+COMMENT ON COLUMN progress_arith_latest.published IS 'actual rounded to the published precision (digits)';
+COMMENT ON COLUMN progress_arith_latest.rank IS 'rank (位次) among the peers on the published figure; ties share a rank';
+COMMENT ON COLUMN progress_arith_latest.rank_prior IS 'rank at the end of the previous month of the same year';
+COMMENT ON COLUMN progress_arith_latest.rank_change IS 'places gained since the previous month (提升 n 位; negative: fell)';
+COMMENT ON COLUMN progress_arith_latest.peers IS 'units ranked in the peer group';
+COMMENT ON COLUMN progress_arith_latest.parent_published IS 'the parent''s published figure on the same indicator';
+COMMENT ON COLUMN progress_arith_latest.gap_to_parent IS 'published minus the parent''s, in the target''s unit (比全市高/低)';
+COMMENT ON COLUMN progress_arith_latest.growth IS 'year-to-date growth in % (reported if published, else computed)';
+COMMENT ON COLUMN progress_arith_latest.gap IS 'signed gap to the target, positive means ahead';
+COMMENT ON COLUMN progress_arith_latest.contribution IS 'contribution (贡献率) in % of the unit''s year-to-date change to its parent''s (additive flows)';
+COMMENT ON COLUMN progress_arith_latest.pull IS 'pull (拉动) in points of the unit''s year-to-date change on its parent''s growth';
+COMMENT ON COLUMN progress_arith_latest.month_growth IS 'the month''s own growth in % (当月增速)';
+COMMENT ON COLUMN progress_arith_latest.two_year_growth IS 'average yearly growth in % over two years of the same months (两年平均增速)';
+COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month';
+COMMENT ON COLUMN progress_arith_latest.required_growth IS 'growth in % the remaining months need to reach the target (倒排); for lower-is-better targets the most they may grow';
+COMMENT ON COLUMN progress_arith_latest.hard_to_reach IS 'required growth beyond the bound (or a fall deeper than it for lower-is-better targets)';
+COMMENT ON COLUMN progress_arith_latest.projection IS 'year-end value at the year-to-date pace';
+COMMENT ON COLUMN progress_arith_latest.projected_growth IS 'growth in % of the projection over last year''s total';
+COMMENT ON COLUMN progress_arith_latest.projection_met IS 'whether the projection meets the target';
+COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares, seasonal or linear';
+COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
+COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
+COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
+COMMENT ON COLUMN warning_streaks_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN lagging_list_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN warning_streaks_latest.unit_id IS 'unit';
+COMMENT ON COLUMN warning_streaks_latest.unit_zh IS 'unit name';
+COMMENT ON COLUMN warning_streaks_latest.indicator_id IS 'indicator';
+COMMENT ON COLUMN warning_streaks_latest.indicator_zh IS 'indicator name';
+COMMENT ON COLUMN warning_streaks_latest.status IS 'status in the latest run: red or yellow';
+COMMENT ON COLUMN warning_streaks_latest.months IS 'consecutive months red or yellow, up to the latest run';
+COMMENT ON COLUMN warning_streaks_latest.since IS 'first month of the streak';
+COMMENT ON COLUMN warning_streaks_latest.red_months IS 'consecutive months red, up to the latest run';
+COMMENT ON COLUMN warning_streaks_latest.run_as_of IS 'as-of date of the latest run';
+COMMENT ON COLUMN lagging_list_latest.kind IS 'target or task';
+COMMENT ON COLUMN lagging_list_latest.item_id IS 'indicator id or task id';
+COMMENT ON COLUMN lagging_list_latest.item_zh IS 'indicator or task name';
+COMMENT ON COLUMN lagging_list_latest.unit_id IS 'unit behind (the target''s unit, or the task''s responsible unit)';
+COMMENT ON COLUMN lagging_list_latest.unit_zh IS 'its name';
+COMMENT ON COLUMN lagging_list_latest.responsible_unit_id IS 'responsible unit(s), comma-separated: the department(s) with a target on the indicator, or the task''s';
+COMMENT ON COLUMN lagging_list_latest.responsible_unit_zh IS 'their names';
+COMMENT ON COLUMN lagging_list_latest.lead_person IS 'lead person (tasks)';
+COMMENT ON COLUMN lagging_list_latest.status IS 'red or yellow';
+COMMENT ON COLUMN lagging_list_latest.behind IS 'how far behind, in behind_unit';
+COMMENT ON COLUMN lagging_list_latest.behind_unit IS 'pp, points of schedule, the measure unit, or days overdue';
+COMMENT ON COLUMN lagging_list_latest.months IS 'months behind in a row (warning streak, or since the due date)';
+COMMENT ON COLUMN lagging_list_latest.since IS 'first day of being behind';
