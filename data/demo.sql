@@ -103,37 +103,41 @@ CALL run_assessment(2024, :'as_of');
 \o
 
 \echo
-\echo '主要指标县市区贡献率、拉动与位次 / counties: contribution, pull, rank and its change as of' :as_of
+\echo 主要指标县市区贡献率、拉动与位次（截至 :as_of ）
 SELECT indicator_zh AS 指标, unit_zh AS 县市区, to_char(data_month, 'YYYY-MM') AS 数据月,
        published AS "增速%", rank AS 位次,
        CASE WHEN rank_change > 0 THEN '提升' || rank_change || '位'
             WHEN rank_change < 0 THEN '下降' || -rank_change || '位' WHEN rank_change = 0 THEN '持平' END AS 位次变化,
        gap_to_parent AS "比全市",
-       round(contribution::numeric, 1) AS "贡献率%", round(pull::numeric, 2) AS "拉动pp"
+       round(contribution::numeric, 1) AS "贡献率%", round(pull::numeric, 2) AS "拉动(点)"
 FROM progress_arith(:'as_of')
 WHERE indicator_id IN (2, 13, 14) AND unit_kind <> 'department' AND parent_id IS NOT NULL
 ORDER BY indicator_id, rank, unit_id;
 
 \echo
-\echo '全市主要流量指标倒排 / the city: growth needed in the remaining months and the year-end projection'
+\echo 全市主要流量指标倒排（剩余月份所需增速与全年预计）
 SELECT indicator_zh AS 指标, target AS 目标, round(growth::numeric, 1) AS "累计增速%",
-       round(month_growth::numeric, 1) AS "当月增速%", round(growth_change::numeric, 1) AS "比上月pp",
-       round(required_growth::numeric, 1) AS "剩余月份需增%", hard_to_reach AS "难度大(>100%)",
-       round(projection::numeric, 1) AS 按当前进度全年, measure_unit AS 单位, projection_met AS 可完成
+       round(month_growth::numeric, 1) AS "当月增速%", round(growth_change::numeric, 1) AS "比上月(点)",
+       round(required_growth::numeric, 1) AS "剩余月份需增%",
+       CASE hard_to_reach WHEN true THEN '是' WHEN false THEN '否' END AS "难度大(>100%)",
+       round(projection::numeric, 1) AS 按当前进度全年, measure_unit AS 单位,
+       CASE projection_met WHEN true THEN '是' WHEN false THEN '否' END AS 可完成
 FROM progress_arith(:'as_of')
 WHERE unit_kind = 'city' AND nature = 'flow' AND required_growth IS NOT NULL
 ORDER BY indicator_id;
 
 \echo
-\echo '增长面 / share of counties growing (growth above zero) on the main flows'
+\echo 主要流量指标增长面（增速为正的县市区占比）
 SELECT indicator_zh AS 指标, round(share_growing(growth)::numeric, 1) AS "增长面%", count(growth) AS 县市区
 FROM progress(:'as_of') WHERE indicator_id IN (2, 13, 14, 15, 16) AND unit_kind IN ('district', 'county_city', 'county')
 GROUP BY indicator_id, indicator_zh ORDER BY indicator_id;
 
 \echo
-\echo '进度滞后清单 / items behind schedule, worst first (first 20) as of' :as_of
+\echo 进度滞后清单（最严重的前 20 项，截至 :as_of ）
 SELECT CASE kind WHEN 'target' THEN '指标' ELSE '任务' END AS 类别, item_zh AS 事项, unit_zh AS 单位,
-       responsible_unit_zh AS 责任单位, lead_person AS 责任人, status,
-       round(behind::numeric, 1) AS 滞后, behind_unit AS 单位_, months AS 连续月数,
+       responsible_unit_zh AS 责任单位, lead_person AS 责任人, report_status_zh(status) AS 状态,
+       round(behind::numeric, 1) AS 滞后,
+       CASE behind_unit WHEN 'points of schedule' THEN '点(序时)' WHEN 'pp' THEN '个百分点'
+                        WHEN 'days overdue' THEN '天(逾期)' ELSE behind_unit END AS 滞后单位, months AS 连续月数,
        to_char(since, 'YYYY-MM') AS 起始
 FROM lagging_list(:'as_of') LIMIT 20;

@@ -324,9 +324,10 @@ COMMENT ON FUNCTION report_ranking_html(date, text, text) IS 'report section: a 
 -- Each county-level unit's contribution to (贡献率, % of the city's
 -- increase) and pull on (拉动, percentage points of the city's growth) the
 -- city's year-to-date growth, for the main additive flows with growth
--- targets: contribution = (part - part_prior) / (total - total_prior) x 100,
--- pull = (part - part_prior) / total_prior x 100, from ytd_value and
--- ytd_prior of the states at the city's data month.
+-- targets: contribution() = (part - part_prior) / (total - total_prior) x
+-- 100 and pull() = (part - part_prior) / total_prior x 100 of the types
+-- extension, from ytd_value and ytd_prior of the states at the city's data
+-- month.
 CREATE FUNCTION report_contribution(as_of date, city_id text)
 RETURNS TABLE (indicator_id int, indicator_zh text, unit_id text, unit_zh text, data_month date,
 	part float8, part_prior float8, total float8, total_prior float8, contribution float8, pull float8)
@@ -344,8 +345,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	)
 	SELECT mi.indicator_id, mi.name_zh, u.unit_id, u.name_zh, t.data_month,
 	       ytd_value(s.state, t.data_month), ytd_prior(s.state, t.data_month), t.v, t.pv,
-	       100 * (ytd_value(s.state, t.data_month) - ytd_prior(s.state, t.data_month)) / nullif(t.v - t.pv, 0),
-	       100 * (ytd_value(s.state, t.data_month) - ytd_prior(s.state, t.data_month)) / nullif(t.pv, 0)
+	       contribution(ytd_value(s.state, t.data_month), ytd_prior(s.state, t.data_month), t.v, t.pv),
+	       pull(ytd_value(s.state, t.data_month), ytd_prior(s.state, t.data_month), t.pv)
 	FROM mi
 	JOIN tot t ON t.indicator_id = mi.indicator_id
 	JOIN unit u ON u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)

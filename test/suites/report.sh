@@ -40,8 +40,8 @@ $PY -c "import sys, unicodedata; sys.exit(any(unicodedata.east_asian_width(c) ==
 ok $? "no character of ambiguous width in the terminal report"
 
 # Chinese labels, no English status or yes/no words, no indicator numbers.
-! grep -qwE 'yes|no|green|yellow|red|act|src|met|status' "$out/terminal.txt"
-ok $? "no English labels (yes/no, green/yellow/red, act, src, met, status) in the terminal report"
+! grep -qwE 'yes|no|green|yellow|red|act|src|met|status|true|false|t|f|points|days|overdue|pp' "$out/terminal.txt"
+ok $? "no English labels (yes/no, t/f, green/yellow/red, act, src, met, status, points, days) in the terminal report"
 grep -qE '\| 是 +\| 绿' "$out/terminal.txt" && grep -qE '\| 否 +\| 红' "$out/terminal.txt"
 ok $? "met and status read 是/否 and 红/黄/绿"
 # The county ranking lists the unmet targets of 北塔区 by name: the names of
