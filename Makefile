@@ -105,7 +105,7 @@ freeze: $(DATA_built)
 	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
 	cp $^ versions/
 
-.PHONY: test demo demo-stop bench fuzz bench-float
+.PHONY: test demo demo-stop bench fuzz bench-float report test-browser
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -117,6 +117,14 @@ demo:
 
 demo-stop:
 	bash scripts/pgserver.sh stop demo
+
+# The HTML progress report of the demo plan at AS_OF (default: the latest run).
+report:
+	bash scripts/report.sh $(AS_OF)
+
+# The report rendered in headless Chromium (also part of `make test`).
+test-browser:
+	bash scripts/test-browser.sh
 
 bench:
 	bash scripts/bench.sh
@@ -145,6 +153,12 @@ bench-float:
 .PHONY: bench-scale
 bench-scale:
 	bash bench/scale.sh
+
+# The scale benchmark's progress and assessment queries on a three-node Citus
+# cluster beside one server (5 million readings by default; not in `make test`).
+.PHONY: bench-citus
+bench-citus:
+	bash bench/citus.sh
 
 # Every object depends on the headers (PGXS does not track them).
 $(OBJS): $(wildcard src/*.h)

@@ -274,14 +274,20 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 -- optionally only the months from_month..through_month.  Linear: a reading
 -- is in force unless a later revision exists, looked up among the few
 -- corrected readings (index reading_revised) instead of sorting them all.
--- A SQL-standard body (bound to its objects when created, so no search_path
--- applies when it runs) and no SET clause: PostgreSQL inlines it into the
--- calling query, which then plans with the months and the table's
--- statistics instead of a function's fixed row estimate.
+-- PL/pgSQL, not SQL: PostgreSQL would inline a SQL function into the
+-- calling query after Citus has decided that the query reads no
+-- distributed table, and Citus then refuses it ("parameterized queries for
+-- SQL functions referencing distributed tables are not supported"); a SQL
+-- function that is not inlined cannot be planned on Citus either ("could
+-- not create distributed plan").  PL/pgSQL plans its query with the
+-- arguments' values.  indicator_state, where the caller's plan matters,
+-- writes the same rule out in its own query (keep the two alike).
 CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
 		through_month date DEFAULT NULL)
-RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE ROWS 100000
-BEGIN ATOMIC
+RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN QUERY
 	SELECT r.* FROM reading r
 	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
 	  AND (from_month IS NULL OR r.month >= from_month)
@@ -292,7 +298,7 @@ BEGIN ATOMIC
 		  AND n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
 		  AND n.revision > r.revision
 		  AND (recorded_as_of IS NULL OR n.recorded_at <= recorded_as_of));
-END;
+END $$;
 COMMENT ON FUNCTION readings(timestamptz, date, date) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now), optionally of the months from_month..through_month';
 
 CREATE VIEW reading_current WITH (security_invoker = true) AS

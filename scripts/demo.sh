@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: a private server, the 2024 plan and
-# its generated readings loaded into the reference schema, an assessment run,
-# the city progress report and the county ranking printed.
+# its generated readings loaded into the reference schema, assessment runs
+# (the latest month and the one before), the terminal report printed and the
+# HTML report written to tmp/report-YYYY-MM.html.
 source "$(dirname "$0")/common.sh"
 
 ensure_packages
@@ -22,6 +23,8 @@ psql -X -q -d postgres -c "SET client_min_messages = warning" \
 say "loading the 2024 plan and its readings, running the assessment"
 cd "$TOP"
 psql -X -q -P pager=off ${LAST_MONTH:+-v last_month="$LAST_MONTH"} -f data/demo.sql
+say "the HTML report (scorecard.progress_report_html), open it in a browser:"
+bash "$TOP/scripts/report.sh"
 cat <<MSG
 
 The demo server keeps running, on 127.0.0.1 port $PGPORT (local connections

@@ -67,9 +67,10 @@ WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 -- Rights: every view runs with the invoker's rights (row-level security
 -- applies through it); the SECURITY DEFINER functions are lock_for_load and lock_for_run;
 -- every function of the plan pins a search_path with pg_catalog first,
--- but readings(), left unpinned so it inlines into its callers: its body is
--- SQL-standard (BEGIN ATOMIC), bound to its objects when it was created, so
--- no search_path applies when it runs.
+-- but the report's label helpers (report_escape ...), left unpinned so
+-- they inline into their callers: their bodies are SQL-standard (BEGIN
+-- ATOMIC, RETURN), bound to their objects when they were created, so no
+-- search_path applies when they run.
 SELECT c.relname AS view_without_security_invoker FROM pg_class c
 WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v'
   AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false);

@@ -31,19 +31,7 @@ on() {
 		-U postgres -d postgres "$@"
 }
 
-# TAP output.
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-diag() { sed 's/^/# /'; }
-check() { # check CONDITION-EXIT-STATUS LABEL
-	if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-bail() {
-	echo "Bail out! $*"
-	exit 1
-}
+source "$TOP/test/tap.sh"
 
 # ---------------------------------------------------------------- set-up
 
@@ -241,17 +229,16 @@ parallel_check() {
 		"$PARALLEL" "SET max_parallel_workers_per_gather = 0;"
 }
 
-# The Citus path: each shard table computes partial states grouped by
-# GROUPCOLS, they travel as text (COPY), the coordinator reads them back as
-# STATETYPE and merges them with rollup(); ACCESSOR (with %S for the state)
-# of the merged states equals ACCESSOR of the state over all rows.
-# With INNER (a grouping by the distribution column), each shard first
-# computes states per INNER and GROUPCOLS and merges them with rollup(): the
-# two-level query the README recommends for Citus, whose planner distributes
-# the one-argument rollup() through partial states but gathers rows for the
-# two-argument aggregates.
-# citus_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR [INNER]
-citus_check() {
+# Partial states shipped between servers by hand: each shard table computes
+# partial states grouped by GROUPCOLS, they travel as text (COPY), the
+# coordinator reads them back as STATETYPE and merges them with rollup();
+# ACCESSOR (with %S for the state) of the merged states equals ACCESSOR of
+# the state over all rows.  (Citus does the same through worker_partial_agg
+# and coord_combine_agg: test/suites/citus.sh runs it.)
+# With INNER, each shard first computes states per INNER and GROUPCOLS and
+# merges them with rollup() (states stored per unit, rolled up per shard).
+# shipped_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR [INNER]
+shipped_check() {
 	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 inner=${6:-} p bad=0 tab shardq
 	tab="partials_$((n + 1))"
 	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::text AS s FROM readings_all LIMIT 0" || bad=1
@@ -269,19 +256,19 @@ citus_check() {
 	IFS='|' read -r nparts nexact <<<"$(on coord -c \
 		"SELECT count(*), count(*) FILTER (WHERE s::public.$typ::text = s) FROM $tab")"
 	if [ "$bad" -eq 0 ] && [ "${nparts:-0}" -gt 0 ] && [ "$nparts" = "$nexact" ]; then
-		ok "citus: $label ($nparts partial states shipped as text from $NPART shard tables read back exactly)"
+		ok "shipped states: $label ($nparts partial states shipped as text from $NPART shard tables read back exactly)"
 	else
-		not_ok "citus: $label (partial states: $nparts, reading back exactly: $nexact)"
+		not_ok "shipped states: $label (partial states: $nparts, reading back exactly: $nexact)"
 	fi
-	same_results "citus: $label, merged with rollup()" \
+	same_results "shipped states: $label, merged with rollup()" \
 		"SELECT $g, (${acc//%S/public.rollup(s::public.$typ)})::float8 AS v FROM $tab GROUP BY $g" \
 		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
 
 # The same with the states shipped in binary (send on the shard, receive on
-# the coordinator), as newer Citus versions can ship them.
-# citus_binary_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR
-citus_binary_check() {
+# the coordinator).
+# shipped_binary_check LABEL GROUPCOLS STATEAGG STATETYPE ACCESSOR
+shipped_binary_check() {
 	local label=$1 g=$2 agg=$3 typ=$4 acc=$5 p bad=0 tab nparts
 	tab="partials_$((n + 1))"
 	on coord -c "CREATE TABLE $tab AS SELECT $g, NULL::public.$typ AS s FROM readings_all LIMIT 0" || bad=1
@@ -291,11 +278,11 @@ citus_binary_check() {
 	done
 	nparts=$(on coord -c "SELECT count(*) FROM $tab")
 	if [ "$bad" -eq 0 ] && [ "${nparts:-0}" -gt 0 ]; then
-		ok "citus: $label ($nparts partial states shipped in binary from $NPART shard tables)"
+		ok "shipped states: $label ($nparts partial states shipped in binary from $NPART shard tables)"
 	else
-		not_ok "citus: $label (binary partial states: $nparts)"
+		not_ok "shipped states: $label (binary partial states: $nparts)"
 	fi
-	same_results "citus: $label, merged with rollup()" \
+	same_results "shipped states: $label, merged with rollup()" \
 		"SELECT $g, (${acc//%S/public.rollup(s)})::float8 AS v FROM $tab GROUP BY $g" \
 		"SELECT $g, (${acc//%S/$agg})::float8 AS v FROM readings_all GROUP BY $g" "$g"
 }
@@ -385,22 +372,22 @@ parallel_check "one-step ytd_growth per indicator" "indicator" "$GROWTH"
 parallel_check "weighted_score per indicator" "indicator" "$WSCORE"
 parallel_check "share_growing per indicator" "indicator" "$SHARE"
 
-# The Citus path: partial states per shard table, as text, merged by rollup().
-citus_check "ytd_growth per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
+# Partial states per shard table, shipped as text or binary, merged by rollup().
+shipped_check "ytd_growth per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
 	"public.ytd_growth(%S, date '$AS_OF')"
-citus_check "ytd_value per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
+shipped_check "ytd_value per indicator" "indicator" "public.ytd_agg(period, value)" ytd \
 	"public.ytd_value(%S, date '$AS_OF')"
-citus_check "assessment_score per indicator" "indicator" "public.assess(points, weight)" assessment \
+shipped_check "assessment_score per indicator" "indicator" "public.assess(points, weight)" assessment \
 	"public.assessment_score(%S)"
-citus_check "assessment_points per unit" "unit" "public.assess(points, weight)" assessment \
+shipped_check "assessment_points per unit" "unit" "public.assess(points, weight)" assessment \
 	"public.assessment_points(%S)"
-citus_check "ytd_growth per indicator, two-level (states per unit, rollup per shard)" "indicator" \
+shipped_check "ytd_growth per indicator, two-level (states per unit, rollup per shard)" "indicator" \
 	"public.ytd_agg(period, value)" ytd "public.ytd_growth(%S, date '$AS_OF')" unit
-citus_check "assessment_score per indicator, two-level (states per unit, rollup per shard)" "indicator" \
+shipped_check "assessment_score per indicator, two-level (states per unit, rollup per shard)" "indicator" \
 	"public.assess(points, weight)" assessment "public.assessment_score(%S)" unit
-citus_binary_check "ytd_growth per indicator, binary states" "indicator" \
+shipped_binary_check "ytd_growth per indicator, binary states" "indicator" \
 	"public.ytd_agg(period, value)" ytd "public.ytd_growth(%S, date '$AS_OF')"
-citus_binary_check "assessment_score per indicator, binary states" "indicator" \
+shipped_binary_check "assessment_score per indicator, binary states" "indicator" \
 	"public.assess(points, weight)" assessment "public.assessment_score(%S)"
 
 # The negative control.

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Time progress_report_html at N county-level units (default 100 and 3000):
+# the demo plan with its 12 counties, plus clones of 邵东市 (its targets and
+# readings under new unit ids) up to N.  Runs on the demo server (make demo
+# first); prints units, readings, seconds and the document's size.
+set -euo pipefail
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
+export PGCLIENTENCODING=UTF8
+db=scorecard_report_scale
+cd "$TOP"
+for units in ${UNITS:-100 3000}; do
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
+		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+		-f data/plan.sql -f data/generate.sql >/dev/null
+	psql -X -q -v ON_ERROR_STOP=1 -d $db <<SQL
+SET search_path = scorecard, public;
+INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id, sort_order)
+SELECT 'x' || i, '克隆县' || i, 'clone ' || i, 'county', 'shaoyang', 100 + i FROM generate_series(13, $units) i;
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap, score_params, reference_indicator_id)
+SELECT t.indicator_id, 'x' || i, t.year, t.target, t.weight, t.scoring, t.score_floor, t.score_cap, t.score_params, t.reference_indicator_id
+FROM plan_target t, generate_series(13, $units) i WHERE t.unit_id = 'shaodong';
+INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at)
+SELECT r.indicator_id, 'x' || i, r.month, r.value * (1 + (i % 7) / 100.0), r.reported_growth, r.revision, r.recorded_at
+FROM reading r, generate_series(13, $units) i WHERE r.unit_id = 'shaodong';
+ANALYZE;
+SQL
+	readings=$(psql -X -q -At -d $db -c "SELECT count(*) FROM scorecard.reading")
+	t0=$(date +%s.%N)
+	bytes=$(psql -X -q -At -d $db -c "SELECT octet_length(scorecard.progress_report_html('2024-11-30'))")
+	t1=$(date +%s.%N)
+	printf '%6d units  %8d readings  %7.2f s  %9d bytes\n' "$units" "$readings" "$(echo "$t1 - $t0" | bc)" "$bytes"
+done
+[ -n "${KEEP:-}" ] || psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db"

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# The monthly report: the terminal report of the demo (data/demo.sql) fits 120
+# columns with Chinese labels and names, and progress_report_html() gives one
+# self-contained, well-formed, escaped HTML document whose figures agree with
+# plain-SQL formulas over the readings.  Runs on the test server.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+PY=/usr/bin/python3
+n=0 failed=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+db=scorecard_report_t
+out="$TOP/tmp/test/report"
+mkdir -p "$out"
+cleanup() { psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null; }
+trap cleanup EXIT
+cleanup
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "$1"; }
+cd "$TOP"
+
+# --- the terminal report: the demo itself, run on a fresh database ---
+psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+psql -X -q -P pager=off -v ON_ERROR_STOP=1 -v last_month=2024-11-01 -d $db -f data/demo.sql >"$out/terminal.txt" 2>"$out/terminal.err"
+ok $? "data/demo.sql runs (terminal report in tmp/test/report/terminal.txt)"
+
+# Display width: East Asian wide and fullwidth characters take two columns.
+width=$($PY - "$out/terminal.txt" <<'PY'
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+print(max(w(l) for l in lines))
+PY
+)
+[ -n "$width" ] && [ "$width" -le 120 ]; ok $? "every line of the terminal report fits 120 display columns (widest: $width)"
+# The check itself counts a CJK character as two columns.
+[ "$($PY -c "import unicodedata; print(sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in '邵阳市 ab（'))")" = 11 ]
+ok $? "the width check counts CJK characters (and fullwidth punctuation) as two columns"
+# Characters of ambiguous width (≥, ≤, ↑, ·) take two columns in some CJK terminals: none are used.
+$PY -c "import sys, unicodedata; sys.exit(any(unicodedata.east_asian_width(c) == 'A' for c in open(sys.argv[1], encoding='utf-8').read()))" "$out/terminal.txt"
+ok $? "no character of ambiguous width in the terminal report"
+
+# Chinese labels, no English status or yes/no words, no indicator numbers.
+! grep -qwE 'yes|no|green|yellow|red|act|src|met|status|true|false|t|f|points|days|overdue|pp' "$out/terminal.txt"
+ok $? "no English labels (yes/no, t/f, green/yellow/red, act, src, met, status, points, days) in the terminal report"
+grep -qE '\| 是 +\| 绿' "$out/terminal.txt" && grep -qE '\| 否 +\| 红' "$out/terminal.txt"
+ok $? "met and status read 是/否 and 红/黄/绿"
+# The county ranking lists the unmet targets of 北塔区 by name: the names of
+# its weighted targets not met, from plain SQL over the stored run.
+names=$(q "SELECT string_agg(i.name_zh, '、' ORDER BY i.indicator_id)
+	FROM assessment_run r JOIN assessment_run_item ai USING (run_id) JOIN indicator i USING (indicator_id)
+	WHERE r.as_of = '2024-11-30' AND ai.unit_id = 'beita' AND NOT ai.met")
+flat=$(tr -d '\n' <"$out/terminal.txt" | sed 's/ *| *|\.//g; s/ *|\.//g')
+[ -n "$names" ] && grep -qF "北塔区" <<<"$flat" && grep -qF "${names:0:20}" <<<"$flat"
+ok $? "the county ranking names the unmet targets (北塔区: ${names:0:24}...)"
+! grep -E '未达标' -A 40 "$out/terminal.txt" | grep -qE '\| [0-9]+(,[0-9]+)+ *$'
+ok $? "no lists of indicator numbers in the rankings"
+
+# --- the HTML report ---
+q "SELECT progress_report_html('2024-11-15')" >"$out/report.html"
+ok $? "progress_report_html('2024-11-15') runs"
+$PY - "$out/report.html" <<'PY'
+import sys
+from html.parser import HTMLParser
+VOID = {"meta", "br", "circle", "path", "line", "rect", "img", "input", "hr"}
+class P(HTMLParser):
+    def __init__(s):
+        super().__init__(); s.stack = []; s.bad = []; s.external = []
+    def handle_starttag(s, t, a):
+        for k, v in a:
+            if k in ("src", "href") or (v and ("url(" in v or "http" in v)):
+                s.external.append((t, k, v))
+        if t in ("script", "link", "img", "iframe", "object"):
+            s.external.append((t, None, None))
+        if t not in VOID: s.stack.append(t)
+    def handle_startendtag(s, t, a): pass
+    def handle_endtag(s, t):
+        if t in VOID: return
+        if not s.stack or s.stack[-1] != t: s.bad.append(t); return
+        s.stack.pop()
+doc = open(sys.argv[1], encoding="utf-8").read()
+p = P(); p.feed(doc)
+css = doc[doc.index("<style>"):doc.index("</style>")]
+problems = p.bad + p.stack + [str(e) for e in p.external]
+if "@import" in css or "url(" in css or "http" in css: problems.append("css fetches")
+if not doc.startswith("<!DOCTYPE html>"): problems.append("no doctype")
+print("\n".join("# " + x for x in problems))
+sys.exit(1 if problems else 0)
+PY
+ok $? "the HTML is well formed and self-contained (no script, link, img, src, href, url(), @import)"
+for s in 一、全市主要目标完成情况 二、各县市区主要指标完成情况 三、考核排名 四、各县市区对全市增长的贡献 五、滞后清单 六、主要指标累计增速走势; do
+	grep -qF "$s" "$out/report.html" || { echo "# missing section $s"; false; }
+done
+ok $? "the six sections are there"
+# Every county name, every main indicator name appear; no unit or indicator id does.
+miss=$(q "SELECT string_agg(name_zh, ',') FROM unit WHERE kind <> 'department' AND parent_id = 'shaoyang'
+	AND strpos(\$x\$$(tr -d '\n' <"$out/report.html" | sed 's/\$x\$//g')\$x\$, '<th class=\"unit\">' || name_zh || '</th>') = 0")
+[ -z "$miss" ]; ok $? "the matrix rows are the county names (missing: ${miss:-none})"
+
+# Progress bar of 新增高价值发明专利 (a monthly flow, level >= 110, reported by
+# the city): the year's readings summed in plain SQL over the threshold.
+want=$(q "SELECT round((sum(value) / 110)::numeric, 4) FROM reading_current
+	WHERE indicator_id = 9 AND unit_id = 'shaoyang' AND month BETWEEN '2024-01-01' AND '2024-11-01'")
+grep -qF "data-indicator=\"9\" data-status=\"green\"" "$out/report.html" &&
+	grep -oE '<tr data-indicator="9"[^<]*(<[^<]*){0,30}' "$out/report.html" | grep -qF "data-fill=\"$want\""
+ok $? "the bar of 新增高价值发明专利 is filled to the plain-SQL share of its target ($want)"
+grep -oE '<tr data-indicator="9"[^<]*(<[^<]*){0,30}' "$out/report.html" | grep -qF 'data-mark="0.9167"'
+ok $? "its time-progress mark is at 11/12"
+
+# Contribution and pull of 社会消费品零售总额 (monthly readings): plain SQL
+# over the readings of January..November of both years.
+IFS='|' read -r c p g <<<"$(q "WITH v AS (
+		SELECT unit_id, sum(value) FILTER (WHERE month >= '2024-01-01') AS cur,
+		       sum(value) FILTER (WHERE month < '2024-01-01') AS pri
+		FROM reading_current WHERE indicator_id = 13
+		  AND unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')
+		  AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01')
+		GROUP BY unit_id)
+	SELECT round((100 * (cur - pri) / (SELECT sum(cur) - sum(pri) FROM v))::numeric, 6),
+	       round((100 * (cur - pri) / (SELECT sum(pri) FROM v))::numeric, 6),
+	       round((100 * ((SELECT sum(cur) FROM v) / (SELECT sum(pri) FROM v) - 1))::numeric, 6)
+	FROM v WHERE unit_id = 'shaodong'")"
+got=$(q "SELECT round(contribution::numeric, 6) || ' ' || round(pull::numeric, 6) FROM report_contribution('2024-11-30', 'shaoyang')
+	WHERE indicator_id = 13 AND unit_id = 'shaodong'")
+[ -n "$c" ] && [ "$got" = "$c $p" ]; ok $? "邵东市's contribution and pull to retail sales match plain SQL ($c%, $p points)"
+sums=$(q "SELECT round(sum(contribution)::numeric, 6) || ' ' || round(sum(pull)::numeric, 6)
+	FROM report_contribution('2024-11-30', 'shaoyang') WHERE indicator_id = 13")
+[ "$sums" = "100.000000 $g" ]; ok $? "contributions add up to 100 and pulls to the city's growth ($sums vs $g)"
+# The report shows them at one decimal (contribution) and two (pull).
+row=$(grep -oE '<table class="contrib">.*' "$out/report.html" | grep -oE '<tr><th class="unit">邵东市</th>.*' | sed 's#</tr>.*##')
+c1=$(q "SELECT round($c, 1)"); p2=$(q "SELECT round($p, 2)")
+grep -qF ">$c1</td><td class=\"num\">$p2</td>" <<<"$row"
+ok $? "the contribution table shows them as published ($c1, $p2)"
+
+# Rank change: against the stored run of October (plain SQL over its scores).
+q "SELECT unit_id, rank FROM report_ranking('2024-11-30', 'shaoyang', 'county') ORDER BY unit_id" >"$out/rank_now"
+exp=$(q "SELECT string_agg(unit_id || '|' || rk, ',' ORDER BY unit_id) FROM (
+	SELECT u.unit_id, rank() OVER (ORDER BY u.score DESC) AS rk FROM assessment_run r JOIN assessment_run_unit u USING (run_id)
+	WHERE r.as_of = '2024-10-31' AND u.peer_group = 'county') x")
+gotp=$(q "SELECT string_agg(unit_id || '|' || prior_rank, ',' ORDER BY unit_id) FROM report_ranking('2024-11-30', 'shaoyang', 'county')")
+[ -n "$exp" ] && [ "$exp" = "$gotp" ]; ok $? "previous ranks are the October run's ranks by score"
+grep -qF '较上月：与上月考核运行 #' "$out/report.html"; ok $? "the report says the ranks are compared with the stored October run"
+moved=$(q "SELECT string_agg(unit_zh || CASE WHEN prior_rank > rank THEN '↑' || (prior_rank - rank) ELSE '↓' || (rank - prior_rank) END, ',')
+	FROM report_ranking('2024-11-30', 'shaoyang', 'department') WHERE prior_rank <> rank")
+ok=0
+for m in ${moved//,/ }; do
+	name=${m%[↑↓]*}; arrow=${m#"$name"}
+	grep -qE "<td class=\"name\">$name</td>.{0,200}<span class=\"(up|down)\">$arrow</span>" "$out/report.html" || { ok=1; echo "# $m not shown"; }
+done
+[ -n "$moved" ]; ok $((ok + $?)) "departments that moved show their change (${moved:-none})"
+
+# Lagging list: the red and yellow city targets and the tasks behind, counted in plain SQL.
+nt=$(grep -oE '<h3>落后指标</h3>.*<h3>滞后项目与任务</h3>' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
+et=$(q "SELECT count(*) FROM progress_city('2024-11-30') WHERE status IN ('red', 'yellow')")
+[ "$nt" = "$et" ]; ok $? "the lagging list has the $et city targets in red or yellow ($nt)"
+nk=$(grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
+ek=$(q "SELECT count(*) FROM task WHERE year = 2024 AND status <> 'done'
+	AND (due_date < '2024-11-30' OR completed_investment / planned_investment <
+	     least(1, ('2024-11-30'::date - coalesce(start_date, '2024-01-01') + 1)::numeric / (due_date - coalesce(start_date, '2024-01-01') + 1)))")
+[ "$nk" = "$ek" ]; ok $? "the lagging list has the $ek tasks overdue or behind their schedule ($nk)"
+lead=$(q "SELECT lead_person FROM task WHERE status <> 'done' AND due_date < '2024-11-30' ORDER BY due_date, task_id LIMIT 1")
+grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -qF "<td>$lead</td>"
+ok $? "overdue tasks show their lead person ($lead)"
+
+# Charts: one per main indicator with a growth target; the last point of
+# 规模工业增加值 is the growth shown in the targets table.
+nc=$(grep -oE '<figure class="chart"' "$out/report.html" | wc -l)
+ec=$(q "SELECT count(*) FROM report_main_indicators('2024-11-30', 'shaoyang') WHERE target_measure(city_target) = 'growth'")
+[ "$nc" = "$ec" ] && [ "$nc" -gt 0 ]; ok $? "one growth chart per main indicator with a growth target ($nc)"
+g2=$(q "SELECT round(growth::numeric, 1) FROM progress_city('2024-11-30') WHERE indicator_id = 2")
+grep -oE '<figure class="chart" data-indicator="2">.*' "$out/report.html" | sed 's#</figure>.*##' | grep -qF "<text class=\"last\"" &&
+	grep -oE '<figure class="chart" data-indicator="2">.*' "$out/report.html" | sed 's#</figure>.*##' | grep -qE "text-anchor=\"middle\">$g2</text></svg>"
+ok $? "the chart of 规模工业增加值 ends at the growth of the targets table ($g2%)"
+# Monthly growth of retail sales in March, from the readings in plain SQL.
+gm=$(q "SELECT round((100 * (sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') - 1))::numeric, 6)
+	FROM reading_current WHERE indicator_id = 13 AND unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')
+	AND (month BETWEEN '2024-01-01' AND '2024-03-01' OR month BETWEEN '2023-01-01' AND '2023-03-01')")
+gs=$(q "SELECT round(growth::numeric, 6) FROM report_growth_series('2024-11-30', 'shaoyang') WHERE indicator_id = 13 AND month = 3")
+[ -n "$gm" ] && [ "$gm" = "$gs" ]; ok $? "the chart's March point of retail sales is the plain-SQL growth of January-March ($gm)"
+
+# Escaping: a unit and an indicator named with markup come out as text.
+q "UPDATE unit SET name_zh = '双清区<script>alert(\"x\")</script>&''' WHERE unit_id = 'shuangqing';
+   UPDATE indicator SET name_zh = '<b>社零</b>' WHERE indicator_id = 13;
+   UPDATE task SET lead_person = '<i>张</i>' WHERE task_id = (SELECT task_id FROM task WHERE status <> 'done' AND due_date < '2024-11-30' ORDER BY task_id LIMIT 1)" >/dev/null
+q "SELECT progress_report_html('2024-11-30')" >"$out/escaped.html"
+! grep -qE '<script|<b>社零|<i>张' "$out/escaped.html" &&
+	grep -qF '双清区&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;' "$out/escaped.html" &&
+	grep -qF '&lt;b&gt;社零&lt;/b&gt;' "$out/escaped.html" && grep -qF '&lt;i&gt;张&lt;/i&gt;' "$out/escaped.html"
+ok $? "names with markup are escaped in every section"
+
+# Errors a user can cause.
+e=$(psql -X -q -At -d $db -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html(NULL)" 2>&1)
+grep -q '22004' <<<"$e"; ok $? "a NULL as-of date raises 22004"
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('2024-11-30', 'nowhere')" 2>&1)
+grep -q '22023' <<<"$e" && grep -q "'nowhere' is not a city" <<<"$e"; ok $? "an unknown city raises 22023 and names it"
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('infinity')" 2>&1)
+grep -q '22008' <<<"$e"; ok $? "an infinite as-of date raises 22008"
+# January: no previous month, no rank change; the report still renders.
+q "SELECT progress_report_html('2024-01-31')" >"$out/january.html" && grep -qF '一、全市主要目标完成情况' "$out/january.html" &&
+	! grep -qF '较上月：与' "$out/january.html"
+ok $? "a January report renders, without a rank change"
+
+# The ranking is the stored run of the month when there is one, else computed.
+grep -qF '名次：本月考核运行 #' "$out/report.html"; ok $? "the report says the ranking is the stored November run"
+stored=$(q "SELECT string_agg(u.unit_id || '|' || u.rank || '|' || round(u.score::numeric, 6), ',' ORDER BY u.unit_id)
+	FROM assessment_run r JOIN assessment_run_unit u USING (run_id) WHERE r.as_of = '2024-11-30' AND u.peer_group = 'county'")
+rk() { q "SELECT string_agg(unit_id || '|' || rank || '|' || round(score::numeric, 6), ',' ORDER BY unit_id)
+	FROM report_ranking('2024-11-30', 'shaoyang', 'county')"; }
+[ -n "$stored" ] && [ "$(rk)" = "$stored" ]; ok $? "the county ranking is the stored run's"
+q "DELETE FROM assessment_run WHERE as_of = '2024-11-30'" >/dev/null
+live=$(rk)
+[ "$live" = "$stored" ]; ok $? "without the stored run it is computed, and the same"
+q "SELECT progress_report_html('2024-11-30')" | grep -qF '名次：按本月数据计算'; ok $? "and the report says it is computed"
+
+# Published precision: when the model has an indicator.decimals column (the
+# scores branch adds it), figures follow it; here a column added by hand.
+q "ALTER TABLE indicator ADD COLUMN decimals int; UPDATE indicator SET decimals = 3 WHERE indicator_id = 13;
+   ALTER TABLE indicator ADD COLUMN growth_decimals int NOT NULL DEFAULT 1; UPDATE indicator SET growth_decimals = 2 WHERE indicator_id = 13" >/dev/null
+cnty="unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')"
+y3=$(q "SELECT round(sum(value)::numeric, 3) FROM reading_current WHERE indicator_id = 13 AND $cnty
+	AND month BETWEEN '2024-01-01' AND '2024-11-01'")
+g2=$(q "SELECT round((100 * (sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') - 1))::numeric, 2)
+	FROM reading_current WHERE indicator_id = 13 AND $cnty
+	AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01')")
+q "SELECT progress_report_html('2024-11-30')" | grep -qF "<td class=\"num\">$y3 亿元</td><td class=\"num\">$g2%</td>"
+ok $? "with decimals columns, retail sales show as $y3 亿元 and $g2%"
+
+# A year without targets (2023 in the demo) still gives the whole document.
+q "SELECT progress_report_html('2023-06-30')" >"$out/noplan.html" && grep -qF '本年没有目标' "$out/noplan.html" &&
+	grep -qF '六、主要指标累计增速走势' "$out/noplan.html" && grep -qF '</html>' "$out/noplan.html"
+ok $? "a report of a year without targets renders and says so"
+
+echo "1..$n"
+exit $failed
