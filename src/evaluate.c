@@ -246,8 +246,8 @@ target_status_fn(PG_FUNCTION_ARGS)
 	if (flow)
 		share = progress_share(PG_GETARG_DATEADT(2), basis, false, 0);
 	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_eval_status(t, thr, actual, flow, share, has_tol, tolerance,
-						   decimals_arg(fcinfo, 7)))));
+		target_status_at(t, thr, actual, flow, share, has_tol, tolerance,
+						 decimals_arg(fcinfo, 7)))));
 }
 
 PG_FUNCTION_INFO_V1(round_published_fn);

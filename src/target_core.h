@@ -151,14 +151,16 @@ extern double target_default_tolerance(const Target *t, double thr, bool prorate
 /* Yellow when the shortfall is within the tolerance (inclusive), else red. */
 extern TrafficLight target_light_for_shortfall(double shortfall, double tolerance);
 
-/*
- * Status from met/gap, or from the schedule gap when prorated, of the
- * figure published to decimals.
- */
+/* Status from met/gap, or from the schedule gap when prorated. */
 extern TrafficLight target_eval_status(const Target *t, double thr, double actual,
 									   bool prorate, double progress,
-									   bool has_tolerance, double tolerance,
-									   int decimals);
+									   bool has_tolerance, double tolerance);
+
+/* The same of the figure published to decimals. */
+extern TrafficLight target_status_at(const Target *t, double thr, double actual,
+									 bool prorate, double progress,
+									 bool has_tolerance, double tolerance,
+									 int decimals);
 
 extern const char *traffic_light_name(TrafficLight l);
 

@@ -323,9 +323,9 @@ target_light_for_shortfall(double shortfall, double tolerance)
  * red beyond it.  Everything is judged on the figure published to decimals.
  */
 TrafficLight
-target_eval_status(const Target *t, double thr, double actual,
-				   bool prorate, double progress,
-				   bool has_tolerance, double tolerance, int decimals)
+target_status_at(const Target *t, double thr, double actual,
+				 bool prorate, double progress,
+				 bool has_tolerance, double tolerance, int decimals)
 {
 	double		fig = target_published(actual, decimals);
 	double		gap;
@@ -341,6 +341,16 @@ target_eval_status(const Target *t, double thr, double actual,
 	gap = target_gap_at(t, thr, actual, decimals);
 	/* not met with a zero gap (a strict > at the threshold) is behind by 0 */
 	return target_light_for_shortfall(gap < 0.0 ? -gap : 0.0, tolerance);
+}
+
+/* Status at full precision. */
+TrafficLight
+target_eval_status(const Target *t, double thr, double actual,
+				   bool prorate, double progress,
+				   bool has_tolerance, double tolerance)
+{
+	return target_status_at(t, thr, actual, prorate, progress, has_tolerance,
+							tolerance, TARGET_FULL_PRECISION);
 }
 
 const char *

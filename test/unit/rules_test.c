@@ -238,10 +238,9 @@ test_precision_consistency(void)
 
 		if (target_published(x, d) != target_published(y, d))
 			continue;
-		lx = target_eval_status(&t, t.lo, x, false, 0, false, 0, d);
-		ly = target_eval_status(&t, t.lo, y, false, 0, false, 0, d);
-		lf = target_eval_status(&t, t.lo, target_published(x, d), false, 0, false, 0,
-								TARGET_FULL_PRECISION);
+		lx = target_status_at(&t, t.lo, x, false, 0, false, 0, d);
+		ly = target_status_at(&t, t.lo, y, false, 0, false, 0, d);
+		lf = target_eval_status(&t, t.lo, target_published(x, d), false, 0, false, 0);
 		if (target_met_at(&t, t.lo, x, d) != target_met_at(&t, t.lo, y, d) ||
 			target_met_at(&t, t.lo, x, d) != target_eval_met(&t, t.lo, target_published(x, d)) ||
 			target_gap_at(&t, t.lo, x, d) != target_gap_at(&t, t.lo, y, d) ||
@@ -333,7 +332,7 @@ test_rule_examples(void)
 	ok(score_ratio_target(&range, 6, 7, -1, 10, 0, 1.2) == 10.0, "inside the range: the weight, no more");
 	p = target_prorate(&l20, 11.0 / 12.0);
 	ok_near(p.lo, 20.0 * 11.0 / 12.0, 1e-12, "level >= 20 prorates to 18.33 in November");
-	ok(target_eval_status(&l20, 20, 18, true, 1.0, true, 10, -1) == LIGHT_YELLOW,
+	ok(target_eval_status(&l20, 20, 18, true, 1.0, true, 10) == LIGHT_YELLOW,
 	   "90%% done at the year's end, 10-point tolerance: yellow");
 	ok(target_light_for_shortfall(10.0, 10.0) == LIGHT_YELLOW &&
 	   target_light_for_shortfall(10.000001, 10.0) == LIGHT_RED,

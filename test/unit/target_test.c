@@ -150,11 +150,11 @@ test_eval(void)
 	parse("level >= 100", &t);
 	ok(target_eval_schedule_gap(&t, t.lo, 45.2, 5.0 / 12.0, &r), "schedule gap defined");
 	ok_near(r, 45.2 - 500.0 / 12.0, 1e-9, "45.2%% at end of May is 3.53 points ahead");
-	ok(target_eval_status(&t, t.lo, 45.2, true, 5.0 / 12.0, false, 0, TARGET_FULL_PRECISION) == LIGHT_GREEN,
+	ok(target_eval_status(&t, t.lo, 45.2, true, 5.0 / 12.0, false, 0) == LIGHT_GREEN,
 	   "ahead of schedule is green");
-	ok(target_eval_status(&t, t.lo, 38.0, true, 5.0 / 12.0, false, 0, TARGET_FULL_PRECISION) == LIGHT_YELLOW,
+	ok(target_eval_status(&t, t.lo, 38.0, true, 5.0 / 12.0, false, 0) == LIGHT_YELLOW,
 	   "3.7 points behind is yellow");
-	ok(target_eval_status(&t, t.lo, 30.0, true, 5.0 / 12.0, false, 0, TARGET_FULL_PRECISION) == LIGHT_RED,
+	ok(target_eval_status(&t, t.lo, 30.0, true, 5.0 / 12.0, false, 0) == LIGHT_RED,
 	   "11.7 points behind is red");
 }
 
