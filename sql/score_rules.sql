@@ -116,11 +116,15 @@ SELECT round_published(2.675, 2) AS a, round_published(1.005, 2) AS b, round_pub
 -- An independent formula: PostgreSQL's numeric keeps 15 significant digits
 -- of a float8 and its round() rounds half away from zero, so
 -- round(x::numeric, d) is the published figure.  Over 20,000 values at 0..3
--- decimals, including exact halves:
+-- decimals, including exact halves, and 40,000 values of sin() at 0..7:
 SELECT count(*) AS n,
        count(*) FILTER (WHERE round_published(x, d) = round(x::numeric, d)::float8) AS same
 FROM (SELECT (i - 10000) / 8.0::float8 * pow(10, -d) * 3 AS x, d
       FROM generate_series(0, 4999) i, generate_series(0, 3) d) s;
+SELECT count(*) AS n,
+       count(*) FILTER (WHERE round_published(x, d) = round(x::numeric, d)::float8) AS same
+FROM (SELECT sin(i) * pow(10, i % 9 - 2) AS x, d
+      FROM generate_series(1, 5000) i, generate_series(0, 7) d) s;
 -- A precision out of range is an error.
 SELECT target_met('growth >= 7%', 7, NULL, 16);
 \echo :LAST_ERROR_SQLSTATE

@@ -44,9 +44,28 @@ target_published(double x, int decimals)
 	int			exp10,
 				keep;
 	long long	n = 0;
+	double		scale,
+				y,
+				frac;
 
 	if (decimals < 0 || !isfinite(x) || x == 0.0)
 		return x;
+
+	/*
+	 * Fast path: far from a half (more than 1e-6 of the last decimal) and
+	 * small enough (below 1e6 units, where the 15-digit step moves it by
+	 * less than 1e-8 units), plain arithmetic decides the same way.  n /
+	 * 10^d is then the double nearest the decimal, as strtod gives it.
+	 */
+	scale = pow(10.0, decimals);
+	y = fabs(x) * scale;
+	frac = y - floor(y);
+	if (y < 1e6 && fabs(frac - 0.5) > 1e-6)
+	{
+		y = frac > 0.5 ? floor(y) + 1.0 : floor(y);
+		return y == 0.0 ? 0.0 : copysign(y / scale, x);
+	}
+
 	snprintf(buf, sizeof(buf), "%.14e", fabs(x));	/* d.dddddddddddddde+XX */
 	exp10 = atoi(buf + 17);
 	keep = exp10 + 1 + decimals;	/* digits kept, from the first */
