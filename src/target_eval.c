@@ -137,19 +137,15 @@ target_eval_gap(const Target *t, double thr, double actual)
 }
 
 /*
- * Attainment (完成率) is a ratio that reads "1 = exactly on target".  For
- * higher-is-better targets it is actual / threshold, for lower-is-better
- * threshold / actual; with negative thresholds (a fall no deeper than -2%)
- * the roles swap so that a larger ratio is still better.  Where the ratio
- * would divide by zero or compare numbers of opposite sign it is undefined.
+ * Attainment (完成率) of a one-sided comparison: actual / threshold for
+ * higher-is-better, threshold / actual for lower-is-better; with negative
+ * thresholds (a fall no deeper than -2%) the roles swap so that a larger
+ * ratio is still better.  Where the ratio would divide by zero or compare
+ * numbers of opposite sign it is undefined.
  */
-bool
-target_eval_attainment(const Target *t, double thr, double actual, double *result)
+static bool
+one_sided_ratio(bool lower, double thr, double actual, double *result)
 {
-	bool		lower = target_lower_is_better(t);
-
-	if (t->cmp == CMP_BETWEEN)
-		thr = t->lo;
 	if (thr == 0.0 || (actual != 0.0 && (actual < 0.0) != (thr < 0.0)))
 		return false;
 	if (lower == (thr > 0.0))
@@ -161,6 +157,29 @@ target_eval_attainment(const Target *t, double thr, double actual, double *resul
 	}
 	else
 		*result = actual / thr;
+	return true;
+}
+
+/*
+ * Attainment reads "1 = exactly on target".  A range (between, and = as the
+ * range [t, t]) is attained inside, 1; outside it is the ratio to the
+ * nearer bound, below 1: a range is never over-achieved.
+ */
+bool
+target_eval_attainment(const Target *t, double thr, double actual, double *result)
+{
+	double		lo = thr,
+				hi = t->cmp == CMP_BETWEEN ? t->hi : thr;
+
+	if (t->cmp == CMP_BETWEEN)
+		lo = t->lo;
+	if (t->cmp != CMP_BETWEEN && t->cmp != CMP_EQ)
+		return one_sided_ratio(target_lower_is_better(t), thr, actual, result);
+	if (actual < lo)
+		return one_sided_ratio(false, lo, actual, result);
+	if (actual > hi)
+		return one_sided_ratio(true, hi, actual, result);
+	*result = 1.0;
 	return true;
 }
 
