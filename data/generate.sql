@@ -144,7 +144,7 @@ DELETE FROM gen_reported
 	   OR (frequency = 'annual' AND m <> 12)
 	   OR (jan_feb_combined AND m = 1);
 
-DELETE FROM reading_staging;
+SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value, reported_growth, source)
 SELECT c.indicator_id::text, c.unit_id, to_char(c.month, 'YYYY-MM'),
        CASE WHEN c.nature = 'rate' THEN round(c.reported_value::numeric, 2)

@@ -112,11 +112,11 @@ CREATE TABLE plan_target (
 	CONSTRAINT plan_target_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
 	CONSTRAINT plan_target_reference_indicator_is_known FOREIGN KEY (reference_indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT plan_target_year_is_plausible CHECK (year BETWEEN 2000 AND 2100),
-	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0 AND weight < 'Infinity'),
+	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0::float8 AND weight < 'Infinity'::float8),
 	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank')),
-	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0 AND score_floor <= score_cap),
-	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(cardinality(score_params), 0) = 2),
-	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(cardinality(score_params), 0) = 5),
+	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0::float8 AND score_floor <= score_cap),
+	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
+	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(pg_catalog.cardinality(score_params), 0) = 5),
 	CONSTRAINT plan_target_relative_needs_reference_indicator
 		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL))
 );
@@ -152,15 +152,15 @@ CREATE TABLE reading (
 	value float8 NOT NULL,
 	reported_growth float8,
 	revision int NOT NULL DEFAULT 1,
-	recorded_at timestamptz NOT NULL DEFAULT now(),
+	recorded_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	source text,
 	PRIMARY KEY (indicator_id, unit_id, month, revision),
 	CONSTRAINT reading_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT reading_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
-	CONSTRAINT reading_month_is_first_day CHECK (month = date_trunc('month', month)::date),
+	CONSTRAINT reading_month_is_first_day CHECK (month = pg_catalog.date_trunc('month', month::timestamp)::date),
 	CONSTRAINT reading_month_is_plausible CHECK (month BETWEEN '2000-01-01' AND '2100-12-01'),
-	CONSTRAINT reading_value_is_finite CHECK (value <> 'NaN' AND abs(value) <> 'Infinity'),
-	CONSTRAINT reading_reported_growth_is_finite CHECK (reported_growth <> 'NaN' AND abs(reported_growth) <> 'Infinity'),
+	CONSTRAINT reading_value_is_finite CHECK (value <> 'NaN'::float8 AND pg_catalog.abs(value) <> 'Infinity'::float8),
+	CONSTRAINT reading_reported_growth_is_finite CHECK (reported_growth <> 'NaN'::float8 AND pg_catalog.abs(reported_growth) <> 'Infinity'::float8),
 	CONSTRAINT reading_revision_is_positive CHECK (revision >= 1)
 );
 COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
@@ -202,7 +202,7 @@ CREATE TABLE task (
 	CONSTRAINT task_status_is_known CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),
 	CONSTRAINT task_done_has_completion_date CHECK ((status = 'done') = (completed_on IS NOT NULL)),
 	CONSTRAINT task_due_not_before_start CHECK (start_date IS NULL OR due_date >= start_date),
-	CONSTRAINT task_investment_is_not_negative CHECK (planned_investment >= 0 AND completed_investment >= 0),
+	CONSTRAINT task_investment_is_not_negative CHECK (planned_investment >= 0::numeric AND completed_investment >= 0::numeric),
 	CONSTRAINT task_investment_only_for_projects CHECK (kind = 'project' OR (planned_investment IS NULL AND completed_investment IS NULL))
 );
 COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), with responsible unit, lead person, section, due date, status, investment';

@@ -1,110 +1,190 @@
 -- Loading readings from CSV with nothing lost.
 --
---   \copy scorecard.reading_staging (indicator, unit, month, value, reported_growth, source)
+--   SELECT scorecard.begin_load();              -- this session's staging table
+--   \copy reading_staging (indicator, unit, month, value, reported_growth, source)
 --         FROM 'readings.csv' WITH (FORMAT csv, HEADER true)
 --   SELECT * FROM scorecard.check_readings();   -- the bad rows, if any (loads nothing)
 --   SELECT * FROM scorecard.load_readings();    -- all rows or none
 --
--- Every column of the staging table is text, so COPY itself never rejects a
--- row: the checks below report each bad row with its line and reason.  Lines
--- are counted as in the file, the header being line 1 (pass header => false
--- for a file without one).  A row whose figure differs from the latest
--- revision already loaded becomes a new revision; a row equal to it is
--- skipped, so loading the same file twice changes nothing.
+-- The staging table is a temporary table of the session (pg_temp), so
+-- loads from different sessions never see each other's rows, and rows a
+-- failed load leaves behind stay in that session until begin_load() or the
+-- session's end.  Every column is text, so COPY itself never rejects a row:
+-- the checks below report each bad row with its line and reason.  Lines
+-- are those of the file, the header being line 1 (header => false for a
+-- file without one): a quoted field spanning several lines counts them.  A
+-- row whose figure differs from the revision in force becomes a new
+-- revision; a row equal to it is skipped, so loading the same file twice
+-- changes nothing.
 
-CREATE TABLE reading_staging (
-	seq bigserial PRIMARY KEY,
-	indicator text,
-	unit text,
-	month text,
-	value text,
-	reported_growth text,
-	source text
-);
-COMMENT ON TABLE reading_staging IS 'COPY readings here (all text), then call load_readings()';
+-- Create (or empty) this session's staging table pg_temp.reading_staging.
+CREATE FUNCTION begin_load() RETURNS regclass LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF pg_catalog.to_regclass('pg_temp.reading_staging') IS NULL THEN
+		CREATE TEMP TABLE reading_staging (
+			seq bigserial PRIMARY KEY,
+			indicator text,
+			unit text,
+			month text,
+			value text,
+			reported_growth text,
+			source text
+		);
+	ELSE
+		TRUNCATE pg_temp.reading_staging RESTART IDENTITY;
+	END IF;
+	RETURN 'pg_temp.reading_staging'::pg_catalog.regclass;
+END $$;
+COMMENT ON FUNCTION begin_load() IS 'create or empty this session''s staging table pg_temp.reading_staging (all text: COPY the CSV file into it)';
+
+-- This session's staging table, or 55000 with the recipe when there is none.
+CREATE FUNCTION staging_table() RETURNS regclass LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	t regclass := pg_catalog.to_regclass('pg_temp.reading_staging');
+BEGIN
+	IF t IS NULL THEN
+		RAISE EXCEPTION 'no staging table in this session'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+			      HINT = 'SELECT scorecard.begin_load(); then COPY the file into reading_staging.';
+	END IF;
+	RETURN t;
+END $$;
+COMMENT ON FUNCTION staging_table() IS 'this session''s staging table; 55000 when begin_load() has not made one';
 
 -- text -> float8 or NULL when it is not a finite number.
-CREATE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+CREATE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
 DECLARE v float8;
 BEGIN
-	IF s IS NULL OR btrim(s) = '' THEN RETURN NULL; END IF;
-	v := btrim(s)::float8;
-	IF v = 'NaN' OR abs(v) = 'Infinity' THEN RETURN NULL; END IF;
+	IF s IS NULL OR pg_catalog.btrim(s) = '' THEN RETURN NULL; END IF;
+	v := pg_catalog.btrim(s)::pg_catalog.float8;
+	IF v = 'NaN'::float8 OR pg_catalog.abs(v) = 'Infinity'::float8 THEN RETURN NULL; END IF;
 	RETURN v;
 EXCEPTION WHEN others THEN
 	RETURN NULL;
 END $$;
+COMMENT ON FUNCTION staging_float(text) IS 'a staged text as a finite float8, or NULL';
 
 -- text -> first day of a month or NULL: accepts 2024-03, 2024-03-01, 2024/03.
-CREATE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE d date;
+CREATE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	t text := pg_catalog.replace(pg_catalog.btrim(s), '/', '-');
 BEGIN
-	IF s IS NULL OR btrim(s) !~ '^\d{4}[-/]\d{1,2}([-/]\d{1,2})?$' THEN RETURN NULL; END IF;
-	IF btrim(s) ~ '^\d{4}[-/]\d{1,2}$' THEN
-		d := to_date(btrim(s), 'YYYY-MM');
-		IF to_char(d, 'FMMM') <> ltrim(split_part(replace(btrim(s), '/', '-'), '-', 2), '0') THEN
-			RETURN NULL;
-		END IF;
-		RETURN d;
+	IF t IS NULL OR t !~ '^\d{4}-\d{1,2}(-\d{1,2})?$' THEN RETURN NULL; END IF;
+	IF t ~ '^\d{4}-\d{1,2}$' THEN
+		RETURN pg_catalog.make_date(pg_catalog.split_part(t, '-', 1)::int, pg_catalog.split_part(t, '-', 2)::int, 1);
 	END IF;
-	d := replace(btrim(s), '/', '-')::date;
-	RETURN d;
+	RETURN t::pg_catalog.date;
 EXCEPTION WHEN others THEN
 	RETURN NULL;
 END $$;
+COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01, 2024/03) as a date, or NULL';
+
+-- The staged rows in file order with their file line, the indicator and
+-- unit they name, and the parsed month, value and growth.  An indicator is
+-- named by its code or, failing that, by its id (a code equal to another
+-- indicator's id means the indicator with that code).  A row's line is the
+-- line after the previous row's last line: 1 + the newlines inside the
+-- previous rows' fields, after the header's line.
+CREATE FUNCTION staged_readings(header boolean DEFAULT true)
+RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reported_growth text,
+	source text, indicator_id int, unit_id text, m date, v float8, g float8)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	PERFORM staging_table();
+	RETURN QUERY
+	WITH st AS (
+		SELECT s.*, pg_catalog.concat(s.indicator, s.unit, s.month, s.value, s.reported_growth, s.source) AS raw
+		FROM pg_temp.reading_staging s
+	), n AS (
+		SELECT st.*, 1 + pg_catalog.length(st.raw) - pg_catalog.length(pg_catalog.replace(st.raw, E'\n', '')) AS lines
+		FROM st
+	)
+	SELECT (CASE WHEN header THEN 2 ELSE 1 END
+	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
+	       n.indicator, n.unit, n.month, n.value, n.reported_growth, n.source,
+	       coalesce(ic.indicator_id, ii.indicator_id), u.unit_id,
+	       -- the common forms parsed here (a plain decimal of up to 300
+	       -- characters is well inside the float8 range); the rest, and every
+	       -- bad value, by the staging_* functions, whose subtransactions and
+	       -- pinned search_path cost per call
+	       CASE WHEN f.mt ~ '^\d{4}-\d{1,2}$' AND pg_catalog.split_part(f.mt, '-', 1)::int >= 1
+	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
+	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
+	            ELSE staging_month(n.month) END,
+	       CASE WHEN coalesce(f.vt, '') = '' THEN NULL
+	            WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
+	            ELSE staging_float(n.value) END,
+	       CASE WHEN coalesce(f.gt, '') = '' THEN NULL
+	            WHEN pg_catalog.length(f.gt) <= 300 AND f.gt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.gt::pg_catalog.float8
+	            ELSE staging_float(n.reported_growth) END
+	FROM n
+	CROSS JOIN LATERAL (SELECT pg_catalog.replace(pg_catalog.btrim(n.month), '/', '-') AS mt,
+	                           pg_catalog.btrim(n.value) AS vt, pg_catalog.btrim(n.reported_growth) AS gt) f
+	LEFT JOIN indicator ic ON ic.code = pg_catalog.btrim(n.indicator)
+	LEFT JOIN indicator ii ON ii.indicator_id::text = pg_catalog.btrim(n.indicator)
+	LEFT JOIN unit u ON u.unit_id = pg_catalog.btrim(n.unit)
+	ORDER BY n.seq;
+END $$;
+COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows with file line, indicator (by code, else id), unit and parsed values';
 
 -- The bad rows of the staging table: line (as in the file), the text of the
 -- row and every reason it cannot load.  Empty when all rows are good.
 CREATE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH s AS (
-		SELECT row_number() OVER (ORDER BY seq) + CASE WHEN header THEN 1 ELSE 0 END AS line,
-		       st.*, staging_month(st.month) AS m, staging_float(st.value) AS v
-		FROM reading_staging st
-	), k AS (
-		SELECT s.*,
-		       (SELECT i.indicator_id FROM indicator i
-		        WHERE i.code = btrim(s.indicator) OR i.indicator_id::text = btrim(s.indicator)) AS ind,
-		       (SELECT u.unit_id FROM unit u WHERE u.unit_id = btrim(s.unit)) AS uid
-		FROM s
-	), d AS (
-		SELECT k.*, min(k.line) OVER (PARTITION BY k.ind, k.uid, k.m) AS first_line
-		FROM k
+	WITH d AS (
+		SELECT k.*, pg_catalog.min(k.line) OVER (PARTITION BY k.indicator_id, k.unit_id, k.m) AS first_line
+		FROM staged_readings(header) k
 	), r AS (
 		SELECT d.line, d.indicator, d.unit, d.month, d.value, x.reason, x.ord
 		FROM d, LATERAL (VALUES
-			(1, CASE WHEN d.indicator IS NULL OR btrim(d.indicator) = '' THEN 'indicator is missing'
-			         WHEN d.ind IS NULL THEN format('unknown indicator "%s"', d.indicator) END),
-			(2, CASE WHEN d.unit IS NULL OR btrim(d.unit) = '' THEN 'unit is missing'
-			         WHEN d.uid IS NULL THEN format('unknown unit "%s"', d.unit) END),
-			(3, CASE WHEN d.month IS NULL OR btrim(d.month) = '' THEN 'month is missing'
-			         WHEN d.m IS NULL THEN format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', d.month)
-			         WHEN d.m <> date_trunc('month', d.m)::date THEN format('month "%s" is not the first day of a month', d.month)
-			         WHEN d.m NOT BETWEEN '2000-01-01' AND '2100-12-01' THEN format('month "%s" is out of range', d.month) END),
-			(4, CASE WHEN d.value IS NULL OR btrim(d.value) = '' THEN 'value is missing'
-			         WHEN d.v IS NULL THEN format('value "%s" is not a finite number', d.value) END),
-			(5, CASE WHEN d.reported_growth IS NOT NULL AND btrim(d.reported_growth) <> ''
-			              AND staging_float(d.reported_growth) IS NULL
-			         THEN format('reported growth "%s" is not a finite number', d.reported_growth) END),
-			(6, CASE WHEN d.ind IS NOT NULL AND d.uid IS NOT NULL AND d.m IS NOT NULL AND d.line <> d.first_line
-			         THEN format('same indicator, unit and month as line %s', d.first_line) END)
+			(1, CASE WHEN d.indicator IS NULL OR pg_catalog.btrim(d.indicator) = '' THEN 'indicator is missing'
+			         WHEN d.indicator_id IS NULL THEN pg_catalog.format('unknown indicator "%s"', d.indicator) END),
+			(2, CASE WHEN d.unit IS NULL OR pg_catalog.btrim(d.unit) = '' THEN 'unit is missing'
+			         WHEN d.unit_id IS NULL THEN pg_catalog.format('unknown unit "%s"', d.unit)
+			         WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+			              AND d.unit_id NOT IN (SELECT visible_units())
+			              THEN pg_catalog.format('unit "%s" is not one you may load (row-level security)', d.unit_id) END),
+			(3, CASE WHEN d.month IS NULL OR pg_catalog.btrim(d.month) = '' THEN 'month is missing'
+			         WHEN d.m IS NULL THEN pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', d.month)
+			         WHEN d.m <> pg_catalog.date_trunc('month', d.m::timestamp)::date
+			              THEN pg_catalog.format('month "%s" is not the first day of a month', d.month)
+			         WHEN d.m NOT BETWEEN '2000-01-01'::date AND '2100-12-01'::date
+			              THEN pg_catalog.format('month "%s" is out of range', d.month) END),
+			(4, CASE WHEN d.value IS NULL OR pg_catalog.btrim(d.value) = '' THEN 'value is missing'
+			         WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', d.value) END),
+			(5, CASE WHEN d.reported_growth IS NOT NULL AND pg_catalog.btrim(d.reported_growth) <> ''
+			              AND d.g IS NULL
+			         THEN pg_catalog.format('reported growth "%s" is not a finite number', d.reported_growth) END),
+			(6, CASE WHEN d.indicator_id IS NOT NULL AND d.unit_id IS NOT NULL AND d.m IS NOT NULL
+			              AND d.line <> d.first_line
+			         THEN pg_catalog.format('same indicator, unit and month as line %s', d.first_line) END)
 		) AS x(ord, reason)
 		WHERE x.reason IS NOT NULL
 	)
-	SELECT r.line, r.indicator, r.unit, r.month, r.value, string_agg(r.reason, '; ' ORDER BY r.ord)
+	SELECT r.line, r.indicator, r.unit, r.month, r.value, pg_catalog.string_agg(r.reason, '; ' ORDER BY r.ord)
 	FROM r GROUP BY r.line, r.indicator, r.unit, r.month, r.value
 	ORDER BY r.line
 $$;
-COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of reading_staging with line and reason; empty if all can load';
+COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason; empty if all can load';
 
--- Load the staging table into reading: all rows or none.  Raises 22P02 with
--- every bad row in the detail (and loads nothing) if any row is bad; else
--- inserts new readings (revision 1) and corrections (next revision), skips
--- rows equal to the latest revision, empties the staging table and returns
--- the counts.
-CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT now(),
+-- Load this session's staging table into reading: all rows or none.
+-- Raises 22P02 with every bad row in the detail (and loads nothing) if any
+-- row is bad; else inserts new readings (revision 1) and corrections (next
+-- revision), skips rows equal to the revision in force, empties the staging
+-- table and returns the counts.  Loads are serialised by a SHARE ROW
+-- EXCLUSIVE lock on reading taken before the rows in force are read, so
+-- under READ COMMITTED the comparison sees every load committed before;
+-- under REPEATABLE READ or SERIALIZABLE the transaction's snapshot is older
+-- than the lock, so the load refuses (0A000) rather than compare a
+-- correction with stale rows.
+CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT pg_catalog.now(),
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -112,8 +192,14 @@ DECLARE
 	bad text;
 	nbad bigint;
 BEGIN
-	LOCK TABLE reading_staging IN EXCLUSIVE MODE;
-	SELECT count(*), string_agg(format('line %s: %s', c.line, c.reason), E'\n' ORDER BY c.line)
+	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'load_readings runs under READ COMMITTED only, not %',
+			pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'feature_not_supported',
+			      DETAIL = 'This transaction''s snapshot predates the load''s lock: a correction would be compared with readings as they were, not as they are.',
+			      HINT = 'Load in a READ COMMITTED transaction (the default); nothing was loaded.';
+	END IF;
+	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('line %s: %s', c.line, c.reason), E'\n' ORDER BY c.line)
 	INTO nbad, bad
 	FROM check_readings(header) c;
 	IF nbad > 0 THEN
@@ -122,14 +208,13 @@ BEGIN
 			      HINT = 'Fix the rows (SELECT * FROM scorecard.check_readings() lists them) and load again.';
 	END IF;
 
-	-- Serialise loads of the same readings so revisions stay consecutive.
+	-- Serialise loads (and exclude runs, which hold SHARE) so revisions stay
+	-- consecutive; the statements below take their snapshots after it.
 	LOCK TABLE reading IN SHARE ROW EXCLUSIVE MODE;
 	WITH s AS (
-		SELECT i.indicator_id, btrim(st.unit) AS unit_id, staging_month(st.month) AS month,
-		       staging_float(st.value) AS value, staging_float(st.reported_growth) AS reported_growth,
-		       nullif(btrim(st.source), '') AS source
-		FROM reading_staging st
-		JOIN indicator i ON i.code = btrim(st.indicator) OR i.indicator_id::text = btrim(st.indicator)
+		SELECT k.indicator_id, k.unit_id, k.m AS month, k.v AS value, k.g AS reported_growth,
+		       nullif(pg_catalog.btrim(k.source), '') AS source
+		FROM staged_readings(header) k
 	), cur AS (
 		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
 		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
@@ -148,13 +233,13 @@ BEGIN
 		FROM j WHERE NOT j.same
 		RETURNING revision
 	)
-	SELECT count(*) FILTER (WHERE revision = 1), count(*) FILTER (WHERE revision > 1),
-	       (SELECT count(*) FROM j WHERE j.same)
+	SELECT pg_catalog.count(*) FILTER (WHERE revision = 1), pg_catalog.count(*) FILTER (WHERE revision > 1),
+	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
 	INTO inserted, revised, unchanged
 	FROM ins;
-	DELETE FROM reading_staging;
+	DELETE FROM pg_temp.reading_staging;
 END $$;
-COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load reading_staging into reading, all rows or none; corrections become new revisions';
+COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s reading_staging into reading, all rows or none; corrections become new revisions; READ COMMITTED only';
 
 -- The readings in force: the latest revision of each indicator x unit x
 -- month recorded at or before recorded_as_of (NULL: the latest of all).
@@ -168,8 +253,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION readings(timestamptz) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now)';
 
-CREATE VIEW reading_current AS
+CREATE VIEW reading_current WITH (security_invoker = true) AS
 	SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source
-	FROM readings(NULL);
+	FROM scorecard.readings(NULL::timestamptz);
 COMMENT ON VIEW reading_current IS 'latest revision of each reading';
 

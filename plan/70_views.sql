@@ -8,7 +8,7 @@
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT max(month) FROM reading
+	SELECT pg_catalog.max(month) FROM reading
 	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
 $$;
 
@@ -32,7 +32,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		  AND r.month >= make_date(extract(year FROM as_of)::int - 1, 1, 1)
 	), own AS (
 		SELECT r.indicator_id, r.unit_id, ytd_agg(r.month, r.value, r.kind) AS state,
-		       max(r.month) FILTER (WHERE r.month >= date_trunc('year', as_of)) AS data_month,
+		       max(r.month) FILTER (WHERE r.month >= pg_catalog.date_trunc('year', as_of::timestamp)) AS data_month,
 		       bool_and(r.additive) AS additive
 		FROM r GROUP BY r.indicator_id, r.unit_id
 	), own_growth AS (
@@ -93,7 +93,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		CROSS JOIN LATERAL (SELECT CASE WHEN tu.kind = 'department' THEN tu.parent_id
 		                                ELSE tu.unit_id END AS unit_id) ev
 		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = ev.unit_id
-		WHERE t.year = extract(year FROM as_of)
+		WHERE t.year = extract(year FROM as_of)::int
 	), m AS (
 		SELECT b.*,
 		       CASE WHEN b.nature = 'flow' THEN ytd_value(b.state, b.data_month)
@@ -121,13 +121,13 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		-- task indicators: tasks done by the as-of date
 		SELECT b.indicator_id, b.unit_id,
 		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS v
-		FROM base b JOIN task tk ON tk.indicator_id = b.indicator_id AND tk.year = extract(year FROM as_of)
+		FROM base b JOIN task tk ON tk.indicator_id = b.indicator_id AND tk.year = extract(year FROM as_of)::int
 		WHERE b.nature = 'task'
 		GROUP BY b.indicator_id, b.unit_id
 	), a AS (
 		SELECT m.*,
 		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
-		            WHEN m.nature = 'task' THEN date_trunc('month', as_of)::date
+		            WHEN m.nature = 'task' THEN pg_catalog.date_trunc('month', as_of::timestamp)::date
 		            ELSE m.data_month END AS dm,
 		       CASE WHEN m.derived_from IS NOT NULL THEN CASE WHEN d.complete THEN d.v END
 		            WHEN m.nature = 'task' THEN coalesce(k.v, 0)
@@ -164,7 +164,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	            THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
 	                     reference => e.ref, decimals => e.dec),
-	       CASE WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of) = 1
+	       CASE WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
 	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
@@ -323,9 +323,21 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted assessment per unit: total, normalised score, grade, rank (year_end: level targets of flows against the whole year, see unit_scores)';
 
--- Views at the latest month with readings, for BI tools.
-CREATE VIEW progress_latest AS SELECT * FROM progress(latest_month());
-CREATE VIEW progress_city_latest AS SELECT * FROM progress_city(latest_month());
-CREATE VIEW task_progress_current AS SELECT * FROM task_progress(current_date);
-CREATE VIEW unit_scores_latest AS SELECT * FROM unit_scores(latest_month());
-CREATE VIEW unit_assessment_latest AS SELECT * FROM unit_assessment(latest_month());
+-- Views at the latest month with readings, for BI tools.  Every view runs
+-- with the rights of the role that queries it (security_invoker), so
+-- row-level security applies through it as through the tables.
+CREATE VIEW progress_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.progress(scorecard.latest_month());
+CREATE VIEW progress_city_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.progress_city(scorecard.latest_month());
+CREATE VIEW task_progress_current WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.task_progress(current_date);
+CREATE VIEW unit_scores_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.unit_scores(scorecard.latest_month());
+CREATE VIEW unit_assessment_latest WITH (security_invoker = true) AS
+	SELECT * FROM scorecard.unit_assessment(scorecard.latest_month());
+COMMENT ON VIEW progress_latest IS 'progress(latest_month()): every target''s progress at the latest month with readings';
+COMMENT ON VIEW progress_city_latest IS 'progress_city(latest_month()): the city''s targets at the latest month with readings';
+COMMENT ON VIEW task_progress_current IS 'task_progress(current_date): tasks against time progress today';
+COMMENT ON VIEW unit_scores_latest IS 'unit_scores(latest_month()): points per unit x indicator at the latest month with readings';
+COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(latest_month()): assessment per unit at the latest month with readings';

@@ -20,7 +20,7 @@ CREATE TABLE assessment_run (
 	level_targets text NOT NULL DEFAULT 'prorated',
 	CONSTRAINT assessment_run_once_per_year_and_as_of UNIQUE (year, as_of),
 	CONSTRAINT assessment_run_level_targets_prorated_or_full_year CHECK (level_targets IN ('prorated', 'full_year')),
-	CONSTRAINT assessment_run_as_of_in_year CHECK (extract(year FROM as_of) = year)
+	CONSTRAINT assessment_run_as_of_in_year CHECK (extract(year FROM as_of) OPERATOR(pg_catalog.=) year)
 );
 COMMENT ON TABLE assessment_run IS 'one row per assessment run: year, as-of date, data used (count, digest, latest recorded time), when';
 COMMENT ON COLUMN assessment_run.level_targets IS 'how level targets of flows were scored: prorated (against the time-prorated target, 序时目标, the default) or full_year (against the whole year''s target, run_assessment(..., year_end => true))';
@@ -82,10 +82,35 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_unit', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_item', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_progress', '');
 
--- The advisory lock key pair run_assessment holds (pg_locks shows it as
--- classid 20241, objid 1).
-CREATE FUNCTION run_assessment_lock_key() RETURNS int[]
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ARRAY[20241, 1] $$;
+-- The run lock: run_assessment locks this table in EXCLUSIVE mode.  LOCK
+-- TABLE in that mode needs UPDATE, DELETE or TRUNCATE on it, so granting
+-- UPDATE on it is what makes a role able to run (and so to block) runs.
+CREATE TABLE assessment_run_lock ();
+COMMENT ON TABLE assessment_run_lock IS 'run_assessment holds an EXCLUSIVE lock on it; UPDATE on it is the right to run assessments (and hold one off)';
+
+-- The plan's tables in SHARE mode for the rest of the transaction, for a
+-- run that holds the run lock (and only then: it checks pg_locks).  SHARE
+-- needs UPDATE on each table; a run needs only SELECT on them, so this
+-- takes the locks with its owner's rights.  It reads nothing and returns
+-- nothing.
+CREATE FUNCTION lock_for_run() RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF NOT EXISTS (
+		SELECT 1 FROM pg_catalog.pg_locks l
+		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation'
+		  AND l.relation OPERATOR(pg_catalog.=) 'scorecard.assessment_run_lock'::pg_catalog.regclass
+		  AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
+		  AND l.mode OPERATOR(pg_catalog.=) 'ExclusiveLock' AND l.granted)
+	THEN
+		RAISE EXCEPTION 'lock_for_run: this transaction does not hold the run lock'
+			USING ERRCODE = 'insufficient_privilege',
+			      HINT = 'Only run_assessment calls it, after LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE.';
+	END IF;
+	LOCK TABLE scorecard.reading, scorecard.plan_target, scorecard.indicator, scorecard.unit,
+		scorecard.task, scorecard.action IN SHARE MODE;
+END $$;
+COMMENT ON FUNCTION lock_for_run() IS 'for run_assessment: lock the plan''s tables in SHARE mode once the run lock is held';
 
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
@@ -102,34 +127,51 @@ BEGIN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	-- Default as-of date: the end of the latest month with readings in the year.
-	d := coalesce(as_of, (date_trunc('month', least(latest_month(recorded_as_of),
-	                       make_date(year, 12, 1))) + interval '1 month - 1 day')::date);
-	IF d IS NULL THEN
-		RAISE EXCEPTION 'run_assessment: no readings to assess'
-			USING ERRCODE = 'no_data_found';
-	END IF;
-	IF extract(year FROM d) <> year THEN
-		RAISE EXCEPTION 'run_assessment: as-of date % is not in year %', d, year
+	IF as_of IS NOT NULL AND extract(year FROM as_of)::int <> year THEN
+		RAISE EXCEPTION 'run_assessment: as-of date % is not in year %', as_of, year
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF NOT pg_try_advisory_xact_lock(20241, 1) THEN
+	BEGIN
+		LOCK TABLE assessment_run_lock IN EXCLUSIVE MODE NOWAIT;
+	EXCEPTION WHEN lock_not_available THEN
 		RAISE EXCEPTION 'run_assessment: another run is in progress'
 			USING ERRCODE = 'lock_not_available',
 			      HINT = 'Runs never overlap; try again when it has finished.';
+	END;
+	-- A run made by a role that sees only some units would store figures
+	-- of those units alone as the assessment of all.
+	IF pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	   AND EXISTS (SELECT 1 FROM unit u WHERE u.unit_id NOT IN (SELECT visible_units())) THEN
+		RAISE EXCEPTION 'run_assessment: role % does not see every unit''s readings', current_user
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Row-level security limits it to some units; a run assesses all of them.',
+			      HINT = 'Run assessments as a role with access to the city (scorecard.grant_unit_access(role, city)).';
+	END IF;
+	PERFORM lock_for_run();
+
+	-- From here on no write to the plan's tables commits until the run does.
+	-- Default as-of date: the end of the latest month with readings in the year.
+	d := coalesce(as_of, (
+		SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
+		FROM readings(recorded_as_of) r
+		WHERE r.month >= pg_catalog.make_date(year, 1, 1) AND r.month < pg_catalog.make_date(year + 1, 1, 1)));
+	IF d IS NULL THEN
+		RAISE EXCEPTION 'run_assessment: no readings in % to assess', year
+			USING ERRCODE = 'no_data_found';
 	END IF;
 
-	SELECT count(*), md5(coalesce(string_agg(format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month,
-	                                     r.revision, r.value), ',' ORDER BY r.indicator_id, r.unit_id, r.month), '')),
-	       max(r.recorded_at)
+	SELECT pg_catalog.count(*),
+	       pg_catalog.md5(coalesce(pg_catalog.string_agg(pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id,
+	           r.month, r.revision, r.value), ',' ORDER BY r.indicator_id, r.unit_id, r.month), '')),
+	       pg_catalog.max(r.recorded_at)
 	INTO n, digest, through
 	FROM readings(recorded_as_of) r
-	WHERE r.month <= d AND r.month >= make_date(year - 1, 1, 1);
+	WHERE r.month <= d AND r.month >= pg_catalog.make_date(year - 1, 1, 1);
 
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
 	INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
 		readings_digest, started_at, level_targets)
-	VALUES (year, d, recorded_as_of, through, n, digest, clock_timestamp(),
+	VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
 	        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
 	RETURNING run_id INTO rid;
 
@@ -148,14 +190,15 @@ BEGIN
 	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status
 	FROM progress(d, recorded_as_of) p;
 
-	UPDATE assessment_run SET finished_at = clock_timestamp() WHERE run_id = rid;
+	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
 END $$;
-COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the latest month with readings); level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
+COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
 
 -- Runs with their ranking, for BI tools.
-CREATE VIEW assessment_run_ranking AS
+CREATE VIEW assessment_run_ranking WITH (security_invoker = true) AS
 	SELECT r.run_id, r.year, r.as_of, r.finished_at, u.unit_id, un.name_zh AS unit_zh,
 	       u.peer_group, u.total, u.score, u.grade, u.rank
 	FROM assessment_run r
 	JOIN assessment_run_unit u USING (run_id)
 	JOIN unit un USING (unit_id);
+COMMENT ON VIEW assessment_run_ranking IS 'each run''s units with total, score, grade and rank within the peer group';

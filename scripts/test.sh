@@ -11,6 +11,7 @@ export PGDATABASE=postgres
 
 pass=0
 fail=0
+todo=0
 log="$TOP/tmp/test"
 mkdir -p "$log"
 
@@ -71,13 +72,17 @@ for s in "$TOP"/test/suites/*.sh; do
 	set -e
 	grep -E '^(not ok|#)' "$log/$(basename "$s").out" || true
 	p=$(grep -cE '^ok ' "$log/$(basename "$s").out" || true)
-	f=$(grep -cE '^not ok ' "$log/$(basename "$s").out" || true)
+	# TAP: a "not ok ... # TODO" is known unfinished work, not a failure
+	f=$(grep -E '^not ok ' "$log/$(basename "$s").out" | grep -cv '# TODO' || true)
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -20 "$log/$(basename "$s").out"; fi
-	echo "$(basename "$s"): $p ok, $f not ok"
-	pass=$((pass + p)); fail=$((fail + f))
+	t=$(grep -cE '^not ok .*# TODO' "$log/$(basename "$s").out" || true)
+	note=""; [ "$t" -eq 0 ] || note=", $t not ok as TODO"
+	echo "$(basename "$s"): $p ok, $f not ok$note"
+	pass=$((pass + p)); fail=$((fail + f)); todo=$((todo + t))
 done
 
 bash "$TOP/scripts/pgserver.sh" stop test >/dev/null
 echo
+[ "$todo" -eq 0 ] || echo "$todo known failures marked TODO (not counted)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

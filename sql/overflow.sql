@@ -10,8 +10,54 @@ SELECT ytd_value(s, '2023-02-01') IS NULL AS value_null,
 FROM (SELECT 'monthly{2023-01:1e308,2023-02:1e308,2024-01:1,2024-02:1}'::ytd s) q;
 
 -- Assessment sums that leave the float8 range: 22003, not a state that
--- cannot be read back.
-SELECT assess(1, 1e307);            -- log term 1e307 * ln(1e-307) = -inf
+-- cannot be read back.  Only the geometric mean's term out of range (log
+-- term 1e307 x ln(1e-307) = -7.07e309): the state stands, its score is
+-- 100 x 1 / 1e307 = 1e-305, and only assessment_geometric raises 22003.
+SELECT assessment_score(a) = 1e-305 AS score_1e_305, assessment_applicable(a) AS applicable,
+       a::text::assessment::text = a::text AS reads_back
+FROM (SELECT assess(1, 1e307) a) q;
+SELECT assessment_geometric(assess(1, 1e307));
+\echo :LAST_ERROR_SQLSTATE
+-- The ratio 1e308 / 5e-324 overflows, its logarithm does not: the state is
+-- fine, the mean 100 x exp(ln(1e308 / 5e-324)) is not.
+SELECT assessment_applicable(assess(1e308, 5e-324)) AS applicable;
+SELECT assessment_geometric(assess(1e308, 5e-324));
+\echo :LAST_ERROR_SQLSTATE
+-- Results out of range (the README promises 22003, never Infinity): the
+-- score 100 x 1e308 / 1, a total 1e308 + bonus 1e308.
+SELECT assessment_score(assess(1e308, 1));
+\echo :LAST_ERROR_SQLSTATE
+SELECT assessment_total(a) FROM (SELECT assess(p, w, k) a FROM (VALUES
+	(1e308::float8, 1e308::float8, 'score'), (1e308, NULL, 'bonus')) v(p, w, k)) q;
+\echo :LAST_ERROR_SQLSTATE
+-- A finite score, 100 x 1e306 / 1 = 1e308, plus a bonus of 1e308: the
+-- score is out of range (and says so: "score", not "total").
+SELECT assessment_score(a) FROM (SELECT assess(p, w, k) a FROM (VALUES
+	(1e306::float8, 1::float8, 'score'), (1e308, NULL, 'bonus')) v(p, w, k)) q;
+\echo :LAST_ERROR_SQLSTATE
+-- ... while a total that stays in range after the deduction is a number.
+SELECT assessment_total(a) = 1e308 AS total_1e308 FROM (SELECT assess(p, w, k) a FROM (VALUES
+	(1e308::float8, 1e308::float8, 'score'), (1e308, NULL, 'bonus'), (1e308, NULL, 'deduction')) v(p, w, k)) q;
+-- Text and binary input hold the invariants the sums hold: weight <=
+-- weight_all, no points without weight.
+SELECT '(points=1,weight=2,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'::assessment;
+SELECT '(points=1,weight=0,weight_all=0,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'::assessment;
+-- The same in binary: a good state with its weight (bytes 9..16) set to
+-- 2.0, then with its weight and weight_all (bytes 9..24) set to 0.
+CREATE TEMP TABLE bin_bad (a assessment);
+COPY (SELECT overlay(assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)')
+	PLACING '\x4000000000000000'::bytea FROM 9 FOR 8)) TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+COPY (SELECT overlay(assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)')
+	PLACING '\x00000000000000000000000000000000'::bytea FROM 9 FOR 16)) TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+-- The unpatched bytes read back (so the two refusals are the patches').
+COPY (SELECT assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'))
+	TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+SELECT a::text FROM bin_bad;
+-- A score item of weight 0 with points is refused by the aggregate too.
+SELECT assess(5, 0);
 \echo :LAST_ERROR_SQLSTATE
 SELECT weighted_score(p, w) FROM (VALUES (1e308::float8, 1e308::float8), (1e308, 1e308)) v(p, w);
 \echo :LAST_ERROR_SQLSTATE

@@ -5,11 +5,14 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
 	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');
 INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES
 	(1, 'sales', '零售', 'retail sales', 'flow'), (2, 'gdp', '地区生产总值', 'GDP', 'flow');
+
+-- This session's staging table.
+SELECT begin_load();
 
 -- Line 4 names an unknown indicator; line 5 a month that is not a month and
 -- a value that is not a number; line 6 repeats line 2's key; line 7 a growth
@@ -30,7 +33,7 @@ SELECT count(*) AS readings FROM reading;
 SELECT count(*) AS staged FROM reading_staging;   -- kept for fixing
 
 -- The good rows alone load, recorded at a given time.
-TRUNCATE reading_staging;
+SELECT begin_load();   -- empties it
 COPY reading_staging (indicator, unit, month, value, reported_growth, source) FROM stdin WITH (FORMAT csv, HEADER true);
 indicator,unit,month,value,reported_growth,source
 sales,a,2024-01,10,,bureau
@@ -72,4 +75,59 @@ sales,a,2024-03,x
 \.
 SELECT line, reason FROM check_readings(header => false);
 SELECT * FROM load_readings(header => false);
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+
+-- An indicator is named by its code first, then by its id: indicator 3's
+-- code is "1", so "1" means indicator 3, not indicator 1 (whose code is
+-- "sales"); "2" is no code, so it is indicator 2's id.  Before, a code equal
+-- to another indicator's id failed with "more than one row returned".
+INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES (3, '1', '指标三', 'indicator three', 'flow');
+SELECT begin_load();
+COPY reading_staging (indicator, unit, month, value) FROM stdin WITH (FORMAT csv);
+1,a,2024-06,30
+2,a,2024-06,20
+sales,a,2024-06,10
+\.
+SELECT * FROM check_readings(header => false);
+SELECT * FROM load_readings(header => false);
+SELECT indicator_id, value FROM reading WHERE month = '2024-06-01' ORDER BY indicator_id;
+
+-- Lines are the file's (the header is line 1): the quoted source of the
+-- row on line 3 spans lines 3-5, so the bad month is on line 6; the row
+-- with the bad value "x" starts on line 7 and its source ends on line 8,
+-- so "oops" is on line 9.  (Counting records would say 4, 5 and 6.)
+SELECT begin_load();
+COPY reading_staging (indicator, unit, month, value, reported_growth, source) FROM stdin WITH (FORMAT csv, HEADER true);
+indicator,unit,month,value,reported_growth,source
+sales,a,2024-07,1,,one line
+sales,a,2024-08,2,,"three
+lines
+here"
+sales,a,2024-13,3,,bad month
+sales,a,2024-10,x,,"bad value, two
+lines"
+sales,a,2024-11,oops,,bad value again
+\.
+SELECT line, reason FROM check_readings();
+
+-- Without begin_load() in this session: a clear error, not a missing relation.
+\c
+SET client_min_messages = warning;
+SET search_path = scorecard, public;
+SELECT * FROM check_readings();
+SELECT * FROM load_readings();
+
+-- Under REPEATABLE READ or SERIALIZABLE the load refuses (0A000) and loads
+-- nothing: its snapshot would predate its lock (test/suites/concurrency.sh
+-- shows the correction it would have dropped).
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('sales', 'a', '2024-12', '5');
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM load_readings(header => false);
+ROLLBACK;
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT * FROM load_readings(header => false);
+ROLLBACK;
+SELECT count(*) AS december_readings FROM reading WHERE month = '2024-12-01';
+SELECT * FROM load_readings(header => false);   -- READ COMMITTED: loads
+SELECT count(*) AS staged FROM reading_staging;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

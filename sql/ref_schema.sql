@@ -3,7 +3,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
 	('c', '市', 'City', 'city', NULL),
@@ -51,4 +51,19 @@ SELECT count(*) AS tasks FROM task;
 SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c ON c.oid = x.oid
 WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+-- Rights: every view runs with the invoker's rights (row-level security
+-- applies through it); the one SECURITY DEFINER function is lock_for_run;
+-- every function of the plan pins a search_path with pg_catalog first,
+-- but unit_peer_group, left unpinned so it inlines into its callers (whose
+-- paths are pinned): its body only compares text with text literals.
+SELECT c.relname AS view_without_security_invoker FROM pg_class c
+WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v'
+  AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false);
+SELECT p.oid::regprocedure AS security_definer FROM pg_proc p
+WHERE p.pronamespace = 'scorecard'::regnamespace AND p.prosecdef;
+SELECT p.oid::regprocedure AS unpinned FROM pg_proc p
+WHERE p.pronamespace = 'scorecard'::regnamespace
+  AND NOT coalesce(p.proconfig[1] LIKE 'search_path=pg_catalog, %', false)
+ORDER BY 1;
+
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

@@ -4,7 +4,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
 SET extra_float_digits = 0;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
 -- Every column of the views a BI tool reads is of a standard type.
 SELECT table_name, count(*) AS columns,
@@ -168,8 +168,46 @@ CALL run_assessment(2024, '2024-02-29');
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 CALL run_assessment(2024, '2023-12-31');
 CALL run_assessment(NULL);
--- A run in progress elsewhere holds the advisory lock (test/suites/cron.sh
--- checks refusal from another session); the key is documented.
-SELECT run_assessment_lock_key();
 
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+-- The default as-of date is the end of the latest month with readings in
+-- the year asked for: with a January 2025 reading present, 2024 still runs
+-- as of 2024-03-31 (its data end in March), not 2024-12-31; 2025 as of
+-- 2025-01-31.
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2025-01-01', 12, '2025-02-10');
+CALL run_assessment(2024);
+CALL run_assessment(2025);
+SELECT year, as_of FROM assessment_run ORDER BY as_of;
+DELETE FROM reading WHERE month = '2025-01-01';
+DELETE FROM assessment_run WHERE year = 2025;
+-- A year without readings has no default as-of date: P0002.
+CALL run_assessment(2026);
+\echo :LAST_ERROR_SQLSTATE
+
+-- The run lock is a table lock only run-capable roles can take (UPDATE on
+-- assessment_run_lock; test/suites/concurrency.sh checks refusal from
+-- another session).  A role without it cannot take the lock, even with
+-- SELECT on the table, nor the plan's SHARE locks through lock_for_run.
+CREATE ROLE regress_scorecard_nobody;
+GRANT USAGE ON SCHEMA scorecard TO regress_scorecard_nobody;
+GRANT SELECT ON assessment_run_lock TO regress_scorecard_nobody;
+SET ROLE regress_scorecard_nobody;
+BEGIN;
+LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE NOWAIT;
+ROLLBACK;
+BEGIN;
+LOCK TABLE scorecard.assessment_run_lock IN ROW EXCLUSIVE MODE NOWAIT;
+ROLLBACK;
+SELECT scorecard.lock_for_run();
+RESET ROLE;
+BEGIN;
+LOCK TABLE assessment_run_lock IN EXCLUSIVE MODE;
+SELECT lock_for_run();   -- with the run lock held: fine
+SELECT count(*) AS share_locks FROM pg_locks
+WHERE pid = pg_backend_pid() AND mode = 'ShareLock' AND relation IN
+	('reading'::regclass, 'plan_target'::regclass, 'indicator'::regclass, 'unit'::regclass, 'task'::regclass, 'action'::regclass);
+ROLLBACK;
+REVOKE ALL ON assessment_run_lock FROM regress_scorecard_nobody;
+REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_nobody;
+DROP ROLE regress_scorecard_nobody;
+
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

@@ -59,6 +59,12 @@ report_row_status(AssessStatus st, double points, bool has_weight, double weight
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("assessment sums out of range"),
 				 errdetail("A sum of points, weights or adjustments, or a count of items, is too large to hold.")));
+	if (st == ASSESS_ZERO_WEIGHT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a score item of weight 0 must have 0 points"),
+				 errdetail("The points given are %g; an item without weight cannot add to the score.",
+						   points)));
 	if (st == ASSESS_POINTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -155,6 +161,36 @@ assess_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
+typedef AssessStatus (*AssessScoreFn) (const Assessment *a, double *score);
+
+/* Raise 22003: an accessor's result is not a finite number. */
+static void
+result_out_of_range(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("assessment %s out of range", what),
+			 errdetail("The result is too large to hold in a float8.")));
+}
+
+/* What a score function computes, for its error message. */
+static const char *
+score_name(AssessScoreFn fn)
+{
+	return fn == assess_geometric ? "geometric mean" : "score";
+}
+
+/* A score of the state (normalised or geometric); false if nothing applies. */
+static bool
+score_of(AssessScoreFn fn, const Assessment *a, double *score)
+{
+	AssessStatus st = fn(a, score);
+
+	if (st == ASSESS_OVERFLOW)
+		result_out_of_range(score_name(fn));
+	return st == ASSESS_OK;
+}
+
 PG_FUNCTION_INFO_V1(weighted_score_final);
 /* weighted_score's result: the normalised score, NULL if nothing applies. */
 Datum
@@ -162,7 +198,7 @@ weighted_score_final(PG_FUNCTION_ARGS)
 {
 	double		s;
 
-	if (PG_ARGISNULL(0) || !assess_normalised(PG_GETARG_ASSESSMENT(0), &s))
+	if (PG_ARGISNULL(0) || !score_of(assess_normalised, PG_GETARG_ASSESSMENT(0), &s))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(s);
 }
@@ -184,12 +220,21 @@ cap_arg(FunctionCallInfo fcinfo, int n, const char *name)
 	return cap;
 }
 
-/* Bonus minus deduction after the caps at arguments n and n + 1. */
+/*
+ * base plus bonus minus deduction after the caps at arguments n and n + 1;
+ * 22003 naming what (the total, the score) when out of range.
+ */
 static double
-adjustment(FunctionCallInfo fcinfo, const Assessment *a, int n)
+adjusted(FunctionCallInfo fcinfo, const Assessment *a, int n, double base,
+		 const char *what)
 {
-	return assess_bonus(a, cap_arg(fcinfo, n, "bonus_cap")) -
-		assess_deduction(a, cap_arg(fcinfo, n + 1, "deduction_cap"));
+	double		out;
+
+	if (assess_adjust(base, assess_bonus(a, cap_arg(fcinfo, n, "bonus_cap")),
+					  assess_deduction(a, cap_arg(fcinfo, n + 1, "deduction_cap")),
+					  &out) != ASSESS_OK)
+		result_out_of_range(what);
+	return out;
 }
 
 PG_FUNCTION_INFO_V1(assessment_total);
@@ -202,10 +247,8 @@ assessment_total(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	a = PG_GETARG_ASSESSMENT(0);
-	PG_RETURN_FLOAT8(a->points + adjustment(fcinfo, a, 1));
+	PG_RETURN_FLOAT8(adjusted(fcinfo, a, 1, a->points, "total"));
 }
-
-typedef bool (*AssessScoreFn) (const Assessment *a, double *score);
 
 /*
  * A score of the state (normalised or geometric) plus the capped bonus
@@ -216,12 +259,14 @@ static bool
 adjusted_score(FunctionCallInfo fcinfo, AssessScoreFn fn, const Assessment *a,
 			   int n, double *score)
 {
-	double		adj = adjustment(fcinfo, a, n);
+	bool		has;
 
-	if (!fn(a, score))
-		return false;
-	*score += adj;
-	return true;
+	(void) cap_arg(fcinfo, n, "bonus_cap");
+	(void) cap_arg(fcinfo, n + 1, "deduction_cap");
+	has = score_of(fn, a, score);
+	if (has)
+		*score = adjusted(fcinfo, a, n, *score, score_name(fn));
+	return has;
 }
 
 PG_FUNCTION_INFO_V1(assessment_score);

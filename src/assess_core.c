@@ -90,20 +90,41 @@ points_ok(double p)
 	return p >= 0.0 && isfinite(p);
 }
 
-/* Whether every sum of the state is still a finite number. */
+/*
+ * Whether every sum of the state is still a finite number.  log_sum is not
+ * one of them: it only serves the geometric mean, which reports its own
+ * overflow (log_sum NaN), so a state whose arithmetic sums are finite is
+ * never refused because of it.
+ */
 static bool
 sums_finite(const Assessment *a)
 {
 	return isfinite(a->points) && isfinite(a->weight_all) &&
-		isfinite(a->bonus) && isfinite(a->deduction) && isfinite(a->log_sum);
+		isfinite(a->bonus) && isfinite(a->deduction);
+}
+
+/* Add weight x ln(points/weight) to log_sum; NaN (sticky) once out of range. */
+static void
+add_log_term(Assessment *a, double points, double weight)
+{
+	/* ln p - ln w: the ratio itself may overflow where its logarithm does not */
+	double		term = weight * (log(points) - log(weight));
+
+	a->log_sum += term;
+	if (!isfinite(a->log_sum))
+		a->log_sum = NAN;
 }
 
 /* A score item with points: sums, counts and the geometric sum. */
 static AssessStatus
 add_score(Assessment *a, double points, double weight)
 {
+	Assessment	before = *a;
+
 	if (!points_ok(points))
 		return ASSESS_POINTS;
+	if (weight == 0.0 && points > 0.0)
+		return ASSESS_ZERO_WEIGHT;
 	a->points += points;
 	a->weight += weight;
 	a->weight_all += weight;
@@ -113,9 +134,12 @@ add_score(Assessment *a, double points, double weight)
 		if (points == 0.0)
 			a->zeros++;
 		else
-			a->log_sum += weight * log(points / weight);
+			add_log_term(a, points, weight);
 	}
-	return sums_finite(a) ? ASSESS_OK : ASSESS_OVERFLOW;
+	if (sums_finite(a))
+		return ASSESS_OK;
+	*a = before;
+	return ASSESS_OVERFLOW;
 }
 
 /* Add one row of any kind; on failure the state is unchanged. */
@@ -159,10 +183,10 @@ assess_add_plain(Assessment *a, bool has_points, double points, double weight)
 		a->missing++;
 		return isfinite(a->weight_all) ? ASSESS_OK : ASSESS_OVERFLOW;
 	}
-	if (!points_ok(points))
+	if (!points_ok(points) || (weight == 0.0 && points > 0.0))
 	{
 		a->weight_all -= weight;
-		return ASSESS_POINTS;
+		return points_ok(points) ? ASSESS_ZERO_WEIGHT : ASSESS_POINTS;
 	}
 	a->points += points;
 	a->weight += weight;
@@ -181,6 +205,8 @@ assess_merge(Assessment *a, const Assessment *b)
 	a->bonus += b->bonus;
 	a->deduction += b->deduction;
 	a->log_sum += b->log_sum;
+	if (!isfinite(a->log_sum))
+		a->log_sum = NAN;
 	if (__builtin_add_overflow(a->applicable, b->applicable, &a->applicable) ||
 		__builtin_add_overflow(a->missing, b->missing, &a->missing) ||
 		__builtin_add_overflow(a->vetoes, b->vetoes, &a->vetoes) ||
@@ -199,7 +225,8 @@ assess_validate(const Assessment *a, char *detail, size_t len)
 	{
 		double		v = *double_field(&c, i);
 
-		if (!isfinite(v))
+		/* log_sum may be NaN: a geometric term was out of range */
+		if (!isfinite(v) && !(i == N_DOUBLES - 1 && isnan(v) && a->applicable > 0))
 			return fail(detail, len, ASSESS_CORRUPT, "Field \"%s\" is not a finite number.",
 						double_names[i]);
 		if (i < N_DOUBLES - 1 && v < 0.0)
@@ -210,6 +237,12 @@ assess_validate(const Assessment *a, char *detail, size_t len)
 		if (*count_field(&c, i) < 0)
 			return fail(detail, len, ASSESS_CORRUPT, "Count \"%s\" is negative.",
 						count_names[i]);
+	if (a->weight > a->weight_all)
+		return fail(detail, len, ASSESS_CORRUPT,
+					"The applicable weight exceeds the weight of all items.");
+	if (a->weight == 0.0 && a->points > 0.0)
+		return fail(detail, len, ASSESS_CORRUPT,
+					"Points are above 0 although the applicable weight is 0.");
 	if (a->zeros > a->applicable)
 		return fail(detail, len, ASSESS_CORRUPT,
 					"More items have zero points than apply.");
@@ -323,22 +356,36 @@ assess_deduction(const Assessment *a, double cap)
 	return fmin(a->deduction, cap);
 }
 
-/* 100 x points / applicable weight; false when no weight applies. */
-bool
+/* 100 x points / applicable weight; ASSESS_EMPTY when no weight applies. */
+AssessStatus
 assess_normalised(const Assessment *a, double *score)
 {
 	if (!(a->weight > 0.0))
-		return false;
+		return ASSESS_EMPTY;
 	*score = 100.0 * a->points / a->weight;
-	return true;
+	return isfinite(*score) ? ASSESS_OK : ASSESS_OVERFLOW;
 }
 
 /* 100 x weighted geometric mean of points/weight; 0 with a zero item. */
-bool
+AssessStatus
 assess_geometric(const Assessment *a, double *score)
 {
 	if (!(a->weight > 0.0))
-		return false;
-	*score = a->zeros > 0 ? 0.0 : 100.0 * exp(a->log_sum / a->weight);
-	return true;
+		return ASSESS_EMPTY;
+	if (a->zeros > 0)
+	{
+		*score = 0.0;
+		return ASSESS_OK;
+	}
+	*score = 100.0 * exp(a->log_sum / a->weight);
+	return isfinite(*score) ? ASSESS_OK : ASSESS_OVERFLOW;
+}
+
+/* A score or total plus bonus minus deduction, refusing a non-finite result. */
+AssessStatus
+assess_adjust(double base, double bonus, double deduction, double *out)
+{
+	/* bonus and deduction are not negative: their difference cannot overflow */
+	*out = base + (bonus - deduction);
+	return isfinite(*out) ? ASSESS_OK : ASSESS_OVERFLOW;
 }

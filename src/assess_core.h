@@ -23,7 +23,8 @@ typedef struct Assessment
 	double		weight_all;		/* weights of all score items, incl. NULL points */
 	double		bonus;			/* bonus points, before the cap */
 	double		deduction;		/* deduction points (positive), before the cap */
-	double		log_sum;		/* sum of weight x ln(points/weight), points > 0 */
+	double		log_sum;		/* sum of weight x ln(points/weight), points > 0;
+								 * NaN once a term is out of range */
 	int64_t		applicable;		/* score items with points */
 	int64_t		missing;		/* score items with NULL points */
 	int64_t		vetoes;			/* veto items that applied */
@@ -46,7 +47,9 @@ typedef enum AssessStatus
 	ASSESS_POINTS,				/* points negative, NaN or infinite */
 	ASSESS_SYNTAX,				/* malformed text */
 	ASSESS_CORRUPT,				/* impossible field values */
-	ASSESS_OVERFLOW				/* a sum or count out of range */
+	ASSESS_OVERFLOW,			/* a sum, count or result out of range */
+	ASSESS_EMPTY,				/* no item applies: no score */
+	ASSESS_ZERO_WEIGHT			/* points > 0 on a score item of weight 0 */
 } AssessStatus;
 
 #define ASSESS_DETAIL_LEN 200
@@ -84,11 +87,22 @@ extern AssessStatus assess_parse(const char *s, Assessment *a, char *detail, siz
 extern double assess_bonus(const Assessment *a, double cap);
 extern double assess_deduction(const Assessment *a, double cap);
 
-/* Normalised score out of 100 (false when no item applies). */
-extern bool assess_normalised(const Assessment *a, double *score);
+/*
+ * Normalised score out of 100: ASSESS_EMPTY when no item applies,
+ * ASSESS_OVERFLOW when it is not a finite number.
+ */
+extern AssessStatus assess_normalised(const Assessment *a, double *score);
 
-/* Weighted geometric mean of points/weight, out of 100 (false: none apply). */
-extern bool assess_geometric(const Assessment *a, double *score);
+/*
+ * Weighted geometric mean of points/weight, out of 100: ASSESS_EMPTY when
+ * no item applies, ASSESS_OVERFLOW when a term of it was out of range (the
+ * state keeps log_sum NaN then; every other figure stays usable).
+ */
+extern AssessStatus assess_geometric(const Assessment *a, double *score);
+
+/* base + bonus - deduction into *out; ASSESS_OVERFLOW when not finite. */
+extern AssessStatus assess_adjust(double base, double bonus, double deduction,
+								  double *out);
 
 
 #endif

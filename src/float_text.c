@@ -5,6 +5,7 @@
  */
 #include "float_text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,12 @@ float_text(double v, char *buf, size_t len)
 	int			prec;
 	int			exp10;
 
+	if (!isfinite(v))
+	{
+		/* PostgreSQL's spelling; strtod reads it back */
+		snprintf(buf, len, "%s", isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+		return;
+	}
 	for (prec = 1; prec < 17; prec++)
 	{
 		snprintf(buf, len, "%.*g", prec, v);

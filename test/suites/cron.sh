@@ -3,7 +3,7 @@
 # (pg_cron preloaded, cron.database_name = 'postgres'), the demo plan loaded
 # in database postgres, run_assessment scheduled every minute (pg_cron 1.4
 # has no seconds syntax), a run recorded by the job within 75 s; a second
-# run while another session holds run_assessment's advisory lock is refused.
+# run while another session holds the run lock (assessment_run_lock) is refused.
 # The job runs with pg_cron's default search_path, without scorecard.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +20,7 @@ psql -X -q -c "ALTER SYSTEM SET cron.use_background_workers = on" &&
 	bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null &&
 	bash "$TOP/scripts/pgserver.sh" start cron >/dev/null
 ok $? "private server 'cron' started (pg_cron in background workers)"
-trap 'bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null' EXIT
+trap 'close_sessions 2>/dev/null; bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null' EXIT
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public" -c "$1"; }
 
 cd "$TOP"
@@ -48,16 +48,17 @@ q "SELECT cron.unschedule($job)" >/dev/null
 ok $? "job unscheduled"
 sleep 1   # a run started just before unscheduling finishes
 
-# Overlap: another session holds the lock; run_assessment refuses (55P03).
-psql -X -q -c "SELECT pg_advisory_lock(20241, 1)" -c "SELECT pg_sleep(4)" >/dev/null &
-holder=$!
-sleep 1
+# Overlap: another session holds the run lock; run_assessment refuses (55P03).
+source "$TOP/test/sessions.sh"
+open_session holder
+x holder "BEGIN; LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE" >/dev/null
 out=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "\set VERBOSITY verbose" -c "CALL scorecard.run_assessment(2024)" 2>&1)
 rc=$?
 echo "$out" | sed 's/^/# /' | head -3
 [ $rc -ne 0 ] && echo "$out" | grep -q '55P03' && echo "$out" | grep -q 'another run is in progress'
-ok $? "a run while another holds the advisory lock is refused with 55P03"
-wait $holder
+ok $? "a run while another session holds the run lock is refused with 55P03"
+x holder "ROLLBACK" >/dev/null
+close_sessions
 q "CALL scorecard.run_assessment(2024)" >/dev/null && [ "$(q "SELECT count(*) FROM assessment_run")" = 1 ]
 ok $? "once the lock is released, a run succeeds (still one run)"
 

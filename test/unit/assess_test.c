@@ -3,7 +3,9 @@
  *		Unit tests of the assessment state (assess_core.c): row arithmetic,
  *		merging, accessors, and the text form's exact round trip.
  */
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "assess_core.h"
 #include "tap.h"
@@ -28,10 +30,10 @@ test_rows(void)
 	Assessment	a = example();
 	double		s = 0;
 
-	ok(assess_normalised(&a, &s) && s == 90, "(15 + 30) / (20 + 30) x 100 = 90");
+	ok(assess_normalised(&a, &s) == ASSESS_OK && s == 90, "(15 + 30) / (20 + 30) x 100 = 90");
 	ok(a.weight_all == 100 && a.applicable == 2 && a.missing == 1, "weights and counts");
 	/* 100 x 0.75^0.4 = 89.130123 */
-	ok(assess_geometric(&a, &s), "geometric defined");
+	ok(assess_geometric(&a, &s) == ASSESS_OK, "geometric defined");
 	ok_near(s, 89.13012289830017, 1e-9, "geometric 100 x 0.75^0.4");
 	assess_add(&a, KIND_BONUS, true, 7, false, 0);
 	assess_add(&a, KIND_DEDUCTION, true, 3, false, 0);
@@ -42,7 +44,7 @@ test_rows(void)
 	assess_add(&a, KIND_VETO, true, 1, false, 0);
 	ok(a.vetoes == 1, "a veto with 1 point applies");
 	assess_add(&a, KIND_SCORE, true, 0, true, 10);
-	ok(assess_geometric(&a, &s) && s == 0, "a zero item makes the geometric mean 0");
+	ok(assess_geometric(&a, &s) == ASSESS_OK && s == 0, "a zero item makes the geometric mean 0");
 }
 
 /* Bad rows change nothing. */
@@ -74,7 +76,8 @@ test_empty(void)
 
 	assess_add(&a, KIND_SCORE, false, 0, true, 40);
 	assess_add_plain(&a, false, 0, 60);
-	ok(!assess_normalised(&a, &s) && !assess_geometric(&a, &s), "no applicable item: no score");
+	ok(assess_normalised(&a, &s) == ASSESS_EMPTY && assess_geometric(&a, &s) == ASSESS_EMPTY,
+	   "no applicable item: no score");
 	ok(a.missing == 2 && a.weight_all == 100, "two missing, weight 100");
 }
 
@@ -129,6 +132,77 @@ test_text(void)
 					sizeof(detail)) == ASSESS_SYNTAX, "count overflow: %s", detail);
 }
 
+/* Results out of range: the accessor that overflows reports it, alone. */
+static void
+test_out_of_range(void)
+{
+	Assessment	a = {0},
+				b = {0},
+				c;
+	double		s = 0;
+	char		buf[ASSESS_TEXT_LEN],
+				detail[ASSESS_DETAIL_LEN];
+
+	/* 100 x 1e308 / 1 = 1e310: not a float8 */
+	ok(assess_add(&a, KIND_SCORE, true, 1e308, true, 1) == ASSESS_OK, "1e308 of weight 1 is added");
+	ok(assess_normalised(&a, &s) == ASSESS_OVERFLOW, "its score 1e310 is out of range");
+	/* 1e308 + a bonus of 1e308 = 2e308 */
+	ok(assess_adjust(1e308, 1e308, 0, &s) == ASSESS_OVERFLOW, "total 1e308 + 1e308 is out of range");
+	ok(assess_adjust(1e308, 1e308, 1e308, &s) == ASSESS_OK && s == 1e308, "1e308 + 1e308 - 1e308 is not");
+
+	/*
+	 * 1e308 of weight 5e-324: sums finite (points 1e308, weight 5e-324); the
+	 * ratio 1e308 / 5e-324 is not, but its logarithm is: 5e-324 x (ln 1e308 -
+	 * ln 5e-324) is a subnormal, and the mean is 100 x exp(1453.6) = out of
+	 * range; the score 100 x 1e308 / 5e-324 too.  Only they fail.
+	 */
+	ok(assess_add(&b, KIND_SCORE, true, 1e308, true, 5e-324) == ASSESS_OK,
+	   "1e308 of weight 5e-324 is added");
+	ok(b.points == 1e308 && b.weight == 5e-324 && isfinite(b.log_sum), "its sums are finite");
+	ok(assess_geometric(&b, &s) == ASSESS_OVERFLOW, "its geometric mean is out of range");
+
+	/* a weight of 1e308 with points 5e-324: the log term -1.45e311 overflows */
+	c = (Assessment) {0};
+	ok(assess_add(&c, KIND_SCORE, true, 5e-324, true, 1e308) == ASSESS_OK,
+	   "5e-324 of weight 1e308 is added");
+	ok(isnan(c.log_sum), "its geometric term is marked out of range (NaN)");
+	ok(assess_geometric(&c, &s) == ASSESS_OVERFLOW, "the geometric mean says so");
+	ok(assess_normalised(&c, &s) == ASSESS_OK && s == 100.0 * 5e-324 / 1e308,
+	   "the normalised score is still there");
+	assess_add(&c, KIND_SCORE, true, 1, true, 1);
+	ok(isnan(c.log_sum) && c.applicable == 2, "the mark stays when more rows come");
+	assess_format(&c, buf, sizeof(buf));
+	ok(assess_parse(buf, &b, detail, sizeof(detail)) == ASSESS_OK && isnan(b.log_sum),
+	   "the marked state reads back: %s", buf);
+}
+
+/* A weight of 0 carries no points; input holds the invariants the sums do. */
+static void
+test_invariants(void)
+{
+	Assessment	a = example(),
+				before = a,
+				b;
+	char		detail[ASSESS_DETAIL_LEN];
+
+	ok(assess_add(&a, KIND_SCORE, true, 5, true, 0) == ASSESS_ZERO_WEIGHT, "5 points of weight 0");
+	ok(assess_add_plain(&a, true, 5, 0) == ASSESS_ZERO_WEIGHT, "5 points of weight 0, plain");
+	ok(memcmp(&a, &before, sizeof(a)) == 0, "the state is unchanged");
+	ok(assess_add(&a, KIND_SCORE, true, 0, true, 0) == ASSESS_OK, "0 points of weight 0 are fine");
+	ok(assess_parse("(points=1,weight=2,weight_all=1,bonus=0,deduction=0,log_sum=0,"
+					"applicable=1,missing=0,vetoes=0,zeros=0)", &b, detail,
+					sizeof(detail)) == ASSESS_CORRUPT, "weight above weight_all: %s", detail);
+	ok(assess_parse("(points=1,weight=0,weight_all=0,bonus=0,deduction=0,log_sum=0,"
+					"applicable=1,missing=0,vetoes=0,zeros=0)", &b, detail,
+					sizeof(detail)) == ASSESS_CORRUPT, "points with weight 0: %s", detail);
+	ok(assess_parse("(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=inf,"
+					"applicable=1,missing=0,vetoes=0,zeros=0)", &b, detail,
+					sizeof(detail)) == ASSESS_CORRUPT, "log_sum infinite: %s", detail);
+	ok(assess_parse("(points=0,weight=0,weight_all=0,bonus=0,deduction=0,log_sum=nan,"
+					"applicable=0,missing=0,vetoes=0,zeros=0)", &b, detail,
+					sizeof(detail)) == ASSESS_CORRUPT, "log_sum NaN with nothing applicable: %s", detail);
+}
+
 /* Shortest exact double form. */
 static void
 test_doubles(void)
@@ -153,6 +227,8 @@ main(void)
 	test_empty();
 	test_merge();
 	test_text();
+	test_out_of_range();
+	test_invariants();
 	test_doubles();
 	return tap_done();
 }

@@ -1,0 +1,109 @@
+-- Row-level security per unit (optional: off until enable_unit_security()).
+-- unit_access lists which units a role may see and load; access to a unit
+-- covers the units below it (the city: every unit).  With row-level
+-- security on, every role that is not a superuser, the tables' owner or
+-- BYPASSRLS sees through the tables and every view (all security_invoker)
+-- only the readings, targets and run results of its units, and loads only
+-- their readings.
+--
+--   SELECT scorecard.enable_unit_security();
+--   SELECT scorecard.grant_unit_access('analyst_beita', 'beita');     -- a county
+--   SELECT scorecard.grant_unit_access('analyst_city', 'shaoyang');   -- the city: all
+
+CREATE TABLE unit_access (
+	role_name name NOT NULL,
+	unit_id text NOT NULL,
+	PRIMARY KEY (role_name, unit_id),
+	CONSTRAINT unit_access_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id) ON DELETE CASCADE
+);
+COMMENT ON TABLE unit_access IS 'which units a role (and its members) may see and load under row-level security; a unit covers the units below it';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.unit_access', '');
+
+-- The units the current role may see: those granted to it or to a role it
+-- is a member of, and every unit below them.  Policies use it as an
+-- uncorrelated subquery, so it runs once per query, not once per row.
+CREATE FUNCTION visible_units() RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH RECURSIVE v(unit_id) AS (
+		SELECT a.unit_id FROM unit_access a
+		JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.role_name
+		WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')
+		UNION
+		SELECT u.unit_id FROM unit u JOIN v ON u.parent_id = v.unit_id
+	)
+	SELECT v.unit_id FROM v
+$$;
+COMMENT ON FUNCTION visible_units() IS 'units the current role may see under row-level security: those granted in unit_access and the units below them';
+
+-- The tables with a unit column that row-level security restricts.
+CREATE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
+		'scorecard.assessment_run_unit', 'scorecard.assessment_run_item', 'scorecard.assessment_run_progress']) t
+$$;
+COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
+
+-- Turn row-level security on: a policy unit_access on each table of
+-- unit_secured_tables() lets a role read and write the rows of its units.
+CREATE FUNCTION enable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	t regclass;
+BEGIN
+	FOR t IN SELECT unit_secured_tables() LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS unit_access ON %s', t);
+		EXECUTE pg_catalog.format('CREATE POLICY unit_access ON %s '
+			'USING (unit_id IN (SELECT scorecard.visible_units())) '
+			'WITH CHECK (unit_id IN (SELECT scorecard.visible_units()))', t);
+	END LOOP;
+END $$;
+COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
+
+-- Turn it off again (drop the policies).
+CREATE FUNCTION disable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	t regclass;
+BEGIN
+	FOR t IN SELECT unit_secured_tables() LOOP
+		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS unit_access ON %s', t);
+		EXECUTE pg_catalog.format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t);
+	END LOOP;
+END $$;
+COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of enable_unit_security()';
+
+-- Give a role a unit (and the units below it) and the privileges to read
+-- everything and load readings: USAGE on the schemas, SELECT on the tables
+-- and views, INSERT on reading, and UPDATE on reading, which only lets
+-- load_readings lock the table (the reading_no_update trigger refuses
+-- every update).
+CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	types_schema text := (
+		SELECT n.nspname FROM pg_catalog.pg_extension e
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+		WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard');
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM scorecard.unit u WHERE u.unit_id = unit) THEN
+		RAISE EXCEPTION 'grant_unit_access: unknown unit "%"', unit
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	INSERT INTO scorecard.unit_access (role_name, unit_id)
+	VALUES ((SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role), unit)
+	ON CONFLICT DO NOTHING;
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA scorecard, %I TO %s', types_schema, role);
+	EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO %s', role);
+	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE ON scorecard.reading TO %s', role);
+END $$;
+COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
+
+-- Take a unit away from a role (its privileges on the tables stay).
+CREATE FUNCTION revoke_unit_access(role regrole, unit text) RETURNS void LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	DELETE FROM scorecard.unit_access a
+	WHERE a.role_name = (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role)
+	  AND a.unit_id = unit
+$$;
+COMMENT ON FUNCTION revoke_unit_access(regrole, text) IS 'remove a unit from a role''s access';

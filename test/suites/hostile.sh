@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# A hostile database owner (mallory: not a superuser, owns the database and
+# so, in PG 15, its schema public) prepares traps before a superuser
+# installs the extension:
+#   A. she creates schema scorecard and puts built-in look-alikes in it
+#      (btrim(text), date_trunc(text, date)) and in public;
+#   B. she leaves scorecard alone but plants look-alikes in public, the
+#      default schema of the types extension, on every pinned search_path;
+#   C. the safe recipe: the types in a schema only superusers can write;
+#      she cannot add anything to the path after the install either.
+# Each trap function logs its call (as whoever runs it) and tries to make
+# mallory a superuser.  Afterwards: no role but postgres has rolsuper, the
+# log is empty, and each install either refused (42501) or succeeded with
+# none of her code bound into it.  Runs on the test server (PGHOST/PGPORT).
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+n=0 failed=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
+cleanup() {
+	for d in hostile_a hostile_b hostile_c; do
+		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
+	done
+	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
+}
+trap cleanup EXIT
+cleanup
+sq -d postgres -c "CREATE ROLE mallory LOGIN CREATEDB" || exit 1
+
+# The traps, created by mallory in schema $1 of database $2: look-alikes of
+# built-ins that the extension calls with arguments needing an implicit
+# cast (so a better match wins when her schema is on the path), and exact
+# signatures (which win where her schema comes before pg_catalog).
+plant() {
+	psql -X -q -v ON_ERROR_STOP=1 -U mallory -d "$2" <<SQL
+CREATE TABLE IF NOT EXISTS public.trap_log (fn text, run_as text, at timestamptz DEFAULT clock_timestamp());
+GRANT INSERT, SELECT ON public.trap_log TO PUBLIC;
+CREATE FUNCTION $1.sprung(fn text) RETURNS void LANGUAGE plpgsql AS \$\$
+BEGIN
+	INSERT INTO public.trap_log (fn, run_as) VALUES (fn, current_user);
+	BEGIN
+		ALTER ROLE mallory SUPERUSER;
+	EXCEPTION WHEN insufficient_privilege THEN NULL;
+	END;
+END \$\$;
+CREATE FUNCTION $1.btrim(s text) RETURNS text LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('btrim'); RETURN pg_catalog.btrim(s); END \$\$;
+CREATE FUNCTION $1.date_trunc(f text, d date) RETURNS timestamp LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('date_trunc'); RETURN pg_catalog.date_trunc(f, d::timestamp); END \$\$;
+CREATE FUNCTION $1.abs(x float8) RETURNS float8 LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('abs'); RETURN pg_catalog.abs(x); END \$\$;
+CREATE FUNCTION $1.make_date(y numeric, m int, d int) RETURNS date LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('make_date'); RETURN pg_catalog.make_date(y::int, m, d); END \$\$;
+CREATE FUNCTION $1.num_eq_int(a numeric, b int) RETURNS boolean LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('numeric = int'); RETURN a = b::numeric; END \$\$;
+CREATE OPERATOR $1.= (LEFTARG = numeric, RIGHTARG = int, FUNCTION = $1.num_eq_int);
+CREATE FUNCTION $1.f8_ge_int(a float8, b int) RETURNS boolean LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('float8 >= int'); RETURN a >= b::float8; END \$\$;
+CREATE OPERATOR $1.>= (LEFTARG = float8, RIGHTARG = int, FUNCTION = $1.f8_ge_int);
+CREATE FUNCTION $1.readings(t text) RETURNS SETOF record LANGUAGE plpgsql AS
+	\$\$ BEGIN PERFORM $1.sprung('readings'); END \$\$;
+SQL
+}
+# Nothing of hers ran, and she is no superuser.
+clean() {
+	[ "$(sq -d "$1" -c "SELECT count(*) FROM public.trap_log")" = 0 ] &&
+		[ "$(sq -d postgres -c "SELECT string_agg(rolname, ',') FROM pg_roles WHERE rolsuper")" = postgres ]
+}
+
+# Use the plan as a superuser whose own search_path has public first (when
+# the install went through): readings through the loader and by INSERT
+# (constraints), a run, the views.
+exercise() {
+	psql -X -q -At -U postgres -d "$1" -c "SET search_path = public, scorecard, scorecard_types" -f - <<'SQL'
+INSERT INTO scorecard.unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
+	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');
+INSERT INTO scorecard.indicator (indicator_id, code, name_zh, name_en, nature) VALUES (1, 'sales', '零售', 'retail sales', 'flow');
+INSERT INTO scorecard.plan_target (indicator_id, unit_id, year, target, weight) VALUES (1, 'a', 2024, 'growth >= 7%', 10);
+SELECT scorecard.begin_load();
+INSERT INTO pg_temp.reading_staging (indicator, unit, month, value) VALUES
+	(' sales', 'a ', '2023-01', '10'), ('sales', 'a', '2024-01', '11');
+SELECT * FROM scorecard.check_readings();
+SELECT * FROM scorecard.load_readings();
+CALL scorecard.run_assessment(2024);
+SELECT count(*) FROM scorecard.progress_latest;
+SELECT count(*) FROM scorecard.unit_assessment_latest;
+SELECT count(*) FROM scorecard.assessment_run_ranking;
+SELECT count(*) FROM scorecard.reading_current;
+INSERT INTO scorecard.reading (indicator_id, unit_id, month, value) VALUES (1, 'a', '2024-02-01', 12);
+SQL
+}
+installed() { [ "$(sq -d "$1" -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard_plan'")" = 1 ]; }
+
+# A: her own schema scorecard, with traps, and traps in public.
+sq -d postgres -c "CREATE DATABASE hostile_a OWNER mallory"
+psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_a -c "CREATE SCHEMA scorecard"
+plant scorecard hostile_a >/dev/null && plant public hostile_a >/dev/null
+ok $? "A: mallory created schema scorecard with look-alikes of btrim, date_trunc, abs, =, >=, and the same in public"
+out=$(psql -X -q -U postgres -d hostile_a -v VERBOSITY=verbose -c "CREATE EXTENSION scorecard_plan CASCADE" 2>&1)
+echo "$out" | sed 's/^/# /' | head -4
+echo "$out" | grep -q '42501' && echo "$out" | grep -q 'schema scorecard'
+ok $? "A: the install refuses with 42501, naming schema scorecard"
+[ "$(sq -d hostile_a -c "SELECT count(*) FROM pg_extension WHERE extname LIKE 'scorecard%'")" = 0 ]
+ok $? "A: nothing installed (not even the types: one transaction)"
+installed hostile_a && exercise hostile_a >/dev/null 2>&1
+clean hostile_a
+ok $? "A: none of her code ran; postgres is the only superuser"
+
+# A2: an empty schema scorecard of hers is refused as well (she could add
+# objects to it after the install).
+psql -X -q -U mallory -d hostile_a -c "SET client_min_messages = warning" -c "DROP SCHEMA scorecard CASCADE" -c "CREATE SCHEMA scorecard"
+out=$(psql -X -q -U postgres -d hostile_a -v VERBOSITY=verbose -c "CREATE EXTENSION scorecard SCHEMA pg_catalog" \
+	-c "CREATE EXTENSION scorecard_plan" 2>&1)
+echo "$out" | sed 's/^/# /' | grep -m2 'ERROR\|HINT'
+echo "$out" | grep -q '42501' && echo "$out" | grep -q 'schema scorecard can be written by roles that are not superusers: mallory'
+ok $? "A2: her empty schema scorecard is refused (42501, names her)"
+installed hostile_a && exercise hostile_a >/dev/null 2>&1
+clean hostile_a
+ok $? "A2: none of her code ran"
+
+# B: no schema scorecard, traps in public (hers: she owns the database).
+sq -d postgres -c "CREATE DATABASE hostile_b OWNER mallory"
+plant public hostile_b >/dev/null
+ok $? "B: mallory planted look-alikes in public"
+out=$(psql -X -q -U postgres -d hostile_b -v VERBOSITY=verbose -c "CREATE EXTENSION scorecard_plan CASCADE" 2>&1)
+echo "$out" | sed 's/^/# /' | grep -m3 'ERROR\|HINT'
+echo "$out" | grep -q '42501' && echo "$out" | grep -q 'schema public can be written by roles that are not superusers: mallory' &&
+	echo "$out" | grep -q 'CREATE EXTENSION scorecard SCHEMA scorecard_types'
+ok $? "B: the install refuses with 42501, naming public and mallory, with the safe recipe as hint"
+[ "$(sq -d hostile_b -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'scorecard'")" = 0 ]
+ok $? "B: schema scorecard is gone with the failed install"
+installed hostile_b && exercise hostile_b >/dev/null 2>&1
+clean hostile_b
+ok $? "B: none of her code ran"
+
+# B2: a superuser takes CREATE on public away from her, but her functions
+# stay: still refused.
+sq -d hostile_b -c "ALTER SCHEMA public OWNER TO postgres" -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC"
+out=$(psql -X -q -U postgres -d hostile_b -c "CREATE EXTENSION scorecard_plan CASCADE" 2>&1)
+echo "$out" | sed 's/^/# /' | grep -m1 'ERROR'
+echo "$out" | grep -q 'holds functions or operators of roles that are not superusers: .*btrim'
+ok $? "B2: public no longer hers but holding her functions: refused, naming them"
+
+# C: the safe recipe, in a database she owns with her traps in public.
+sq -d postgres -c "CREATE DATABASE hostile_c OWNER mallory"
+plant public hostile_c >/dev/null
+sq -d hostile_c -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
+	-c "CREATE EXTENSION scorecard SCHEMA scorecard_types" -c "CREATE EXTENSION scorecard_plan"
+ok $? "C: the safe recipe installs (types in scorecard_types, owned by postgres)"
+[ "$(sq -d hostile_c -c "SELECT count(*) FROM pg_proc p WHERE p.pronamespace = 'scorecard'::regnamespace
+	AND p.proconfig IS NOT NULL AND NOT (p.proconfig @> ARRAY['search_path=pg_catalog, scorecard, scorecard_types, pg_temp'])")" = 0 ]
+ok $? "C: every pinned search_path is pg_catalog, scorecard, scorecard_types, pg_temp"
+defs=$(sq -d hostile_c -c "SELECT string_agg(pg_get_constraintdef(c.oid), ' ') FROM pg_constraint c
+	WHERE c.connamespace = 'scorecard'::regnamespace AND c.contype = 'c'")
+! echo "$defs" | grep -q 'public\.'
+ok $? "C: no constraint is bound to public's look-alikes"
+exercise hostile_c >/dev/null
+ok $? "C: loader, run and views used with public first on the caller's path"
+[ "$(sq -d hostile_c -c "SELECT count(*) FROM scorecard.assessment_run_item WHERE points IS NOT NULL")" = 1 ]
+ok $? "C: the run scored the unit (the calls above did work)"
+clean hostile_c
+ok $? "C: none of her code ran; postgres is the only superuser"
+out=$(psql -X -q -U mallory -d hostile_c -c "CREATE FUNCTION scorecard.btrim(text) RETURNS text LANGUAGE sql AS 'SELECT 1::text'" \
+	-c "CREATE FUNCTION scorecard_types.btrim(text) RETURNS text LANGUAGE sql AS 'SELECT 1::text'" 2>&1)
+[ "$(echo "$out" | grep -c 'permission denied for schema')" = 2 ]
+ok $? "C: after the install she cannot add anything to schema scorecard or scorecard_types"
+
+echo "1..$n"
+exit $failed
