@@ -186,12 +186,14 @@ COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of 
 CREATE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh text, indicator_en text,
 	measure_unit text, data_month date, target text, value float8, growth float8,
-	growth_source text, actual float8, reference float8, met boolean, gap float8,
+	growth_source text, actual float8, decimals int, actual_published float8, reference float8,
+	met boolean, gap float8,
 	attainment float8, time_progress float8, schedule_gap float8, status text, note text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
-	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.reference,
+	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.decimals,
+	       p.actual_published, p.reference,
 	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note
 	FROM progress(as_of, recorded_as_of) p
 	LEFT JOIN action a ON a.action_id = p.action_id
@@ -341,3 +343,10 @@ COMMENT ON VIEW progress_city_latest IS 'progress_city(latest_month()): the city
 COMMENT ON VIEW task_progress_current IS 'task_progress(current_date): tasks against time progress today';
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(latest_month()): points per unit x indicator at the latest month with readings';
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(latest_month()): assessment per unit at the latest month with readings';
+COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
+COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against: the time-prorated target (序时目标) for level targets of flows and task counts, else the target';
+COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';

@@ -6,7 +6,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
 SET search_path = scorecard, public;
 SET extra_float_digits = 0;
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id, sort_order) VALUES
 	('c', '市', 'City', 'city', NULL, 0),
@@ -104,4 +104,4 @@ SELECT as_of, level_targets, (SELECT round(points::numeric, 6) FROM assessment_r
                               WHERE unit_id = 'd' AND indicator_id = 5) AS d_points
 FROM assessment_run;
 
-TRUNCATE action, unit, indicator, plan_target, reading, reading_staging, task, assessment_run CASCADE;
+TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
