@@ -86,6 +86,18 @@ absolute_target_arg(FunctionCallInfo fcinfo, const char *fn, const char *instead
 	return t;
 }
 
+/* Target (not relative), actual and weight: the first arguments of score_ratio and score_threshold. */
+static Target *
+target_actual_weight_args(FunctionCallInfo fcinfo, const char *fn, const char *instead,
+						  double *actual, double *w)
+{
+	Target	   *t = absolute_target_arg(fcinfo, fn, instead);
+
+	*actual = PG_GETARG_FLOAT8(1);
+	*w = weight_arg(fcinfo, 2);
+	return t;
+}
+
 PG_FUNCTION_INFO_V1(score_proportional_fn);
 /* score_proportional(attainment, weight, floor_share, cap_share). */
 Datum
@@ -119,10 +131,9 @@ score_ratio_fn(PG_FUNCTION_ARGS)
 
 	if (any_null(fcinfo, 5))
 		PG_RETURN_NULL();
-	t = absolute_target_arg(fcinfo, "score_ratio",
-							"score_proportional(target_attainment(t, actual, reference), weight)");
-	actual = PG_GETARG_FLOAT8(1);
-	w = weight_arg(fcinfo, 2);
+	t = target_actual_weight_args(fcinfo, "score_ratio",
+								  "score_proportional(target_attainment(t, actual, reference), weight)",
+								  &actual, &w);
 	floor_cap_args(fcinfo, 3, &lo, &hi);
 	decimals = decimals_arg(fcinfo, 5);
 	if (isnan(actual))
@@ -154,10 +165,9 @@ score_threshold_target_fn(PG_FUNCTION_ARGS)
 
 	if (any_null(fcinfo, 4))
 		PG_RETURN_NULL();
-	t = absolute_target_arg(fcinfo, "score_threshold",
-							"score_met(target_met(t, actual, reference), weight)");
-	actual = PG_GETARG_FLOAT8(1);
-	w = weight_arg(fcinfo, 2);
+	t = target_actual_weight_args(fcinfo, "score_threshold",
+								  "score_met(target_met(t, actual, reference), weight)",
+								  &actual, &w);
 	miss = share_arg(fcinfo, 3, "miss_share");
 	decimals = decimals_arg(fcinfo, 4);
 	if (isnan(actual))

@@ -173,7 +173,7 @@ test_order_properties(void)
 	for (int i = 0; i < ROUNDS; i++)
 	{
 		Target		t = random_target();
-		bool		one_sided = t.cmp != CMP_BETWEEN && t.cmp != CMP_EQ;
+		bool		one_sided = !target_no_overachievement(&t);
 		Scoring		s = random_scoring(&t, one_sided);
 		int			d = rand() % 3 == 0 ? TARGET_FULL_PRECISION : rand() % 4;
 		double		a = random_actual(&t),
@@ -225,7 +225,7 @@ test_precision_consistency(void)
 	for (int i = 0; i < ROUNDS; i++)
 	{
 		Target		t = random_target();
-		bool		one_sided = t.cmp != CMP_BETWEEN && t.cmp != CMP_EQ;
+		bool		one_sided = !target_no_overachievement(&t);
 		Scoring		s = random_scoring(&t, one_sided);
 		int			d = rand() % 4;
 		/* a figure at d decimals, and actuals that publish to it */
