@@ -66,3 +66,9 @@ bench-scale:
 
 # Every object depends on the headers (PGXS does not track them).
 $(OBJS): $(wildcard src/*.h)
+
+# The plan model at 100 to 3,000 counties against the bare ytd_agg grouping
+# (a few minutes; not in `make test`).
+.PHONY: bench-plan
+bench-plan:
+	bash bench/plan.sh

@@ -26,15 +26,15 @@ SELECT t.indicator_id, s.unit_id, 2024,
             ELSE 'county target' END
 FROM county_template t CROSS JOIN county_share s;
 
--- Departments are assessed on the city's figures of the indicators their
+-- Departments are assessed (judged_on area) on the city's figures of the indicators their
 -- action gives them (the city's target, the department's weight).
 CREATE TEMP TABLE department_template (unit_id text, indicator_id int, weight float8, scoring text,
 	score_floor float8, score_cap float8);
 \copy department_template FROM 'data/department-targets-2024.csv' WITH (FORMAT csv, HEADER true)
 INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor,
-	score_cap, reference_indicator_id, note)
+	score_cap, reference_indicator_id, note, judged_on)
 SELECT d.indicator_id, d.unit_id, c.year, c.target, d.weight, d.scoring, d.score_floor, d.score_cap,
-       c.reference_indicator_id, 'city target, judged on the city''s figure'
+       c.reference_indicator_id, 'city target, judged on the city''s figure', 'area'
 FROM department_template d
 JOIN plan_target c ON c.indicator_id = d.indicator_id AND c.unit_id = 'shaoyang' AND c.year = 2024;
 

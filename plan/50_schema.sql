@@ -13,8 +13,41 @@ CREATE TABLE action (
 );
 COMMENT ON TABLE action IS 'actions of the plan (八大行动)';
 
--- Units: the city, its county-level units (districts, county-level cities,
--- counties) and departments; parent_id makes the hierarchy.
+-- Unit kinds are data: a kind has a level (1 the top: a nation; larger is
+-- lower: province, city, county, township), or no level for departments,
+-- which sit at the level of the unit they belong to.  peer_group: units of
+-- the same peer group under the same parent are ranked together (districts,
+-- county-level cities and counties are all 'county').  The kinds below come
+-- with the extension (predefined); add others with INSERT.
+CREATE TABLE unit_kind (
+	kind text PRIMARY KEY,
+	level int,
+	peer_group text NOT NULL,
+	is_department boolean NOT NULL DEFAULT false,
+	name_zh text NOT NULL DEFAULT '',
+	name_en text NOT NULL DEFAULT '',
+	predefined boolean NOT NULL DEFAULT false,
+	CONSTRAINT unit_kind_level_only_for_areas CHECK (is_department = (level IS NULL)),
+	CONSTRAINT unit_kind_level_is_positive CHECK (level >= 1)
+);
+COMMENT ON TABLE unit_kind IS 'kinds of unit: level (1 the top; NULL for departments), peer group for ranking, department or area';
+COMMENT ON COLUMN unit_kind.level IS '1 for the top level (nation), larger for lower levels; NULL for departments';
+COMMENT ON COLUMN unit_kind.peer_group IS 'units of one peer group under one parent are ranked together';
+COMMENT ON COLUMN unit_kind.is_department IS 'departments are judged, never rolled up into their parent';
+COMMENT ON COLUMN unit_kind.predefined IS 'true for the kinds the extension brings (pg_dump keeps only the others)';
+INSERT INTO unit_kind (kind, level, peer_group, is_department, name_zh, name_en, predefined) VALUES
+	('nation', 1, 'nation', false, '国家', 'nation', true),
+	('province', 2, 'province', false, '省', 'province', true),
+	('city', 3, 'city', false, '市', 'prefecture-level city', true),
+	('district', 4, 'county', false, '区', 'district', true),
+	('county_city', 4, 'county', false, '县级市', 'county-level city', true),
+	('county', 4, 'county', false, '县', 'county', true),
+	('township', 5, 'township', false, '乡镇', 'township', true),
+	('department', NULL, 'department', true, '部门', 'department', true);
+
+-- Units: a hierarchy of any depth through parent_id (a top unit has none):
+-- nation, provinces, cities, counties, townships, and departments at any
+-- level (a department's parent is the unit it belongs to and serves).
 CREATE TABLE unit (
 	unit_id text PRIMARY KEY,
 	name_zh text NOT NULL,
@@ -23,12 +56,11 @@ CREATE TABLE unit (
 	parent_id text,
 	central_city boolean NOT NULL DEFAULT false,
 	sort_order int NOT NULL DEFAULT 0,
-	CONSTRAINT unit_kind_is_known CHECK (kind IN ('city', 'district', 'county_city', 'county', 'department')),
+	CONSTRAINT unit_kind_is_known FOREIGN KEY (kind) REFERENCES unit_kind (kind),
 	CONSTRAINT unit_parent_is_known FOREIGN KEY (parent_id) REFERENCES unit (unit_id),
-	CONSTRAINT unit_is_not_its_own_parent CHECK (parent_id IS DISTINCT FROM unit_id),
-	CONSTRAINT unit_city_has_no_parent CHECK ((kind = 'city') = (parent_id IS NULL))
+	CONSTRAINT unit_is_not_its_own_parent CHECK (parent_id IS DISTINCT FROM unit_id)
 );
-COMMENT ON TABLE unit IS 'city, counties, districts and departments; parent_id is the hierarchy';
+COMMENT ON TABLE unit IS 'units of any hierarchy (nation to township, departments at any level); parent_id is the hierarchy';
 
 ALTER TABLE action ADD CONSTRAINT action_lead_unit_is_known
 	FOREIGN KEY (lead_unit_id) REFERENCES unit (unit_id);
@@ -103,6 +135,7 @@ CREATE TABLE plan_target (
 	score_params float8[],
 	reference_indicator_id int,
 	note text,
+	judged_on text NOT NULL DEFAULT 'own',
 	indicator_nature text NOT NULL,
 	PRIMARY KEY (indicator_id, unit_id, year),
 	CONSTRAINT plan_target_nature_is_the_indicators FOREIGN KEY (indicator_id, indicator_nature)
@@ -118,9 +151,11 @@ CREATE TABLE plan_target (
 	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
 	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(pg_catalog.cardinality(score_params), 0) = 5),
 	CONSTRAINT plan_target_relative_needs_reference_indicator
-		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL))
+		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL)),
+	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area'))
 );
 COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
+COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
 COMMENT ON COLUMN plan_target.indicator_nature IS 'the indicator''s nature, kept equal to it by plan_target_nature_is_the_indicators (filled in when omitted): the measure must fit it';
 
 -- indicator_nature may be omitted: it is the indicator's.  (The constraints
@@ -144,7 +179,9 @@ CREATE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id O
 -- month value (reporting cumulative); for January-February combined
 -- indicators the first reading of a year is February's.  reported_growth: the
 -- year-to-date growth in % the statistics bureau publishes, when it does.
--- A correction is a new revision; rows are never updated.
+-- A correction is a new revision; rows are never updated: nobody but the
+-- table's owner holds UPDATE (no trigger, which would keep Citus from
+-- distributing the table; see the README).
 CREATE TABLE reading (
 	indicator_id int NOT NULL,
 	unit_id text NOT NULL,
@@ -165,15 +202,7 @@ CREATE TABLE reading (
 );
 COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
 
-CREATE FUNCTION reading_no_update() RETURNS trigger LANGUAGE plpgsql
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-BEGIN
-	RAISE EXCEPTION 'readings are never changed in place'
-		USING ERRCODE = 'object_not_in_prerequisite_state',
-		      HINT = 'Load the corrected figure as a new revision (scorecard.load_readings), the old one stays.';
-END $$;
-CREATE TRIGGER reading_no_update BEFORE UPDATE ON reading
-	FOR EACH ROW EXECUTE FUNCTION reading_no_update();
+REVOKE UPDATE ON reading FROM PUBLIC;
 
 -- Task lists (清单管理): projects (with investment), tasks and policies of
 -- each action.  indicator_id links a task to the indicator it counts for
@@ -208,9 +237,14 @@ CREATE TABLE task (
 COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), with responsible unit, lead person, section, due date, status, investment';
 
 CREATE INDEX reading_unit_month ON reading (unit_id, month);
+-- The few corrected readings, so that the latest revision is found without
+-- sorting every reading (readings()).
+CREATE INDEX reading_revised ON reading (indicator_id, unit_id, month) WHERE revision > 1;
+CREATE INDEX unit_parent ON unit (parent_id);
 CREATE INDEX plan_target_unit_year ON plan_target (unit_id, year);
 CREATE INDEX task_action ON task (action_id);
 
+SELECT pg_catalog.pg_extension_config_dump('scorecard.unit_kind', 'WHERE NOT predefined');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.action', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.unit', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator', '');

@@ -242,16 +242,30 @@ END $$;
 COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s reading_staging into reading, all rows or none; corrections become new revisions; READ COMMITTED only';
 
 -- The readings in force: the latest revision of each indicator x unit x
--- month recorded at or before recorded_as_of (NULL: the latest of all).
-CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL)
-RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month) r.*
-	FROM reading r
-	WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of
-	ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
-$$;
-COMMENT ON FUNCTION readings(timestamptz) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now)';
+-- month recorded at or before recorded_as_of (NULL: the latest of all),
+-- optionally only the months from_month..through_month.  Linear: a reading
+-- is in force unless a later revision exists, looked up among the few
+-- corrected readings (index reading_revised) instead of sorting them all.
+-- A SQL-standard body (bound to its objects when created, so no search_path
+-- applies when it runs) and no SET clause: PostgreSQL inlines it into the
+-- calling query, which then plans with the months and the table's
+-- statistics instead of a function's fixed row estimate.
+CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
+		through_month date DEFAULT NULL)
+RETURNS SETOF reading LANGUAGE sql STABLE PARALLEL SAFE ROWS 100000
+BEGIN ATOMIC
+	SELECT r.* FROM reading r
+	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+	  AND (from_month IS NULL OR r.month >= from_month)
+	  AND (through_month IS NULL OR r.month <= through_month)
+	  AND NOT EXISTS (
+		SELECT 1 FROM reading n
+		WHERE n.revision > 1
+		  AND n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
+		  AND n.revision > r.revision
+		  AND (recorded_as_of IS NULL OR n.recorded_at <= recorded_as_of));
+END;
+COMMENT ON FUNCTION readings(timestamptz, date, date) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now), optionally of the months from_month..through_month';
 
 CREATE VIEW reading_current WITH (security_invoker = true) AS
 	SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source

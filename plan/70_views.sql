@@ -11,48 +11,149 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT pg_catalog.max(month) FROM reading
 	WHERE recorded_as_of IS NULL OR recorded_at <= recorded_as_of
 $$;
+COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of)';
 
--- The year-to-date state of every indicator x unit at an as-of date, from
--- the unit's own readings, or for an additive indicator of a unit without
--- readings of its own, the roll-up of its child units' states (the city
--- from its counties).  data_month: the latest month of the as-of year with a
--- reading at or before the as-of date (quarterly and annual indicators
--- report at quarter ends and in December); reported_growth: the growth
--- published with that reading.
-CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
-RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
-	reported_growth float8, rolled_up boolean)
+-- The as-of date of the *_latest views and of a run without one: the last
+-- day of the latest month with readings, so that every view of one month
+-- reports the same as_of.
+CREATE FUNCTION latest_as_of(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH r AS (
-		SELECT r.*, CASE WHEN i.nature = 'rate' THEN 'rate' ELSE i.reporting END AS kind,
-		       i.additive
-		FROM readings(recorded_as_of) r JOIN indicator i USING (indicator_id)
-		WHERE r.month <= as_of
-		  AND r.month >= make_date(extract(year FROM as_of)::int - 1, 1, 1)
-	), own AS (
-		SELECT r.indicator_id, r.unit_id, ytd_agg(r.month, r.value, r.kind) AS state,
-		       max(r.month) FILTER (WHERE r.month >= pg_catalog.date_trunc('year', as_of::timestamp)) AS data_month,
-		       bool_and(r.additive) AS additive
-		FROM r GROUP BY r.indicator_id, r.unit_id
-	), own_growth AS (
-		SELECT o.indicator_id, o.unit_id, o.state, o.data_month, r.reported_growth, false AS rolled_up
-		FROM own o
-		LEFT JOIN r ON r.indicator_id = o.indicator_id AND r.unit_id = o.unit_id AND r.month = o.data_month
-	), rolled AS (
-		SELECT o.indicator_id, u.parent_id AS unit_id, rollup(o.state) AS state,
-		       CASE WHEN count(o.data_month) = count(*) THEN min(o.data_month) END AS data_month,
-		       NULL::float8 AS reported_growth, true AS rolled_up
-		FROM own o JOIN unit u ON u.unit_id = o.unit_id AND u.kind <> 'department'
-		WHERE o.additive AND u.parent_id IS NOT NULL
-		  AND NOT EXISTS (SELECT 1 FROM own p WHERE p.indicator_id = o.indicator_id AND p.unit_id = u.parent_id)
-		GROUP BY o.indicator_id, u.parent_id
-	)
-	SELECT * FROM own_growth
-	UNION ALL
-	SELECT * FROM rolled
+	SELECT (latest_month(recorded_as_of) + interval '1 month - 1 day')::date
 $$;
-COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each indicator x unit at as_of (own readings, or the roll-up of the child units)';
+COMMENT ON FUNCTION latest_as_of(timestamptz) IS 'last day of the latest month with readings: the as_of of the *_latest views';
+
+-- The year-to-date state of every indicator x unit at an as-of date: from
+-- the unit's own readings, or, for an additive indicator and an area unit
+-- without readings of its own, the roll-up of its child units' figures (a
+-- province from its cities, a city from its counties; departments are
+-- never rolled up).  A roll-up is made only when every child area unit has
+-- a figure for the same data month (its own or, recursively, a roll-up);
+-- otherwise the state is NULL and note says how many of how many child
+-- units report: a partial sum is never shown as the parent's figure.
+-- data_month: the latest month of the as-of year with a reading at or
+-- before the as-of date (quarterly and annual indicators report at quarter
+-- ends and in December); reported_growth: the growth published with it.
+--
+-- Cost: linear in the readings of the two years and the units.  Each own
+-- state climbs the hierarchy (one row per ancestor, from the unit's path of
+-- ancestors: no recursion over states) up to, not including, the nearest
+-- ancestor with a figure of its own, and so does each "hole" (an area unit
+-- at the bottom of the hierarchy without a figure); an ancestor reached by
+-- a hole is incomplete (holes are looked for only under indicators that
+-- some unit at the bottom lacks).  PL/pgSQL with custom plans, so that the planner sees
+-- the as-of date (a generic plan estimates the readings of a month range at
+-- 0.5% and picks nested loops); no JIT, whose compilation, triggered by
+-- inflated cost estimates, takes longer than the query; no merge joins,
+-- which those estimates favour and which sort the states (every join here
+-- is on keys, and hashes).
+CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
+	reported_growth float8, rolled_up boolean, note text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET jit = off
+SET enable_mergejoin = off AS $$
+#variable_conflict use_column
+DECLARE
+	year_start date := date_trunc('year', as_of)::date;
+BEGIN
+	RETURN QUERY
+	WITH RECURSIVE tree AS (
+		-- area units (not departments) reachable from a top unit, with the
+		-- path of their ancestors, the parent first
+		SELECT u.unit_id, u.parent_id, ARRAY[]::text[] AS path
+		FROM unit u JOIN unit_kind k ON k.kind = u.kind
+		WHERE u.parent_id IS NULL AND NOT k.is_department
+		UNION ALL
+		SELECT u.unit_id, u.parent_id, t.unit_id || t.path
+		FROM tree t JOIN unit u ON u.parent_id = t.unit_id JOIN unit_kind k ON k.kind = u.kind
+		WHERE NOT k.is_department
+	), bottom AS (
+		-- area units without child area units
+		SELECT t.unit_id, t.path FROM tree t
+		WHERE NOT EXISTS (SELECT 1 FROM tree c WHERE c.parent_id = t.unit_id)
+	), own AS (
+		SELECT r.indicator_id, r.unit_id,
+		       ytd_agg(r.month, r.value, CASE WHEN i.nature = 'rate' THEN 'rate' ELSE i.reporting END) AS state,
+		       max(r.month) FILTER (WHERE r.month >= year_start) AS data_month,
+		       -- the latest reported growth of the year and its month, as
+		       -- {days since 2000, growth} (an array's max: hash-aggregable)
+		       max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.reported_growth])
+		            FILTER (WHERE r.month >= year_start AND r.reported_growth IS NOT NULL) AS growth,
+		       bool_and(i.additive) AS additive
+		FROM readings(recorded_as_of, (year_start - interval '1 year')::date, as_of) r
+		JOIN indicator i ON i.indicator_id = r.indicator_id
+		GROUP BY r.indicator_id, r.unit_id
+	), seeds AS NOT MATERIALIZED (
+		-- what climbs the hierarchy: the states of additive indicators of
+		-- area units, and holes (a unit at the bottom without a figure, only
+		-- for indicators that some unit at the bottom lacks)
+		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole
+		FROM own o JOIN tree t ON t.unit_id = o.unit_id
+		WHERE o.additive
+		UNION ALL
+		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true
+		FROM bottom b
+		CROSS JOIN (SELECT o.indicator_id FROM own o LEFT JOIN bottom b ON b.unit_id = o.unit_id
+		            WHERE o.additive GROUP BY o.indicator_id
+		            HAVING count(b.unit_id) < (SELECT count(*) FROM bottom)) i
+		WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.indicator_id = i.indicator_id AND o.unit_id = b.unit_id)
+	), climb AS MATERIALIZED (
+		-- each seed with each of its ancestors, k steps up (materialized:
+		-- joined on both keys below, never on the indicator alone)
+		SELECT s.indicator_id, s.origin_id, a.unit_id, a.k
+		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+	), blocked AS (
+		-- how far each climbs: to the nearest ancestor with a figure of its own
+		SELECT c.indicator_id, c.origin_id, min(c.k) AS k
+		FROM climb c JOIN own o ON o.indicator_id = c.indicator_id AND o.unit_id = c.unit_id
+		GROUP BY c.indicator_id, c.origin_id
+	), rolled AS (
+		-- each ancestor below that one: the roll-up of what reaches it
+		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
+		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
+		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
+		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		LEFT JOIN blocked b ON b.indicator_id = s.indicator_id AND b.origin_id = s.origin_id
+		WHERE b.k IS NULL OR a.k < b.k
+		GROUP BY s.indicator_id, a.unit_id
+	), complete AS (
+		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
+		FROM rolled rd
+		WHERE rd.states > 0
+	), figure AS (
+		SELECT o.indicator_id, o.unit_id, o.data_month FROM own o
+		UNION ALL
+		SELECT c.indicator_id, c.unit_id, c.first_month FROM complete c WHERE c.ok
+	), reporting AS (
+		-- for a parent whose roll-up is incomplete: its child area units, and
+		-- those with a figure for the latest data month among them
+		SELECT c.indicator_id, c.unit_id, count(*) AS children,
+		       count(*) FILTER (WHERE f.data_month = c.last_month
+		                        OR (c.last_month IS NULL AND f.indicator_id IS NOT NULL)) AS reporting
+		FROM complete c
+		JOIN tree ch ON ch.parent_id = c.unit_id
+		LEFT JOIN figure f ON f.indicator_id = c.indicator_id AND f.unit_id = ch.unit_id
+		WHERE NOT c.ok
+		GROUP BY c.indicator_id, c.unit_id
+	)
+	SELECT o.indicator_id, o.unit_id, o.state, o.data_month,
+	       CASE WHEN o.growth[1] = o.data_month - DATE '2000-01-01' THEN o.growth[2] END, false, NULL::text
+	FROM own o
+	UNION ALL
+	SELECT c.indicator_id, c.unit_id,
+	       CASE WHEN c.ok THEN c.state END,
+	       CASE WHEN c.ok THEN c.first_month END,
+	       NULL::float8, true,
+	       CASE WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
+	            rp.reporting, rp.children,
+	            CASE WHEN c.last_month IS NOT NULL THEN ' for ' || to_char(c.last_month, 'YYYY-MM') ELSE '' END) END
+	FROM complete c
+	LEFT JOIN reporting rp ON rp.indicator_id = c.indicator_id AND rp.unit_id = c.unit_id;
+END $$;
+COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each indicator x unit at as_of: own readings, or the roll-up of the child units when every one reports (else NULL and a note)';
 
 -- Progress of every target of the as-of year, per indicator x unit.
 --   value: year-to-date value (flows) or level at the month (stocks, rates);
@@ -66,34 +167,52 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   met, gap, attainment, time_progress, schedule_gap (level targets of
 --   flows), status (green/yellow/red; NULL without data) of the published
 --   figure; note.
--- Derived indicators (counties with GDP over a threshold) count the child
+-- A target judged_on 'area' (a department's, usually) is judged on the
+-- figure of the target unit's parent, the area it serves.  Derived
+-- indicators (counties with GDP over a threshold) count the child area
 -- units whose last-twelve-month value exceeds it; task indicators count the
--- tasks linked to them completed by the as-of date.
-CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
-RETURNS TABLE (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
+-- tasks linked to them completed by the as-of date.  Every join is on keys
+-- (hash joins), so the cost grows linearly with targets and states.
+-- PL/pgSQL so that it is planned with the as-of date (custom plans; a SQL
+-- function's plan is generic and estimates the targets of a year at a few
+-- hundred rows), without merge joins (which sort the states) and without
+-- JIT, as indicator_state.  It returns rows of the type progress_row (a
+-- PL/pgSQL function's OUT column could not share the argument's name,
+-- as_of).
+CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
 	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
 	as_of date, data_month date, target text, weight float8, value float8, prior float8,
 	computed_growth float8, reported_growth float8, growth float8, growth_source text,
 	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
 	met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text)
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	time_progress float8, schedule_gap float8, status text, note text);
+COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
+
+CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS SETOF progress_row
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET jit = off
+SET enable_mergejoin = off AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	WITH s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
+	), t AS (
+		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS eu
+		FROM plan_target t
+		JOIN unit tu ON tu.unit_id = t.unit_id
+		WHERE t.year = extract(year FROM as_of)::int
 	), base AS (
-		SELECT t.indicator_id, t.unit_id, ev.unit_id AS eu, t.target, t.weight, t.reference_indicator_id,
+		SELECT t.indicator_id, t.unit_id, t.eu, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
 		       i.decimals AS dec_v, i.growth_decimals AS dec_g,
-		       s.state, s.data_month, s.reported_growth AS rep
-		FROM plan_target t
-		JOIN indicator i USING (indicator_id)
-		JOIN unit tu ON tu.unit_id = t.unit_id
-		-- a department's target is judged on the figure of the area it serves
-		CROSS JOIN LATERAL (SELECT CASE WHEN tu.kind = 'department' THEN tu.parent_id
-		                                ELSE tu.unit_id END AS unit_id) ev
-		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = ev.unit_id
-		WHERE t.year = extract(year FROM as_of)::int
+		       s.state, s.data_month, s.reported_growth AS rep, s.note AS state_note
+		FROM t
+		JOIN indicator i ON i.indicator_id = t.indicator_id
+		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = t.eu
 	), m AS (
 		SELECT b.*,
 		       CASE WHEN b.nature = 'flow' THEN ytd_value(b.state, b.data_month)
@@ -106,24 +225,26 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		FROM base b
 	), d AS (
 		-- derived: child units whose last twelve months exceed the threshold
-		SELECT b.indicator_id, b.unit_id, min(s.data_month) AS data_month,
+		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
 		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)
 		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))
-		                        - ytd_prior(s.state, s.data_month) > b.derived_threshold)::float8 AS v,
+		                        - ytd_prior(s.state, s.data_month) > di.derived_threshold)::float8 AS v,
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
-		FROM base b
-		JOIN unit c ON c.parent_id = b.eu AND c.kind <> 'department'
-		JOIN s ON s.indicator_id = b.derived_from AND s.unit_id = c.unit_id
-		WHERE b.derived_from IS NOT NULL
-		GROUP BY b.indicator_id, b.unit_id
+		FROM t
+		JOIN indicator di ON di.indicator_id = t.indicator_id   -- not base, which is read once
+		JOIN unit c ON c.parent_id = t.eu
+		JOIN unit_kind ck ON ck.kind = c.kind AND NOT ck.is_department
+		JOIN s ON s.indicator_id = di.derived_from AND s.unit_id = c.unit_id
+		WHERE di.derived_from IS NOT NULL
+		GROUP BY t.indicator_id, t.unit_id
 	), k AS (
 		-- task indicators: tasks done by the as-of date
-		SELECT b.indicator_id, b.unit_id,
+		SELECT tk.indicator_id,
 		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS v
-		FROM base b JOIN task tk ON tk.indicator_id = b.indicator_id AND tk.year = extract(year FROM as_of)::int
-		WHERE b.nature = 'task'
-		GROUP BY b.indicator_id, b.unit_id
+		FROM task tk
+		WHERE tk.year = extract(year FROM as_of)::int AND tk.indicator_id IS NOT NULL
+		GROUP BY tk.indicator_id
 	), a AS (
 		SELECT m.*,
 		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
@@ -136,7 +257,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       CASE WHEN m.rep IS NOT NULL THEN 'reported' WHEN m.cg IS NOT NULL THEN 'computed' END AS gsrc
 		FROM m
 		LEFT JOIN d ON d.indicator_id = m.indicator_id AND d.unit_id = m.unit_id
-		LEFT JOIN k ON k.indicator_id = m.indicator_id AND k.unit_id = m.unit_id
+		LEFT JOIN k ON k.indicator_id = m.indicator_id AND m.nature = 'task'
 	), e AS (
 		SELECT a.*,
 		       CASE target_measure(a.target)
@@ -144,12 +265,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		            WHEN 'change' THEN a.ch
 		            ELSE a.val END AS act,
 		       indicator_decimals(a.target, a.nature, a.dec_v, a.dec_g) AS dec,
-		       (SELECT coalesce(rs.reported_growth,
-		                        CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
-		                             ELSE ytd_level_growth(rs.state, rs.data_month) END)
-		        FROM s rs JOIN indicator ri ON ri.indicator_id = rs.indicator_id
-		        WHERE rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu) AS ref
+		       coalesce(rs.reported_growth,
+		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
+		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref
 		FROM a
+		LEFT JOIN indicator ri ON ri.indicator_id = a.reference_indicator_id
+		LEFT JOIN s rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
 	)
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
 	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
@@ -164,7 +285,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	            THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
 	                     reference => e.ref, decimals => e.dec),
-	       CASE WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
+	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
+	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
 	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
@@ -177,30 +299,34 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM e
 	JOIN indicator i ON i.indicator_id = e.indicator_id
 	JOIN unit u ON u.unit_id = e.unit_id
-	ORDER BY u.sort_order, e.unit_id, e.indicator_id
-$$;
+	ORDER BY u.sort_order, e.unit_id, e.indicator_id;
+END $$;
 COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of the as-of year per indicator x unit (ytd value and growth, target, met, gap, attainment, time progress, status)';
 
--- The city's progress: the same rows for the city (its own readings, or the
--- roll-up of its counties), with the action's name.
+-- The progress of the top of the hierarchy: the rows of the area units
+-- without a parent (the city in the demo, the province in a province's
+-- plan), from their own readings or the roll-up of their child units, with
+-- the action's name.
 CREATE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh text, indicator_en text,
 	measure_unit text, data_month date, target text, value float8, growth float8,
 	growth_source text, actual float8, decimals int, actual_published float8, reference float8,
 	met boolean, gap float8,
-	attainment float8, time_progress float8, schedule_gap float8, status text, note text)
-LANGUAGE sql STABLE PARALLEL SAFE
+	attainment float8, time_progress float8, schedule_gap float8, status text, note text,
+	unit_id text)
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
 	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.decimals,
 	       p.actual_published, p.reference,
-	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note
+	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note, p.unit_id
 	FROM progress(as_of, recorded_as_of) p
+	JOIN unit u ON u.unit_id = p.unit_id AND u.parent_id IS NULL
+	JOIN unit_kind k ON k.kind = u.kind AND NOT k.is_department
 	LEFT JOIN action a ON a.action_id = p.action_id
-	WHERE p.unit_kind = 'city'
-	ORDER BY p.indicator_id
+	ORDER BY u.sort_order, p.unit_id, p.indicator_id
 $$;
-COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the city''s targets (the city''s readings or the roll-up of its counties)';
+COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the top area units'' targets (the city in the demo: its readings or the roll-up of its child units)';
 
 -- Task lists against time progress: investment completion (completed /
 -- planned) against the share of the task's span (start to due date)
@@ -234,12 +360,14 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION task_progress(date) IS 'tasks with investment completion against time progress, and overdue flags';
 
--- Units are ranked among their peers: the county-level units (districts,
--- county-level cities, counties), the departments, the city.
+-- The peer group of a unit kind (unit_kind.peer_group): units of one peer
+-- group under one parent are ranked together.
 CREATE FUNCTION unit_peer_group(kind text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN kind IN ('district', 'county_city', 'county') THEN 'county' ELSE kind END
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT k.peer_group FROM unit_kind k WHERE k.kind = unit_peer_group.kind
 $$;
+COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (districts, county-level cities and counties: county)';
 
 -- Points per indicator for every unit with weighted targets, on the figure
 -- published at the target's precision (decimals).  Level targets of flows
@@ -252,34 +380,37 @@ $$;
 -- across it, ranges capped at the weight); threshold: full weight if met,
 -- floor x weight if not; efficacy: score_efficacy with {satisfactory,
 -- disallowed}; banded: score_banded with five standards; rank: score_rank
--- among the units of the peer group with a figure, on the published figure.
--- No figure: NULL points, the item not applicable (its weight is
--- redistributed by assess()).
+-- among the units with a figure of the same peer group under the same
+-- parent (the counties of one city), on the published figure.  No figure:
+-- NULL points, the item not applicable (its weight is redistributed by
+-- assess()).
 CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		year_end boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
 	scored_target text, scoring text, weight float8, actual float8, decimals int,
 	actual_published float8, reference float8, met boolean, attainment float8, points float8)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, t.scoring, t.score_floor, t.score_cap, t.score_params,
-		       i.higher_is_better, unit_peer_group(p.unit_kind) AS peers,
+		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
 		            THEN target_prorated(t.target, p.time_progress)
 		            ELSE t.target END AS tgt
 		FROM progress(as_of, recorded_as_of) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
+		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
 		WHERE t.weight > 0
 	), r AS (
 		SELECT p.*,
 		       target_met(p.tgt, p.actual, p.reference, p.decimals) AS met_s,
 		       target_attainment(p.tgt, p.actual, p.reference, p.decimals) AS att_s,
-		       rank() OVER (PARTITION BY p.indicator_id, p.peers ORDER BY
+		       rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
 		                    CASE WHEN p.higher_is_better THEN -p.actual_published
 		                         ELSE p.actual_published END) AS rk,
-		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.peers) AS n
+		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n
 		FROM p
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.tgt::text, r.scoring, r.weight,
@@ -303,46 +434,54 @@ COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment point
 
 -- Assessment per unit: points, weights, total, normalised score (100 x
 -- points / applicable weight), grade (优秀 >= 90, 良好 >= 80, 合格 >= 60,
--- 不合格) and rank among the units of its peer group; year_end as in
--- unit_scores.
+-- 不合格) and rank among the units of its peer group under its parent;
+-- year_end as in unit_scores.
 CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		year_end boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH a AS (
 		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
 		FROM unit_scores(as_of, recorded_as_of, year_end) s
 		GROUP BY s.unit_id
 	)
-	SELECT a.unit_id, u.name_zh, u.kind, unit_peer_group(u.kind), a.items, assessment_applicable(a.a),
+	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
 	       assessment_weight_all(a.a), assessment_weight(a.a),
 	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
-	       rank() OVER (PARTITION BY unit_peer_group(u.kind) ORDER BY assessment_score(a.a) DESC NULLS LAST)
-	FROM a JOIN unit u USING (unit_id)
-	ORDER BY unit_peer_group(u.kind) = 'department', 12, u.sort_order
+	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST)
+	FROM a JOIN unit u ON u.unit_id = a.unit_id
+	JOIN unit_kind k ON k.kind = u.kind
+	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id
 $$;
 COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted assessment per unit: total, normalised score, grade, rank (year_end: level targets of flows against the whole year, see unit_scores)';
 
--- Views at the latest month with readings, for BI tools.  Every view runs
--- with the rights of the role that queries it (security_invoker), so
--- row-level security applies through it as through the tables.
+-- Views at the latest month with readings, as of its last day
+-- (latest_as_of(), the as_of a run of that month records), for BI tools.
+-- Each has the as_of column, so that views of one month join on it.  Every
+-- view runs with the rights of the role that queries it (security_invoker),
+-- so row-level security applies through it as through the tables.
 CREATE VIEW progress_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.progress(scorecard.latest_month());
+	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p;
+COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings';
 CREATE VIEW progress_city_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.progress_city(scorecard.latest_month());
-CREATE VIEW task_progress_current WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.task_progress(current_date);
+	SELECT d.as_of, p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p;
+COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings';
+CREATE VIEW task_progress_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
+COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
 CREATE VIEW unit_scores_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.unit_scores(scorecard.latest_month());
+	SELECT d.as_of, s.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
+COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
 CREATE VIEW unit_assessment_latest WITH (security_invoker = true) AS
-	SELECT * FROM scorecard.unit_assessment(scorecard.latest_month());
-COMMENT ON VIEW progress_latest IS 'progress(latest_month()): every target''s progress at the latest month with readings';
-COMMENT ON VIEW progress_city_latest IS 'progress_city(latest_month()): the city''s targets at the latest month with readings';
-COMMENT ON VIEW task_progress_current IS 'task_progress(current_date): tasks against time progress today';
-COMMENT ON VIEW unit_scores_latest IS 'unit_scores(latest_month()): points per unit x indicator at the latest month with readings';
-COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(latest_month()): assessment per unit at the latest month with readings';
+	SELECT d.as_of, a.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
+COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
+COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
 COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';

@@ -10,7 +10,7 @@ export PGDATABASE=postgres
 psql -X -q -c "DROP EXTENSION IF EXISTS scorecard CASCADE" -c "CREATE EXTENSION scorecard"
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of ${REPS:-5} runs"
 for b in "$TOP"/bench/*.sh; do
-	case $(basename "$b") in lib.sh | scale.sh) continue ;; esac # scale.sh: make bench-scale
+	case $(basename "$b") in lib.sh | scale.sh | plan.sh) continue ;; esac # make bench-scale, make bench-plan
 	say "$(basename "$b" .sh)"
 	bash "$b"
 done

@@ -13,7 +13,8 @@ INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature) 
 	(1, 'sales', 1, '零售', 'retail sales', 'flow');
 
 -- Readings: an unknown indicator, an unknown unit, a month that is not a
--- month, a value that is not a number, an update in place.
+-- month, a value that is not a number, an update in place by a role that
+-- may load readings.
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (99, 'a', '2024-01-01', 1, '2024-02-10 09:00+00');
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'x', '2024-01-01', 1, '2024-02-10 09:00+00');
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-15', 1, '2024-02-10 09:00+00');
@@ -21,7 +22,19 @@ INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 'Infinity', '2024-02-10 09:00+00');
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 10, '2024-02-10 09:00+00');
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2024-01-01', 11, '2024-02-10 09:00+00');  -- same revision
+-- Nobody but the table's owner holds UPDATE: a loader granted SELECT and
+-- INSERT cannot change a reading in place (42501), and nothing changes.
+CREATE ROLE regress_scorecard_loader;
+GRANT USAGE ON SCHEMA scorecard TO regress_scorecard_loader;
+GRANT SELECT, INSERT ON reading TO regress_scorecard_loader;
+SET ROLE regress_scorecard_loader;
 UPDATE reading SET value = 12;
+RESET ROLE;
+SELECT has_table_privilege('public', 'scorecard.reading', 'UPDATE') AS public_may_update;
+SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'scorecard.reading'::regclass AND NOT tgisinternal;
+REVOKE ALL ON reading FROM regress_scorecard_loader;
+REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_loader;
+DROP ROLE regress_scorecard_loader;
 SELECT indicator_id, unit_id, month, value, revision FROM reading;
 
 -- Targets: a negative weight, an unknown scoring method, a relative target
@@ -54,8 +67,9 @@ WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 -- Rights: every view runs with the invoker's rights (row-level security
 -- applies through it); the one SECURITY DEFINER function is lock_for_run;
 -- every function of the plan pins a search_path with pg_catalog first,
--- but unit_peer_group, left unpinned so it inlines into its callers (whose
--- paths are pinned): its body only compares text with text literals.
+-- but readings(), left unpinned so it inlines into its callers: its body is
+-- SQL-standard (BEGIN ATOMIC), bound to its objects when it was created, so
+-- no search_path applies when it runs.
 SELECT c.relname AS view_without_security_invoker FROM pg_class c
 WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v'
   AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false);

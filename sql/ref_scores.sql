@@ -55,8 +55,10 @@ INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, s
 	(3, 'c', 2024, '提高 >= 0.13个百分点', 10, 'threshold', 0, 1),
 	(2, 'a', 2024, 'level <= 10', 10, 'ratio', 0, 1.2),
 	(2, 'b', 2024, 'level <= 10', 10, 'ratio', 0, 1.2),
-	(4, 'a', 2024, 'growth between 6% and 8%', 10, 'ratio', 0, 1.2),
-	(5, 'd', 2024, 'level >= 20', 10, 'ratio', 0, 1.2);
+	(4, 'a', 2024, 'growth between 6% and 8%', 10, 'ratio', 0, 1.2);
+-- the department is judged on the city's figure (judged_on 'area')
+INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap, judged_on)
+	VALUES (5, 'd', 2024, 'level >= 20', 10, 'ratio', 0, 1.2, 'area');
 SELECT indicator_id, unit_id, target, indicator_nature FROM plan_target ORDER BY 1, 2;
 
 -- An indicator cannot change its nature under targets that would not fit:

@@ -74,8 +74,9 @@ INSERT INTO plan_target (indicator_id, unit_id, year, target, weight, scoring, s
 	(3, 'b', 2024, 'growth > reference', 30, 'threshold', 0, 1, NULL, 2),
 	(4, 'a', 2024, 'level >= 220', 0, 'ratio', 0, 1.2, NULL, NULL),
 	(6, 'a', 2024, 'growth < 0%', 10, 'threshold', 0, 1, NULL, NULL),
-	-- a department, judged on the city's figure
+	-- a department, judged on the city's figure (judged_on area, below)
 	(1, 'd', 2024, 'growth >= 7%', 10, 'threshold', 0, 1, NULL, NULL);
+UPDATE plan_target SET judged_on = 'area' WHERE unit_id = 'd';
 
 INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, lead_person, section,
 	indicator_id, year, start_date, due_date, status, completed_on, planned_investment, completed_investment) VALUES

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The plan model at scale (make bench-plan; not part of make test or make
+# bench).  For 100, 300, 1,000 and 3,000 counties (10 to a city, under one
+# province; data/province.sql: 40 indicators x 24 months each) it times
+# progress(), the top unit's progress (progress_city), unit_assessment()
+# and run_assessment() at 2024-11-30, and the bare grouping
+#     SELECT indicator_id, unit_id, ytd_agg(month, value) FROM reading
+#     WHERE month <= '2024-11-01' GROUP BY 1, 2
+# over the same readings.  Each figure is the median of ROUNDS rounds
+# (default 3) of REPS runs (default 3) after a warm-up, the queries taking
+# turns within a round, so that a busy machine slows them alike; ratios are
+# to the bare grouping of the same round.  Settings for every query:
+# work_mem 64MB, no JIT, up to 2 parallel workers.
+#
+#   make bench-plan
+#   PLAN_BENCH_SIZES="100 300" make bench-plan     # a quick look
+#
+# One database per size on the private server `planbench`, kept between
+# runs and rebuilt when the plan model's install script changes.
+source "$(dirname "$0")/../scripts/common.sh"
+source "$TOP/bench/lib.sh"
+
+REPS=${REPS:-3}
+ROUNDS=${ROUNDS:-3}
+SIZES=${PLAN_BENCH_SIZES:-100 300 1000 3000}
+AS_OF=2024-11-30
+SETTINGS="SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 2;"
+
+ensure_packages
+build_install
+bash "$TOP/scripts/pgserver.sh" start planbench
+eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
+script_md5=$(md5sum "$TOP/scorecard_plan--0.2.0.sql" | cut -c1-32)
+
+# The database of a size, generated unless it exists with this install script.
+prepare() {
+	local n=$1 db=plan_bench_$1
+	local have
+	have=$(psql -X -qAt -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
+	[ "$have" = "$script_md5" ] && return 0
+	say "generating $n counties (data/province.sql)"
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+	(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -v cities=$((n / 10)) -v counties=10 \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE")
+	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$script_md5'"
+}
+
+# Median wall time in ms of a CALL run REPS times after a warm-up.
+call_ms() {
+	local sql=$1 f
+	f=$(mktemp)
+	{
+		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
+		echo '\timing on'
+		for _ in $(seq 0 "$REPS"); do echo "$sql;"; done
+	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
+	median <"$f"
+	rm -f "$f"
+}
+
+BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
+	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
+declare -A med
+first_per_reading=
+printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s\n' counties units readings "bare ms" \
+	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading"
+for n in $SIZES; do
+	prepare "$n"
+	export PGDATABASE=plan_bench_$n
+	units=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.unit")
+	readings=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.reading WHERE month <= '$AS_OF'")
+	declare -A runs=()
+	for _ in $(seq "$ROUNDS"); do
+		runs[bare]+=" $(bench_ms "$BARE" "$SETTINGS")"
+		runs[progress]+=" $(bench_ms "SELECT * FROM progress('$AS_OF')" "$SETTINGS")"
+		runs[parent]+=" $(bench_ms "SELECT * FROM progress_city('$AS_OF')" "$SETTINGS")"
+		runs[assess]+=" $(bench_ms "SELECT * FROM unit_assessment('$AS_OF')" "$SETTINGS")"
+		runs[run]+=" $(call_ms "CALL run_assessment(2024, '$AS_OF')")"
+	done
+	for k in bare progress parent assess run; do med[$k]=$(echo "${runs[$k]}" | median); done
+	awk -v n="$n" -v u="$units" -v r="$readings" -v b="${med[bare]}" -v p="${med[progress]}" \
+		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" 'BEGIN {
+		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f\n",
+			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r }'
+	per_reading=$(awk -v p="${med[progress]}" -v r="$readings" 'BEGIN {print p / r}')
+	first_per_reading=${first_per_reading:-$per_reading}
+	first_n=${first_n:-$n}
+done
+awk -v a="$first_per_reading" -v b="$per_reading" -v f="$first_n" -v l="$n" \
+	'BEGIN {printf "progress time per reading at %d counties / at %d counties: %.2f\n", l, f, b / a}'
