@@ -105,16 +105,6 @@ COMMENT ON TABLE indicator IS 'indicators: nature flow/stock/rate/task, frequenc
 COMMENT ON COLUMN indicator.decimals IS 'published precision of the value (level, share, rate, change in pp) in decimals; NULL: 2 for rates, else full precision';
 COMMENT ON COLUMN indicator.growth_decimals IS 'published precision of its growth in %, in decimals (default 1: growth to 0.1%)';
 
--- The published precision a target is judged at: growth at the indicator's
--- growth_decimals, everything else at its decimals (NULL: 2 for rates, full
--- precision for the others).
-CREATE FUNCTION indicator_decimals(t target, nature text, decimals int, growth_decimals int)
-RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT CASE WHEN target_measure(t) = 'growth' THEN growth_decimals
-	            ELSE coalesce(decimals, CASE WHEN nature = 'rate' THEN 2 END) END
-$$;
-COMMENT ON FUNCTION indicator_decimals(target, text, int, int) IS 'decimals a target is judged at: growth_decimals for growth, else decimals (NULL: 2 for rates, full precision otherwise)';
 
 -- Targets per indicator x unit x year.  scoring: how the assessment scores
 -- it (ratio: weight x attainment clamped to [score_floor, score_cap];

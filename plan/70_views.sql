@@ -163,7 +163,8 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   change_pp: change of a rate in points; actual: what the target is
 --   judged on; reference: the reference indicator's growth (relative
 --   targets); decimals: the published precision the target is judged at
---   (indicator_decimals), actual_published: the actual at that precision;
+--   (growth_decimals for growth, else decimals; NULL: 2 for rates),
+--   actual_published: the actual at that precision;
 --   met, gap, attainment, time_progress, schedule_gap (level targets of
 --   flows), status (green/yellow/red; NULL without data) of the published
 --   figure; note.
@@ -264,7 +265,10 @@ BEGIN
 		            WHEN 'growth' THEN a.gr
 		            WHEN 'change' THEN a.ch
 		            ELSE a.val END AS act,
-		       indicator_decimals(a.target, a.nature, a.dec_v, a.dec_g) AS dec,
+		       -- the published precision: growth at growth_decimals, the rest at
+		       -- decimals (NULL: 2 for rates, full precision for the others)
+		       CASE WHEN target_measure(a.target) = 'growth' THEN a.dec_g
+		            ELSE coalesce(a.dec_v, CASE WHEN a.nature = 'rate' THEN 2 END) END AS dec,
 		       coalesce(rs.reported_growth,
 		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
 		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref
