@@ -3,7 +3,9 @@
 # Two extensions: scorecard (types, functions, aggregates; relocatable, no
 # tables) and scorecard_plan (the plan model's tables, loader, views, runs).
 EXTENSION = scorecard scorecard_plan
-EXTVERSION = 0.2.0
+# The version, written only in VERSION: both control files (default_version)
+# and both install scripts' names come from it.
+EXTVERSION := $(strip $(shell cat $(dir $(firstword $(MAKEFILE_LIST)))VERSION))
 MODULE_big = scorecard
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
@@ -11,13 +13,25 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 PLAN_PARTS = $(sort $(wildcard plan/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
+CONTROL_built = $(addsuffix .control,$(EXTENSION))
+# Released versions' frozen install scripts and the update scripts between
+# versions (versions/, see README "Versions and upgrades").
+DATA = $(sort $(wildcard versions/*.sql versions/*.control))
+# The update scripts into the version under development are built: the
+# hand-written part (versions/*--$(EXTVERSION).sql.in), then the concept
+# files whose objects are new in this version and are created by them as
+# they stand (so the install and the update scripts share one text).
+UPDATE_PARTS_scorecard = src/sql/15_casts.sql src/sql/32_published.sql src/sql/95_comments.sql
+UPDATE_PARTS_scorecard_plan = plan/95_comments.sql
+UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
+DATA_built += $(notdir $(UPDATE_IN:.in=))
 
 # pg_regress: every file in sql/ (contrib convention), run against a private server.
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=scorecard
 
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
-EXTRA_CLEAN = $(DATA_built) results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) $(CONTROL_built) results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -34,7 +48,25 @@ scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
 scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo demo-stop bench fuzz
+# The control files are generated (PGXS installs them from the top folder).
+all: $(CONTROL_built)
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard)
+	cat $^ > $@
+
+scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(UPDATE_PARTS_scorecard_plan)
+	cat $^ > $@
+
+%.control: %.control.in VERSION
+	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@
+
+# Freeze the current version's install and update scripts into versions/
+# (at release; then remove the update scripts' .in and move VERSION on).
+.PHONY: freeze
+freeze: $(DATA_built)
+	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
+	cp $^ versions/
+
+.PHONY: test demo demo-stop bench fuzz bench-float
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -50,14 +82,25 @@ demo-stop:
 bench:
 	bash scripts/bench.sh
 
+# Ryu (common/shortest_dec.h) for the pure code outside the server: the
+# unit tests, the fuzzer and the float_text micro-benchmark link libpgcommon.
+PURE_CFLAGS = -Isrc -I$(shell $(PG_CONFIG) --includedir-server)
+PURE_LIBS = -L$(shell $(PG_CONFIG) --pkglibdir) -lpgcommon -lpgport -lm
+
 # Fuzz the target parser for FUZZ_SECONDS (needs clang); not part of `make test`.
 FUZZ_SECONDS ?= 60
 fuzz:
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o test/fuzz/target_fuzz \
-		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c -lm
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PURE_CFLAGS) -o test/fuzz/target_fuzz \
+		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c $(PURE_LIBS)
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
+
+# float_text: Ryu against the 0.1.0 snprintf/strtod loop, ns per call.
+bench-float:
+	mkdir -p tmp
+	$(CC) -O2 -Wall -Wextra $(PURE_CFLAGS) -Ibench -o tmp/float_text_bench bench/float_text_bench.c src/float_text.c $(PURE_LIBS)
+	tmp/float_text_bench
 
 # 50 million readings on the private scale server (about 10 minutes; not in `make test`).
 .PHONY: bench-scale

@@ -35,6 +35,28 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION visible_units() IS 'units the current role may see under row-level security: those granted in unit_access and the units below them';
 
+-- Whether the current role sees every unit's rows: always where row-level
+-- security does not apply to it (superusers, the tables' owner, BYPASSRLS,
+-- or security off).  Figures over peers (ranks) and runs need it.
+CREATE FUNCTION sees_all_units() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT NOT pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	    OR NOT EXISTS (SELECT 1 FROM unit u WHERE u.unit_id NOT IN (SELECT visible_units()))
+$$;
+COMMENT ON FUNCTION sees_all_units() IS 'whether row-level security leaves the current role every unit''s rows';
+
+-- For a figure over peers some of which row-level security hides from the
+-- current role: raise 42501 rather than rank among the visible ones.
+CREATE FUNCTION peers_hidden(what text) RETURNS float8 LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RAISE EXCEPTION '% needs every unit of the peer group, and role % does not see them all', what, current_user
+		USING ERRCODE = 'insufficient_privilege',
+		      DETAIL = 'Row-level security hides some units; a rank among the visible ones would be presented as the rank among all.',
+		      HINT = 'Read the stored run (scorecard.assessment_run_item, scorecard.assessment_run_ranking), computed over every unit.';
+END $$;
+COMMENT ON FUNCTION peers_hidden(text) IS 'raise 42501: a figure over peers that row-level security hides from the current role';
+
 -- The tables with a unit column that row-level security restricts.
 CREATE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -75,9 +97,8 @@ COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of
 
 -- Give a role a unit (and the units below it) and the privileges to read
 -- everything and load readings: USAGE on the schemas, SELECT on the tables
--- and views, INSERT on reading, and UPDATE on reading, which only lets
--- load_readings lock the table (the reading_no_update trigger refuses
--- every update).
+-- and views, and INSERT on reading (never UPDATE: readings are not changed
+-- in place; load_readings takes its lock through lock_for_load).
 CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
@@ -95,7 +116,7 @@ BEGIN
 	ON CONFLICT DO NOTHING;
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA scorecard, %I TO %s', types_schema, role);
 	EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO %s', role);
-	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE ON scorecard.reading TO %s', role);
+	EXECUTE pg_catalog.format('GRANT INSERT ON scorecard.reading TO %s', role);
 END $$;
 COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
 

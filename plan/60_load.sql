@@ -112,10 +112,11 @@ BEGIN
 	       -- characters is well inside the float8 range); the rest, and every
 	       -- bad value, by the staging_* functions, whose subtransactions and
 	       -- pinned search_path cost per call
-	       CASE WHEN f.mt ~ '^\d{4}-\d{1,2}$' AND pg_catalog.split_part(f.mt, '-', 1)::int >= 1
+	       CASE WHEN f.mt !~ '^\d{4}-\d{1,2}$' THEN staging_month(n.month)
+	            WHEN pg_catalog.split_part(f.mt, '-', 1)::int >= 1
 	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
 	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
-	            ELSE staging_month(n.month) END,
+	       END,
 	       CASE WHEN coalesce(f.vt, '') = '' THEN NULL
 	            WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
 	            ELSE staging_float(n.value) END,
@@ -174,6 +175,30 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason; empty if all can load';
 
+-- For load_readings: lock reading in SHARE ROW EXCLUSIVE mode (one load at
+-- a time, no run during a load) once the transaction holds ROW EXCLUSIVE on
+-- it, which only a role with INSERT on reading can take.  LOCK TABLE in
+-- that mode needs UPDATE, and no loader must hold UPDATE on reading (rows
+-- are never changed in place), so this takes it with its owner's rights.
+-- It reads nothing and returns nothing.
+CREATE FUNCTION lock_for_load() RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF NOT EXISTS (
+		SELECT 1 FROM pg_catalog.pg_locks l
+		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation'
+		  AND l.relation OPERATOR(pg_catalog.=) 'scorecard.reading'::pg_catalog.regclass
+		  AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
+		  AND l.mode OPERATOR(pg_catalog.=) 'RowExclusiveLock' AND l.granted)
+	THEN
+		RAISE EXCEPTION 'lock_for_load: this transaction does not hold ROW EXCLUSIVE on scorecard.reading'
+			USING ERRCODE = 'insufficient_privilege',
+			      HINT = 'Only load_readings calls it, after LOCK TABLE scorecard.reading IN ROW EXCLUSIVE MODE (which needs INSERT on it).';
+	END IF;
+	LOCK TABLE scorecard.reading IN SHARE ROW EXCLUSIVE MODE;
+END $$;
+COMMENT ON FUNCTION lock_for_load() IS 'for load_readings: lock reading in SHARE ROW EXCLUSIVE mode once the caller holds ROW EXCLUSIVE (INSERT privilege)';
+
 -- Load this session's staging table into reading: all rows or none.
 -- Raises 22P02 with every bad row in the detail (and loads nothing) if any
 -- row is bad; else inserts new readings (revision 1) and corrections (next
@@ -209,8 +234,11 @@ BEGIN
 	END IF;
 
 	-- Serialise loads (and exclude runs, which hold SHARE) so revisions stay
-	-- consecutive; the statements below take their snapshots after it.
-	LOCK TABLE reading IN SHARE ROW EXCLUSIVE MODE;
+	-- consecutive; the statements below take their snapshots after it.  The
+	-- caller's own ROW EXCLUSIVE lock needs INSERT on reading; lock_for_load
+	-- then takes SHARE ROW EXCLUSIVE, which would need UPDATE.
+	LOCK TABLE reading IN ROW EXCLUSIVE MODE;
+	PERFORM lock_for_load();
 	WITH s AS (
 		SELECT k.indicator_id, k.unit_id, k.m AS month, k.v AS value, k.g AS reported_growth,
 		       nullif(pg_catalog.btrim(k.source), '') AS source

@@ -414,8 +414,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
 		                    CASE WHEN p.higher_is_better THEN -p.actual_published
 		                         ELSE p.actual_published END) AS rk,
-		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n
-		FROM p
+		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n,
+		       g.all_units
+		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.tgt::text, r.scoring, r.weight,
 	       r.actual, r.decimals, r.actual_published, r.reference, r.met_s, r.att_s,
@@ -428,6 +429,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight, true, r.decimals)
 	            WHEN r.scoring = 'banded'
 	                 THEN score_banded(r.actual, r.score_params, r.weight, r.decimals)
+	            -- a rank among the units row-level security lets the role see
+	            -- would pass for the rank among all: refused
+	            WHEN r.scoring = 'rank' AND NOT r.all_units
+	                 THEN peers_hidden('rank scoring')
 	            WHEN r.scoring = 'rank'
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
 	       END
@@ -454,8 +459,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
 	       assessment_weight_all(a.a), assessment_weight(a.a),
 	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
-	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST)
+	       -- NULL where row-level security hides some peers
+	       CASE WHEN g.all_units THEN
+	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
+	CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	JOIN unit_kind k ON k.kind = u.kind
 	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id
 $$;

@@ -140,8 +140,7 @@ BEGIN
 	END;
 	-- A run made by a role that sees only some units would store figures
 	-- of those units alone as the assessment of all.
-	IF pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
-	   AND EXISTS (SELECT 1 FROM unit u WHERE u.unit_id NOT IN (SELECT visible_units())) THEN
+	IF NOT sees_all_units() THEN
 		RAISE EXCEPTION 'run_assessment: role % does not see every unit''s readings', current_user
 			USING ERRCODE = 'insufficient_privilege',
 			      DETAIL = 'Row-level security limits it to some units; a run assesses all of them.',

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Start or stop a private PostgreSQL 15 server: pgserver.sh start|stop|env NAME [fresh]
+# With PGSERVER_TCP=1, start also listens on 127.0.0.1, on the first port
+# from the server's usual one that is free at start (two checkouts' demo
+# servers do not collide); env then reports that port.
 source "$(dirname "$0")/common.sh"
 
 cmd=${1:?start|stop|env}
@@ -41,6 +44,34 @@ close_inherited_fds() {
 	done
 }
 
+# Whether nothing listens on 127.0.0.1:PORT now.
+tcp_port_free() {
+	python3 -c 'import socket,sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)' "$1"
+}
+
+# The port a running server uses (postmaster.pid line 4), else the usual one.
+running_port() {
+	if [ -f "$dir/data/postmaster.pid" ]; then sed -n 4p "$dir/data/postmaster.pid"; else echo "$port"; fi
+}
+
+# Start listening on 127.0.0.1 too, on a port free at start.
+start_tcp() {
+	local p=$port tries=0
+	while [ $tries -lt 40 ]; do
+		if tcp_port_free "$p" && run_as_pg pg_ctl -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+			-o "-c listen_addresses=127.0.0.1 -p $p" start >/dev/null; then
+			return 0
+		fi
+		p=$((p + 1)); tries=$((tries + 1))
+	done
+	cat "$dir/server.log"; exit 1
+}
+
 case $cmd in
 start)
 	close_inherited_fds
@@ -50,8 +81,12 @@ start)
 	fi
 	[ -f "$dir/data/PG_VERSION" ] || init_cluster
 	if ! run_as_pg pg_ctl -D "$dir/data" status >/dev/null 2>&1; then
-		run_as_pg pg_ctl -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
-			{ cat "$dir/server.log"; exit 1; }
+		if [ "${PGSERVER_TCP:-}" = 1 ]; then
+			start_tcp
+		else
+			run_as_pg pg_ctl -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+				{ cat "$dir/server.log"; exit 1; }
+		fi
 	fi
 	;;
 stop)
@@ -61,6 +96,6 @@ stop)
 	fi
 	;;
 env)
-	echo "export PGHOST=$dir/sock PGPORT=$port PGUSER=postgres"
+	echo "export PGHOST=$dir/sock PGPORT=$(running_port) PGUSER=postgres"
 	;;
 esac

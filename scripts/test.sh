@@ -46,9 +46,10 @@ for t in "$TOP"/test/pgtap/*.sql; do
 	pass=$((pass + p)); fail=$((fail + f))
 done
 
-# C unit tests of the pure computation (TAP programs).
+# C unit tests of the pure computation (TAP programs), built with the
+# system's pg_config: they need the server headers (Ryu) and libpgcommon.
 say "C unit tests"
-make -C "$TOP/test/unit" -s PG_CONFIG="$PGBIN/pg_config" >"$log/unit-build.out" 2>&1 ||
+make -C "$TOP/test/unit" -s PG_CONFIG="$SYSPGBIN/pg_config" >"$log/unit-build.out" 2>&1 ||
 	{ cat "$log/unit-build.out"; fail=$((fail + 1)); }
 for u in "$TOP"/test/unit/*_test; do
 	[ -x "$u" ] || continue

@@ -109,6 +109,16 @@ sales,a,2024-11,oops,,bad value again
 \.
 SELECT line, reason FROM check_readings();
 
+-- Month and number forms, parsed in the query (common forms) or by the
+-- staging_* functions (the rest): 2024/3 and " 2024-03 " are March; 2024-00
+-- and 0000-01 are not months; 1e3 is 1000, +.5 is 0.5, 1e400 is not finite.
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value, reported_growth) VALUES
+	('sales', 'a', '2024/3', ' 1e3 ', '+.5'), ('gdp', 'a', ' 2024-03 ', '-7.', NULL),
+	('sales', 'a', '2024-00', '1', '1e400'), ('gdp', 'a', '0000-01', '.25', '');
+SELECT line, m, v, g FROM staged_readings(header => false);
+SELECT line, reason FROM check_readings(header => false);
+
 -- Without begin_load() in this session: a clear error, not a missing relation.
 \c
 SET client_min_messages = warning;

@@ -65,7 +65,7 @@ SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c
 WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 
 -- Rights: every view runs with the invoker's rights (row-level security
--- applies through it); the one SECURITY DEFINER function is lock_for_run;
+-- applies through it); the SECURITY DEFINER functions are lock_for_load and lock_for_run;
 -- every function of the plan pins a search_path with pg_catalog first,
 -- but readings(), left unpinned so it inlines into its callers: its body is
 -- SQL-standard (BEGIN ATOMIC), bound to its objects when it was created, so

@@ -173,9 +173,10 @@ SELECT target_prorated('level >= 20', 1.5);
 
 -- 5. Tolerance boundaries are inclusive and computed the same way on every
 -- path.  18 of a level target of 20 at the year's end is 90% done against
--- 100% time progress: 10 points behind; with a tolerance of 10 points,
--- yellow (the schedule gap is -10, not -9.999999999999998); with 9.99, red.
-SELECT target_schedule_gap('level >= 20', 18, '2024-12-31') AS points,
+-- 100% time progress: 10 points behind (float8 arithmetic gives
+-- -9.999999999999998; shortfall and tolerance are compared to 12
+-- significant digits); with a tolerance of 10 points, yellow; with 9.99, red.
+SELECT round(target_schedule_gap('level >= 20', 18, '2024-12-31')::numeric, 9) AS points,
        target_status('level >= 20', 18, '2024-12-31', flow => true, tolerance => 10) AS tol_10,
        target_status('level >= 20', 18, '2024-12-31', flow => true, tolerance => 9.99) AS tol_9_99;
 -- Not prorated: 90 against level >= 100 is 10 behind; tolerance 10: yellow.

@@ -107,8 +107,15 @@ sums_finite(const Assessment *a)
 static void
 add_log_term(Assessment *a, double points, double weight)
 {
-	/* ln p - ln w: the ratio itself may overflow where its logarithm does not */
-	double		term = weight * (log(points) - log(weight));
+	double		ratio = points / weight;
+
+	/*
+	 * ln(p/w) as 0.1.0 computed it, so stored states keep their bits; ln p -
+	 * ln w only where the ratio itself overflows or underflows and its
+	 * logarithm does not.
+	 */
+	double		term = weight * (isfinite(ratio) && ratio > 0 ? log(ratio) :
+								 log(points) - log(weight));
 
 	a->log_sum += term;
 	if (!isfinite(a->log_sum))

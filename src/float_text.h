@@ -11,7 +11,8 @@
 /* Longest text float_text writes, with its terminator. */
 #define FLOAT_TEXT_LEN 32
 
-/* Write the shortest text of v that strtod reads back to exactly v. */
+/* Write a decimal text of v that strtod reads back to exactly v: the digits
+ * float8out prints (Ryu), in plain notation from 1e-4 to below 1e16. */
 extern void float_text(double v, char *buf, size_t len);
 
 #endif

@@ -273,11 +273,10 @@ target_eval_schedule_gap(const Target *t, double thr, double actual,
 	if (thr <= 0.0)
 		return false;
 	done = actual / thr;
-	/* cleaned: 18 of 20 at the year's end is -10 points, not -9.999999999999998 */
 	if (target_lower_is_better(t))
-		*points = target_clean((progress - done) * 100.0);
+		*points = (progress - done) * 100.0;
 	else
-		*points = target_clean((done - progress) * 100.0);
+		*points = (done - progress) * 100.0;
 	return true;
 }
 
@@ -372,8 +371,9 @@ target_status_at(const Target *t, double thr, double actual,
 
 	if (!has_tolerance)
 		tolerance = target_default_tolerance(t, thr, scheduled);
+	/* compared cleaned: 18 of 20 at the year's end is -10 points, not -9.999999999999998 */
 	if (scheduled)
-		return gap >= 0.0 ? LIGHT_GREEN : target_light_for_shortfall(-gap, tolerance);
+		return target_clean(gap) >= 0.0 ? LIGHT_GREEN : target_light_for_shortfall(-gap, tolerance);
 	if (target_eval_met(t, thr, fig))
 		return LIGHT_GREEN;
 	gap = target_gap_at(t, thr, actual, decimals);

@@ -101,48 +101,10 @@ COMMENT ON FUNCTION target_met(target, float8) IS 'whether the actual value meet
 COMMENT ON FUNCTION target_gap(target, float8) IS 'signed gap in the target''s unit, positive means ahead';
 COMMENT ON FUNCTION target_attainment(target, float8) IS 'attainment ratio (1 = on target), NULL where undefined';
 
--- The same at a published precision: decimals is the number of decimals the
--- figure is published to (NULL: full precision); the actual is rounded half
--- away from zero first.  reference is NULL for targets that are not relative.
-CREATE FUNCTION target_met(t target, actual float8, reference float8, decimals int) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'target_met_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION target_gap(t target, actual float8, reference float8, decimals int) RETURNS float8
-	AS 'MODULE_PATHNAME', 'target_gap_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION target_attainment(t target, actual float8, reference float8, decimals int) RETURNS float8
-	AS 'MODULE_PATHNAME', 'target_attainment_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION target_met(target, float8, float8, int) IS 'whether the figure published to decimals (round half away from zero) meets the target';
-COMMENT ON FUNCTION target_gap(target, float8, float8, int) IS 'signed gap of the figure published to decimals, in the target''s unit';
-COMMENT ON FUNCTION target_attainment(target, float8, float8, int) IS 'attainment ratio of the figure published to decimals, NULL where undefined';
-
-CREATE FUNCTION round_published(value float8, decimals int) RETURNS float8
-	AS 'MODULE_PATHNAME', 'round_published_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION round_published(float8, int) IS 'the figure as published: value to 15 significant digits, rounded half away from zero to decimals (NULL decimals: unchanged)';
-
-CREATE FUNCTION target_prorated(t target, progress float8) RETURNS target
-	AS 'MODULE_PATHNAME', 'target_prorated_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_prorated(target, float8) IS 'the time-prorated target (序时目标): a level target''s threshold(s) times progress; other targets unchanged';
-
-CREATE FUNCTION target_fits(t target, nature text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'target_fits_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_fits(target, text) IS 'whether the target''s measure fits an indicator of this nature: flow and stock growth or level; rate level, share or change; task level';
-CREATE FUNCTION target_check_fits(t target, nature text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'target_check_fits_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_check_fits(target, text) IS 'true when target_fits, else a check_violation error naming the measures that fit (for CHECK constraints)';
-
 CREATE FUNCTION time_progress(as_of date, basis text DEFAULT 'month') RETURNS float8
 	AS 'MODULE_PATHNAME', 'time_progress_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION time_progress(as_of date, basis text, period_start date) RETURNS float8
 	AS 'MODULE_PATHNAME', 'time_progress_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION time_progress(date, text) IS 'share of the calendar year elapsed at as_of (序时进度): month (default) or day basis';
 
-CREATE FUNCTION target_schedule_gap(t target, actual float8, as_of date,
-		basis text DEFAULT 'month', decimals int DEFAULT NULL) RETURNS float8
-	AS 'MODULE_PATHNAME', 'target_schedule_gap_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION target_schedule_gap(target, float8, date, text, int) IS 'points of an annual level target ahead of time progress, on the figure published to decimals (NULL if not a level target)';
-
-CREATE FUNCTION target_status(t target, actual float8, as_of date,
-		flow boolean DEFAULT false, reference float8 DEFAULT NULL,
-		tolerance float8 DEFAULT NULL, basis text DEFAULT 'month',
-		decimals int DEFAULT NULL) RETURNS text
-	AS 'MODULE_PATHNAME', 'target_status_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION target_status(target, float8, date, boolean, float8, float8, text, int) IS 'green, yellow (shortfall within the tolerance, boundary included) or red, on the figure published to decimals; level targets of flows are judged against time progress';
+-- target_schedule_gap and target_status: src/sql/32_published.sql.

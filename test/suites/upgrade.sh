@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Versions and upgrades (README "Versions and upgrades"), on the test server
+# (PGHOST/PGPORT) with the current library:
+#  - values written by the 0.1.0 library (test/upgrade/fixtures-0.1.0: COPY
+#    binary and text, tuple bytes on disk) read back, and the current
+#    library writes the same bytes;
+#  - a database made with the frozen 0.1.0 install script (as after a
+#    package upgrade) holding values of every type, a plan with readings,
+#    revisions and an assessment run goes through
+#      ALTER EXTENSION scorecard UPDATE;
+#      CREATE EXTENSION scorecard_plan VERSION '0.1.0'; ALTER EXTENSION scorecard_plan UPDATE;
+#    and every stored value, every plan function and every answer of
+#    test/upgrade/answers.sql is what it was (the answers also what the
+#    0.1.0 library gave);
+#  - the updated catalog equals a fresh install's (test/upgrade/snapshot.sql).
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+U=$TOP/test/upgrade
+FX=$U/fixtures-0.1.0
+tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
+chmod 755 "$tmp"
+dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore"
+n=0 failed=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
+cleanup() {
+	for d in $dbs; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+cleanup
+mkdir -p "$tmp"
+for d in $dbs; do psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null; done
+
+[ "$(cat "$FX/VERSION")" = 0.1.0 ]; ok $? "the fixtures were written by scorecard 0.1.0"
+# The frozen script is what 0.1.0's Makefile built (cat src/sql/*.sql at 409344b).
+if git -C "$TOP" cat-file -e 409344b 2>/dev/null; then
+	cmp -s "$TOP/versions/scorecard--0.1.0.sql" <(for p in $(git -C "$TOP" ls-tree --name-only 409344b src/sql/ | sort); do
+		git -C "$TOP" show "409344b:$p"; done)
+	ok $? "versions/scorecard--0.1.0.sql is byte for byte the 0.1.0 build (commit 409344b)"
+else
+	n=$((n + 1)); echo "ok $n - # SKIP commit 409344b not in this clone"
+fi
+
+# --- 1. Values written by the 0.1.0 library -------------------------------
+f=sc_upg_fixture
+q $f -c "CREATE EXTENSION scorecard" -c "CREATE EXTENSION pageinspect" >/dev/null
+for t in target ytd assessment; do
+	q $f -c "CREATE TABLE bin_$t (id int PRIMARY KEY, v $t)" -c "CREATE TABLE txt_$t (id int PRIMARY KEY, v $t)" \
+		-c "\\copy bin_$t FROM '$FX/$t.bin' (FORMAT binary)" -c "\\copy txt_$t FROM '$FX/$t.txt'" >/dev/null
+	ok $? "COPY FROM the 0.1.0 binary and text fixtures of $t"
+	q $f -c "\\copy (SELECT * FROM bin_$t ORDER BY id) TO '$tmp/$t.txt'"
+	cmp -s "$tmp/$t.txt" "$FX/$t.txt"; ok $? "$t values received in binary print as 0.1.0 printed them ($(wc -l <"$FX/$t.txt") values)"
+	[ "$(q $f -c "SELECT count(*) FROM bin_$t b JOIN txt_$t t USING (id) WHERE b.v::text = t.v::text")" = "$(wc -l <"$FX/$t.txt")" ]
+	ok $? "$t: the binary and the text fixtures give the same values"
+done
+# The same statements with the current library: the same bytes on disk.
+q $f -f "$U/values.sql" >/dev/null
+for t in target ytd assessment; do
+	q $f -c "\\copy (SELECT lp, encode(t_data, 'hex') FROM heap_page_items(get_raw_page('fx_$t', 0)) ORDER BY lp) TO '$tmp/$t.disk'"
+	cmp -s "$tmp/$t.disk" "$FX/$t.disk"; ok $? "$t: the current library stores the bytes 0.1.0 stored (on-disk format unchanged)"
+done
+# Values checked against figures computed by hand or by plain SQL.
+chk() { [ "$(q $f -c "SELECT $1")" = t ]; ok $? "0.1.0 binary value: $2"; }
+chk "(SELECT v = 'growth >= 7%' AND target_threshold(v) = 7 FROM bin_target WHERE id = 1)" "target 1 is growth >= 7%"
+chk "(SELECT target_threshold(v) = 0.1::float8 + 0.2::float8 FROM bin_target WHERE id = 11)" "a threshold of 0.1 + 0.2 keeps every bit"
+chk "(SELECT (target_threshold(v), target_threshold_upper(v)) = (1e-5::float8, 2.5::float8) FROM bin_target WHERE id = 14)" "a range keeps both bounds"
+chk "(SELECT abs(ytd_growth(v, '2024-03-31') - 100 * (550.5 / 500.5 - 1)) < 1e-9 FROM bin_ytd WHERE id = 1)" "monthly ytd growth = 550.5 / 500.5 - 1"
+chk "(SELECT abs(ytd_growth(v, '2024-03-31') - 10) < 1e-9 AND ytd_month_value(v, '2024-03-31') = 132 FROM bin_ytd WHERE id = 2)" "cumulative ytd: 352 / 320 = +10%, March alone 352 - 220"
+chk "(SELECT abs(ytd_change(v, '2024-09-30') - 1.4) < 1e-9 FROM bin_ytd WHERE id = 5)" "rate 60.5 -> 61.9 = +1.4 points"
+chk "(SELECT ytd_value(v, '2023-01-31') = 0.1::float8 + 0.2::float8 FROM bin_ytd WHERE id = 4)" "a reading of 0.1 + 0.2 keeps every bit"
+chk "(SELECT ytd_value(v, '2024-01-31') = 1.7976931348623157e308 FROM bin_ytd WHERE id = 4)" "the largest double survives"
+chk "(SELECT assessment_score(v) = 100 * 45 / 50.0 + 3 - 1 AND abs(assessment_geometric(v) - (100 * power(0.75, 0.4) + 2)) < 1e-9 FROM bin_assessment WHERE id = 1)" "score 100 x 45/50 + 3 - 1 = 92, geometric 100 x 0.75^0.4 + 2"
+chk "(SELECT assessment_vetoed(v) AND assessment_grade(v) = '不合格' AND assessment_score(v) = 80 FROM bin_assessment WHERE id = 2)" "a veto: 80 points, lowest grade"
+
+# --- 2. A 0.1.0 database updated ------------------------------------------
+o=sc_upg_old
+q $o -c "CREATE EXTENSION scorecard VERSION '0.1.0'" -f "$U/values.sql" -f "$U/plan-0.1.0.sql" >/dev/null
+ok $? "the frozen 0.1.0 script installs with the current library, values and a plan with a run stored"
+[ "$(q $o -c "SELECT extversion || ' ' || extnamespace::regnamespace || ' ' || extrelocatable FROM pg_extension WHERE extname = 'scorecard'")" = "0.1.0 scorecard false" ]
+ok $? "it is scorecard 0.1.0 in schema scorecard, not relocatable"
+# What a database holds and what its functions answer, before and after.
+state() {
+	q $o -c "SELECT 'fx_target', id, v::text FROM fx_target UNION ALL SELECT 'fx_ytd', id, v::text FROM fx_ytd
+		UNION ALL SELECT 'fx_assessment', id, v::text FROM fx_assessment ORDER BY 1, 2"
+	for t in action unit indicator plan_target reading task assessment_run assessment_run_unit assessment_run_item assessment_run_progress; do
+		q $o -c "SELECT '$t', x::text FROM scorecard.$t x ORDER BY 2"
+	done
+}
+calls() {
+	q $o -c "SELECT 'progress', indicator_id, unit_id, value, growth, actual, met, gap, attainment, status FROM scorecard.progress('2024-06-01') ORDER BY 2, 3" \
+		-c "SELECT 'progress_city', indicator_id, value, growth, actual, met, status FROM scorecard.progress_city('2024-06-01') ORDER BY 2" \
+		-c "SELECT 'unit_scores', unit_id, indicator_id, actual, met, attainment, points FROM scorecard.unit_scores('2024-06-01') ORDER BY 2, 3" \
+		-c "SELECT 'unit_assessment', unit_id, score, grade, rank FROM scorecard.unit_assessment('2024-06-01') ORDER BY 2" \
+		-c "SELECT 'task_progress', task_id, investment_completion, overdue FROM scorecard.task_progress('2024-06-30') ORDER BY 2" \
+		-c "SELECT 'readings', indicator_id, unit_id, month, value, revision FROM scorecard.readings() ORDER BY 2, 3, 4" \
+		-c "SELECT 'readings as recorded', indicator_id, unit_id, month, value, revision FROM scorecard.readings('2024-07-15') ORDER BY 2, 3, 4" \
+		-c "SELECT 'latest_month', scorecard.latest_month()"
+}
+state >"$tmp/state.before"; calls >"$tmp/calls.before"
+q $o -f "$U/answers.sql" >"$tmp/answers.before"
+
+# Hand-worked figures of the stored run (before the update).
+[ "$(q $o -c "SELECT abs(actual - 8.2) < 1e-9 FROM assessment_run_item WHERE unit_id = 'a' AND indicator_id = 1")" = t ]
+ok $? "stored run: county a's retail growth is 129 x 1.082 / 129 - 1 = 8.2%"
+[ "$(q $o -c "SELECT abs(actual - 100 * (30 * 1.051 * 5.3 + 36.5) / (30 * 6.45) + 100) < 1e-9 FROM assessment_run_item WHERE unit_id = 'b' AND indicator_id = 1")" = t ]
+ok $? "stored run: county b's growth uses the corrected June figure (revision 2: 36.5)"
+
+q $o -c "ALTER EXTENSION scorecard UPDATE" 2>"$tmp/update.err" >/dev/null
+ok $? "ALTER EXTENSION scorecard UPDATE"
+grep -q 'WARNING:  the plan model (schema scorecard) is now outside extension scorecard' "$tmp/update.err"
+ok $? "the update warns that the plan model must be adopted, and says how"
+[ "$(q $o -c "SELECT extversion || ' ' || extrelocatable FROM pg_extension WHERE extname = 'scorecard'")" = "$(cat "$TOP/VERSION") true" ]
+ok $? "scorecard is at $(cat "$TOP/VERSION") and relocatable; its types stay in schema scorecard"
+[ "$(q $o -c "SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard'
+	WHERE d.deptype = 'e' AND d.classid = 'pg_class'::regclass")" = 0 ]
+ok $? "no table, view or sequence belongs to scorecard any more"
+state >"$tmp/state.mid"
+cmp -s "$tmp/state.before" "$tmp/state.mid"; ok $? "every stored value reads back after the scorecard update"
+
+out=$(q $o -c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" -c "ALTER EXTENSION scorecard_plan UPDATE" 2>&1)
+ok $? "CREATE EXTENSION scorecard_plan VERSION '0.1.0' adopts the plan model; ALTER EXTENSION scorecard_plan UPDATE"
+[ "$(q $o -c "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname) FROM pg_extension WHERE extname LIKE 'scorecard%'")" = "scorecard $(cat "$TOP/VERSION"), scorecard_plan $(cat "$TOP/VERSION")" ]
+ok $? "both extensions at $(cat "$TOP/VERSION")"
+state >"$tmp/state.after"; calls >"$tmp/calls.after"
+q $o -f "$U/answers.sql" >"$tmp/answers.after"
+cmp -s "$tmp/state.before" "$tmp/state.after"; ok $? "every stored value reads back: $(wc -l <"$tmp/state.after") rows (values, plan tables, readings with revisions, runs)"
+diff "$tmp/calls.before" "$tmp/calls.after" | sed 's/^/# /'
+cmp -s "$tmp/calls.before" "$tmp/calls.after"; ok $? "the plan functions give what they gave before ($(wc -l <"$tmp/calls.after") rows)"
+diff "$tmp/answers.before" "$tmp/answers.after" | sed 's/^/# /'
+cmp -s "$tmp/answers.before" "$tmp/answers.after"; ok $? "every function of answers.sql answers as before the update ($(wc -l <"$tmp/answers.after") calls)"
+diff "$FX/answers.txt" "$tmp/answers.after" | sed 's/^/# /'
+cmp -s "$FX/answers.txt" "$tmp/answers.after"; ok $? "and as the 0.1.0 library answered"
+q $o -c "CALL scorecard.run_assessment(2024, '2024-06-30')" >/dev/null &&
+	[ "$(q $o -c "SELECT string_agg(format('%s:%s:%s', unit_id, round(score::numeric, 9), rank), ' ' ORDER BY unit_id) FROM scorecard.assessment_run_unit")" = \
+	  "$(grep -E '^(a|b)\|' <(q $o -c "SELECT unit_id, round(score::numeric, 9), rank FROM scorecard.unit_assessment('2024-06-01')") | tr '|' ':' | paste -sd' ')" ]
+ok $? "run_assessment after the update replaces the run with the same scores"
+q $o -c "INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, revision) VALUES (1, 'a', '2024-06-01', 30, 2)" >/dev/null &&
+	! q $o -c "UPDATE scorecard.reading SET value = 0 WHERE unit_id = 'a'" >/dev/null 2>&1
+ok $? "after the update, a revision is a new row and readings cannot be changed in place"
+
+# --- 3. The updated catalog is a fresh install's ----------------------------
+n2=sc_upg_fresh
+psql -X -q -v ON_ERROR_STOP=1 -d $n2 -c "CREATE SCHEMA scorecard" -c "CREATE EXTENSION scorecard SCHEMA scorecard" \
+	-c "CREATE EXTENSION scorecard_plan" >/dev/null
+psql -X -q -At -d $n2 -f "$U/snapshot.sql" >"$tmp/catalog.fresh"
+psql -X -q -At -d $o -f "$U/snapshot.sql" >"$tmp/catalog.updated"
+diff "$tmp/catalog.updated" "$tmp/catalog.fresh" | head -40 | sed 's/^/# /'
+cmp -s "$tmp/catalog.updated" "$tmp/catalog.fresh"
+ok $? "the updated extensions equal a fresh install: $(grep -c ' | member' "$tmp/catalog.fresh") objects, every definition, column, constraint, comment"
+
+# --- 4. Errors and dump/restore ---------------------------------------------
+e=sc_upg_empty
+err=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d $e -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard" \
+	-c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" 2>&1)
+echo "$err" | grep -q 'ERROR:  55000: there is no plan model of scorecard 0.1.0 to adopt' &&
+	[ "$(q $e -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'scorecard'")" = 0 ]
+ok $? "adopting where there is nothing to adopt: 55000, nothing created"
+o2=sc_upg_restore
+q $o2 -c "CREATE EXTENSION scorecard VERSION '0.1.0'" -f "$U/plan-0.1.0.sql" >/dev/null
+err=$(psql -X -q -d $o2 -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" 2>&1)
+echo "$err" | grep -q 'ERROR:  55000: the plan model still belongs to extension scorecard'
+ok $? "adopting before the scorecard update: 55000 with the hint to update first"
+psql -X -q -d postgres -c "DROP DATABASE $o2" -c "CREATE DATABASE $o2" >/dev/null
+pg_dump -d $o 2>/dev/null | psql -X -q -v ON_ERROR_STOP=1 -d $o2 >/dev/null 2>&1
+ok $? "pg_dump of the updated database restores"
+[ "$(q $o -c "SELECT count(*) FROM scorecard.reading")" = "$(q $o2 -c "SELECT count(*) FROM scorecard.reading")" ] &&
+	[ "$(q $o -c "SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM scorecard.assessment_run_item x")" = \
+	  "$(q $o2 -c "SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM scorecard.assessment_run_item x")" ] &&
+	[ "$(q $o -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" = "$(q $o2 -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" ]
+ok $? "the restored database has the readings, the run and the stored states"
+
+echo "# 0.1.0 -> $(cat "$TOP/VERSION"): $(wc -l <"$tmp/state.after") stored rows, $(wc -l <"$tmp/calls.after") plan-function rows and $(wc -l <"$tmp/answers.after") function answers as before; $(grep -c ' | member' "$tmp/catalog.fresh") objects as a fresh install"
+echo "1..$n"
+exit $failed
