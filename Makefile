@@ -21,7 +21,7 @@ DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 # hand-written part (versions/*--$(EXTVERSION).sql.in), then the concept
 # files whose objects are new in this version and are created by them as
 # they stand (so the install and the update scripts share one text).
-UPDATE_PARTS_scorecard = src/sql/15_casts.sql src/sql/50_arith.sql src/sql/60_schedule.sql src/sql/95_comments.sql
+UPDATE_PARTS_scorecard = src/sql/15_casts.sql src/sql/32_published.sql src/sql/50_arith.sql src/sql/60_schedule.sql src/sql/95_comments.sql
 UPDATE_PARTS_scorecard_plan = plan/95_comments.sql
 UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
 DATA_built += $(notdir $(UPDATE_IN:.in=))
