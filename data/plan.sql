@@ -5,7 +5,7 @@
 -- Run from the checkout's top directory (paths are relative).
 \copy unit (unit_id, name_zh, name_en, kind, parent_id, central_city, sort_order) FROM 'data/units.csv' WITH (FORMAT csv, HEADER true)
 \copy action (action_id, name_zh, name_en, lead_unit_id) FROM 'data/actions.csv' WITH (FORMAT csv, HEADER true)
-\copy indicator FROM 'data/indicators.csv' WITH (FORMAT csv, HEADER true)
+\copy indicator (indicator_id, code, action_id, name_zh, name_en, measure_unit, nature, frequency, higher_is_better, reporting, jan_feb_combined, additive, derived_from, derived_threshold) FROM 'data/indicators.csv' WITH (FORMAT csv, HEADER true)
 \copy plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap, score_params, reference_indicator_id, note) FROM 'data/targets-city-2024.csv' WITH (FORMAT csv, HEADER true)
 
 CREATE TEMP TABLE county_template (indicator_id int, target target, weight float8, scoring text,

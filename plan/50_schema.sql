@@ -87,7 +87,12 @@ CREATE TABLE indicator (
 	additive boolean NOT NULL DEFAULT true,
 	derived_from int,
 	derived_threshold float8,
+	decimals int,
+	growth_decimals int NOT NULL DEFAULT 1,
 	CONSTRAINT indicator_code_is_unique UNIQUE (code),
+	CONSTRAINT indicator_id_and_nature_are_unique UNIQUE (indicator_id, nature),
+	CONSTRAINT indicator_decimals_between_0_and_15 CHECK (decimals BETWEEN 0 AND 15),
+	CONSTRAINT indicator_growth_decimals_between_0_and_15 CHECK (growth_decimals BETWEEN 0 AND 15),
 	CONSTRAINT indicator_action_is_known FOREIGN KEY (action_id) REFERENCES action (action_id),
 	CONSTRAINT indicator_nature_is_flow_stock_rate_or_task CHECK (nature IN ('flow', 'stock', 'rate', 'task')),
 	CONSTRAINT indicator_frequency_is_monthly_quarterly_or_annual CHECK (frequency IN ('monthly', 'quarterly', 'annual')),
@@ -97,6 +102,9 @@ CREATE TABLE indicator (
 	CONSTRAINT indicator_derived_needs_threshold CHECK ((derived_from IS NULL) = (derived_threshold IS NULL))
 );
 COMMENT ON TABLE indicator IS 'indicators: nature flow/stock/rate/task, frequency, direction, monthly or cumulative reporting';
+COMMENT ON COLUMN indicator.decimals IS 'published precision of the value (level, share, rate, change in pp) in decimals; NULL: 2 for rates, else full precision';
+COMMENT ON COLUMN indicator.growth_decimals IS 'published precision of its growth in %, in decimals (default 1: growth to 0.1%)';
+
 
 -- Targets per indicator x unit x year.  scoring: how the assessment scores
 -- it (ratio: weight x attainment clamped to [score_floor, score_cap];
@@ -118,7 +126,11 @@ CREATE TABLE plan_target (
 	reference_indicator_id int,
 	note text,
 	judged_on text NOT NULL DEFAULT 'own',
+	indicator_nature text NOT NULL,
 	PRIMARY KEY (indicator_id, unit_id, year),
+	CONSTRAINT plan_target_nature_is_the_indicators FOREIGN KEY (indicator_id, indicator_nature)
+		REFERENCES indicator (indicator_id, nature) ON UPDATE CASCADE,
+	CONSTRAINT plan_target_measure_fits_indicator CHECK (target_check_fits(target, indicator_nature)),
 	CONSTRAINT plan_target_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT plan_target_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
 	CONSTRAINT plan_target_reference_indicator_is_known FOREIGN KEY (reference_indicator_id) REFERENCES indicator (indicator_id),
@@ -134,6 +146,24 @@ CREATE TABLE plan_target (
 );
 COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
+COMMENT ON COLUMN plan_target.indicator_nature IS 'the indicator''s nature, kept equal to it by plan_target_nature_is_the_indicators (filled in when omitted): the measure must fit it';
+
+-- indicator_nature may be omitted: it is the indicator's.  (The constraints
+-- do the checking; under Citus, where triggers on reference tables are off
+-- by default, give it in the INSERT.)
+CREATE FUNCTION plan_target_fill_nature() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF NEW.indicator_nature IS NULL
+	   OR (TG_OP = 'UPDATE' AND NEW.indicator_id IS DISTINCT FROM OLD.indicator_id
+	       AND NEW.indicator_nature IS NOT DISTINCT FROM OLD.indicator_nature) THEN
+		SELECT i.nature INTO NEW.indicator_nature FROM indicator i WHERE i.indicator_id = NEW.indicator_id;
+	END IF;
+	RETURN NEW;
+END $$;
+COMMENT ON FUNCTION plan_target_fill_nature() IS 'trigger: fills plan_target.indicator_nature from the indicator when omitted (or when indicator_id changes)';
+CREATE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON plan_target
+	FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
 
 -- Readings.  value: the month's value (reporting monthly) or the January-to-
 -- month value (reporting cumulative); for January-February combined

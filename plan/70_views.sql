@@ -195,8 +195,12 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   (reported if published, else computed), growth_source says which;
 --   change_pp: change of a rate in points; actual: what the target is
 --   judged on; reference: the reference indicator's growth (relative
---   targets); met, gap, attainment, time_progress, schedule_gap (level
---   targets of flows), status (green/yellow/red; NULL without data), note.
+--   targets); decimals: the published precision the target is judged at
+--   (growth_decimals for growth, else decimals; NULL: 2 for rates),
+--   actual_published: the actual at that precision;
+--   met, gap, attainment, time_progress, schedule_gap (level targets of
+--   flows), status (green/yellow/red; NULL without data) of the published
+--   figure; note.
 -- A target judged_on 'area' (a department's, usually) is judged on the
 -- figure of the target unit's parent, the area it serves.  Derived
 -- indicators (counties with GDP over a threshold) count the child area
@@ -213,7 +217,8 @@ CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicat
 	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
 	as_of date, data_month date, target text, weight float8, value float8, prior float8,
 	computed_growth float8, reported_growth float8, growth float8, growth_source text,
-	change_pp float8, actual float8, reference float8, met boolean, gap float8, attainment float8,
+	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
+	met boolean, gap float8, attainment float8,
 	time_progress float8, schedule_gap float8, status text, note text);
 COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
 
@@ -237,6 +242,7 @@ BEGIN
 	), base AS (
 		SELECT t.indicator_id, t.unit_id, t.eu, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
+		       i.decimals AS dec_v, i.growth_decimals AS dec_g,
 		       s.state, s.data_month, s.reported_growth AS rep, s.note AS state_note
 		FROM t
 		JOIN indicator i ON i.indicator_id = t.indicator_id
@@ -292,6 +298,10 @@ BEGIN
 		            WHEN 'growth' THEN a.gr
 		            WHEN 'change' THEN a.ch
 		            ELSE a.val END AS act,
+		       -- the published precision: growth at growth_decimals, the rest at
+		       -- decimals (NULL: 2 for rates, full precision for the others)
+		       CASE WHEN target_measure(a.target) = 'growth' THEN a.dec_g
+		            ELSE coalesce(a.dec_v, CASE WHEN a.nature = 'rate' THEN 2 END) END AS dec,
 		       coalesce(rs.reported_growth,
 		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
 		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref
@@ -301,18 +311,17 @@ BEGIN
 	)
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
 	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
-	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act, e.ref,
-	       CASE WHEN target_is_relative(e.target) THEN target_met(e.target, e.act, e.ref)
-	            ELSE target_met(e.target, e.act) END,
-	       CASE WHEN target_is_relative(e.target) THEN target_gap(e.target, e.act, e.ref)
-	            ELSE target_gap(e.target, e.act) END,
-	       CASE WHEN target_is_relative(e.target) THEN target_attainment(e.target, e.act, e.ref)
-	            ELSE target_attainment(e.target, e.act) END,
+	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act,
+	       e.dec, round_published(e.act, e.dec), e.ref,
+	       -- the reference is NULL for targets that are not relative
+	       target_met(e.target, e.act, e.ref, e.dec),
+	       target_gap(e.target, e.act, e.ref, e.dec),
+	       target_attainment(e.target, e.act, e.ref, e.dec),
 	       time_progress(coalesce(e.dm, as_of)),
 	       CASE WHEN e.nature IN ('flow', 'task') AND e.frequency <> 'annual'
-	            THEN target_schedule_gap(e.target, e.act, e.dm) END,
+	            THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
 	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
-	                     reference => e.ref),
+	                     reference => e.ref, decimals => e.dec),
 	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
 	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
@@ -338,13 +347,15 @@ COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of 
 CREATE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh text, indicator_en text,
 	measure_unit text, data_month date, target text, value float8, growth float8,
-	growth_source text, actual float8, reference float8, met boolean, gap float8,
+	growth_source text, actual float8, decimals int, actual_published float8, reference float8,
+	met boolean, gap float8,
 	attainment float8, time_progress float8, schedule_gap float8, status text, note text,
 	unit_id text)
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT p.indicator_id, p.action_id, a.name_zh, p.indicator_zh, p.indicator_en, p.measure_unit,
-	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.reference,
+	       p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.decimals,
+	       p.actual_published, p.reference,
 	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note, p.unit_id
 	FROM progress(as_of, recorded_as_of) p
 	JOIN unit u ON u.unit_id = p.unit_id AND u.parent_id IS NULL
@@ -395,23 +406,34 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (districts, county-level cities and counties: county)';
 
--- Points per indicator for every unit with weighted targets.  ratio:
--- score_ratio (weight x attainment within [floor, cap]; where attainment is
--- undefined, e.g. a growth of the wrong sign, the floor); threshold: full
--- weight if met, floor x weight if not; efficacy: score_efficacy with
--- {satisfactory, disallowed}; banded: score_banded with five standards;
--- rank: score_rank among the units with a figure of the same peer group
--- under the same parent (the counties of one city).  No figure: NULL points,
--- the item not applicable (its weight is redistributed by assess()).
-CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+-- Points per indicator for every unit with weighted targets, on the figure
+-- published at the target's precision (decimals).  Level targets of flows
+-- and task counts (not annual ones) are scored against the time-prorated
+-- target (序时目标, target_prorated at the data month's time progress)
+-- unless year_end is true: then against the whole year's target, as at the
+-- year's end.  scored_target is the target scored against; met and
+-- attainment are of it.  ratio: score_ratio (weight x attainment within
+-- [floor, cap], by the scoring rule of the README: defined at zero and
+-- across it, ranges capped at the weight); threshold: full weight if met,
+-- floor x weight if not; efficacy: score_efficacy with {satisfactory,
+-- disallowed}; banded: score_banded with five standards; rank: score_rank
+-- among the units with a figure of the same peer group under the same
+-- parent (the counties of one city), on the published figure.  No figure:
+-- NULL points, the item not applicable (its weight is redistributed by
+-- assess()).
+CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+		year_end boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
-	scoring text, weight float8, actual float8, reference float8, met boolean,
-	attainment float8, points float8)
+	scored_target text, scoring text, weight float8, actual float8, decimals int,
+	actual_published float8, reference float8, met boolean, attainment float8, points float8)
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
-		SELECT p.*, t.target AS tgt, t.scoring, t.score_floor, t.score_cap, t.score_params,
-		       i.higher_is_better, u.parent_id, k.peer_group AS peers
+		SELECT p.*, t.scoring, t.score_floor, t.score_cap, t.score_params,
+		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
+		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
+		            THEN target_prorated(t.target, p.time_progress)
+		            ELSE t.target END AS tgt
 		FROM progress(as_of, recorded_as_of) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
@@ -420,24 +442,26 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE t.weight > 0
 	), r AS (
 		SELECT p.*,
+		       target_met(p.tgt, p.actual, p.reference, p.decimals) AS met_s,
+		       target_attainment(p.tgt, p.actual, p.reference, p.decimals) AS att_s,
 		       rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
-		                    CASE WHEN p.higher_is_better THEN -p.actual ELSE p.actual END) AS rk,
+		                    CASE WHEN p.higher_is_better THEN -p.actual_published
+		                         ELSE p.actual_published END) AS rk,
 		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n,
 		       g.all_units
 		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	)
-	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.scoring, r.weight,
-	       r.actual, r.reference, r.met, r.attainment,
+	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.tgt::text, r.scoring, r.weight,
+	       r.actual, r.decimals, r.actual_published, r.reference, r.met_s, r.att_s,
 	       CASE WHEN r.actual IS NULL OR (target_is_relative(r.tgt) AND r.reference IS NULL) THEN NULL
 	            WHEN r.scoring = 'threshold' OR (r.scoring = 'ratio' AND target_is_relative(r.tgt))
-	                 THEN CASE WHEN r.met THEN r.weight ELSE r.score_floor * r.weight END
+	                 THEN CASE WHEN r.met_s THEN r.weight ELSE r.score_floor * r.weight END
 	            WHEN r.scoring = 'ratio'
-	                 THEN coalesce(score_ratio(r.tgt, r.actual, r.weight, r.score_floor, r.score_cap),
-	                               r.score_floor * r.weight)
+	                 THEN score_ratio(r.tgt, r.actual, r.weight, r.score_floor, r.score_cap, r.decimals)
 	            WHEN r.scoring = 'efficacy'
-	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight)
+	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight, true, r.decimals)
 	            WHEN r.scoring = 'banded'
-	                 THEN score_banded(r.actual, r.score_params, r.weight)
+	                 THEN score_banded(r.actual, r.score_params, r.weight, r.decimals)
 	            -- a rank among the units row-level security lets the role see
 	            -- would pass for the rank among all: refused
 	            WHEN r.scoring = 'rank' AND NOT r.all_units
@@ -448,19 +472,21 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM r
 	ORDER BY r.unit_id, r.indicator_id
 $$;
-COMMENT ON FUNCTION unit_scores(date, timestamptz) IS 'assessment points per unit x indicator by each target''s scoring method';
+COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment points per unit x indicator by each target''s scoring method, on the published figure; level targets of flows against the time-prorated target unless year_end';
 
 -- Assessment per unit: points, weights, total, normalised score (100 x
 -- points / applicable weight), grade (优秀 >= 90, 良好 >= 80, 合格 >= 60,
--- 不合格) and rank among the units of its peer group under its parent.
-CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+-- 不合格) and rank among the units of its peer group under its parent;
+-- year_end as in unit_scores.
+CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+		year_end boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH a AS (
 		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
-		FROM unit_scores(as_of, recorded_as_of) s
+		FROM unit_scores(as_of, recorded_as_of, year_end) s
 		GROUP BY s.unit_id
 	)
 	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
@@ -474,7 +500,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	JOIN unit_kind k ON k.kind = u.kind
 	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id
 $$;
-COMMENT ON FUNCTION unit_assessment(date, timestamptz) IS 'weighted assessment per unit: total, normalised score, grade, rank';
+COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted assessment per unit: total, normalised score, grade, rank (year_end: level targets of flows against the whole year, see unit_scores)';
 
 -- Views at the latest month with readings, as of its last day
 -- (latest_as_of(), the as_of a run of that month records), for BI tools.
@@ -501,3 +527,10 @@ COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month wi
 COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
+COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against: the time-prorated target (序时目标) for level targets of flows and task counts, else the target';
+COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';

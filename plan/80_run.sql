@@ -17,10 +17,13 @@ CREATE TABLE assessment_run (
 	started_at timestamptz NOT NULL,
 	finished_at timestamptz,
 	run_by text NOT NULL DEFAULT current_user,
+	level_targets text NOT NULL DEFAULT 'prorated',
 	CONSTRAINT assessment_run_once_per_year_and_as_of UNIQUE (year, as_of),
+	CONSTRAINT assessment_run_level_targets_prorated_or_full_year CHECK (level_targets IN ('prorated', 'full_year')),
 	CONSTRAINT assessment_run_as_of_in_year CHECK (extract(year FROM as_of) OPERATOR(pg_catalog.=) year)
 );
 COMMENT ON TABLE assessment_run IS 'one row per assessment run: year, as-of date, data used (count, digest, latest recorded time), when';
+COMMENT ON COLUMN assessment_run.level_targets IS 'how level targets of flows were scored: prorated (against the time-prorated target, 序时目标, the default) or full_year (against the whole year''s target, run_assessment(..., year_end => true))';
 
 CREATE TABLE assessment_run_unit (
 	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
@@ -110,7 +113,7 @@ END $$;
 COMMENT ON FUNCTION lock_for_run() IS 'for run_assessment: lock the plan''s tables in SHARE mode once the run lock is held';
 
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
-		recorded_as_of timestamptz DEFAULT NULL)
+		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
@@ -166,19 +169,20 @@ BEGIN
 
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
 	INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
-		readings_digest, started_at)
-	VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp())
+		readings_digest, started_at, level_targets)
+	VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
+	        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
 	RETURNING run_id INTO rid;
 
 	INSERT INTO assessment_run_item
 	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
 	       s.met, s.attainment, s.points
-	FROM unit_scores(d, recorded_as_of) s;
+	FROM unit_scores(d, recorded_as_of, coalesce(year_end, false)) s;
 
 	INSERT INTO assessment_run_unit
 	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
-	FROM unit_assessment(d, recorded_as_of) a;
+	FROM unit_assessment(d, recorded_as_of, coalesce(year_end, false)) a;
 
 	INSERT INTO assessment_run_progress
 	SELECT rid, p.unit_id, p.indicator_id, p.data_month, p.target, p.value, p.growth, p.growth_source,
@@ -187,7 +191,7 @@ BEGIN
 
 	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
 END $$;
-COMMENT ON PROCEDURE run_assessment(int, date, timestamptz) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; replaces an earlier run of the same as-of; never overlaps with itself';
+COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
 
 -- Runs with their ranking, for BI tools.
 CREATE VIEW assessment_run_ranking WITH (security_invoker = true) AS

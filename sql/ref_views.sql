@@ -87,7 +87,8 @@ INSERT INTO task (task_id, action_id, kind, name_zh, responsible_unit_id, lead_p
 -- Progress at the end of March 2024, every indicator x unit with a target.
 -- sales a: 44 vs 40, +10%, attainment 10/7 = 1.4286, gap +3;
 -- sales b: 18 vs 20, -10%, gap -17, attainment undefined (sign change);
--- sales city (roll-up of a and b): 62 vs 60, +3.3333%, gap -3.6667, 3.3333/7 = 0.4762, red;
+-- sales city (roll-up of a and b): 62 vs 60, +3.3333%, published to 0.1 as
+-- 3.3: gap 3.3 - 7 = -3.7, attainment 3.3/7 = 0.4714, red;
 -- GDP b: computed +2%, reported 1.5% shown; income a: +8% vs GDP a +10%, not met, gap -2;
 -- income b: +5% vs GDP b 1.5% (reported), met, gap +3.5; enterprises a: 230, +15%,
 -- 230/220 = 1.0455; accidents a: -20%, met, gap +20; share: +0.6 points, gap +0.1;
@@ -130,7 +131,7 @@ FROM task_progress('2024-03-31');
 
 -- Points: a: sales min(1.2, 10/7) x 50 = 60; GDP rank 1 of 2 = 20; income
 -- not met 0; accidents met 10 -> 90 of weight 110, score 100 x 90/110 = 81.8182 (良好).
--- b: sales growth of the wrong sign = floor 0; GDP rank 2 of 2 = 0.6 x 20 = 12;
+-- b: sales growth of the wrong sign, -10/7 below the floor: 0; GDP rank 2 of 2 = 0.6 x 20 = 12;
 -- income met 30 -> 42 of 100, score 42 (不合格).
 -- d (department, ranked among departments): the city's 3.3333% misses 7%: 0 of 10.
 SELECT unit_id, indicator_id, scoring, weight, round(actual::numeric, 4) AS actual, met,

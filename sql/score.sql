@@ -37,9 +37,12 @@ FROM (VALUES
 	('floor',            score_ratio('level >= 100', 20, 10, 0.4, 1),     4.0)
 ) v(label, got, want);
 
--- Undefined attainment (zero threshold, sign change) and NULL actual: NULL.
-SELECT score_ratio('growth >= 0%', 3, 10) IS NULL AS zero_threshold,
-	score_ratio('growth >= 5%', -2, 10) IS NULL AS sign_change,
+-- Where the attainment ratio is undefined the scoring rule still gives
+-- points (see sql/score_rules.sql): growth >= 0% met at 3 has no ratio, met
+-- earns the weight, 10; growth >= 5% at -2 is the ratio -2 / 5 = -0.4,
+-- clamped to the floor 0.  A NULL actual gives NULL.
+SELECT score_ratio('growth >= 0%', 3, 10) AS zero_threshold,
+	score_ratio('growth >= 5%', -2, 10) AS sign_change,
 	score_ratio('growth >= 5%', NULL, 10) IS NULL AS null_actual;
 
 -- Threshold: the full weight when met, miss_share of it otherwise; from a

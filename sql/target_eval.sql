@@ -7,9 +7,10 @@ SET search_path = scorecard, public;
 SELECT target_met('growth >= 7%', 5.2) AS met,
        round(target_gap('growth >= 7%', 5.2)::numeric, 10) AS gap,
        round(target_attainment('growth >= 7%', 5.2)::numeric, 6) AS attainment; -- 0.742857
--- level = 0 with 0 is met; gap 0; attainment undefined (zero threshold).
+-- level = 0 with 0 is met; gap 0; attainment 1: exactly on target (an =
+-- target is the range [0, 0]; inside a range nothing is divided).
 SELECT target_met('level = 0', 0) AS met, target_gap('level = 0', 0) AS gap,
-       target_attainment('level = 0', 0) IS NULL AS attainment_null;
+       target_attainment('level = 0', 0) AS attainment;
 -- level = 0 with 2: not met, 2 away.
 SELECT target_met('level = 0', 2) AS met, target_gap('level = 0', 2) AS gap;
 -- growth < 0% with -3: met, gap 0 - (-3) = +3.
@@ -36,10 +37,12 @@ SELECT count(*) AS n,
        count(*) FILTER (WHERE target_met('change >= 0.5pp', a) = (a >= 0.5)) AS met_change
 FROM (SELECT (i - 500) / 7.0::float8 AS a FROM generate_series(0, 1000) i) s;
 
--- Between: margin to the nearer bound, negative outside.
+-- Between: margin to the nearer bound, negative outside; attainment 1
+-- inside, outside the ratio to the nearer bound (9: 8/9, 5: 5/6), never
+-- above 1.
 SELECT a, target_met('growth between 6% and 8%', a) AS met,
        target_gap('growth between 6% and 8%', a) AS gap,     -- 7:1, 6.5:0.5, 9:-1, 5:-1, 6:0
-       round(target_attainment('growth between 6% and 8%', a)::numeric, 6) AS att -- a/6
+       round(target_attainment('growth between 6% and 8%', a)::numeric, 6) AS att -- 1, 1, 0.888889, 0.833333, 1
 FROM unnest(ARRAY[7, 6.5, 9, 5, 6]::float8[]) a;
 
 -- Attainment in both directions and with negative thresholds.

@@ -41,6 +41,27 @@ threshold_for_call(FunctionCallInfo fcinfo, const Target *t, int refarg, double 
 }
 
 /*
+ * Argument n as a published precision (number of decimals); absent or NULL
+ * means full precision.
+ */
+int
+decimals_arg(FunctionCallInfo fcinfo, int n)
+{
+	int32		d;
+
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return TARGET_FULL_PRECISION;
+	d = PG_GETARG_INT32(n);
+	if (d < 0 || !target_check_decimals(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("precision must be between 0 and %d decimals, not %d",
+						TARGET_MAX_DECIMALS, d),
+				 errdetail("The precision is the number of decimals a figure is published to, e.g. 1 for growth in %%, 2 for rates; NULL means full precision.")));
+	return d;
+}
+
+/*
  * Common argument handling of met/gap/attainment: NULL target or actual
  * gives NULL; a NaN actual is treated as unknown as well.  refarg is the
  * position of the reference argument.
@@ -68,7 +89,7 @@ target_met_fn(PG_FUNCTION_ARGS)
 
 	if (!eval_args(fcinfo, 2, &t, &thr, &actual))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(target_eval_met(t, thr, actual));
+	PG_RETURN_BOOL(target_met_at(t, thr, actual, decimals_arg(fcinfo, 3)));
 }
 
 PG_FUNCTION_INFO_V1(target_gap_fn);
@@ -82,7 +103,7 @@ target_gap_fn(PG_FUNCTION_ARGS)
 
 	if (!eval_args(fcinfo, 2, &t, &thr, &actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(target_eval_gap(t, thr, actual));
+	PG_RETURN_FLOAT8(target_gap_at(t, thr, actual, decimals_arg(fcinfo, 3)));
 }
 
 PG_FUNCTION_INFO_V1(target_attainment_fn);
@@ -96,7 +117,7 @@ target_attainment_fn(PG_FUNCTION_ARGS)
 				r;
 
 	if (!eval_args(fcinfo, 2, &t, &thr, &actual) ||
-		!target_eval_attainment(t, thr, actual, &r))
+		!target_attainment_at(t, thr, actual, decimals_arg(fcinfo, 3), &r))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
 }
@@ -164,18 +185,25 @@ time_progress_fn(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(target_schedule_gap_fn);
 /*
- * target_schedule_gap(target, actual, as_of, basis): points of the annual
- * level target ahead of time progress; NULL for targets not prorated.
+ * target_schedule_gap(target, actual, as_of, basis, decimals): points of the
+ * annual level target ahead of time progress, on the figure published to
+ * decimals; NULL for targets not prorated.
  */
 Datum
 target_schedule_gap_fn(PG_FUNCTION_ARGS)
 {
-	Target	   *t = PG_GETARG_TARGET(0);
-	double		actual = PG_GETARG_FLOAT8(1);
-	double		share = progress_share(PG_GETARG_DATEADT(2),
-									   basis_arg(PG_GETARG_TEXT_PP(3)), false, 0);
-	double		points;
+	Target	   *t;
+	double		actual,
+				share,
+				points;
+	int			decimals = decimals_arg(fcinfo, 4);
 
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	t = PG_GETARG_TARGET(0);
+	actual = target_published(PG_GETARG_FLOAT8(1), decimals);
+	share = progress_share(PG_GETARG_DATEADT(2), basis_arg(PG_GETARG_TEXT_PP(3)), false, 0);
 	if (isnan(actual) || !target_eval_schedule_gap(t, t->lo, actual, share, &points))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(points);
@@ -183,8 +211,8 @@ target_schedule_gap_fn(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(target_status_fn);
 /*
- * target_status(target, actual, as_of, flow, reference, tolerance, basis):
- * green, yellow or red.  Level targets of flow indicators are judged against
+ * target_status(target, actual, as_of, flow, reference, tolerance, basis,
+ * decimals): green, yellow or red.  Level targets of flow indicators are judged against
  * time progress; all others on met and gap.
  */
 Datum
@@ -218,5 +246,88 @@ target_status_fn(PG_FUNCTION_ARGS)
 	if (flow)
 		share = progress_share(PG_GETARG_DATEADT(2), basis, false, 0);
 	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_eval_status(t, thr, actual, flow, share, has_tol, tolerance))));
+		target_status_at(t, thr, actual, flow, share, has_tol, tolerance,
+						 decimals_arg(fcinfo, 7)))));
+}
+
+PG_FUNCTION_INFO_V1(round_published_fn);
+/* round_published(value, decimals): the figure as published. */
+Datum
+round_published_fn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, 1)));
+}
+
+PG_FUNCTION_INFO_V1(target_prorated_fn);
+/* target_prorated(target, progress): a level target scaled to time progress. */
+Datum
+target_prorated_fn(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET(0);
+	double		progress = PG_GETARG_FLOAT8(1);
+	Target	   *result;
+
+	if (!(progress >= 0.0 && progress <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time progress must be between 0 and 1, not %g", progress),
+				 errdetail("Time progress is the share of the period elapsed, as time_progress() gives it.")));
+	result = (Target *) palloc(sizeof(Target));
+	*result = target_prorate(t, progress);
+	PG_RETURN_POINTER(result);
+}
+
+/* The measures that fit an indicator nature, or an error for an unknown one. */
+static unsigned
+nature_measures(text *arg, char **nature)
+{
+	unsigned	m;
+
+	*nature = text_to_cstring(arg);
+	m = target_measures_for_nature(*nature);
+	if (m == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown indicator nature: \"%s\"", *nature),
+				 errdetail("The nature is flow, stock, rate or task.")));
+	return m;
+}
+
+PG_FUNCTION_INFO_V1(target_fits_fn);
+/* target_fits(target, nature): whether the target's measure fits the nature. */
+Datum
+target_fits_fn(PG_FUNCTION_ARGS)
+{
+	char	   *nature;
+	unsigned	m = nature_measures(PG_GETARG_TEXT_PP(1), &nature);
+
+	PG_RETURN_BOOL((m >> PG_GETARG_TARGET(0)->measure) & 1);
+}
+
+PG_FUNCTION_INFO_V1(target_check_fits_fn);
+/*
+ * target_check_fits(target, nature): true when the measure fits, else a
+ * check_violation naming the measures that do (for CHECK constraints).
+ */
+Datum
+target_check_fits_fn(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET(0);
+	char	   *nature;
+	unsigned	m = nature_measures(PG_GETARG_TEXT_PP(1), &nature);
+	char		fit[64],
+				buf[TARGET_TEXT_LEN];
+
+	if ((m >> t->measure) & 1)
+		PG_RETURN_BOOL(true);
+	target_measures_text(m, fit, sizeof(fit));
+	target_format(t, buf, sizeof(buf));
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("target \"%s\" does not fit a %s indicator", buf, nature),
+			 errdetail("A target on a %s indicator measures %s, not %s.",
+					   nature, fit, target_measure_name(t->measure))));
+	PG_RETURN_BOOL(false);
 }

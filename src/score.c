@@ -4,7 +4,9 @@
  *		and statistical efficacy coefficient, and rank scoring.
  *
  * Each function returns the points an indicator earns out of its weight.
- * A NULL or NaN actual gives NULL points; bad parameters raise errors.
+ * A NULL or NaN actual gives NULL points; bad parameters raise errors.  The
+ * last argument of the functions that take an actual value is the published
+ * precision (decimals, NULL: full): they score the figure as published.
  */
 #include "postgres.h"
 
@@ -16,6 +18,16 @@
 
 #include "score_core.h"
 #include "scorecard.h"
+
+/* Whether any of the first n arguments is NULL (the functions are not strict). */
+static bool
+any_null(FunctionCallInfo fcinfo, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (PG_ARGISNULL(i))
+			return true;
+	return false;
+}
 
 /* Argument n as a weight, or an error. */
 static double
@@ -74,6 +86,18 @@ absolute_target_arg(FunctionCallInfo fcinfo, const char *fn, const char *instead
 	return t;
 }
 
+/* Target (not relative), actual and weight: the first arguments of score_ratio and score_threshold. */
+static Target *
+target_actual_weight_args(FunctionCallInfo fcinfo, const char *fn, const char *instead,
+						  double *actual, double *w)
+{
+	Target	   *t = absolute_target_arg(fcinfo, fn, instead);
+
+	*actual = PG_GETARG_FLOAT8(1);
+	*w = weight_arg(fcinfo, 2);
+	return t;
+}
+
 PG_FUNCTION_INFO_V1(score_proportional_fn);
 /* score_proportional(attainment, weight, floor_share, cap_share). */
 Datum
@@ -91,22 +115,30 @@ score_proportional_fn(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(score_ratio_fn);
-/* score_ratio(target, actual, weight, floor_share, cap_share): from attainment. */
+/*
+ * score_ratio(target, actual, weight, floor_share, cap_share, decimals):
+ * proportional points from the scoring attainment (see score_ratio_target).
+ */
 Datum
 score_ratio_fn(PG_FUNCTION_ARGS)
 {
-	Target	   *t = absolute_target_arg(fcinfo, "score_ratio",
-										"score_proportional(target_attainment(t, actual, reference), weight)");
-	double		actual = PG_GETARG_FLOAT8(1);
-	double		w = weight_arg(fcinfo, 2);
-	double		lo,
-				hi,
-				att;
+	Target	   *t;
+	double		actual,
+				w,
+				lo,
+				hi;
+	int			decimals;
 
-	floor_cap_args(fcinfo, 3, &lo, &hi);
-	if (isnan(actual) || !target_eval_attainment(t, t->lo, actual, &att))
+	if (any_null(fcinfo, 5))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_proportional(att, w, lo, hi));
+	t = target_actual_weight_args(fcinfo, "score_ratio",
+								  "score_proportional(target_attainment(t, actual, reference), weight)",
+								  &actual, &w);
+	floor_cap_args(fcinfo, 3, &lo, &hi);
+	decimals = decimals_arg(fcinfo, 5);
+	if (isnan(actual))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(score_ratio_target(t, t->lo, actual, decimals, w, lo, hi));
 }
 
 PG_FUNCTION_INFO_V1(score_threshold_fn);
@@ -121,19 +153,26 @@ score_threshold_fn(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(score_threshold_target_fn);
-/* score_threshold(target, actual, weight, miss_share). */
+/* score_threshold(target, actual, weight, miss_share, decimals). */
 Datum
 score_threshold_target_fn(PG_FUNCTION_ARGS)
 {
-	Target	   *t = absolute_target_arg(fcinfo, "score_threshold",
-										"score_met(target_met(t, actual, reference), weight)");
-	double		actual = PG_GETARG_FLOAT8(1);
-	double		w = weight_arg(fcinfo, 2);
-	double		miss = share_arg(fcinfo, 3, "miss_share");
+	Target	   *t;
+	double		actual,
+				w,
+				miss;
+	int			decimals;
 
+	if (any_null(fcinfo, 4))
+		PG_RETURN_NULL();
+	t = target_actual_weight_args(fcinfo, "score_threshold",
+								  "score_met(target_met(t, actual, reference), weight)",
+								  &actual, &w);
+	miss = share_arg(fcinfo, 3, "miss_share");
+	decimals = decimals_arg(fcinfo, 4);
 	if (isnan(actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_threshold(target_eval_met(t, t->lo, actual), w, miss));
+	PG_RETURN_FLOAT8(score_threshold(target_met_at(t, t->lo, actual, decimals), w, miss));
 }
 
 /* The five standard values of a float8[] argument, or an error. */
@@ -166,15 +205,18 @@ standards_arg(ArrayType *arr, double standards[SCORE_BANDS])
 }
 
 PG_FUNCTION_INFO_V1(score_banded_fn);
-/* score_banded(actual, standards[5], weight): SOE efficacy coefficient. */
+/* score_banded(actual, standards[5], weight, decimals): SOE efficacy coefficient. */
 Datum
 score_banded_fn(PG_FUNCTION_ARGS)
 {
-	double		actual = PG_GETARG_FLOAT8(0);
+	double		actual;
 	double		s[SCORE_BANDS];
 	double		w;
 	int			dir;
 
+	if (any_null(fcinfo, 3))
+		PG_RETURN_NULL();
+	actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, 3));
 	standards_arg(PG_GETARG_ARRAYTYPE_P(1), s);
 	w = weight_arg(fcinfo, 2);
 	dir = score_banded_direction(s);
@@ -190,14 +232,21 @@ score_banded_fn(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(score_efficacy_fn);
-/* score_efficacy(actual, satisfactory, disallowed, weight, clamped). */
+/* score_efficacy(actual, satisfactory, disallowed, weight, clamped, decimals). */
 Datum
 score_efficacy_fn(PG_FUNCTION_ARGS)
 {
-	double		actual = PG_GETARG_FLOAT8(0);
-	double		sat = PG_GETARG_FLOAT8(1);
-	double		dis = PG_GETARG_FLOAT8(2);
-	double		w = weight_arg(fcinfo, 3);
+	double		actual,
+				sat,
+				dis,
+				w;
+
+	if (any_null(fcinfo, 5))
+		PG_RETURN_NULL();
+	actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, 5));
+	sat = PG_GETARG_FLOAT8(1);
+	dis = PG_GETARG_FLOAT8(2);
+	w = weight_arg(fcinfo, 3);
 
 	if (!isfinite(sat) || !isfinite(dis) || sat == dis)
 		ereport(ERROR,

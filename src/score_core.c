@@ -73,6 +73,21 @@ score_proportional(double attainment, double weight,
 	return weight * fmin(fmax(attainment, floor_share), cap_share);
 }
 
+/* Proportional points of a target on the figure published to decimals. */
+double
+score_ratio_target(const Target *t, double thr, double actual, int decimals,
+				   double weight, double floor_share, double cap_share)
+{
+	double		a = target_score_attainment(t, thr, target_published(actual, decimals));
+
+	if (target_no_overachievement(t))
+	{
+		cap_share = fmin(cap_share, 1.0);
+		floor_share = fmin(floor_share, cap_share);
+	}
+	return score_proportional(a, weight, floor_share, cap_share);
+}
+
 /* The full weight when met, miss_share of it otherwise. */
 double
 score_threshold(bool met, double weight, double miss_share)

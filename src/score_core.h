@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "target_core.h"
+
 /* Number of standard values of the banded efficacy coefficient method. */
 #define SCORE_BANDS 5
 
@@ -36,6 +38,16 @@ extern bool score_check_bands(const double *thresholds, int n);
 
 /* Proportional: weight x attainment clamped to [floor_share, cap_share]. */
 extern double score_proportional(double attainment, double weight,
+								 double floor_share, double cap_share);
+
+/*
+ * Proportional scoring of a target: weight x target_score_attainment of the
+ * figure published to decimals, clamped to [floor_share, cap_share]; for
+ * between and = targets the cap is at most 1 (no over-achievement).  Met
+ * never scores below missed, and points never fall as the figure improves.
+ */
+extern double score_ratio_target(const Target *t, double thr, double actual,
+								 int decimals, double weight,
 								 double floor_share, double cap_share);
 
 /* Threshold: the full weight when met, miss_share of it otherwise. */

@@ -10,4 +10,7 @@
 
 #define PG_GETARG_TARGET(n) ((Target *) PG_GETARG_POINTER(n))
 
+/* Argument n as a published precision; TARGET_FULL_PRECISION if absent or NULL. */
+extern int	decimals_arg(FunctionCallInfo fcinfo, int n);
+
 #endif

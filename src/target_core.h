@@ -74,18 +74,69 @@ extern const char *target_unit_name(int measure);
 extern bool target_lower_is_better(const Target *t);
 
 /*
+ * Published precision.  decimals is the number of decimals a figure is
+ * published to (0..TARGET_MAX_DECIMALS), or TARGET_FULL_PRECISION.  The
+ * figure as published is the actual rounded half away from zero; every
+ * evaluation and scoring rule that takes decimals judges that figure.
+ */
+#define TARGET_FULL_PRECISION (-1)
+#define TARGET_MAX_DECIMALS 15
+
+extern bool target_check_decimals(int decimals);
+
+/* The figure as published: x rounded to decimals, half away from zero. */
+extern double target_published(double x, int decimals);
+
+/* x to 12 significant digits: arithmetic noise dropped before a comparison. */
+extern double target_clean(double x);
+
+/*
  * Evaluation.  thr is the threshold in force: t->lo, or the caller's
  * reference for relative targets.  Results that are undefined return false
- * from the function (the SQL result is NULL).
+ * from the function (the SQL result is NULL).  The actual is the figure as
+ * judged (see target_published).
  */
 extern bool target_eval_met(const Target *t, double thr, double actual);
 extern double target_eval_gap(const Target *t, double thr, double actual);
 extern bool target_eval_attainment(const Target *t, double thr, double actual,
 								   double *result);
 
+/* met, gap and attainment of the figure published to decimals. */
+extern bool target_met_at(const Target *t, double thr, double actual, int decimals);
+extern double target_gap_at(const Target *t, double thr, double actual, int decimals);
+extern bool target_attainment_at(const Target *t, double thr, double actual,
+								 int decimals, double *result);
+
+/*
+ * The attainment the proportional method scores, defined for every actual
+ * (never NaN; may be +-infinity): the ratio where target_eval_attainment
+ * defines it, else its limit (a lower-is-better target met at zero or across
+ * zero: +infinity; a higher-is-better one missed across zero: the negative
+ * ratio), 1 when met and 0 when missed against a threshold of zero.  It
+ * never decreases as the actual moves in the good direction, is at least 1
+ * when met and below 1 when missed.  Ranges and = targets: 1 inside,
+ * outside the ratio to the nearer bound (never above 1).
+ */
+extern double target_score_attainment(const Target *t, double thr, double actual);
+
+/* Whether a target's points are capped at its weight (between and =). */
+extern bool target_no_overachievement(const Target *t);
+
 /* Points ahead of time progress for a prorated level target (false: none). */
 extern bool target_eval_schedule_gap(const Target *t, double thr, double actual,
 									 double progress, double *points);
+
+/* A level target's threshold(s) scaled by time progress (序时目标). */
+extern Target target_prorate(const Target *t, double progress);
+
+/*
+ * Which measures fit an indicator of the given nature (flow, stock, rate,
+ * task): a bit per TargetMeasure; 0 for an unknown nature.
+ */
+extern unsigned target_measures_for_nature(const char *nature);
+
+/* The measures of a bit set as words: "growth or level". */
+extern void target_measures_text(unsigned measures, char *buf, size_t len);
 
 typedef enum TrafficLight
 {
@@ -97,10 +148,19 @@ typedef enum TrafficLight
 /* Default tolerance, in the unit of the gap the status is judged on. */
 extern double target_default_tolerance(const Target *t, double thr, bool prorated);
 
+/* Yellow when the shortfall is within the tolerance (inclusive), else red. */
+extern TrafficLight target_light_for_shortfall(double shortfall, double tolerance);
+
 /* Status from met/gap, or from the schedule gap when prorated. */
 extern TrafficLight target_eval_status(const Target *t, double thr, double actual,
 									   bool prorate, double progress,
 									   bool has_tolerance, double tolerance);
+
+/* The same of the figure published to decimals. */
+extern TrafficLight target_status_at(const Target *t, double thr, double actual,
+									 bool prorate, double progress,
+									 bool has_tolerance, double tolerance,
+									 int decimals);
 
 extern const char *traffic_light_name(TrafficLight l);
 

@@ -8,6 +8,8 @@
 #include "target_core.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -20,6 +22,77 @@ bool
 target_lower_is_better(const Target *t)
 {
 	return t->cmp == CMP_LE || t->cmp == CMP_LT;
+}
+
+/* Whether decimals is a published precision or TARGET_FULL_PRECISION. */
+bool
+target_check_decimals(int decimals)
+{
+	return decimals >= TARGET_FULL_PRECISION && decimals <= TARGET_MAX_DECIMALS;
+}
+
+/*
+ * Round half away from zero to decimals, as the bureaus publish.  The
+ * figure is first taken to 15 significant digits (all a float8 carries
+ * reliably, so 6.099999999999994 reads 6.10000000000000 and 1.0049999999999999
+ * reads 1.00500000000000), then rounded in decimal, so a half is a half.
+ */
+double
+target_published(double x, int decimals)
+{
+	char		buf[40];
+	int			exp10,
+				keep;
+	long long	n = 0;
+	double		scale,
+				y,
+				frac;
+
+	if (decimals < 0 || !isfinite(x) || x == 0.0)
+		return x;
+
+	/*
+	 * Fast path: far from a half (more than 1e-6 of the last decimal) and
+	 * small enough (below 1e6 units, where the 15-digit step moves it by
+	 * less than 1e-8 units), plain arithmetic decides the same way.  n /
+	 * 10^d is then the double nearest the decimal, as strtod gives it.
+	 */
+	scale = pow(10.0, decimals);
+	y = fabs(x) * scale;
+	frac = y - floor(y);
+	if (y < 1e6 && fabs(frac - 0.5) > 1e-6)
+	{
+		y = frac > 0.5 ? floor(y) + 1.0 : floor(y);
+		return y == 0.0 ? 0.0 : copysign(y / scale, x);
+	}
+
+	snprintf(buf, sizeof(buf), "%.14e", fabs(x));	/* d.dddddddddddddde+XX */
+	exp10 = atoi(buf + 17);
+	keep = exp10 + 1 + decimals;	/* digits kept, from the first */
+	if (keep >= 15)
+		return copysign(strtod(buf, NULL), x);
+	if (keep < 0)
+		return 0.0;
+	for (int i = 0; i < keep; i++)
+		n = n * 10 + (buf[i == 0 ? 0 : i + 1] - '0');
+	if (buf[keep == 0 ? 0 : keep + 1] >= '5')
+		n++;
+	if (n == 0)
+		return 0.0;
+	snprintf(buf, sizeof(buf), "%llde-%d", n, decimals);
+	return copysign(strtod(buf, NULL), x);
+}
+
+/* x to 12 significant digits, so float noise cannot decide a comparison. */
+double
+target_clean(double x)
+{
+	char		buf[40];
+
+	if (!isfinite(x) || x == 0.0)
+		return x;
+	snprintf(buf, sizeof(buf), "%.11e", x);
+	return strtod(buf, NULL);
 }
 
 bool
@@ -64,19 +137,15 @@ target_eval_gap(const Target *t, double thr, double actual)
 }
 
 /*
- * Attainment (完成率) is a ratio that reads "1 = exactly on target".  For
- * higher-is-better targets it is actual / threshold, for lower-is-better
- * threshold / actual; with negative thresholds (a fall no deeper than -2%)
- * the roles swap so that a larger ratio is still better.  Where the ratio
- * would divide by zero or compare numbers of opposite sign it is undefined.
+ * Attainment (完成率) of a one-sided comparison: actual / threshold for
+ * higher-is-better, threshold / actual for lower-is-better; with negative
+ * thresholds (a fall no deeper than -2%) the roles swap so that a larger
+ * ratio is still better.  Where the ratio would divide by zero or compare
+ * numbers of opposite sign it is undefined.
  */
-bool
-target_eval_attainment(const Target *t, double thr, double actual, double *result)
+static bool
+one_sided_ratio(bool lower, double thr, double actual, double *result)
 {
-	bool		lower = target_lower_is_better(t);
-
-	if (t->cmp == CMP_BETWEEN)
-		thr = t->lo;
 	if (thr == 0.0 || (actual != 0.0 && (actual < 0.0) != (thr < 0.0)))
 		return false;
 	if (lower == (thr > 0.0))
@@ -89,6 +158,106 @@ target_eval_attainment(const Target *t, double thr, double actual, double *resul
 	else
 		*result = actual / thr;
 	return true;
+}
+
+/*
+ * Attainment reads "1 = exactly on target".  A range (between, and = as the
+ * range [t, t]) is attained inside, 1; outside it is the ratio to the
+ * nearer bound, below 1: a range is never over-achieved.
+ */
+bool
+target_eval_attainment(const Target *t, double thr, double actual, double *result)
+{
+	double		lo = thr,
+				hi = t->cmp == CMP_BETWEEN ? t->hi : thr;
+
+	if (t->cmp == CMP_BETWEEN)
+		lo = t->lo;
+	if (t->cmp != CMP_BETWEEN && t->cmp != CMP_EQ)
+		return one_sided_ratio(target_lower_is_better(t), thr, actual, result);
+	if (actual < lo)
+		return one_sided_ratio(false, lo, actual, result);
+	if (actual > hi)
+		return one_sided_ratio(true, hi, actual, result);
+	*result = 1.0;
+	return true;
+}
+
+/* Whether the figure published to decimals meets the target. */
+bool
+target_met_at(const Target *t, double thr, double actual, int decimals)
+{
+	return target_eval_met(t, thr, target_published(actual, decimals));
+}
+
+/*
+ * Gap of the figure published to decimals; at a published precision the
+ * difference is cleaned of float noise (7.2 - 7 is 0.2, not 0.2000000000000002).
+ */
+double
+target_gap_at(const Target *t, double thr, double actual, int decimals)
+{
+	double		gap = target_eval_gap(t, thr, target_published(actual, decimals));
+
+	return decimals < 0 ? gap : target_clean(gap);
+}
+
+/* Attainment of the figure published to decimals. */
+bool
+target_attainment_at(const Target *t, double thr, double actual, int decimals,
+					 double *result)
+{
+	return target_eval_attainment(t, thr, target_published(actual, decimals), result);
+}
+
+/*
+ * Scoring attainment of a one-sided target, defined everywhere: the ratio,
+ * or its limit where the ratio divides by zero or changes sign (a
+ * lower-is-better target at or below zero is met beyond any ratio:
+ * +infinity); against a threshold of zero there is no ratio, so met is 1
+ * and missed 0.
+ */
+static double
+one_sided_attainment(bool lower, bool met, double thr, double actual)
+{
+	if (thr == 0.0)
+		return met ? 1.0 : 0.0;
+	if (lower == (thr > 0.0))
+	{
+		/* the ratio is thr / actual: limit +infinity on the good side of 0 */
+		if (lower ? actual <= 0.0 : actual >= 0.0)
+			return INFINITY;
+		return thr / actual;
+	}
+	return actual / thr;
+}
+
+/* Scoring attainment of a range: 1 inside, the ratio to the nearer bound outside. */
+static double
+range_attainment(double lo, double hi, double actual)
+{
+	if (actual < lo)
+		return one_sided_attainment(false, false, lo, actual);
+	if (actual > hi)
+		return one_sided_attainment(true, false, hi, actual);
+	return 1.0;
+}
+
+double
+target_score_attainment(const Target *t, double thr, double actual)
+{
+	if (t->cmp == CMP_BETWEEN)
+		return range_attainment(t->lo, t->hi, actual);
+	if (t->cmp == CMP_EQ)
+		return range_attainment(thr, thr, actual);
+	return one_sided_attainment(target_lower_is_better(t),
+								target_eval_met(t, thr, actual), thr, actual);
+}
+
+bool
+target_no_overachievement(const Target *t)
+{
+	return t->cmp == CMP_BETWEEN || t->cmp == CMP_EQ;
 }
 
 bool
@@ -111,6 +280,62 @@ target_eval_schedule_gap(const Target *t, double thr, double actual,
 	return true;
 }
 
+Target
+target_prorate(const Target *t, double progress)
+{
+	Target		p = *t;
+
+	if (t->measure == MEASURE_LEVEL && !t->relative)
+	{
+		p.lo = t->lo * progress;
+		p.hi = t->hi * progress;
+		if (p.lo == 0.0)
+			p.lo = 0.0;
+		if (p.hi == 0.0)
+			p.hi = 0.0;
+	}
+	return p;
+}
+
+unsigned
+target_measures_for_nature(const char *nature)
+{
+	const unsigned level = 1u << MEASURE_LEVEL,
+				growth = 1u << MEASURE_GROWTH,
+				share = 1u << MEASURE_SHARE,
+				change = 1u << MEASURE_CHANGE;
+
+	if (strcmp(nature, "flow") == 0 || strcmp(nature, "stock") == 0)
+		return growth | level;
+	if (strcmp(nature, "rate") == 0)
+		return level | share | change;
+	if (strcmp(nature, "task") == 0)
+		return level;
+	return 0;
+}
+
+void
+target_measures_text(unsigned measures, char *buf, size_t len)
+{
+	static const int order[] = {MEASURE_GROWTH, MEASURE_LEVEL, MEASURE_SHARE, MEASURE_CHANGE};
+	int			count = 0,
+				seen = 0;
+	size_t		n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 4; i++)
+		count += (measures >> order[i]) & 1;
+	for (int i = 0; i < 4 && n < len; i++)
+	{
+		if (!((measures >> order[i]) & 1))
+			continue;
+		seen++;
+		n += snprintf(buf + n, len - n, "%s%s",
+					  seen == 1 ? "" : (seen == count ? " or " : ", "),
+					  target_measure_name(order[i]));
+	}
+}
+
 double
 target_default_tolerance(const Target *t, double thr, bool prorated)
 {
@@ -124,28 +349,46 @@ target_default_tolerance(const Target *t, double thr, bool prorated)
 }
 
 TrafficLight
+target_light_for_shortfall(double shortfall, double tolerance)
+{
+	return target_clean(shortfall) <= target_clean(tolerance) ? LIGHT_YELLOW : LIGHT_RED;
+}
+
+/*
+ * Green when met (or at or ahead of time progress when prorated); else
+ * yellow when the shortfall is within the tolerance, boundary included,
+ * red beyond it.  Everything is judged on the figure published to decimals.
+ */
+TrafficLight
+target_status_at(const Target *t, double thr, double actual,
+				 bool prorate, double progress,
+				 bool has_tolerance, double tolerance, int decimals)
+{
+	double		fig = target_published(actual, decimals);
+	double		gap;
+	bool		scheduled = prorate &&
+		target_eval_schedule_gap(t, thr, fig, progress, &gap);
+
+	if (!has_tolerance)
+		tolerance = target_default_tolerance(t, thr, scheduled);
+	/* compared cleaned: 18 of 20 at the year's end is -10 points, not -9.999999999999998 */
+	if (scheduled)
+		return target_clean(gap) >= 0.0 ? LIGHT_GREEN : target_light_for_shortfall(-gap, tolerance);
+	if (target_eval_met(t, thr, fig))
+		return LIGHT_GREEN;
+	gap = target_gap_at(t, thr, actual, decimals);
+	/* not met with a zero gap (a strict > at the threshold) is behind by 0 */
+	return target_light_for_shortfall(gap < 0.0 ? -gap : 0.0, tolerance);
+}
+
+/* Status at full precision. */
+TrafficLight
 target_eval_status(const Target *t, double thr, double actual,
 				   bool prorate, double progress,
 				   bool has_tolerance, double tolerance)
 {
-	double		gap;
-	bool		scheduled = prorate &&
-		target_eval_schedule_gap(t, thr, actual, progress, &gap);
-
-	if (!has_tolerance)
-		tolerance = target_default_tolerance(t, thr, scheduled);
-	if (!scheduled)
-	{
-		if (target_eval_met(t, thr, actual))
-			return LIGHT_GREEN;
-		gap = target_eval_gap(t, thr, actual);
-		/* not met with a zero gap (a strict > at the threshold) is behind */
-		if (gap >= 0.0)
-			gap = -0.0;
-	}
-	if (gap >= 0.0 && scheduled)
-		return LIGHT_GREEN;
-	return (-gap < tolerance) ? LIGHT_YELLOW : LIGHT_RED;
+	return target_status_at(t, thr, actual, prorate, progress, has_tolerance,
+							tolerance, TARGET_FULL_PRECISION);
 }
 
 const char *

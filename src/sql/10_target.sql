@@ -107,13 +107,4 @@ CREATE FUNCTION time_progress(as_of date, basis text, period_start date) RETURNS
 	AS 'MODULE_PATHNAME', 'time_progress_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION time_progress(date, text) IS 'share of the calendar year elapsed at as_of (序时进度): month (default) or day basis';
 
-CREATE FUNCTION target_schedule_gap(t target, actual float8, as_of date,
-		basis text DEFAULT 'month') RETURNS float8
-	AS 'MODULE_PATHNAME', 'target_schedule_gap_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_schedule_gap(target, float8, date, text) IS 'points of an annual level target ahead of time progress (NULL if not a level target)';
-
-CREATE FUNCTION target_status(t target, actual float8, as_of date,
-		flow boolean DEFAULT false, reference float8 DEFAULT NULL,
-		tolerance float8 DEFAULT NULL, basis text DEFAULT 'month') RETURNS text
-	AS 'MODULE_PATHNAME', 'target_status_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION target_status(target, float8, date, boolean, float8, float8, text) IS 'green, yellow or red; level targets of flows are judged against time progress';
+-- target_schedule_gap and target_status: src/sql/32_published.sql.

@@ -135,6 +135,13 @@ out=$(q $o -c "CREATE EXTENSION scorecard_plan VERSION '0.1.0'" -c "ALTER EXTENS
 ok $? "CREATE EXTENSION scorecard_plan VERSION '0.1.0' adopts the plan model; ALTER EXTENSION scorecard_plan UPDATE"
 [ "$(q $o -c "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname) FROM pg_extension WHERE extname LIKE 'scorecard%'")" = "scorecard $(cat "$TOP/VERSION"), scorecard_plan $(cat "$TOP/VERSION")" ]
 ok $? "both extensions at $(cat "$TOP/VERSION")"
+# 0.1.0 scored level targets of flows against the whole year's target
+# (county a's 3 accidents against a budget of 10: attainment 10 / 3, where
+# the time-prorated budget at June would give 5 / 3).
+[ "$(q $o -c "SELECT string_agg(level_targets, ' ') FROM scorecard.assessment_run")" = full_year ] &&
+	[ "$(q $o -c "SELECT round(attainment::numeric, 9) FROM scorecard.assessment_run_item WHERE unit_id = 'a' AND indicator_id = 3")" = "$(q $o -c "SELECT round(10 / 3.0, 9)")" ] &&
+	[ "$(q $o -c "SELECT count(*) FROM scorecard.plan_target t JOIN scorecard.indicator i USING (indicator_id) WHERE t.indicator_nature = i.nature")" = 7 ]
+ok $? "the 0.1.0 run is recorded as scored against full-year level targets (attainment 10 / 3), each target carries its indicator's nature"
 state >"$tmp/state.after"; calls >"$tmp/calls.after"
 q $o -f "$U/answers.sql" >"$tmp/answers.after"
 cmp -s "$tmp/state.before" "$tmp/state.after"; ok $? "every stored value reads back: $(wc -l <"$tmp/state.after") rows (values, plan tables, readings with revisions, runs)"

@@ -88,6 +88,28 @@ test_forms(void)
 		   "17 significant digits when needed");
 }
 
+/* The bureau's notation reads as its canonical form. */
+static void
+test_notation(void)
+{
+	ok_str(canon("growth >= 7\xEF\xBC\x85"), "growth >= 7%", "full-width %% (U+FF05)");
+	ok_str(canon("growth >= \xEF\xBC\x97\xEF\xBC\x8E\xEF\xBC\x95%"), "growth >= 7.5%",
+		   "full-width digits and full stop");
+	ok_str(canon("level \xE2\xA9\xBD 10"), "level <= 10", "slanted <= (U+2A7D)");
+	ok_str(canon("\xE5\xA2\x9E\xE9\x95\xBF >= 7%"), "growth >= 7%", "增长 is growth");
+	ok_str(canon("\xE5\xA2\x9E\xE9\x80\x9F >= 7%"), "growth >= 7%", "增速 is growth");
+	ok_str(canon("\xE6\xAF\x94\xE9\x87\x8D >= 22%"), "share >= 22%", "比重 is share");
+	ok_str(canon("\xE5\x8D\xA0\xE6\xAF\x94 >= 22%"), "share >= 22%", "占比 is share");
+	ok_str(canon("\xE6\x8F\x90\xE9\xAB\x98 >= 0.5\xE4\xB8\xAA\xE7\x99\xBE\xE5\x88\x86\xE7\x82\xB9"),
+		   "change >= 0.5pp", "提高 ... 个百分点 is a change in pp");
+	/* a fall of at least 5% is a growth of at most -5% */
+	ok_str(canon("\xE4\xB8\x8B\xE9\x99\x8D >= 5%"), "growth <= -5%", "下降 >= 5%% is growth <= -5%%");
+	ok_str(canon("fall < 2%"), "growth > -2%", "fall < 2%% is growth > -2%%");
+	ok_str(canon("fall between 2% and 5%"), "growth between -5% and -2%", "a fall between");
+	ok_str(canon("fall >= 0.5pp"), "change <= -0.5pp", "a fall in pp is a change");
+	ok_str(canon("fall >= 0%"), "growth <= 0%", "no negative zero");
+}
+
 /* Malformed and out-of-range texts give the right status. */
 static void
 test_errors(void)
@@ -157,6 +179,7 @@ int
 main(void)
 {
 	test_forms();
+	test_notation();
 	test_errors();
 	test_eval();
 	test_progress();
