@@ -1,7 +1,8 @@
 -- Demo readings, January 2023 to :last_month (default 2024-11), generated
 -- inside PostgreSQL and loaded through the CSV loader's staging table.
--- Deterministic: the only "randomness" is hashtext() of the indicator, unit
--- and month, so every run gives the same figures.  Invented figures with
+-- Deterministic: the only "randomness" is the MD5 of the indicator, unit
+-- and month, so every run, on every PostgreSQL release, gives the same
+-- figures.  Invented figures with
 -- plausible levels, not official statistics.
 --
 -- Model.  A flow's month = annual base x county share / 12 x season x
@@ -68,9 +69,11 @@ INSERT INTO gen_param VALUES
 CREATE TEMP TABLE gen_county (unit_id text PRIMARY KEY, gdp_2023 float8, growth_offset float8);
 \copy gen_county FROM 'data/county-profile.csv' WITH (FORMAT csv, HEADER true)
 
--- A deterministic number in [-1, 1] from a text.
+-- A deterministic number in [-1, 1] from a text: the first 16 bits of its
+-- MD5 (md5() is documented and its output fixed by RFC 1321; hashtext()'s
+-- is not promised to stay the same across PostgreSQL releases).
 CREATE FUNCTION pg_temp.h(x text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-	$$ SELECT ((hashtext(x) & 65535)::float8 / 65535) * 2 - 1 $$;
+	$$ SELECT (('x' || substr(md5(x), 1, 4))::bit(16)::int::float8 / 65535) * 2 - 1 $$;
 
 CREATE TEMP TABLE gen_month AS
 	SELECT d::date AS month, extract(year FROM d)::int AS y, extract(month FROM d)::int AS m,

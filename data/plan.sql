@@ -40,7 +40,7 @@ JOIN plan_target c ON c.indicator_id = d.indicator_id AND c.unit_id = 'shaoyang'
 
 -- Task lists (清单).  The plan names some projects; the others of each
 -- "ten projects" list are numbered placeholders.  Status and investment are
--- illustrative, deterministic (hashtext), as of late 2024.
+-- illustrative, deterministic (md5 of the list and number), as of late 2024.
 CREATE TEMP TABLE task_src (action_id int, kind text, list text, n int, names text[],
 	unit_ids text[], section text, indicator_id int, due date, invest float8);
 INSERT INTO task_src VALUES
@@ -79,8 +79,8 @@ SELECT format('A%s-%s-%s', s.action_id, left(md5(s.list), 4), lpad(k::text, 2, '
 FROM task_src s
 CROSS JOIN LATERAL generate_series(1, s.n) k
 CROSS JOIN LATERAL (
-	SELECT ((hashtext(s.list || k) & 1023)::float8 / 1023) AS r,
-	       ((hashtext(k || s.list) & 1023)::float8 / 1023) AS r2
+	SELECT (('x' || substr(md5(s.list || k), 1, 3))::bit(12)::int & 1023)::float8 / 1023 AS r,
+	       (('x' || substr(md5(k || s.list), 1, 3))::bit(12)::int & 1023)::float8 / 1023 AS r2
 ) y
 CROSS JOIN LATERAL (
 	SELECT y.r, y.r2,
