@@ -19,10 +19,11 @@ CONTROL_built = $(addsuffix .control,$(EXTENSION))
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 # The update scripts into the version under development are built (README
 # "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
-# (tables and rows), and what scripts/update_parts.awk takes from the same
-# install parts a fresh install runs: functions, procedures, aggregates,
-# views, composite types, triggers, comments, grants, config dumps (as
-# CREATE OR REPLACE, or only when new), so install and update share one text.
+# (changes of existing tables, rows), and what scripts/update_parts.awk takes
+# from the same install parts a fresh install runs: functions, procedures,
+# aggregates, views, composite types, triggers, comments, grants, config
+# dumps, new tables and indexes (as CREATE OR REPLACE, or only when new), so
+# install and update share one text.
 UPDATE_GEN = scripts/update_parts.awk
 # scorecard_plan: its install guard first, then its stateless objects are
 # dropped (scripts/update_drop.sql), then the hand-written part, then the
