@@ -48,12 +48,14 @@ echo "# $(basename "$deb"): $(stat -c %s "$deb") bytes, $(dpkg-deb -f "$deb" Ins
 ok $? "the build is warning-free"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$build/files"
 want="/usr/lib/postgresql/15/lib/scorecard.so"
-for f in "$TOP"/versions/*.sql "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard.control scorecard_plan.control; do
+for f in $(ls "$TOP"/versions/*.sql | grep -v '/scorecard--0\.1\.0\.sql$') "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard.control scorecard_plan.control; do
 	want="$want /usr/share/postgresql/15/extension/$(basename "$f")"
 done
 missing=""
 for f in $want; do grep -qx "$f" "$build/files" || missing="$missing $f"; done
 [ -z "$missing" ]; ok $? "the package holds the library, both control files, both install scripts and versions/ ($(echo $want | wc -w) files)${missing:+; missing:$missing}"
+! grep -qx /usr/share/postgresql/15/extension/scorecard--0.1.0.sql "$build/files"
+ok $? "the package does not ship the frozen 0.1.0 install script (a new database cannot install the 0.1.0 search paths)"
 
 # Into the system tree (nothing else of scorecard may be there).
 apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$deb" >"$build/install.log" 2>&1

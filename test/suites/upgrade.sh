@@ -29,12 +29,22 @@ cleanup() {
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS sc_upg_planter" \
 		-c "DROP ROLE IF EXISTS sc_upg_county" >/dev/null
 	[ -z "${rerun_files:-}" ] || rm -f $rerun_files
+	[ -z "${frozen_file:-}" ] || rm -f "$frozen_file"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
 cleanup
 mkdir -p "$tmp"
 for d in $dbs; do psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null; done
+# The frozen 0.1.0 install script is not installed by make install or the
+# package (README "Versions and upgrades"): put it into the server's private
+# tree for this suite only, as a 0.1.0 installation had it.
+sharedir=$(psql -X -At -d postgres -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
+case "$sharedir" in
+/usr/*) ;;
+*) [ -e "$sharedir/extension/scorecard--0.1.0.sql" ] ||
+	{ frozen_file="$sharedir/extension/scorecard--0.1.0.sql"; cp "$TOP/versions/scorecard--0.1.0.sql" "$frozen_file"; } ;;
+esac
 
 [ "$(cat "$FX/VERSION")" = 0.1.0 ]; ok $? "the fixtures were written by scorecard 0.1.0"
 # The frozen script is what 0.1.0's Makefile built (cat src/sql/*.sql at 409344b).
