@@ -16,13 +16,13 @@ DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen install scripts and the update scripts between
 # versions (versions/, see README "Versions and upgrades").  The frozen
-# 0.1.0 install script of scorecard is kept for the upgrade suite, which
-# installs it into its private tree, and is not installed: its pinned
-# search_paths put the extension's schema before pg_catalog, so a new
-# database must not be able to get it (CREATE EXTENSION ... VERSION
-# '0.1.0'); a 0.1.0 database updates through the update scripts.
-FROZEN_NOT_INSTALLED = versions/scorecard--0.1.0.sql
-DATA = $(sort $(filter-out $(FROZEN_NOT_INSTALLED),$(wildcard versions/*.sql versions/*.control)))
+# 0.1.0 install script of scorecard (versions/scorecard--0.1.0.sql.frozen)
+# is kept for the upgrade and BI suites, which place it in their private
+# tree, and is not installed: its pinned search_paths put the extension's
+# schema before pg_catalog, so a new database must not be able to get it
+# (CREATE EXTENSION ... VERSION '0.1.0'); a 0.1.0 database updates through
+# the update scripts.
+DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 # The update scripts into the version under development are built (README
 # "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
 # (changes of existing tables, rows), and what scripts/update_parts.awk takes

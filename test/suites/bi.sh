@@ -94,7 +94,7 @@ ok $? "psqlODBC defaults describe booleans as strings ('1'/'0') and text as long
 # JDBC setString for a target parameter: 0.1.0 had no cast, 0.2.0 has.
 # The frozen 0.1.0 install script is not installed (README "Versions and
 # upgrades"): placed in the private tree for this check only.
-[ -e "$frozen" ] || { cp "$TOP/versions/scorecard--0.1.0.sql" "$frozen" && frozen_placed=1; }
+[ -e "$frozen" ] || { cp "$TOP/versions/scorecard--0.1.0.sql.frozen" "$frozen" && frozen_placed=1; }
 psql -X -q -d postgres -c "CREATE DATABASE ${db}_old" >/dev/null
 psql -X -q -d ${db}_old -c "CREATE EXTENSION scorecard VERSION '0.1.0'" -c "ALTER DATABASE ${db}_old SET search_path = scorecard, public" >/dev/null
 out=$(java -cp "$tmp/java:/usr/share/java/postgresql.jar" ViewTypes "jdbc:postgresql://127.0.0.1:$port/${db}_old?user=postgres" setstring)

@@ -48,7 +48,7 @@ echo "# $(basename "$deb"): $(stat -c %s "$deb") bytes, $(dpkg-deb -f "$deb" Ins
 ok $? "the build is warning-free"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$build/files"
 want="/usr/lib/postgresql/15/lib/scorecard.so"
-for f in $(ls "$TOP"/versions/*.sql | grep -v '/scorecard--0\.1\.0\.sql$') "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard.control scorecard_plan.control; do
+for f in "$TOP"/versions/*.sql "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard.control scorecard_plan.control; do
 	want="$want /usr/share/postgresql/15/extension/$(basename "$f")"
 done
 missing=""

@@ -43,15 +43,15 @@ sharedir=$(psql -X -At -d postgres -c "SELECT setting FROM pg_config WHERE name 
 case "$sharedir" in
 /usr/*) ;;
 *) [ -e "$sharedir/extension/scorecard--0.1.0.sql" ] ||
-	{ frozen_file="$sharedir/extension/scorecard--0.1.0.sql"; cp "$TOP/versions/scorecard--0.1.0.sql" "$frozen_file"; } ;;
+	{ frozen_file="$sharedir/extension/scorecard--0.1.0.sql"; cp "$TOP/versions/scorecard--0.1.0.sql.frozen" "$frozen_file"; } ;;
 esac
 
 [ "$(cat "$FX/VERSION")" = 0.1.0 ]; ok $? "the fixtures were written by scorecard 0.1.0"
 # The frozen script is what 0.1.0's Makefile built (cat src/sql/*.sql at 409344b).
 if git -C "$TOP" cat-file -e 409344b 2>/dev/null; then
-	cmp -s "$TOP/versions/scorecard--0.1.0.sql" <(for p in $(git -C "$TOP" ls-tree --name-only 409344b src/sql/ | sort); do
+	cmp -s "$TOP/versions/scorecard--0.1.0.sql.frozen" <(for p in $(git -C "$TOP" ls-tree --name-only 409344b src/sql/ | sort); do
 		git -C "$TOP" show "409344b:$p"; done)
-	ok $? "versions/scorecard--0.1.0.sql is byte for byte the 0.1.0 build (commit 409344b)"
+	ok $? "versions/scorecard--0.1.0.sql.frozen is byte for byte the 0.1.0 build (commit 409344b)"
 else
 	n=$((n + 1)); echo "ok $n - # SKIP commit 409344b not in this clone"
 fi
