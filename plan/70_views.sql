@@ -64,15 +64,17 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- Cost: linear in the readings of the two years and the units.  Each own
 -- state climbs the hierarchy (one row per ancestor, from the unit's path of
 -- ancestors: no recursion over states) up to, not including, the nearest
--- ancestor with a figure of its own, and so does each "hole" (an area unit
--- at the bottom of the hierarchy without a figure); an ancestor reached by
--- a hole is incomplete (holes are looked for only under indicators that
--- some unit at the bottom lacks).  PL/pgSQL with custom plans, so that the planner sees
--- the as-of date (a generic plan estimates the readings of a month range at
--- 0.5% and picks nested loops); no JIT, whose compilation, triggered by
--- inflated cost estimates, takes longer than the query; no merge joins,
--- which those estimates favour and which sort the states (every join here
--- is on keys, and hashes).
+-- ancestor with a figure of its own (the few parents with figures of their
+-- own are gathered per indicator into one array, which each step checks),
+-- and so does each "hole" (an area unit at the bottom of the hierarchy
+-- without a figure); an ancestor reached by a hole is incomplete (holes are
+-- looked for only under indicators that some unit at the bottom lacks).
+-- PL/pgSQL with custom plans, so that the planner sees the as-of date (a
+-- generic plan estimates the readings of a month range at 0.5% and picks
+-- nested loops); no JIT, whose compilation, triggered by inflated cost
+-- estimates, takes longer than the query; no merge joins or sorts, which
+-- those estimates favour and which sort the states (every join and
+-- grouping here is on keys, and hashes).
 CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text)
@@ -80,7 +82,8 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
 SET jit = off
-SET enable_mergejoin = off AS $$
+SET enable_mergejoin = off
+SET enable_sort = off AS $$
 #variable_conflict use_column
 DECLARE
 	year_start date := date_trunc('year', as_of)::date;
@@ -133,24 +136,23 @@ BEGIN
 		            WHERE o.additive GROUP BY o.indicator_id
 		            HAVING count(b.unit_id) < (SELECT count(*) FROM bottom)) i
 		WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.indicator_id = i.indicator_id AND o.unit_id = b.unit_id)
-	), climb AS MATERIALIZED (
-		-- each seed with each of its ancestors, k steps up (materialized:
-		-- joined on both keys below, never on the indicator alone)
-		SELECT s.indicator_id, s.origin_id, a.unit_id, a.k
-		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
-	), blocked AS (
-		-- how far each climbs: to the nearest ancestor with a figure of its own
-		SELECT c.indicator_id, c.origin_id, min(c.k) AS k
-		FROM climb c JOIN own o ON o.indicator_id = c.indicator_id AND o.unit_id = c.unit_id
-		GROUP BY c.indicator_id, c.origin_id
+	), owners AS (
+		-- per additive indicator, the area units with a figure of their own
+		-- and child area units: where a climb stops (few; one array each)
+		SELECT o.indicator_id, array_agg(o.unit_id) AS units
+		FROM own o
+		WHERE o.additive AND o.unit_id IN (SELECT t.parent_id FROM tree t)
+		GROUP BY o.indicator_id
 	), rolled AS (
-		-- each ancestor below that one: the roll-up of what reaches it
+		-- each ancestor below the nearest one with a figure of its own (none
+		-- of the path up to it is an owner): the roll-up of what reaches it
 		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
 		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
 		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
-		FROM seeds s CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
-		LEFT JOIN blocked b ON b.indicator_id = s.indicator_id AND b.origin_id = s.origin_id
-		WHERE b.k IS NULL OR a.k < b.k
+		FROM seeds s
+		LEFT JOIN owners w ON w.indicator_id = s.indicator_id
+		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		WHERE w.units IS NULL OR NOT (s.path[1:a.k] && w.units)
 		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
 		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
@@ -234,7 +236,7 @@ BEGIN
 	RETURN QUERY
 	WITH s AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
-	), t AS (
+	), t AS NOT MATERIALIZED (
 		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS eu
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
@@ -257,6 +259,9 @@ BEGIN
 		                     WHEN 'stock' THEN ytd_level_growth(b.state, b.data_month) END AS cg,
 		       CASE WHEN b.nature = 'rate' THEN ytd_change(b.state, b.data_month) END AS ch
 		FROM base b
+		-- a fence (here and in e): each expression is evaluated once per
+		-- target, where the planner would copy it into every use above
+		OFFSET 0
 	), d AS (
 		-- derived: child units whose last twelve months exceed the threshold
 		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
@@ -279,6 +284,12 @@ BEGIN
 		FROM task tk
 		WHERE tk.year = extract(year FROM as_of)::int AND tk.indicator_id IS NOT NULL
 		GROUP BY tk.indicator_id
+	), rs AS (
+		-- the states of the reference indicators of relative targets (few:
+		-- hashed, where all the states would be)
+		SELECT s.* FROM s
+		WHERE s.indicator_id IN (SELECT pt.reference_indicator_id FROM plan_target pt
+		                         WHERE pt.year = extract(year FROM as_of)::int)
 	), a AS (
 		SELECT m.*,
 		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
@@ -307,7 +318,8 @@ BEGIN
 		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref
 		FROM a
 		LEFT JOIN indicator ri ON ri.indicator_id = a.reference_indicator_id
-		LEFT JOIN s rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
+		LEFT JOIN rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
+		OFFSET 0
 	)
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
 	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
@@ -407,54 +419,77 @@ $$;
 COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (districts, county-level cities and counties: county)';
 
 -- Points per indicator for every unit with weighted targets, on the figure
--- published at the target's precision (decimals).  Level targets of flows
--- and task counts (not annual ones) are scored against the time-prorated
--- target (序时目标, target_prorated at the data month's time progress)
--- unless year_end is true: then against the whole year's target, as at the
--- year's end.  scored_target is the target scored against; met and
--- attainment are of it.  ratio: score_ratio (weight x attainment within
--- [floor, cap], by the scoring rule of the README: defined at zero and
--- across it, ranges capped at the weight); threshold: full weight if met,
--- floor x weight if not; efficacy: score_efficacy with {satisfactory,
--- disallowed}; banded: score_banded with five standards; rank: score_rank
--- among the units with a figure of the same peer group under the same
--- parent (the counties of one city), on the published figure.  No figure:
--- NULL points, the item not applicable (its weight is redistributed by
--- assess()).
-CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
-		year_end boolean DEFAULT false)
-RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
+-- published at the target's precision (decimals), from the rows of
+-- progress() given (unit_scores gives those of an as-of date; a run gives
+-- the rows it stores, so that it computes progress once).  Level targets
+-- of flows and task counts (not annual ones) are scored against the
+-- time-prorated target (序时目标, target_prorated at the data month's time
+-- progress) unless year_end is true: then against the whole year's
+-- target, as at the year's end.  scored_target is the target scored
+-- against; met and attainment are of it.  ratio: score_ratio (weight x
+-- attainment within [floor, cap], by the scoring rule of the README:
+-- defined at zero and across it, ranges capped at the weight); threshold:
+-- full weight if met, floor x weight if not; efficacy: score_efficacy with
+-- {satisfactory, disallowed}; banded: score_banded with five standards;
+-- rank: score_rank among the units with a figure of the same peer group
+-- under the same parent (the counties of one city), on the published
+-- figure.  No figure: NULL points, the item not applicable (its weight is
+-- redistributed by assess()).  Ranks are computed over the indicators
+-- that some unit scores by rank only, on narrow rows; the fences (OFFSET
+-- 0) evaluate the prorated target and its judgement once per row.
+-- PL/pgSQL with custom plans: the planner then knows the number of rows
+-- (a generic plan estimates unnest() of an argument at 10 rows and joins
+-- by nested loops, whose cost grows with the square of the rows).
+CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
 	scored_target text, scoring text, weight float8, actual float8, decimals int,
-	actual_published float8, reference float8, met boolean, attainment float8, points float8)
-LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	actual_published float8, reference float8, met boolean, attainment float8, points float8);
+COMMENT ON TYPE unit_score_row IS 'a row of unit_scores(): the points of one unit x indicator';
+
+CREATE FUNCTION unit_scores_of(progress_rows progress_row[], year_end boolean DEFAULT false)
+RETURNS SETOF unit_score_row
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET jit = off
+SET enable_mergejoin = off AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	WITH p AS (
 		SELECT p.*, t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
 		            THEN target_prorated(t.target, p.time_progress)
 		            ELSE t.target END AS tgt
-		FROM progress(as_of, recorded_as_of) p
+		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
 		WHERE t.weight > 0
+		OFFSET 0
+	), ranked AS (
+		SELECT p.indicator_id, p.unit_id,
+		       rank() OVER w AS rk, count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n
+		FROM p
+		WHERE p.indicator_id IN (SELECT q.indicator_id FROM p q WHERE q.scoring = 'rank')
+		WINDOW w AS (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
+		             CASE WHEN p.higher_is_better THEN -p.actual_published ELSE p.actual_published END)
 	), r AS (
 		SELECT p.*,
 		       target_met(p.tgt, p.actual, p.reference, p.decimals) AS met_s,
 		       target_attainment(p.tgt, p.actual, p.reference, p.decimals) AS att_s,
-		       rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
-		                    CASE WHEN p.higher_is_better THEN -p.actual_published
-		                         ELSE p.actual_published END) AS rk,
-		       count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n,
-		       g.all_units
-		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
+		       target_is_relative(p.tgt) AS relative,
+		       rk.rk, rk.n, g.all_units
+		FROM p
+		LEFT JOIN ranked rk ON rk.indicator_id = p.indicator_id AND rk.unit_id = p.unit_id
+		CROSS JOIN (SELECT sees_all_units() AS all_units) g
+		OFFSET 0
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.tgt::text, r.scoring, r.weight,
 	       r.actual, r.decimals, r.actual_published, r.reference, r.met_s, r.att_s,
-	       CASE WHEN r.actual IS NULL OR (target_is_relative(r.tgt) AND r.reference IS NULL) THEN NULL
-	            WHEN r.scoring = 'threshold' OR (r.scoring = 'ratio' AND target_is_relative(r.tgt))
+	       CASE WHEN r.actual IS NULL OR (r.relative AND r.reference IS NULL) THEN NULL
+	            WHEN r.scoring = 'threshold' OR (r.scoring = 'ratio' AND r.relative)
 	                 THEN CASE WHEN r.met_s THEN r.weight ELSE r.score_floor * r.weight END
 	            WHEN r.scoring = 'ratio'
 	                 THEN score_ratio(r.tgt, r.actual, r.weight, r.score_floor, r.score_cap, r.decimals)
@@ -470,23 +505,37 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
 	       END
 	FROM r
-	ORDER BY r.unit_id, r.indicator_id
+	ORDER BY r.unit_id, r.indicator_id;
+END $$;
+COMMENT ON FUNCTION unit_scores_of(progress_row[], boolean) IS 'assessment points per unit x indicator of the given progress() rows, by each target''s scoring method (see unit_scores)';
+
+CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+		year_end boolean DEFAULT false)
+RETURNS SETOF unit_score_row
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT s.* FROM unit_scores_of(ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p), year_end) s
 $$;
 COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment points per unit x indicator by each target''s scoring method, on the published figure; level targets of flows against the time-prorated target unless year_end';
 
--- Assessment per unit: points, weights, total, normalised score (100 x
--- points / applicable weight), grade (优秀 >= 90, 良好 >= 80, 合格 >= 60,
--- 不合格) and rank among the units of its peer group under its parent;
--- year_end as in unit_scores.
-CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
-		year_end boolean DEFAULT false)
+-- Assessment per unit of the given unit_scores() rows: points, weights,
+-- total, normalised score (100 x points / applicable weight), grade (优秀
+-- >= 90, 良好 >= 80, 合格 >= 60, 不合格) and rank among the units of its
+-- peer group under its parent.
+CREATE FUNCTION unit_assessment_of(scores unit_score_row[])
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
-LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET jit = off
+SET enable_mergejoin = off AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	WITH a AS (
 		SELECT s.unit_id, assess(s.points, s.weight) AS a, count(*) AS items
-		FROM unit_scores(as_of, recorded_as_of, year_end) s
+		FROM unnest(scores) s
 		GROUP BY s.unit_id
 	)
 	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
@@ -498,7 +547,18 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
 	CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	JOIN unit_kind k ON k.kind = u.kind
-	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id
+	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id;
+END $$;
+COMMENT ON FUNCTION unit_assessment_of(unit_score_row[]) IS 'weighted assessment per unit of the given unit_scores() rows: total, normalised score, grade, rank (see unit_assessment)';
+
+-- Assessment per unit at an as-of date; year_end as in unit_scores.
+CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+		year_end boolean DEFAULT false)
+RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
+	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT a.* FROM unit_assessment_of(ARRAY(SELECT s FROM unit_scores(as_of, recorded_as_of, year_end) s)) a
 $$;
 COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted assessment per unit: total, normalised score, grade, rank (year_end: level targets of flows against the whole year, see unit_scores)';
 

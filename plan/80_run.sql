@@ -2,9 +2,8 @@
 -- assessment (per unit and per unit x indicator) and the progress report at
 -- one as-of date into result tables, with a record of when it ran and on
 -- which data.  Running it again for the same year and as-of date replaces
--- that run.  Runs never overlap: the procedure holds a transaction-level
--- advisory lock (key pair 20241 / 1, see run_assessment_lock_key) and
--- refuses to start while another run holds it.
+-- that run.  Runs never overlap: the procedure locks the table
+-- assessment_run_lock and refuses to start while another run holds it.
 
 CREATE TABLE assessment_run (
 	run_id bigserial PRIMARY KEY,
@@ -122,6 +121,8 @@ DECLARE
 	n bigint;
 	digest text;
 	through timestamptz;
+	prog progress_row[];
+	scores unit_score_row[];
 BEGIN
 	IF year IS NULL OR year NOT BETWEEN 2000 AND 2100 THEN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
@@ -152,20 +153,20 @@ BEGIN
 	-- Default as-of date: the end of the latest month with readings in the year.
 	d := coalesce(as_of, (
 		SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
-		FROM readings(recorded_as_of) r
-		WHERE r.month >= pg_catalog.make_date(year, 1, 1) AND r.month < pg_catalog.make_date(year + 1, 1, 1)));
+		FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r));
 	IF d IS NULL THEN
 		RAISE EXCEPTION 'run_assessment: no readings in % to assess', year
 			USING ERRCODE = 'no_data_found';
 	END IF;
 
+	-- The digest is free of order (a sum, no sort of the readings): the md5
+	-- of the count and the sum of each reading's 64-bit hash.
 	SELECT pg_catalog.count(*),
-	       pg_catalog.md5(coalesce(pg_catalog.string_agg(pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id,
-	           r.month, r.revision, r.value), ',' ORDER BY r.indicator_id, r.unit_id, r.month), '')),
+	       pg_catalog.md5(pg_catalog.count(*) || ':' || coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
+	           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0)),
 	       pg_catalog.max(r.recorded_at)
 	INTO n, digest, through
-	FROM readings(recorded_as_of) r
-	WHERE r.month <= d AND r.month >= pg_catalog.make_date(year - 1, 1, 1);
+	FROM readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), d) r;
 
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
 	INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
@@ -174,20 +175,24 @@ BEGIN
 	        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
 	RETURNING run_id INTO rid;
 
+	-- progress once; the scores and the units' assessment from its rows
+	prog := ARRAY(SELECT p FROM progress(d, recorded_as_of) p);
+	scores := ARRAY(SELECT s FROM unit_scores_of(prog, coalesce(year_end, false)) s);
+
 	INSERT INTO assessment_run_item
 	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
 	       s.met, s.attainment, s.points
-	FROM unit_scores(d, recorded_as_of, coalesce(year_end, false)) s;
+	FROM unnest(scores) s;
 
 	INSERT INTO assessment_run_unit
 	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
-	FROM unit_assessment(d, recorded_as_of, coalesce(year_end, false)) a;
+	FROM unit_assessment_of(scores) a;
 
 	INSERT INTO assessment_run_progress
 	SELECT rid, p.unit_id, p.indicator_id, p.data_month, p.target, p.value, p.growth, p.growth_source,
 	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status
-	FROM progress(d, recorded_as_of) p;
+	FROM unnest(prog) p;
 
 	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
 END $$;

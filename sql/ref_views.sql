@@ -211,4 +211,38 @@ REVOKE ALL ON assessment_run_lock FROM regress_scorecard_nobody;
 REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_nobody;
 DROP ROLE regress_scorecard_nobody;
 
+-- A run computes progress once and scores its rows (before 0.2.0's
+-- rewrite: three times, through unit_scores, unit_assessment and its
+-- progress report), and indicator_state once with it.
+BEGIN;
+SET LOCAL track_functions = 'all';
+CALL run_assessment(2024, '2024-03-31');
+SELECT funcname, calls FROM pg_stat_xact_user_functions
+WHERE schemaname = 'scorecard' AND funcname IN ('progress', 'indicator_state', 'unit_scores_of',
+	'unit_assessment_of', 'unit_scores', 'unit_assessment') ORDER BY 1;
+-- The run's items and units are those unit_scores and unit_assessment
+-- give at the same date: no row differs.
+SELECT (SELECT count(*) FROM (
+	SELECT unit_id, indicator_id, target, scoring, weight, actual, reference, met, attainment, points
+	FROM assessment_run_item WHERE run_id = (SELECT max(run_id) FROM assessment_run)
+	EXCEPT SELECT unit_id, indicator_id, target, scoring, weight, actual, reference, met, attainment, points
+	FROM unit_scores('2024-03-31')) x) AS items_differing,
+       (SELECT count(*) FROM (
+	SELECT unit_id, peer_group, items, applicable, weight, applicable_weight, total, score, grade, rank
+	FROM assessment_run_unit WHERE run_id = (SELECT max(run_id) FROM assessment_run)
+	EXCEPT SELECT unit_id, peer_group, items, applicable, weight, applicable_weight, total, score, grade, rank
+	FROM unit_assessment('2024-03-31')) x) AS units_differing,
+       (SELECT count(*) FROM assessment_run_item WHERE run_id = (SELECT max(run_id) FROM assessment_run)) AS items;
+ROLLBACK;
+
+-- A rank counts every peer with a figure, whatever their own scoring
+-- method: with a's GDP target scored by threshold (10% against 8%: met,
+-- 20 points), b's GDP (1.5%) is still ranked 2 of 2: 0.6 x 20 = 12
+-- points (ranked among the rank-scored units alone it would be 1 of 1: 20).
+BEGIN;
+UPDATE plan_target SET scoring = 'threshold' WHERE indicator_id = 2 AND unit_id = 'a';
+SELECT unit_id, scoring, round(points::numeric, 4) AS points
+FROM unit_scores('2024-03-31') WHERE indicator_id = 2 ORDER BY 1;
+ROLLBACK;
+
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
