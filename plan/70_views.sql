@@ -453,6 +453,9 @@ SET plan_cache_mode = force_custom_plan
 SET jit = off
 SET enable_mergejoin = off AS $$
 #variable_conflict use_column
+DECLARE
+	-- once, not per row: whether row-level security hides some units
+	all_units boolean := sees_all_units();
 BEGIN
 	RETURN QUERY
 	WITH p AS (
@@ -480,10 +483,9 @@ BEGIN
 		       target_met(p.tgt, p.actual, p.reference, p.decimals) AS met_s,
 		       target_attainment(p.tgt, p.actual, p.reference, p.decimals) AS att_s,
 		       target_is_relative(p.tgt) AS relative,
-		       rk.rk, rk.n, g.all_units
+		       rk.rk, rk.n
 		FROM p
 		LEFT JOIN ranked rk ON rk.indicator_id = p.indicator_id AND rk.unit_id = p.unit_id
-		CROSS JOIN (SELECT sees_all_units() AS all_units) g
 		OFFSET 0
 	)
 	SELECT r.unit_id, r.unit_zh, r.indicator_id, r.indicator_zh, r.target, r.tgt::text, r.scoring, r.weight,
@@ -499,7 +501,7 @@ BEGIN
 	                 THEN score_banded(r.actual, r.score_params, r.weight, r.decimals)
 	            -- a rank among the units row-level security lets the role see
 	            -- would pass for the rank among all: refused
-	            WHEN r.scoring = 'rank' AND NOT r.all_units
+	            WHEN r.scoring = 'rank' AND NOT all_units
 	                 THEN peers_hidden('rank scoring')
 	            WHEN r.scoring = 'rank'
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
@@ -531,6 +533,8 @@ SET plan_cache_mode = force_custom_plan
 SET jit = off
 SET enable_mergejoin = off AS $$
 #variable_conflict use_column
+DECLARE
+	all_units boolean := sees_all_units();
 BEGIN
 	RETURN QUERY
 	WITH a AS (
@@ -542,10 +546,9 @@ BEGIN
 	       assessment_weight_all(a.a), assessment_weight(a.a),
 	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
 	       -- NULL where row-level security hides some peers
-	       CASE WHEN g.all_units THEN
+	       CASE WHEN all_units THEN
 	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
-	CROSS JOIN (SELECT sees_all_units() AS all_units) g
 	JOIN unit_kind k ON k.kind = u.kind
 	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id;
 END $$;
