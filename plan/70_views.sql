@@ -211,8 +211,10 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- (hash joins), so the cost grows linearly with targets and states.
 -- PL/pgSQL so that it is planned with the as-of date (custom plans; a SQL
 -- function's plan is generic and estimates the targets of a year at a few
--- hundred rows), without merge joins (which sort the states) and without
--- JIT, as indicator_state.  It returns rows of the type progress_row (a
+-- hundred rows), without merge joins (which sort the states), nested
+-- loops (the estimate of the reference states is a guess; a nested loop
+-- over them grows with the square of the targets) and JIT, as
+-- indicator_state.  It returns rows of the type progress_row (a
 -- PL/pgSQL function's OUT column could not share the argument's name,
 -- as_of).
 CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
@@ -230,7 +232,8 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
 SET jit = off
-SET enable_mergejoin = off AS $$
+SET enable_mergejoin = off
+SET enable_nestloop = off AS $$
 #variable_conflict use_column
 BEGIN
 	RETURN QUERY
@@ -439,7 +442,9 @@ COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (distric
 -- 0) evaluate the prorated target and its judgement once per row.
 -- PL/pgSQL with custom plans: the planner then knows the number of rows
 -- (a generic plan estimates unnest() of an argument at 10 rows and joins
--- by nested loops, whose cost grows with the square of the rows).
+-- by nested loops, whose cost grows with the square of the rows); and no
+-- nested loops at all, which the estimates of the window's rows still
+-- chose (every join here is on keys, and hashes).
 CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
 	scored_target text, scoring text, weight float8, actual float8, decimals int,
 	actual_published float8, reference float8, met boolean, attainment float8, points float8);
@@ -451,7 +456,8 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
 SET jit = off
-SET enable_mergejoin = off AS $$
+SET enable_mergejoin = off
+SET enable_nestloop = off AS $$
 #variable_conflict use_column
 DECLARE
 	-- once, not per row: whether row-level security hides some units
@@ -531,7 +537,8 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
 SET jit = off
-SET enable_mergejoin = off AS $$
+SET enable_mergejoin = off
+SET enable_nestloop = off AS $$
 #variable_conflict use_column
 DECLARE
 	all_units boolean := sees_all_units();
