@@ -100,6 +100,25 @@ SELECT indicator_id, unit_id, round(required_growth::numeric, 3) AS required_gro
        projection_met
 FROM progress_arith('2024-03-31') WHERE (indicator_id = 1 AND unit_id = 'a') OR indicator_id = 3
 ORDER BY indicator_id, unit_id;
+-- Ranks are on the figure as published, at each indicator's precision:
+-- with sales growth published to two decimals, a's 5.04% and b's 4.96% no
+-- longer tie (a 1st, b 2nd, e 3.00% 3rd); digits => 1 gives the one-decimal
+-- figures and the tie back.
+BEGIN;
+UPDATE indicator SET growth_decimals = 2 WHERE indicator_id = 1;
+SELECT unit_id, published, rank, peers FROM unit_ranks('2024-02-29') WHERE indicator_id = 1 AND unit_id IN ('a', 'b', 'e') ORDER BY unit_id;
+SELECT unit_id, published, rank FROM unit_ranks('2024-02-29', digits => 1) WHERE indicator_id = 1 AND unit_id IN ('a', 'b', 'e') ORDER BY unit_id;
+ROLLBACK;
+-- The schedule's status is judged as published too: with March's
+-- investment corrected to 1.6 (14.6 of 100 by March against the schedule's
+-- 15%: 0.4 points behind, yellow), published without decimals it is 15:
+-- on schedule, green.
+BEGIN;
+INSERT INTO reading (indicator_id, unit_id, month, value, revision) VALUES (2, 'a', '2024-03-01', 1.6, 2);
+SELECT published, round(schedule_gap::numeric, 9) AS schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+UPDATE indicator SET decimals = 0 WHERE indicator_id = 2;
+SELECT published, round(schedule_gap::numeric, 9) AS schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+ROLLBACK;
 -- The schedule in place of m/12: progress() (linear) says red, progress_arith green.
 SELECT p.status AS linear_status, a.schedule, a.time_progress, a.schedule_gap, a.status
 FROM progress('2024-03-31') p JOIN progress_arith('2024-03-31') a USING (indicator_id, unit_id)
