@@ -111,7 +111,8 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- above bound %, or for lower-is-better targets a fall deeper than bound
 -- %); projection and projected_growth at the year-to-date pace and
 -- projection_met; schedule: the schedule in force (shares, seasonal or
--- linear), time_progress, schedule_gap and status judged against it.
+-- linear), time_progress, schedule_gap and status judged against it (by
+-- progress(), whose rows these are).
 CREATE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		digits int DEFAULT NULL, bound float8 DEFAULT 100)
 RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
@@ -129,7 +130,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       CASE WHEN digits IS NOT NULL THEN pg_catalog.round(p.actual::numeric, digits)
 		            WHEN p.decimals IS NOT NULL THEN pg_catalog.round(p.actual_published::numeric, p.decimals)
 		            ELSE p.actual_published::numeric END AS pub,
-		       coalesce(digits, p.decimals) AS dec,
 		       -- the unit whose figure the target is judged on (a department's area)
 		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS eu
 		FROM progress(as_of, recorded_as_of) p
@@ -170,8 +170,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
 		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 	), y AS (
+		-- the schedule in force, for its label (progress() judges by it)
 		SELECT x.*,
-		       x.nature = 'flow' AND x.frequency <> 'annual' AND x.data_month IS NOT NULL AS prorated,
 		       CASE WHEN x.seasonal AND x.nature = 'flow' THEN ytd_seasonal_schedule(x.state, x.data_month)
 		            ELSE x.shares END AS sched
 		FROM x
@@ -194,14 +194,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
 	       CASE WHEN y.sched IS NOT NULL THEN CASE WHEN y.seasonal THEN 'seasonal' ELSE 'shares' END
 	            WHEN y.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END,
-	       CASE WHEN y.sched IS NOT NULL AND y.data_month IS NOT NULL
-	            THEN schedule_progress(y.sched, y.data_month) ELSE y.time_progress END,
-	       CASE WHEN y.sched IS NOT NULL AND y.prorated
-	            THEN target_schedule_gap(y.target::target, y.actual, y.data_month, y.sched, y.dec)
-	            ELSE y.schedule_gap END,
-	       CASE WHEN y.sched IS NOT NULL AND y.prorated
-	            THEN target_status(y.target::target, y.actual, y.data_month, y.sched, y.reference, decimals => y.dec)
-	            ELSE y.status END
+	       -- judged by progress() against the same schedule
+	       y.time_progress, y.schedule_gap, y.status
 	FROM y
 	CROSS JOIN LATERAL (
 		SELECT CASE WHEN y.nature = 'flow' THEN ytd_required_growth(y.state, y.data_month, y.target::target) END AS r
