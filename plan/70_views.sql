@@ -202,7 +202,11 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   actual_published: the actual at that precision;
 --   met, gap, attainment, time_progress, schedule_gap (level targets of
 --   flows), status (green/yellow/red; NULL without data) of the published
---   figure; note.
+--   figure; note.  time_progress is the share of the target's schedule
+--   (target_schedule, else indicator_schedule: shares, or last year's
+--   seasonal shape) at the data month where it has one, else m/12; level
+--   targets of flows are judged against it (schedule_gap, status), and
+--   scored against it (unit_scores).
 -- A target judged_on 'area' (a department's, usually) is judged on the
 -- figure of the target unit's parent, the area it serves.  Derived
 -- indicators (counties with GDP over a threshold) count the child area
@@ -248,10 +252,16 @@ BEGIN
 		SELECT t.indicator_id, t.unit_id, t.eu, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
 		       i.decimals AS dec_v, i.growth_decimals AS dec_g,
-		       s.state, s.data_month, s.reported_growth AS rep, s.note AS state_note
+		       s.state, s.data_month, s.reported_growth AS rep, s.note AS state_note,
+		       coalesce(ts.shares, isc.shares) AS shares, coalesce(ts.seasonal, isc.seasonal) AS seasonal
 		FROM t
 		JOIN indicator i ON i.indicator_id = t.indicator_id
 		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = t.eu
+		-- the target's schedule, else the indicator's (75_arith.sql)
+		LEFT JOIN target_schedule ts ON ts.indicator_id = t.indicator_id AND ts.unit_id = t.unit_id
+			AND ts.year = t.year
+		LEFT JOIN indicator_schedule isc ON ts.indicator_id IS NULL AND isc.indicator_id = t.indicator_id
+			AND isc.year = t.year
 	), m AS (
 		SELECT b.*,
 		       CASE WHEN b.nature = 'flow' THEN ytd_value(b.state, b.data_month)
@@ -260,7 +270,10 @@ BEGIN
 		            ELSE ytd_level(b.state, (b.data_month - interval '1 year')::date) END AS pv,
 		       CASE b.nature WHEN 'flow' THEN ytd_growth(b.state, b.data_month)
 		                     WHEN 'stock' THEN ytd_level_growth(b.state, b.data_month) END AS cg,
-		       CASE WHEN b.nature = 'rate' THEN ytd_change(b.state, b.data_month) END AS ch
+		       CASE WHEN b.nature = 'rate' THEN ytd_change(b.state, b.data_month) END AS ch,
+		       -- the schedule in force: shares, or last year's seasonal shape
+		       CASE WHEN b.seasonal AND b.nature = 'flow' THEN ytd_seasonal_schedule(b.state, b.data_month)
+		            WHEN NOT b.seasonal THEN b.shares END AS sched
 		FROM base b
 		-- a fence (here and in e): each expression is evaluated once per
 		-- target, where the planner would copy it into every use above
@@ -318,7 +331,10 @@ BEGIN
 		            ELSE coalesce(a.dec_v, CASE WHEN a.nature = 'rate' THEN 2 END) END AS dec,
 		       coalesce(rs.reported_growth,
 		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
-		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref
+		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref,
+		       -- level targets of flows and task counts are judged against
+		       -- time progress (the schedule's, or m/12)
+		       a.nature IN ('flow', 'task') AND a.frequency <> 'annual' AS prorated
 		FROM a
 		LEFT JOIN indicator ri ON ri.indicator_id = a.reference_indicator_id
 		LEFT JOIN rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
@@ -332,11 +348,14 @@ BEGIN
 	       target_met(e.target, e.act, e.ref, e.dec),
 	       target_gap(e.target, e.act, e.ref, e.dec),
 	       target_attainment(e.target, e.act, e.ref, e.dec),
-	       time_progress(coalesce(e.dm, as_of)),
-	       CASE WHEN e.nature IN ('flow', 'task') AND e.frequency <> 'annual'
-	            THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
-	       target_status(e.target, e.act, e.dm, flow => e.nature IN ('flow', 'task') AND e.frequency <> 'annual',
-	                     reference => e.ref, decimals => e.dec),
+	       CASE WHEN e.sched IS NOT NULL AND e.dm IS NOT NULL THEN schedule_progress(e.sched, e.dm)
+	            ELSE time_progress(coalesce(e.dm, as_of)) END,
+	       CASE WHEN e.prorated AND e.sched IS NOT NULL
+	            THEN target_schedule_gap(e.target, e.act, e.dm, e.sched, e.dec)
+	            WHEN e.prorated THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
+	       CASE WHEN e.prorated AND e.sched IS NOT NULL
+	            THEN target_status(e.target, e.act, e.dm, e.sched, e.ref, decimals => e.dec)
+	            ELSE target_status(e.target, e.act, e.dm, flow => e.prorated, reference => e.ref, decimals => e.dec) END,
 	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
 	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'

@@ -64,34 +64,40 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 
 -- Rank (位次) of every unit with a target among its peers (same parent, same
 -- peer group) on an indicator, in the indicator's direction, on the
--- published figure: the actual rounded to digits decimals, so that figures
--- published alike share a rank.  Units without a figure are not ranked,
--- nor any for a role that does not see every unit (sees_all_units()): a
--- rank among the visible peers would be wrong.
-CREATE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT 1)
+-- published figure: progress()'s actual_published, at the indicator's
+-- precision (its decimals), or the actual rounded to digits decimals when
+-- digits is given, so that figures published alike share a rank.  Units
+-- without a figure are not ranked, nor any for a role that does not see
+-- every unit (sees_all_units(), asked once: a scalar subquery): a rank
+-- among the visible peers would be wrong.
+CREATE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.indicator_id, p.unit_id, u.parent_id, unit_peer_group(u.kind) AS peer_group,
-		       p.actual, pg_catalog.round(p.actual::numeric, digits) AS published, i.higher_is_better
+		       p.actual,
+		       CASE WHEN digits IS NOT NULL THEN pg_catalog.round(p.actual::numeric, digits)
+		            WHEN p.decimals IS NOT NULL THEN pg_catalog.round(p.actual_published::numeric, p.decimals)
+		            ELSE p.actual_published::numeric END AS published, i.higher_is_better
 		FROM progress(as_of, recorded_as_of) p
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 	)
 	SELECT p.indicator_id, p.unit_id, p.parent_id, p.peer_group, p.actual, p.published,
-	       CASE WHEN p.published IS NOT NULL AND sees_all_units() THEN
+	       CASE WHEN p.published IS NOT NULL AND (SELECT sees_all_units()) THEN
 	            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 	                         ORDER BY CASE WHEN p.higher_is_better THEN -p.published ELSE p.published END
 	                         NULLS LAST)::int END,
 	       pg_catalog.count(p.published) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int
 	FROM p
 $$;
-COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each unit among its peers (same parent and peer group) on the published figure (actual rounded to digits decimals; ties share a rank)';
+COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each unit among its peers (same parent and peer group) on the published figure (at the indicator''s precision, or rounded to digits decimals; ties share a rank)';
 
 -- Progress with the bureau's arithmetic, per indicator x unit with a
--- target.  published: the actual rounded to digits; growth and gap as in
+-- target.  published: the actual as published (at the indicator's
+-- precision, or rounded to digits decimals when digits is given); growth and gap as in
 -- progress(); rank, rank_prior (at the end of the previous month of the
 -- same year), rank_change (places up, 提升 n 位), peers; parent_published
 -- and gap_to_parent (in the target's unit, when the parent's target has
@@ -105,9 +111,10 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- above bound %, or for lower-is-better targets a fall deeper than bound
 -- %); projection and projected_growth at the year-to-date pace and
 -- projection_met; schedule: the schedule in force (shares, seasonal or
--- linear), time_progress, schedule_gap and status judged against it.
+-- linear), time_progress, schedule_gap and status judged against it (by
+-- progress(), whose rows these are).
 CREATE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
-		digits int DEFAULT 1, bound float8 DEFAULT 100)
+		digits int DEFAULT NULL, bound float8 DEFAULT 100)
 RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
 	unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
 	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
@@ -119,7 +126,10 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, u.parent_id, k.peer_group, k.is_department, i.higher_is_better,
-		       i.additive, i.frequency, pg_catalog.round(p.actual::numeric, digits) AS pub,
+		       i.additive, i.frequency,
+		       CASE WHEN digits IS NOT NULL THEN pg_catalog.round(p.actual::numeric, digits)
+		            WHEN p.decimals IS NOT NULL THEN pg_catalog.round(p.actual_published::numeric, p.decimals)
+		            ELSE p.actual_published::numeric END AS pub,
 		       -- the unit whose figure the target is judged on (a department's area)
 		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS eu
 		FROM progress(as_of, recorded_as_of) p
@@ -137,12 +147,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
 	), r AS (
 		SELECT p.*,
-		       CASE WHEN p.pub IS NOT NULL AND g.all_units THEN
+		       CASE WHEN p.pub IS NOT NULL AND (SELECT sees_all_units()) THEN
 		            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
 		                         ORDER BY CASE WHEN p.higher_is_better THEN -p.pub ELSE p.pub END
 		                         NULLS LAST)::int END AS rk,
 		       pg_catalog.count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
-		FROM p CROSS JOIN (SELECT sees_all_units() AS all_units) g
+		FROM p
 	), x AS (
 		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
 		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
@@ -160,8 +170,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
 		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 	), y AS (
+		-- the schedule in force, for its label (progress() judges by it)
 		SELECT x.*,
-		       x.nature = 'flow' AND x.frequency <> 'annual' AND x.data_month IS NOT NULL AS prorated,
 		       CASE WHEN x.seasonal AND x.nature = 'flow' THEN ytd_seasonal_schedule(x.state, x.data_month)
 		            ELSE x.shares END AS sched
 		FROM x
@@ -184,14 +194,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
 	       CASE WHEN y.sched IS NOT NULL THEN CASE WHEN y.seasonal THEN 'seasonal' ELSE 'shares' END
 	            WHEN y.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END,
-	       CASE WHEN y.sched IS NOT NULL AND y.data_month IS NOT NULL
-	            THEN schedule_progress(y.sched, y.data_month) ELSE y.time_progress END,
-	       CASE WHEN y.sched IS NOT NULL AND y.prorated
-	            THEN target_schedule_gap(y.target::target, y.actual, y.data_month, y.sched)
-	            ELSE y.schedule_gap END,
-	       CASE WHEN y.sched IS NOT NULL AND y.prorated
-	            THEN target_status(y.target::target, y.actual, y.data_month, y.sched, y.reference)
-	            ELSE y.status END
+	       -- judged by progress() against the same schedule
+	       y.time_progress, y.schedule_gap, y.status
 	FROM y
 	CROSS JOIN LATERAL (
 		SELECT CASE WHEN y.nature = 'flow' THEN ytd_required_growth(y.state, y.data_month, y.target::target) END AS r
@@ -343,7 +347,7 @@ COMMENT ON COLUMN progress_arith_latest.as_of IS 'as-of date';
 COMMENT ON COLUMN progress_arith_latest.data_month IS 'latest month of the year with a reading';
 COMMENT ON COLUMN progress_arith_latest.target IS 'the target, as text';
 COMMENT ON COLUMN progress_arith_latest.actual IS 'what the target is judged on (growth, level, share or change)';
-COMMENT ON COLUMN progress_arith_latest.published IS 'actual rounded to the published precision (digits)';
+COMMENT ON COLUMN progress_arith_latest.published IS 'the actual as published: at the indicator''s precision (progress''s actual_published)';
 COMMENT ON COLUMN progress_arith_latest.rank IS 'rank (位次) among the peers on the published figure; ties share a rank';
 COMMENT ON COLUMN progress_arith_latest.rank_prior IS 'rank at the end of the previous month of the same year';
 COMMENT ON COLUMN progress_arith_latest.rank_change IS 'places gained since the previous month (提升 n 位; negative: fell)';

@@ -31,7 +31,8 @@ The demo server keeps running, on 127.0.0.1 port $PGPORT (local connections
 are trusted: a demo, not a deployment; search_path is scorecard, public).
 Connect with:
     psql:  psql "host=127.0.0.1 port=$PGPORT dbname=scorecard_demo user=postgres"
-    ODBC:  Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=$PGPORT;Database=scorecard_demo;Uid=postgres;Pwd=;BoolsAsChar=0;TextAsLongVarchar=0;MaxVarcharSize=4000
+    ODBC:  Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=$PGPORT;Database=scorecard_demo;Uid=postgres;Pwd=;
+           BoolsAsChar=0;TextAsLongVarchar=0;MaxVarcharSize=4000   (one string: the two lines joined)
     JDBC:  jdbc:postgresql://127.0.0.1:$PGPORT/scorecard_demo?user=postgres
     (then: SELECT * FROM progress_city_latest; SELECT * FROM unit_assessment_latest;
      the views are in schema scorecard; README "BI tools" has the driver settings)

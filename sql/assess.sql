@@ -106,10 +106,13 @@ FROM odd;
 SELECT '(points=45,weight=50,weight_all=100,bonus=0,deduction=0,log_sum=-5.753641449035618,applicable=2,missing=1,vetoes=0,zeros=0)'::assessment;
 SELECT assessment_score(' ( points = 1 , weight=2,weight_all=2,bonus=0,deduction=0,log_sum=-1.3862943611198906,applicable=1,missing=0,vetoes=0,zeros=0 ) '::assessment);
 
+-- Binary files go to this server's data directory: checkouts testing at
+-- the same time each have their own server, and never share a file.
+SELECT current_setting('data_directory') || '/scorecard_assess_regress.bin' AS binfile \gset
 -- Binary form: COPY out and in again gives the same state.
 CREATE TEMP TABLE bin_in (unit text, a assessment);
-COPY states TO '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
-COPY bin_in FROM '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
+COPY states TO :'binfile' (FORMAT binary);
+COPY bin_in FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS same FROM states s JOIN bin_in b USING (unit) WHERE s.a::text = b.a::text;
 
 -- Binary receive checks what text input checks: a state sent by
@@ -117,7 +120,7 @@ SELECT count(*) AS same FROM states s JOIN bin_in b USING (unit) WHERE s.a::text
 -- refused when COPY reads it back (in the list of errors below).
 CREATE TEMP TABLE bin_bad (a assessment);
 COPY (SELECT overlay(assessment_send(a) PLACING '\xffffffffffffffff'::bytea FROM 57 FOR 8)
-	FROM states WHERE unit = 'A') TO '/tmp/scorecard_assess_regress.bin' (FORMAT binary);
+	FROM states WHERE unit = 'A') TO :'binfile' (FORMAT binary);
 SELECT length(assessment_send(a)) AS send_bytes FROM states WHERE unit = 'A';
 
 -- Called outside an aggregate, the transition and combine functions leave
@@ -143,7 +146,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '')
 		|| coalesce(' / ' || nullif(h, ''), '');
 END $$;
-SELECT q AS query, pg_temp.err(q) AS error
+SELECT replace(q, :'binfile', '<binfile>') AS query, pg_temp.err(q) AS error
 FROM (VALUES
 	($q$SELECT assess(p, w) FROM (VALUES (1::float8, -2::float8)) v(p, w)$q$),
 	($q$SELECT assess(p, w) FROM (VALUES (1::float8, 'NaN'::float8)) v(p, w)$q$),
@@ -164,7 +167,7 @@ FROM (VALUES
 	($q$SELECT assessment_score(a, deduction_cap => 'NaN') FROM one$q$),
 	($q$SELECT assessment_grade(a, '{A,B,C}', '{60,80}') FROM one$q$),
 	($q$SELECT assessment_grade(a, '{A,B}', '{80,60}') FROM one$q$),
-	($q$COPY bin_bad FROM '/tmp/scorecard_assess_regress.bin' (FORMAT binary)$q$),
+	(format('COPY bin_bad FROM %L (FORMAT binary)', :'binfile')),
 	($q$SELECT 'points=1'::assessment$q$),
 	($q$SELECT '(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0)'::assessment$q$),
 	($q$SELECT '(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=-1,vetoes=0,zeros=0)'::assessment$q$),

@@ -42,19 +42,22 @@ SELECT assessment_total(a) = 1e308 AS total_1e308 FROM (SELECT assess(p, w, k) a
 -- weight_all, no points without weight.
 SELECT '(points=1,weight=2,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'::assessment;
 SELECT '(points=1,weight=0,weight_all=0,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'::assessment;
+-- Binary files go to this server's data directory: checkouts testing at
+-- the same time each have their own server, and never share a file.
+SELECT current_setting('data_directory') || '/scorecard_overflow_regress.bin' AS binfile \gset
 -- The same in binary: a good state with its weight (bytes 9..16) set to
 -- 2.0, then with its weight and weight_all (bytes 9..24) set to 0.
 CREATE TEMP TABLE bin_bad (a assessment);
 COPY (SELECT overlay(assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)')
-	PLACING '\x4000000000000000'::bytea FROM 9 FOR 8)) TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
-COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+	PLACING '\x4000000000000000'::bytea FROM 9 FOR 8)) TO :'binfile' (FORMAT binary);
+COPY bin_bad FROM :'binfile' (FORMAT binary);
 COPY (SELECT overlay(assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)')
-	PLACING '\x00000000000000000000000000000000'::bytea FROM 9 FOR 16)) TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
-COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+	PLACING '\x00000000000000000000000000000000'::bytea FROM 9 FOR 16)) TO :'binfile' (FORMAT binary);
+COPY bin_bad FROM :'binfile' (FORMAT binary);
 -- The unpatched bytes read back (so the two refusals are the patches').
 COPY (SELECT assessment_send('(points=1,weight=1,weight_all=1,bonus=0,deduction=0,log_sum=0,applicable=1,missing=0,vetoes=0,zeros=0)'))
-	TO '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
-COPY bin_bad FROM '/tmp/scorecard_overflow_regress.bin' (FORMAT binary);
+	TO :'binfile' (FORMAT binary);
+COPY bin_bad FROM :'binfile' (FORMAT binary);
 SELECT a::text FROM bin_bad;
 -- A score item of weight 0 with points is refused by the aggregate too.
 SELECT assess(5, 0);

@@ -100,10 +100,37 @@ SELECT indicator_id, unit_id, round(required_growth::numeric, 3) AS required_gro
        projection_met
 FROM progress_arith('2024-03-31') WHERE (indicator_id = 1 AND unit_id = 'a') OR indicator_id = 3
 ORDER BY indicator_id, unit_id;
--- The schedule in place of m/12: progress() (linear) says red, progress_arith green.
-SELECT p.status AS linear_status, a.schedule, a.time_progress, a.schedule_gap, a.status
+-- Ranks are on the figure as published, at each indicator's precision:
+-- with sales growth published to two decimals, a's 5.04% and b's 4.96% no
+-- longer tie (a 1st, b 2nd, e 3.00% 3rd); digits => 1 gives the one-decimal
+-- figures and the tie back.
+BEGIN;
+UPDATE indicator SET growth_decimals = 2 WHERE indicator_id = 1;
+SELECT unit_id, published, rank, peers FROM unit_ranks('2024-02-29') WHERE indicator_id = 1 AND unit_id IN ('a', 'b', 'e') ORDER BY unit_id;
+SELECT unit_id, published, rank FROM unit_ranks('2024-02-29', digits => 1) WHERE indicator_id = 1 AND unit_id IN ('a', 'b', 'e') ORDER BY unit_id;
+ROLLBACK;
+-- The schedule's status is judged as published too: with March's
+-- investment corrected to 1.6 (14.6 of 100 by March against the schedule's
+-- 15%: 0.4 points behind, yellow), published without decimals it is 15:
+-- on schedule, green.
+BEGIN;
+INSERT INTO reading (indicator_id, unit_id, month, value, revision) VALUES (2, 'a', '2024-03-01', 1.6, 2);
+SELECT published, round(schedule_gap::numeric, 9) AS schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+UPDATE indicator SET decimals = 0 WHERE indicator_id = 2;
+SELECT published, round(schedule_gap::numeric, 9) AS schedule_gap, status FROM progress_arith('2024-03-31') WHERE indicator_id = 2;
+ROLLBACK;
+-- The schedule in place of m/12, in progress() as in progress_arith: 15 of
+-- 100 by March against the schedule's 15% is green; judged on m/12 (25%)
+-- it would be 10 points behind, red.
+SELECT target_status(p.target::target, p.actual, p.data_month, flow => true) AS linear_status,
+       p.time_progress AS progress_time, p.schedule_gap AS progress_gap, p.status AS progress_status,
+       a.schedule, a.time_progress, a.schedule_gap, a.status
 FROM progress('2024-03-31') p JOIN progress_arith('2024-03-31') a USING (indicator_id, unit_id)
 WHERE indicator_id = 2;
+-- And it is scored against the same schedule (序时目标): level >= 15 by
+-- March, 15 done: attainment 1, the full 10 points (against m/12's
+-- level >= 25 it would be 15 / 25 x 10 = 6).
+SELECT scored_target, attainment, points FROM unit_scores('2024-03-31') WHERE indicator_id = 2;
 -- A schedule for every target of the indicator (30% by March): the
 -- target's own still comes first (green); without it the indicator's
 -- applies, and 15 done is 15 points behind (red).
@@ -130,9 +157,10 @@ INSERT INTO target_schedule VALUES (1, 'a', 2024, '{5,10,20,30,40,50,60,70,80,90
 -- green, e green.  As of March: a red for 1 month; b and e are not listed.
 -- a's accidents are red for 3 months since January.  c and d (+4.48%,
 -- +4.49%: 4.5, yellow; March +5.83%: green) are not either.  Runs store
--- progress()'s status, judged on m/12: a's investment (10, 13, 15 of 100
--- against 1/12, 2/12, 3/12: green, 3.67 points behind (yellow), 10 behind
--- (red)) is yellow, then red there, although on its own schedule.
+-- progress()'s status, judged against each target's schedule: a's
+-- investment (10, 13, 15 of 100 against its schedule's 5%, 10%, 15%) is
+-- green every month and not listed (against m/12, 1/12, 2/12, 3/12, it
+-- would be green, 3.67 points behind (yellow), then 10 behind (red)).
 CALL run_assessment(2024, '2024-01-31');
 CALL run_assessment(2024, '2024-02-29');
 CALL run_assessment(2024, '2024-03-31');

@@ -134,6 +134,17 @@ SELECT target_status('level >= 100', 44, '2024-06-30', NULL::float8[]) AS no_sch
        target_status('level >= 100', 44, '2024-06-30', flow => true) AS linear,
        target_status('growth >= 7%', 6.5, '2024-06-30', '{0,0,0.1,0.1,0.2,0.3,0.3,0.5,0.6,0.7,0.9,1}'::float8[]) AS growth_yellow,
        target_status('growth > reference', 7.5, '2024-06-30', NULL::float8[], 7) AS relative_green;
+-- Judged as published: 24.96 done by June against the 30% schedule is
+-- 5.04 points behind, red; published to one decimal it is 25.0, 5 points
+-- behind: yellow (the 5-point tolerance's boundary is yellow).
+SELECT target_status('level >= 100', 24.96, '2024-06-30', '{0,0,0.1,0.1,0.2,0.3,0.3,0.5,0.6,0.7,0.9,1}'::float8[]) AS full_red,
+       target_status('level >= 100', 24.96, '2024-06-30', '{0,0,0.1,0.1,0.2,0.3,0.3,0.5,0.6,0.7,0.9,1}'::float8[],
+                     decimals => 1) AS published_yellow,
+       round(target_schedule_gap('level >= 100', 24.96, '2024-06-30', '{0,0,0.1,0.1,0.2,0.3,0.3,0.5,0.6,0.7,0.9,1}'::float8[])::numeric, 9) AS full_gap,
+       round(target_schedule_gap('level >= 100', 24.96, '2024-06-30', '{0,0,0.1,0.1,0.2,0.3,0.3,0.5,0.6,0.7,0.9,1}'::float8[],
+                                 1)::numeric, 9) AS published_gap;
+SELECT target_status('level >= 100', 24.96, '2024-06-30', NULL::float8[], decimals => -1);
+\echo :LAST_ERROR_SQLSTATE
 -- Last year's seasonal shape S(m) = C_m / A (plan_year: 80 / 1000 by
 -- January, 480 / 1000 by June) as a schedule: 504 done of a 1070 target
 -- by June is 504 / 1070 - 0.48 = -0.897 points behind it.

@@ -40,8 +40,8 @@ BEGIN
 	DELETE FROM bin_b;
 	DELETE FROM bin_s;
 	INSERT INTO bin_b VALUES (b);
-	COPY bin_b TO '/tmp/scorecard_ytd_io_regress.bin' WITH (FORMAT binary);
-	COPY bin_s FROM '/tmp/scorecard_ytd_io_regress.bin' WITH (FORMAT binary);
+	EXECUTE format('COPY bin_b TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/scorecard_ytd_io_regress.bin');
+	EXECUTE format('COPY bin_s FROM %L WITH (FORMAT binary)', current_setting('data_directory') || '/scorecard_ytd_io_regress.bin');
 	SELECT s INTO r FROM bin_s;
 	RETURN r;
 END $$;

@@ -85,15 +85,24 @@ schedule_progress(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(target_schedule_gap_sched);
-/* target_schedule_gap(target, actual, as_of, schedule): points ahead of it. */
+/*
+ * target_schedule_gap(target, actual, as_of, schedule, decimals): points
+ * ahead of the schedule, on the figure published to decimals.
+ */
 Datum
 target_schedule_gap_sched(PG_FUNCTION_ARGS)
 {
-	Target	   *t = PG_GETARG_TARGET(0);
-	double		actual = PG_GETARG_FLOAT8(1);
-	double		share,
+	Target	   *t;
+	double		actual,
+				share,
 				points;
+	int			decimals = decimals_arg(fcinfo, 4);
 
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	t = PG_GETARG_TARGET(0);
+	actual = target_published(PG_GETARG_FLOAT8(1), decimals);
 	if (!scheduled_share(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_DATEADT(2), &share) ||
 		isnan(actual) || !target_eval_schedule_gap(t, t->lo, actual, share, &points))
 		PG_RETURN_NULL();
@@ -126,9 +135,10 @@ progress_arg(FunctionCallInfo fcinfo, DateADT as_of, double *share)
 
 PG_FUNCTION_INFO_V1(target_status_sched);
 /*
- * target_status(target, actual, as_of, schedule, reference, tolerance):
- * green, yellow or red, with level targets judged against the schedule
- * (against m/12 when schedule is NULL); others on met and gap.
+ * target_status(target, actual, as_of, schedule, reference, tolerance,
+ * decimals): green, yellow or red on the figure published to decimals, with
+ * level targets judged against the schedule (against m/12 when schedule is
+ * NULL); others on met and gap.
  */
 Datum
 target_status_sched(PG_FUNCTION_ARGS)
@@ -152,5 +162,6 @@ target_status_sched(PG_FUNCTION_ARGS)
 		!progress_arg(fcinfo, PG_GETARG_DATEADT(2), &share))
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_eval_status(t, thr, actual, true, share, has_tol, tolerance))));
+		target_status_at(t, thr, actual, true, share, has_tol, tolerance,
+						 decimals_arg(fcinfo, 6)))));
 }

@@ -7,11 +7,12 @@ CREATE FUNCTION schedule_progress(schedule float8[], as_of date) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION schedule_progress(float8[], date) IS 'share of the annual target a schedule asks for by the end of the as-of month (in place of time_progress)';
 
-CREATE FUNCTION target_schedule_gap(t target, actual float8, as_of date, schedule float8[]) RETURNS float8
-	AS 'MODULE_PATHNAME', 'target_schedule_gap_sched' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_schedule_gap(target, float8, date, float8[]) IS 'points of an annual level target ahead of a schedule (NULL if not a level target or no share that month)';
+CREATE FUNCTION target_schedule_gap(t target, actual float8, as_of date, schedule float8[],
+		decimals int DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'target_schedule_gap_sched' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION target_schedule_gap(target, float8, date, float8[], int) IS 'points of an annual level target ahead of a schedule, on the figure published to decimals (NULL if not a level target or no share that month)';
 
 CREATE FUNCTION target_status(t target, actual float8, as_of date, schedule float8[],
-		reference float8 DEFAULT NULL, tolerance float8 DEFAULT NULL) RETURNS text
+		reference float8 DEFAULT NULL, tolerance float8 DEFAULT NULL, decimals int DEFAULT NULL) RETURNS text
 	AS 'MODULE_PATHNAME', 'target_status_sched' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION target_status(target, float8, date, float8[], float8, float8) IS 'green, yellow or red with level targets judged against a schedule (m/12 when schedule is NULL); others on met and gap';
+COMMENT ON FUNCTION target_status(target, float8, date, float8[], float8, float8, int) IS 'green, yellow or red on the figure published to decimals, with level targets judged against a schedule (m/12 when schedule is NULL); others on met and gap';

@@ -109,14 +109,16 @@ bad=$(q "SELECT count(*) FROM progress_arith('$AS_OF') a JOIN plain p USING (ind
 ok $? "progress_arith: contribution and pull of $rows county targets equal the plain-SQL ones ($bad differ)"
 
 # Ranks: within each indicator and peer group, ranks run 1.. with ties on
-# equal published figures only (checked against rank() in plain SQL).
+# equal published figures only (checked against rank() in plain SQL over
+# the actual rounded half away from zero to the precision progress reports
+# it at, its decimals column; full precision where that is NULL).
 bad=$(q "SELECT count(*) FROM progress_arith('$AS_OF') a
 	JOIN (SELECT indicator_id, unit_id,
 	             rank() OVER (PARTITION BY indicator_id, parent_id, unit_peer_group(unit_kind)
-	                          ORDER BY CASE WHEN i.higher_is_better THEN -round(actual::numeric, 1)
-	                                        ELSE round(actual::numeric, 1) END) AS rk
-	      FROM progress('$AS_OF') JOIN unit USING (unit_id) JOIN indicator i USING (indicator_id)
-	      WHERE actual IS NOT NULL) r USING (indicator_id, unit_id)
+	                          ORDER BY CASE WHEN i.higher_is_better THEN -coalesce(round(p.actual::numeric, p.decimals), p.actual::numeric)
+	                                        ELSE coalesce(round(p.actual::numeric, p.decimals), p.actual::numeric) END) AS rk
+	      FROM progress('$AS_OF') p JOIN unit USING (unit_id) JOIN indicator i USING (indicator_id)
+	      WHERE p.actual IS NOT NULL) r USING (indicator_id, unit_id)
 	WHERE a.rank IS DISTINCT FROM r.rk::int")
 [ "$bad" = 0 ]; ok $? "ranks equal rank() over the published figures in plain SQL ($bad differ)"
 

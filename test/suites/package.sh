@@ -12,6 +12,11 @@ ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok 
 pkg=postgresql-15-scorecard
 ver=$(cat "$TOP/VERSION")
 if [ "$(id -u)" -ne 0 ]; then echo "1..0 # SKIP installing a package needs root"; exit 0; fi
+# The system tree is the machine's: checkouts testing at the same time take
+# turns here (a lock held until this script exits), rather than install and
+# remove the package under each other.
+exec 9>/tmp/scorecard-package-suite.lock
+flock 9
 
 # Build tools (CI starts from a fresh machine).
 PACKAGES="build-essential debhelper dpkg-dev fakeroot postgresql-server-dev-all python3" ensure_packages
