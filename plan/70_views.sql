@@ -484,7 +484,10 @@ DECLARE
 BEGIN
 	RETURN QUERY
 	WITH p AS (
-		SELECT p.*, t.scoring, t.score_floor, t.score_cap, t.score_params,
+		-- the columns used below only: this CTE is read three times
+		SELECT p.indicator_id, p.unit_id, p.unit_zh, p.indicator_zh, p.target, p.weight, p.actual,
+		       p.decimals, p.actual_published, p.reference,
+		       t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
 		            THEN target_prorated(t.target, p.time_progress)
