@@ -64,11 +64,11 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- Cost: linear in the readings of the two years and the units.  Each own
 -- state climbs the hierarchy (one row per ancestor, from the unit's path of
 -- ancestors: no recursion over states) up to, not including, the nearest
--- ancestor with a figure of its own (the few parents with figures of their
--- own are gathered per indicator into one array, which each step checks),
--- and so does each "hole" (an area unit at the bottom of the hierarchy
--- without a figure); an ancestor reached by a hole is incomplete (holes are
--- looked for only under indicators that some unit at the bottom lacks).
+-- ancestor with a figure of its own (found once per parent unit and
+-- indicator, not per state), and so does each "hole" (an area unit at the
+-- bottom of the hierarchy without a figure); an ancestor reached by a hole
+-- is incomplete (holes are looked for only under indicators that some unit
+-- at the bottom lacks).
 -- PL/pgSQL with custom plans, so that the planner sees the as-of date (a
 -- generic plan estimates the readings of a month range at 0.5% and picks
 -- nested loops); no JIT, whose compilation, triggered by inflated cost
@@ -86,7 +86,7 @@ SET enable_mergejoin = off
 SET enable_sort = off AS $$
 #variable_conflict use_column
 DECLARE
-	year_start date := date_trunc('year', as_of)::date;
+	year_start date := pg_catalog.date_trunc('year', as_of)::date;
 BEGIN
 	RETURN QUERY
 	WITH tree AS (
@@ -136,23 +136,29 @@ BEGIN
 		            WHERE o.additive GROUP BY o.indicator_id
 		            HAVING count(b.unit_id) < (SELECT count(*) FROM bottom)) i
 		WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.indicator_id = i.indicator_id AND o.unit_id = b.unit_id)
-	), owners AS (
-		-- per additive indicator, the area units with a figure of their own
-		-- and child area units: where a climb stops (few; one array each)
-		SELECT o.indicator_id, array_agg(o.unit_id) AS units
-		FROM own o
-		WHERE o.additive AND o.unit_id IN (SELECT t.parent_id FROM tree t)
-		GROUP BY o.indicator_id
+	), stops AS (
+		-- for each parent area unit and additive indicator: how many steps
+		-- up from it (1: itself) the nearest area unit with a figure of its
+		-- own is, where a climb through it stops.  One row per parent,
+		-- ancestor and indicator owned there: linear in the units and
+		-- indicators, whatever the number of states below them.
+		SELECT o.indicator_id, x.unit_id, min(a.k) AS d
+		FROM tree x
+		CROSS JOIN LATERAL unnest(pg_catalog.array_prepend(x.unit_id, x.path)) WITH ORDINALITY a(unit_id, k)
+		JOIN own o ON o.unit_id = a.unit_id AND o.additive
+		WHERE x.unit_id IN (SELECT t.parent_id FROM tree t)
+		GROUP BY o.indicator_id, x.unit_id
 	), rolled AS (
-		-- each ancestor below the nearest one with a figure of its own (none
-		-- of the path up to it is an owner): the roll-up of what reaches it
+		-- each ancestor below the nearest one with a figure of its own (k
+		-- steps up from the seed: its parent, path[1], is 1 step): the
+		-- roll-up of what reaches it
 		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
 		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
 		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
 		FROM seeds s
-		LEFT JOIN owners w ON w.indicator_id = s.indicator_id
+		LEFT JOIN stops st ON st.indicator_id = s.indicator_id AND st.unit_id = s.path[1]
 		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
-		WHERE w.units IS NULL OR NOT (s.path[1:a.k] && w.units)
+		WHERE st.d IS NULL OR a.k < st.d
 		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
 		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
@@ -184,7 +190,7 @@ BEGIN
 	       NULL::float8, true,
 	       CASE WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
 	            rp.reporting, rp.children,
-	            CASE WHEN c.last_month IS NOT NULL THEN ' for ' || to_char(c.last_month, 'YYYY-MM') ELSE '' END) END
+	            CASE WHEN c.last_month IS NOT NULL THEN ' for ' || pg_catalog.to_char(c.last_month, 'YYYY-MM') ELSE '' END) END
 	FROM complete c
 	LEFT JOIN reporting rp ON rp.indicator_id = c.indicator_id AND rp.unit_id = c.unit_id;
 END $$;
@@ -497,7 +503,7 @@ BEGIN
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
-		WHERE t.weight > 0
+		WHERE t.weight OPERATOR(pg_catalog.>) 0
 		OFFSET 0
 	), ranked AS (
 		SELECT p.indicator_id, p.unit_id,

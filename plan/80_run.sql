@@ -114,7 +114,9 @@ COMMENT ON FUNCTION lock_for_run() IS 'for run_assessment: lock the plan''s tabl
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
 LANGUAGE plpgsql
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET datestyle = 'ISO, YMD'
+SET extra_float_digits = 1 AS $$
 DECLARE
 	d date;
 	rid bigint;
@@ -160,10 +162,11 @@ BEGIN
 	END IF;
 
 	-- The digest is free of order (a sum, no sort of the readings): the md5
-	-- of the count and the sum of each reading's 64-bit hash.
+	-- of the count and the sum of each reading's 64-bit hash (dates and
+	-- numbers as text in the procedure's DateStyle and extra_float_digits).
 	SELECT pg_catalog.count(*),
-	       pg_catalog.md5(pg_catalog.count(*) || ':' || coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
-	           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0)),
+	       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
+	           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0))),
 	       pg_catalog.max(r.recorded_at)
 	INTO n, digest, through
 	FROM readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), d) r;

@@ -251,7 +251,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH run AS (
 		SELECT r.run_id FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
-		  AND date_trunc('month', r.as_of) = date_trunc('month', report_ranking.as_of)
+		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of)
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), cur AS (
 		SELECT u.unit_id, n.name_zh AS unit_zh, u.score, u.total, u.grade, u.rank,
@@ -265,7 +265,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	), prev_run AS (
 		SELECT r.run_id FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
-		  AND date_trunc('month', r.as_of) = date_trunc('month', report_ranking.as_of) - interval '1 month'
+		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of) - interval '1 month'
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), prev AS (
 		SELECT u.unit_id, u.rank, '上月考核运行 #' || pr.run_id AS src
@@ -273,7 +273,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE u.peer_group = peers
 		UNION ALL
 		SELECT a.unit_id, a.rank, '按上月数据计算'
-		FROM unit_assessment((date_trunc('month', as_of) - interval '1 day')::date) a
+		FROM unit_assessment((pg_catalog.date_trunc('month', as_of) - interval '1 day')::date) a
 		WHERE NOT EXISTS (SELECT 1 FROM prev_run) AND extract(month FROM as_of) > 1
 		  AND a.peer_group = peers
 	), unmet AS (
@@ -458,7 +458,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || l.status || '">' || report_status_zh(l.status) || '</span></td>'
 	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || report_escape(l.kind) || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td><td>' || report_escape(l.detail) || '</td>'
-	                   || '<td>' || coalesce(to_char(l.due_date, 'YYYY-MM-DD'), '') || '</td>'
+	                   || '<td>' || coalesce(pg_catalog.to_char(l.due_date, 'YYYY-MM-DD'), '') || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.responsible), '—') || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.lead_person), '—') || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.section), '—') || '</td></tr>',
@@ -488,8 +488,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		  AND s.indicator_id IN (SELECT mi.indicator_id FROM mi UNION SELECT mi.reference_indicator_id FROM mi)
 	), rep AS (
 		SELECT r.indicator_id, r.month, r.reported_growth
-		FROM readings(NULL, date_trunc('year', as_of)::date, as_of) r
-		WHERE r.unit_id = city_id AND r.month >= date_trunc('year', as_of) AND r.month <= as_of
+		FROM readings(NULL, pg_catalog.date_trunc('year', as_of)::date, as_of) r
+		WHERE r.unit_id = city_id AND r.month >= pg_catalog.date_trunc('year', as_of) AND r.month <= as_of
 	), g AS (
 		SELECT s.indicator_id, mo,
 		       coalesce(rep.reported_growth,
@@ -704,7 +704,7 @@ BEGIN
 		|| '<header class="doc"><div class="org">' || report_escape(c.name_zh) || y || '年主要目标任务推进情况通报</div>'
 		|| '<div class="sub">数据截至 ' || y || ' 年 ' || m || ' 月　·　序时进度 ' || report_figure(100 * tp, 1) || '%'
 		|| CASE WHEN n_all = 0 THEN '　·　<span class="muted">本年没有目标</span>'
-		        WHEN latest IS NULL OR latest < date_trunc('month', d) THEN '　·　<span class="muted">本月读数尚未齐全</span>' ELSE '' END
+		        WHEN latest IS NULL OR latest < pg_catalog.date_trunc('month', d) THEN '　·　<span class="muted">本月读数尚未齐全</span>' ELSE '' END
 		|| '</div></header>'
 		|| '<section class="kpis">'
 		|| '<div class="kpi tp"><b>' || report_figure(100 * tp, 1) || '%</b>序时进度（' || m || '/12）</div>'
@@ -730,7 +730,7 @@ BEGIN
 		|| '<p class="legend">实线为全市 1 月至各月累计增速（%），虚线为目标；季度指标只有季末数据。横轴为月份。</p>'
 		|| '<div class="charts">' || coalesce(report_charts_html(d, c.unit_id), '<p class="muted">无</p>') || '</div>'
 		|| '<footer>本通报由 scorecard_plan 在数据库内生成（scorecard.progress_report_html），截至 '
-		|| to_char(d, 'YYYY-MM-DD') || '。增速以统计部门发布数为准，未发布时按累计值计算。</footer>'
+		|| pg_catalog.to_char(d, 'YYYY-MM-DD') || '。增速以统计部门发布数为准，未发布时按累计值计算。</footer>'
 		|| '</main></body></html>';
 END $$;
 COMMENT ON FUNCTION progress_report_html(date, text) IS 'the monthly progress report (调度通报) at the as-of month as one self-contained HTML document: city targets, county matrix, rankings, contribution and pull, lagging list, growth charts';

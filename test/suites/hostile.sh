@@ -19,7 +19,7 @@ n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c; do
+	for d in hostile_a hostile_b hostile_c hostile_d; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -165,6 +165,34 @@ out=$(psql -X -q -U mallory -d hostile_c -c "CREATE FUNCTION scorecard.btrim(tex
 	-c "CREATE FUNCTION scorecard_types.btrim(text) RETURNS text LANGUAGE sql AS 'SELECT 1::text'" 2>&1)
 [ "$(echo "$out" | grep -c 'permission denied for schema')" = 2 ]
 ok $? "C: after the install she cannot add anything to schema scorecard or scorecard_types"
+
+# D: the default install (types in public, which in PG 15 only its owner
+# may write); later a superuser grants CREATE on public to mallory.  Her
+# look-alikes of operators that pg_catalog has only for other argument
+# types (bigint || text, float8 > int) would then win over the built-ins
+# wherever the extension leaves an operator unqualified on such arguments.
+for d in hostile_d; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+sq -d postgres -c "CREATE DATABASE hostile_d" &&
+	sq -d hostile_d -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" &&
+	sq -d hostile_d -c "GRANT CREATE ON SCHEMA public TO mallory"
+ok $? "D: installed with the types in public; CREATE on public granted to mallory afterwards"
+plant public hostile_d >/dev/null && psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_d >/dev/null <<'SQL'
+CREATE FUNCTION public.int8_cat_text(a bigint, b text) RETURNS text LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.sprung('bigint || text'); RETURN a::text || b; END $$;
+CREATE OPERATOR public.|| (LEFTARG = bigint, RIGHTARG = text, FUNCTION = public.int8_cat_text);
+CREATE FUNCTION public.f8_gt_int(a float8, b int) RETURNS boolean LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.sprung('float8 > int'); RETURN a > b::float8; END $$;
+CREATE OPERATOR public.> (LEFTARG = float8, RIGHTARG = int, FUNCTION = public.f8_gt_int);
+SQL
+ok $? "D: mallory planted look-alikes of ||, >, =, >= and functions in public"
+exercise hostile_d >/dev/null &&
+	[ "$(sq -d hostile_d -c "SET search_path = public, scorecard" -c "SELECT length(scorecard.progress_report_html('2024-01-31')) > 1000")" = t ]
+ok $? "D: loader, run, views and the HTML report used"
+log=$(sq -d hostile_d -c "SELECT string_agg(DISTINCT fn, ', ') FROM public.trap_log")
+[ -z "$log" ] || echo "# her code ran: $log"
+clean hostile_d
+ok $? "D: none of her code ran; postgres is the only superuser"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_d" >/dev/null
 
 echo "1..$n"
 exit $failed

@@ -322,7 +322,7 @@ check $? "set-up: five indicators (one cumulative, one not additive), kinds rp_l
 if [ -n "$BREAK" ]; then
 	fn='scorecard.indicator_state(date, timestamptz)'
 	case $BREAK in
-	owners) from='NOT (s.path[1:a.k] && w.units)' to='true' ;;
+	owners) from='WHERE st.d IS NULL OR a.k < st.d' to='WHERE true' ;;
 	holes) from='rd.holes = 0 AND' to='' ;;
 	months) from='rd.first_month = rd.last_month' to='true' ;;
 	departments) fn='scorecard.area_tree()' from='WHERE NOT k.is_department' to='WHERE true' ;;
