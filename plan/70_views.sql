@@ -212,7 +212,9 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   (target_schedule, else indicator_schedule: shares, or last year's
 --   seasonal shape) at the data month where it has one, else m/12; level
 --   targets of flows are judged against it (schedule_gap, status), and
---   scored against it (unit_scores).
+--   scored against it (unit_scores); schedule says which: shares,
+--   seasonal, seasonal (no shape) (no figures a year before: m/12) or
+--   linear (m/12).
 -- A target judged_on 'area' (a department's, usually) is judged on the
 -- figure of the target unit's parent, the area it serves.  Derived
 -- indicators (counties with GDP over a threshold) count the child area
@@ -233,7 +235,7 @@ CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicat
 	computed_growth float8, reported_growth float8, growth float8, growth_source text,
 	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
 	met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text);
+	time_progress float8, schedule_gap float8, status text, note text, schedule text);
 COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
 
 CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
@@ -372,7 +374,9 @@ BEGIN
 	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), '')
 	            WHEN e.act IS NULL THEN 'no comparable figure'
 	            WHEN target_is_relative(e.target) AND e.ref IS NULL THEN 'reference indicator has no figure'
-	       END
+	       END,
+	       CASE WHEN e.sched IS NOT NULL THEN CASE WHEN e.seasonal THEN 'seasonal' ELSE 'shares' END
+	            WHEN e.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END
 	FROM e
 	JOIN indicator i ON i.indicator_id = e.indicator_id
 	JOIN unit u ON u.unit_id = e.unit_id
@@ -626,6 +630,7 @@ COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month wi
 COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
+COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
 COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';

@@ -155,7 +155,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		FROM p
 	), x AS (
 		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
-		       coalesce(sc.shares, isc.shares) AS shares, coalesce(sc.seasonal, isc.seasonal) AS seasonal,
 		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target
 		FROM r
 		LEFT JOIN s own ON own.indicator_id = r.indicator_id AND own.unit_id = r.eu
@@ -163,18 +162,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		-- contribution and pull: an area unit's own figure to its parent's
 		LEFT JOIN s par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
 			AND r.eu = r.unit_id AND NOT r.is_department
-		LEFT JOIN target_schedule sc ON sc.indicator_id = r.indicator_id AND sc.unit_id = r.unit_id
-			AND sc.year = r.year
-		LEFT JOIN indicator_schedule isc ON sc.indicator_id IS NULL AND isc.indicator_id = r.indicator_id
-			AND isc.year = r.year
 		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
 		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
-	), y AS (
-		-- the schedule in force, for its label (progress() judges by it)
-		SELECT x.*,
-		       CASE WHEN x.seasonal AND x.nature = 'flow' THEN ytd_seasonal_schedule(x.state, x.data_month)
-		            ELSE x.shares END AS sched
-		FROM x
 	)
 	SELECT y.indicator_id, y.code, y.indicator_zh, y.measure_unit, y.nature, y.unit_id, y.unit_zh,
 	       y.unit_kind, y.parent_id, y.year, y.as_of, y.data_month, y.target, y.actual, y.pub,
@@ -192,11 +181,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projected_growth(y.state, y.data_month) END,
 	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
-	       CASE WHEN y.sched IS NOT NULL THEN CASE WHEN y.seasonal THEN 'seasonal' ELSE 'shares' END
-	            WHEN y.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END,
-	       -- judged by progress() against the same schedule
-	       y.time_progress, y.schedule_gap, y.status
-	FROM y
+	       -- the schedule progress() judged by, and its judgement
+	       y.schedule, y.time_progress, y.schedule_gap, y.status
+	FROM x y
 	CROSS JOIN LATERAL (
 		SELECT CASE WHEN y.nature = 'flow' THEN ytd_required_growth(y.state, y.data_month, y.target::target) END AS r
 	) rq

@@ -123,7 +123,8 @@ ROLLBACK;
 -- 100 by March against the schedule's 15% is green; judged on m/12 (25%)
 -- it would be 10 points behind, red.
 SELECT target_status(p.target::target, p.actual, p.data_month, flow => true) AS linear_status,
-       p.time_progress AS progress_time, p.schedule_gap AS progress_gap, p.status AS progress_status,
+       p.schedule AS progress_schedule, p.time_progress AS progress_time, p.schedule_gap AS progress_gap,
+       p.status AS progress_status,
        a.schedule, a.time_progress, a.schedule_gap, a.status
 FROM progress('2024-03-31') p JOIN progress_arith('2024-03-31') a USING (indicator_id, unit_id)
 WHERE indicator_id = 2;
