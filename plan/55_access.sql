@@ -99,7 +99,7 @@ COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of
 -- Give a role a unit (and the units below it) and the privileges to read
 -- everything and load readings: USAGE on the schemas, SELECT on the tables
 -- and views, and INSERT on reading (never UPDATE: readings are not changed
--- in place; load_readings takes its lock through lock_for_load).
+-- in place; the plan lock is taken by privilege, see take_plan_lock).
 CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE

@@ -2,8 +2,9 @@
 # Scheduled assessment runs with pg_cron: a private server named `cron`
 # (pg_cron preloaded, cron.database_name = 'postgres'), the demo plan loaded
 # in database postgres, run_assessment scheduled every minute (pg_cron 1.4
-# has no seconds syntax), a run recorded by the job within 75 s; a second
-# run while another session holds the run lock (assessment_run_lock) is refused.
+# has no seconds syntax), a run recorded by the job within 75 s; a run
+# while another session holds the plan lock waits scorecard.run_lock_timeout,
+# then is refused.
 # The job runs with pg_cron's default search_path, without scorecard.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,12 +52,12 @@ sleep 1   # a run started just before unscheduling finishes
 # Overlap: another session holds the run lock; run_assessment refuses (55P03).
 source "$TOP/test/sessions.sh"
 open_session holder
-x holder "BEGIN; LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE" >/dev/null
-out=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "\set VERBOSITY verbose" -c "CALL scorecard.run_assessment(2024)" 2>&1)
+x holder "BEGIN; SELECT scorecard.take_plan_lock('run')" >/dev/null
+out=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "\set VERBOSITY verbose" -c "SET scorecard.run_lock_timeout = '1s'" -c "CALL scorecard.run_assessment(2024)" 2>&1)
 rc=$?
 echo "$out" | sed 's/^/# /' | head -3
-[ $rc -ne 0 ] && echo "$out" | grep -q '55P03' && echo "$out" | grep -q 'another run is in progress'
-ok $? "a run while another session holds the run lock is refused with 55P03"
+[ $rc -ne 0 ] && echo "$out" | grep -q '55P03' && echo "$out" | grep -q 'another run or load is in progress'
+ok $? "a run while another session holds the plan lock waits 1 s (scorecard.run_lock_timeout), then is refused with 55P03"
 x holder "ROLLBACK" >/dev/null
 close_sessions
 q "CALL scorecard.run_assessment(2024)" >/dev/null && [ "$(q "SELECT count(*) FROM assessment_run")" = 1 ]
