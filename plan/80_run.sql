@@ -167,11 +167,21 @@ BEGIN
 	END IF;
 
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
-	INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
-		readings_digest, started_at, level_targets)
-	VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
-	        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
-	RETURNING run_id INTO rid;
+	BEGIN
+		INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
+			readings_digest, started_at, level_targets)
+		VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
+		        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
+		RETURNING run_id INTO rid;
+	EXCEPTION WHEN unique_violation THEN
+		-- only under REPEATABLE READ or SERIALIZABLE: a run of that date
+		-- committed while this one waited, after its snapshot
+		RAISE EXCEPTION 'run_assessment: another run as of % committed after this transaction''s snapshot', d
+			USING ERRCODE = 'serialization_failure',
+			      DETAIL = pg_catalog.format('This run waited for it under %s and cannot see it to replace it; nothing was stored.',
+			               pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))),
+			      HINT = 'Retry the transaction, or run under READ COMMITTED (the default), where a run replaces the one it waited for.';
+	END;
 
 	INSERT INTO assessment_run_item
 	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,

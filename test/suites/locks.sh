@@ -10,14 +10,16 @@
 #      extension, the plan lock's table by name and by oid, every SECURITY
 #      DEFINER function of the extension called: a county's load and the
 #      city's run (under each isolation level) complete without waiting;
-#   B. 20 pairs of loads sent at once, each pair correcting one shared
-#      reading: no deadlock, no duplicate revision, every row there; a load
-#      in a transaction that has inserted already, with another load
-#      between: no deadlock;
+#   B. 20 pairs of loads at once (half of them held at a lock and let go
+#      together), each pair correcting one shared reading: no deadlock, no
+#      duplicate revision, every row there; a load in a transaction that
+#      has inserted already, with another load between: no deadlock;
 #   C. a run concurrent with changes to unit_kind, unit_access,
 #      target_schedule and indicator_schedule stores the state of its
 #      snapshot only (the values of that state worked out by hand);
-#   D. two runs at once both complete, the second after the first;
+#   D. two runs at once both complete, the second after the first (of
+#      the same date under REPEATABLE READ or SERIALIZABLE: 40001, then
+#      the retry completes);
 #   E. a run waiting longer than scorecard.run_lock_timeout fails 55P03
 #      with the message, nothing stored; C-E under READ COMMITTED,
 #      REPEATABLE READ and SERIALIZABLE.
@@ -302,6 +304,21 @@ for level in "READ COMMITTED" "REPEATABLE READ" "SERIALIZABLE"; do
 	[ -z "$out" ]; ok $? "D: $level: once the first commits, the second completes${out:+: $out}"
 	is "$(q "SELECT count(*) FROM scorecard.assessment_run WHERE as_of IN ('2024-06-30', '$d2') AND finished_at IS NOT NULL")" \
 		"$([ $d2 = 2024-06-30 ] && echo 1 || echo 2)" "D: $level: both runs stored (one per as-of date)"
+done
+# The same as-of date under REPEATABLE READ or SERIALIZABLE: the second
+# run cannot see the first's row to replace it: 40001, to be retried.
+for level in "REPEATABLE READ" "SERIALIZABLE"; do
+	d2=2024-04-30; [ "$level" = "SERIALIZABLE" ] && d2=2024-03-31
+	x s1 "BEGIN; CALL scorecard.run_assessment(2024, '$d2')" >/dev/null
+	send s2 "BEGIN ISOLATION LEVEL $level; CALL scorecard.run_assessment(2024, '$d2')"
+	wait_blocked s2
+	x s1 "COMMIT" >/dev/null
+	out=$(wait_done s2)
+	echo "$out" | grep -q "40001.*another run as of $d2 committed after this transaction's snapshot"
+	ok $? "D: $level: a second run of the same date fails with 40001 (serialization), saying why"
+	x s2 "ROLLBACK" >/dev/null
+	out=$(x s2 "BEGIN ISOLATION LEVEL $level; CALL scorecard.run_assessment(2024, '$d2'); COMMIT")
+	[ -z "$out" ]; ok $? "D: $level: retried, it completes${out:+: $out}"
 done
 x s1 "CALL scorecard.run_assessment(2024, '2024-06-30')" >/dev/null
 x s1 "SET scorecard.run_lock_timeout = '30s'" >/dev/null
