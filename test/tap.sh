@@ -4,7 +4,8 @@
 # (failed is 1 once any check failed).
 n=0
 failed=0
-ok() { # ok EXIT-STATUS LABEL: the check passed when the status is 0
+ok() { # ok EXIT-STATUS LABEL: the check passed when the status is 0 (ok LABEL: passed)
+	[ $# -ge 2 ] || set -- 0 "$1"
 	n=$((n + 1))
 	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
 }
