@@ -275,10 +275,17 @@ target_check_unit(PG_FUNCTION_ARGS)
 				 errmsg("target \"%s\" is in %s, but the indicator has no unit of measure",
 						input, unit),
 				 errdetail("Write the figure with no unit, as in \"level >= 100\".")));
+	if ((strncmp(unit, "万", strlen("万")) == 0 || strncmp(unit, "亿", strlen("亿")) == 0) &&
+		target_unit_fits(unit + strlen("万"), bare))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("target \"%s\" is in %s, not in the indicator's unit %s", input, unit, bare),
+				 errdetail("Write the figure out in %s (55万%s as 550000%s), or with no unit.",
+						   bare, bare, bare)));
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
 			 errmsg("target \"%s\" is in %s, not in the indicator's unit %s", input, unit, bare),
-			 errdetail("Write the figure in %s, or with no unit; a figure in 万 or 亿 of a unit is written out in the unit itself (55万户 as 550000户).",
+			 errdetail("Write the figure in %s, the indicator's unit of measure, or with no unit.",
 					   bare)));
 	PG_RETURN_BOOL(false);
 }

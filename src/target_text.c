@@ -521,7 +521,7 @@ check_unit(Parse *ps, const Unit *u, bool first)
 		memcpy(word, u->word, u->wordlen);
 		word[u->wordlen] = '\0';
 		return fail(sc, TARGET_SYNTAX,
-					"A %s is in %s, not in %s: a unit of measure follows the figure of a level target, as in \"新增100家以上\".",
+					"A %s threshold is in %s, not in %s: a unit of measure follows the figure of a level target, as in \"新增100家以上\".",
 					ps->fall ? "fall" : measure_names[t->measure],
 					t->measure == MEASURE_CHANGE ? "percentage points (个百分点)" : "%", word);
 	}
