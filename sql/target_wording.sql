@@ -75,7 +75,20 @@ INSERT INTO wording VALUES
 	('10项以上', 'level >= 10'),
 	-- full-width forms mixed in
 	('增长７．５％以上', 'growth >= 7.5%'),
-	('新增１００家以上', 'level >= 100');
+	('新增１００家以上', 'level >= 100'),
+	-- the other words of the README table
+	('增长不小于7%', 'growth >= 7%'),
+	('不多于35', 'level <= 35'),
+	('不大于35', 'level <= 35'),
+	('多于600家', 'level > 600'),
+	('大于600家', 'level > 600'),
+	('小于5起', 'level < 5'),
+	('≥ 22%', 'share >= 22%'),
+	('> 20%', 'share > 20%'),
+	('增长6%到8%', 'growth between 6% and 8%'),
+	('增长6%~8%', 'growth between 6% and 8%'),
+	('较上年提高0.5个百分点', 'change >= 0.5pp'),
+	('全年新增100家以上', 'level >= 100');
 SELECT input, input::target AS canonical,
        input::target = expect::target AS as_written_by_hand,
        input::target::text::target = input::target AS round_trip,
