@@ -251,6 +251,7 @@ typedef struct Parse
 	bool		fall;			/* the measure is a fall */
 	bool		share_word;		/* 比重 before 提高 or 下降: a share that changes */
 	bool		has_cmp;		/* a comparison was written before the number */
+	bool		named;			/* a name came before a sign or number, not a measure */
 	Unit		unit;			/* the unit written after the (last) number */
 } Parse;
 
@@ -299,7 +300,10 @@ scan_measure_word(Parse *ps)
 /*
  * In the bureau's notation, skip the indicator's name where a plan writes
  * it (数字经济增长15%以上, 新增高新技术企业100家以上): characters outside
- * ASCII followed by a measure, a comparison, a number or 清零.
+ * ASCII followed by a measure, a comparison, a number or 清零.  A name
+ * followed by a comparison or a number sets ps->named: the figure must then
+ * carry a unit of measure (有进出口实绩企业超过600家), so that a word
+ * mistyped for a measure (增加 >= 7%) is refused, not read as a share.
  */
 static void
 skip_name(Parse *ps)
@@ -315,10 +319,15 @@ skip_name(Parse *ps)
 	for (int m = MEASURE_LEVEL; m <= MEASURE_CHANGE; m++)
 		measure |= scan_word(&(Scanner) {.p = probe.p}, measure_names[m]);
 	measure |= scan_word(&(Scanner) {.p = probe.p}, "fall");
-	if (measure || (*probe.p >= '0' && *probe.p <= '9') ||
-		(*probe.p && strchr("+-.", *probe.p)) || is_sign(*probe.p) ||
-		(probe.p[0] == TOKEN_MARK && probe.p[1] == 'Z'))
+	if (measure || (probe.p[0] == TOKEN_MARK && probe.p[1] == 'Z'))
 		ps->sc.p = probe.p;
+	else if ((*probe.p >= '0' && *probe.p <= '9') ||
+			 (*probe.p && strchr("+-.", *probe.p)) || is_sign(*probe.p))
+	{
+		/* only a count may follow a bare name: see parse_target */
+		ps->sc.p = probe.p;
+		ps->named = true;
+	}
 }
 
 /*
@@ -782,6 +791,8 @@ parse_target(Parse *ps, const char *s, const char *orig, const Mapped *m)
 		t->cmp = (uint8_t) suffix;
 		ps->has_cmp = true;
 	}
+	if (ps->named && !ps->has_measure && ps->unit.kind != UNIT_WORD)
+		return fail(sc, TARGET_SYNTAX, MEASURE_DETAIL);
 	if (!ps->has_cmp)
 		t->cmp = CMP_GE;		/* a plan's figure is a floor: 增长7% */
 end:

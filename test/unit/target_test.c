@@ -252,6 +252,8 @@ test_wording(void)
 	ok(parse("超过600家以上", &t) == TARGET_SYNTAX, "two comparisons are refused");
 	ok(parse("增长7%以上的", &t) == TARGET_SYNTAX, "trailing text is refused");
 	ok(parse("西安县", &t) == TARGET_SYNTAX, "a name alone is refused");
+	ok(parse("增加 >= 7%", &t) == TARGET_SYNTAX, "a word mistyped for a measure is no name");
+	ok_str(canon("有进出口实绩企业超过 600 家"), "level > 600", "a name before a count");
 	ok(parse("growth 7%", &t) == TARGET_SYNTAX, "ASCII needs its comparison");
 	ok(parse("growth", &t) == TARGET_SYNTAX, "ASCII measure alone is still refused");
 	ok(parse("7%", &t) == TARGET_SYNTAX, "ASCII number alone is still refused");
