@@ -209,15 +209,15 @@ COMMENT ON TABLE scorecard_lock.plan_lock IS 'loads and runs take turns on an EX
 
 -- Take the plan lock for a load (kind 'load') or a run ('run'), to the end
 -- of the transaction.  It decides by privilege, never by the locks a
--- session holds: a load needs INSERT on scorecard.reading, a run INSERT
--- on scorecard.assessment_run, held by the role the session acts as: the
--- role of SET ROLE, else the session user.  (current_user is this
--- function's owner here, SECURITY DEFINER being how it reaches the lock;
--- the caller's current_user is not known to it.  A role acting through
--- another's SECURITY DEFINER function is judged as the session's role.)
--- A load waits as long as lock_timeout allows; a run as long as
--- scorecard.run_lock_timeout does (a duration as for lock_timeout; unset:
--- 10min; 0: no limit).  Both then fail with 55P03, nothing done.
+-- session holds: a load needs INSERT on scorecard.reading (on some of its
+-- columns at least), a run INSERT on scorecard.assessment_run, held by the
+-- role the session acts as: the role of SET ROLE, else the session user.
+-- (current_user is this function's owner here, SECURITY DEFINER being how
+-- it reaches the lock; the caller's current_user is not known to it.  A
+-- role acting through another's SECURITY DEFINER function is judged as the
+-- session's role.)  A load waits as long as lock_timeout allows; a run as
+-- long as scorecard.run_lock_timeout does (a duration as for lock_timeout;
+-- unset: 10min; 0: no limit).  Both then fail with 55P03, nothing done.
 CREATE FUNCTION take_plan_lock(kind text) RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -233,8 +233,8 @@ BEGIN
 		RAISE EXCEPTION 'take_plan_lock: kind must be ''load'' or ''run'', not %', coalesce(pg_catalog.quote_literal(kind), 'NULL')
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF NOT pg_catalog.has_table_privilege(acting,
-			CASE kind WHEN 'load' THEN 'scorecard.reading' ELSE 'scorecard.assessment_run' END, 'INSERT') THEN
+	IF NOT (CASE kind WHEN 'load' THEN pg_catalog.has_any_column_privilege(acting, 'scorecard.reading', 'INSERT')
+	                  ELSE pg_catalog.has_table_privilege(acting, 'scorecard.assessment_run', 'INSERT') END) THEN
 		RAISE EXCEPTION '%: role % may not %', what, acting,
 			CASE kind WHEN 'load' THEN 'load readings' ELSE 'run assessments' END
 			USING ERRCODE = 'insufficient_privilege',

@@ -212,6 +212,13 @@ SELECT mode, granted FROM pg_locks
 WHERE pid = pg_backend_pid() AND relation = 'scorecard_lock.plan_lock'::regclass;
 ROLLBACK;
 SELECT take_plan_lock('unload');
+REVOKE INSERT ON reading FROM regress_scorecard_nobody;
+GRANT INSERT (indicator_id, unit_id, month, value) ON reading TO regress_scorecard_nobody;
+SET ROLE regress_scorecard_nobody;
+BEGIN;
+SELECT scorecard.take_plan_lock('load');   -- INSERT on some columns: it may load
+ROLLBACK;
+RESET ROLE;
 REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM regress_scorecard_nobody;
 REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_nobody;
 DROP ROLE regress_scorecard_nobody;

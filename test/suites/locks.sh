@@ -196,7 +196,8 @@ for k in $(seq 1 20); do
 	send s1 "SELECT 'pair $k: ' || inserted + revised FROM load_readings(header => false)"
 	send s2 "SELECT 'pair $k: ' || inserted + revised FROM load_readings(header => false)"
 	if [ $((k % 2)) = 0 ]; then
-		wait_blocked s1 && wait_blocked s2 || echo "pair $k: the loads did not both wait" >>"$SESSDIR/pairs.out"
+		[ "$(finishes_unblocked s1)" = blocked ] && [ "$(finishes_unblocked s2)" = blocked ] ||
+			echo "pair $k: the loads did not both wait" >>"$SESSDIR/pairs.out"
 		x s3 "COMMIT" >/dev/null
 	fi
 	wait_done s1 >>"$SESSDIR/pairs.out"
