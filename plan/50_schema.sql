@@ -111,7 +111,12 @@ COMMENT ON COLUMN indicator.growth_decimals IS 'published precision of its growt
 -- threshold: full weight if met, score_floor x weight otherwise; efficacy:
 -- statistical efficacy coefficient with score_params {satisfactory,
 -- disallowed}; banded: SOE banded efficacy with five standards in
--- score_params; rank: by rank among the units, score_floor x weight last).
+-- score_params; rank: by rank among the units, score_floor x weight last;
+-- scale: the 0-10 scale with score_params {red threshold, goal}; baseline:
+-- weight x (actual - baseline) / (target - baseline) clamped to
+-- [score_floor, score_cap], score_params {baseline}; for level targets of
+-- flows mid-year the red threshold, goal and baseline are prorated as the
+-- target is).
 -- A relative target (growth > reference) names its reference indicator.
 CREATE TABLE plan_target (
 	indicator_id int NOT NULL,
@@ -136,13 +141,15 @@ CREATE TABLE plan_target (
 	CONSTRAINT plan_target_reference_indicator_is_known FOREIGN KEY (reference_indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT plan_target_year_is_plausible CHECK (year BETWEEN 2000 AND 2100),
 	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0::float8 AND weight < 'Infinity'::float8),
-	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank')),
+	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank', 'scale', 'baseline')),
 	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0::float8 AND score_floor <= score_cap),
 	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
 	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(pg_catalog.cardinality(score_params), 0) = 5),
 	CONSTRAINT plan_target_relative_needs_reference_indicator
 		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL)),
-	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area'))
+	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area')),
+	CONSTRAINT plan_target_scale_needs_two_params CHECK (scoring <> 'scale' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
+	CONSTRAINT plan_target_baseline_needs_one_param CHECK (scoring <> 'baseline' OR coalesce(pg_catalog.cardinality(score_params), 0) = 1)
 );
 COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';

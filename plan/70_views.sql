@@ -501,7 +501,12 @@ BEGIN
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
 		            THEN target_prorated(t.target, p.time_progress)
-		            ELSE t.target END AS tgt
+		            ELSE t.target END AS tgt,
+		       -- what the scale and baseline parameters are multiplied by:
+		       -- time progress where the level target is prorated, as it is
+		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
+		                 AND target_measure(t.target) = 'level'
+		            THEN p.time_progress ELSE 1 END AS param_scale
 		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
@@ -543,6 +548,12 @@ BEGIN
 	                 THEN peers_hidden('rank scoring')
 	            WHEN r.scoring = 'rank'
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
+	            WHEN r.scoring = 'scale'
+	                 THEN score_scale(r.actual, r.score_params[1] * r.param_scale,
+	                                  r.score_params[2] * r.param_scale, r.weight, r.decimals)
+	            WHEN r.scoring = 'baseline'
+	                 THEN score_baseline(r.actual, r.score_params[1] * r.param_scale, target_threshold(r.tgt),
+	                                     r.weight, r.score_floor, r.score_cap, r.decimals)
 	       END
 	FROM r
 	ORDER BY r.unit_id, r.indicator_id;
