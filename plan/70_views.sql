@@ -4,18 +4,27 @@
 -- (NULL: the latest revision of every reading); the *_latest views call
 -- them at the latest month with readings.
 
--- The month the readings reach (first day), or NULL when there are none.
+-- The month the readings reach (first day), or NULL when there are none:
+-- the latest month with readings that is after neither the current month
+-- (nor, as recorded at recorded_as_of, that time's month) nor December of
+-- the last year with targets.  So a reading of a far month (stored before
+-- the loader refused them, or allowed by plan_setting.future_months) never
+-- moves everyone's views to a month without data or targets.
 -- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
 -- inlined) its query over a distributed reading could not be planned
 -- ("could not create distributed plan"); PL/pgSQL passes the value.
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	cap date := LEAST(pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
+		pg_catalog.date_trunc('month', recorded_as_of)::date,
+		(SELECT pg_catalog.make_date(pg_catalog.max(t.year), 12, 1) FROM plan_target t));
 BEGIN
 	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
-	        WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of);
+	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap);
 END $$;
-COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of)';
+COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of), not after the current month nor December of the last year with targets';
 
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month
@@ -289,9 +298,10 @@ BEGIN
 	), d AS (
 		-- derived: child units whose last twelve months exceed the threshold
 		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
-		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)
-		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))
-		                        - ytd_prior(s.state, s.data_month) > di.derived_threshold)::float8 AS v,
+		       -- in numeric: the sum of two finite float8 values may overflow
+		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)::numeric
+		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))::numeric
+		                        - ytd_prior(s.state, s.data_month)::numeric > di.derived_threshold::numeric)::float8 AS v,
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
 		FROM t

@@ -174,7 +174,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                 || '<div class="fill ' || coalesce(r.status, 'none') || '" style="width:'
 	                 || round(100 * least(greatest(r.value / target_threshold(r.tgt), 0), 1)::numeric, 2) || '%"></div>'
 	                 || '<div class="mark" style="left:' || round(100 * r.time_progress::numeric, 2) || '%"></div></div>'
-	                 || '<span class="pct">' || report_figure(100 * r.value / target_threshold(r.tgt), 1) || '%</span>'
+	                 -- divided first: 100 x a finite value may overflow where the share does not
+	                 || '<span class="pct">' || report_figure(100 * (r.value / target_threshold(r.tgt)), 1) || '%</span>'
 	             WHEN r.attainment IS NOT NULL THEN '<span class="att">完成率 ' || report_figure(100 * r.attainment, 1) || '%</span>'
 	             WHEN r.met IS NOT NULL THEN '<span class="att">' || CASE WHEN r.met THEN '已达标' ELSE '未达标' END || '</span>'
 	             ELSE '<span class="att muted">' || report_escape(CASE WHEN r.data_month IS NULL THEN '本年暂无数据' ELSE '数据不全' END) || '</span>'
