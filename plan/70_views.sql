@@ -379,11 +379,23 @@ BEGIN
 	            THEN 'January is reported with February (1-2月)'
 	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
+	            -- no month missing: a sum or ratio of the readings leaves
+	            -- the float8 range (a reading of 1e308)
 	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
-	                 'missing months: ' || coalesce(array_to_string(
-	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), '')
+	                 coalesce('missing months: ' || nullif(array_to_string(
+	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), ''),
+	                     'figure out of range: the readings are too large to compute it')
 	            WHEN e.act IS NULL THEN 'no comparable figure'
 	            WHEN target_is_relative(e.target) AND e.ref IS NULL THEN 'reference indicator has no figure'
+	            -- the gap or attainment of finite figures leaves the float8
+	            -- range (1.7e308 against -1e308; 1e300 against 1e-300): NULL,
+	            -- said here (an attainment is NULL by rule only against a
+	            -- threshold of zero or of the other sign)
+	            WHEN target_gap(e.target, e.act, e.ref, e.dec) IS NULL
+	                 OR (target_attainment(e.target, e.act, e.ref, e.dec) IS NULL
+	                     AND pg_catalog.sign(round_published(e.act, e.dec))
+	                         * pg_catalog.sign(coalesce(e.ref, target_threshold(e.target))) = 1::float8)
+	            THEN 'gap or attainment out of range: the figures are too far apart to compare'
 	       END,
 	       CASE WHEN e.sched IS NOT NULL THEN CASE WHEN e.seasonal THEN 'seasonal' ELSE 'shares' END
 	            WHEN e.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END
