@@ -65,8 +65,10 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- never rolled up).  A roll-up is made only when every child area unit has
 -- a figure for the same data month (its own or, recursively, a roll-up);
 -- otherwise the state is NULL and note says how many of how many child
--- units report: a partial sum is never shown as the parent's figure.
--- data_month: the latest month of the as-of year with a reading at or
+-- units report: a partial sum is never shown as the parent's figure.  A
+-- roll-up whose readings could add up beyond the float8 range (readings
+-- of 1e308, past the plan's bounds) is NULL with a note too, rather than
+-- an error for everyone.  data_month: the latest month of the as-of year with a reading at or
 -- before the as-of date (quarterly and annual indicators report at quarter
 -- ends and in December); reported_growth: the growth published with it.
 --
@@ -114,7 +116,9 @@ BEGIN
 		       -- {days since 2000, growth} (an array's max: hash-aggregable)
 		       max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.reported_growth])
 		            FILTER (WHERE r.month >= year_start AND r.reported_growth IS NOT NULL) AS growth,
-		       bool_and(i.additive) AS additive
+		       bool_and(i.additive) AS additive,
+		       -- the largest reading: no month of the state is larger
+		       max(abs(r.value)) AS mag
 		-- readings(recorded_as_of, a year before year_start, as_of), written
 		-- out (the same rule, keep the two alike): Citus must see reading in
 		-- the query it plans, and refuses a SQL function that PostgreSQL
@@ -135,11 +139,11 @@ BEGIN
 		-- what climbs the hierarchy: the states of additive indicators of
 		-- area units, and holes (a unit at the bottom without a figure, only
 		-- for indicators that some unit at the bottom lacks)
-		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole
+		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole, o.mag
 		FROM own o JOIN tree t ON t.unit_id = o.unit_id
 		WHERE o.additive
 		UNION ALL
-		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true
+		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true, NULL::float8
 		FROM bottom b
 		CROSS JOIN (SELECT o.indicator_id FROM own o LEFT JOIN bottom b ON b.unit_id = o.unit_id
 		            WHERE o.additive GROUP BY o.indicator_id
@@ -157,20 +161,37 @@ BEGIN
 		JOIN own o ON o.unit_id = a.unit_id AND o.additive
 		WHERE x.unit_id IN (SELECT t.parent_id FROM tree t)
 		GROUP BY o.indicator_id, x.unit_id
-	), rolled AS (
-		-- each ancestor below the nearest one with a figure of its own (k
-		-- steps up from the seed: its parent, path[1], is 1 step): the
-		-- roll-up of what reaches it
-		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
-		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
-		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
+	), risky AS (
+		-- the ancestors whose roll-up could leave the float8 range (and
+		-- raise an error for everyone): where the largest readings of the
+		-- states reaching them add up to 1.5e308 or more (the limit is
+		-- 1.797e308).  Only states with a reading beyond 1e290 are looked
+		-- at (none within the plan's bounds): all the others, one per unit,
+		-- add up to less than 1e307.
+		SELECT s.indicator_id, a.unit_id
 		FROM seeds s
 		LEFT JOIN stops st ON st.indicator_id = s.indicator_id AND st.unit_id = s.path[1]
 		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		WHERE s.mag > 1e290::float8 AND (st.d IS NULL OR a.k < st.d)
+		GROUP BY s.indicator_id, a.unit_id
+		HAVING sum(s.mag / 1e10::float8) >= 1.5e298::float8
+	), rolled AS (
+		-- each ancestor below the nearest one with a figure of its own (k
+		-- steps up from the seed: its parent, path[1], is 1 step): the
+		-- roll-up of what reaches it (none where it is risky)
+		SELECT s.indicator_id, a.unit_id, rollup(s.state) FILTER (WHERE rk.unit_id IS NULL) AS state,
+		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
+		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month,
+		       bool_or(rk.unit_id IS NOT NULL) AS out_of_range
+		FROM seeds s
+		LEFT JOIN stops st ON st.indicator_id = s.indicator_id AND st.unit_id = s.path[1]
+		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		LEFT JOIN risky rk ON rk.indicator_id = s.indicator_id AND rk.unit_id = a.unit_id
 		WHERE st.d IS NULL OR a.k < st.d
 		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
-		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
+		SELECT rd.*, rd.holes = 0 AND NOT rd.out_of_range
+		             AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
 		FROM rolled rd
 		WHERE rd.states > 0
 	), figure AS (
@@ -197,7 +218,8 @@ BEGIN
 	       CASE WHEN c.ok THEN c.state END,
 	       CASE WHEN c.ok THEN c.first_month END,
 	       NULL::float8, true,
-	       CASE WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
+	       CASE WHEN c.out_of_range THEN 'roll-up out of range: the child units'' readings add up beyond the float8 range'
+	            WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
 	            rp.reporting, rp.children,
 	            CASE WHEN c.last_month IS NOT NULL THEN ' for ' || pg_catalog.to_char(c.last_month, 'YYYY-MM') ELSE '' END) END
 	FROM complete c

@@ -176,3 +176,21 @@ SELECT ytd_agg(m, 1) FROM (VALUES ('1900-01-01'::date), ('2100-01-01')) v(m);
 \echo :LAST_ERROR_SQLSTATE
 SELECT rollup(s) FROM (VALUES ('monthly{1900-01:1}'::ytd), ('monthly{2100-01:1}')) v(s);
 \echo :LAST_ERROR_SQLSTATE
+
+-- 7. Two counties' readings of 1e308 for the same month (the bound raised):
+-- the city's roll-up would leave the float8 range.  It is NULL with a
+-- note, not an error for everyone; the counties' own figures stand, and
+-- the run and the report work.
+INSERT INTO plan_setting (value_bound) VALUES (1.7976931348623157e308);
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES
+	('gdp', 'a', '2024-09', '1e308'), ('gdp', 'b', '2024-09', '1e308');
+SELECT * FROM load_readings(header => false);
+SELECT unit_id, value, growth, met, note FROM progress('2024-09-30') WHERE indicator_id = 1 ORDER BY unit_id;
+SELECT unit_id, actual FROM progress('2024-09-30') WHERE indicator_id = 3;
+CALL run_assessment(2024);
+SELECT unit_id, actual, points FROM assessment_run_item
+WHERE indicator_id = 1 AND run_id = (SELECT max(run_id) FROM assessment_run) ORDER BY unit_id;
+SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
+DELETE FROM reading WHERE value = 1e308;
+DELETE FROM plan_setting;
