@@ -194,3 +194,15 @@ WHERE indicator_id = 1 AND run_id = (SELECT max(run_id) FROM assessment_run) ORD
 SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
 DELETE FROM reading WHERE value = 1e308;
 DELETE FROM plan_setting;
+
+-- 8. One reading of 1e307 new firms (a level target, drawn as a bar in the
+-- report): the report's share of the target done, 100 x 1e307 / 20, is
+-- computed in numeric, not as an overflowing float8.
+INSERT INTO plan_setting (value_bound) VALUES (1e307);
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('firms', 'a', '2024-09', '1e307');
+SELECT * FROM load_readings(header => false);
+SELECT unit_id, value, schedule_gap, status FROM progress('2024-09-30') WHERE indicator_id = 2 ORDER BY unit_id;
+SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
+DELETE FROM reading WHERE value = 1e307;
+DELETE FROM plan_setting;
