@@ -248,3 +248,29 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_target', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.reading', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.task', '');
+
+-- The plan's settings: what the plan's owner (the owner of these tables,
+-- or a superuser) decides for everyone; every role reads them, nobody else
+-- writes them.  At most one row (its key is always true); a missing row or
+-- a NULL column means the default, which plan_setting_in_force
+-- (60_load.sql) shows.  pg_dump keeps the row.
+CREATE TABLE plan_setting (
+	only_row boolean PRIMARY KEY DEFAULT true,
+	value_bound float8,
+	growth_bound float8,
+	future_months boolean,
+	years_before_targets int,
+	CONSTRAINT plan_setting_has_one_row CHECK (only_row),
+	CONSTRAINT plan_setting_value_bound_is_positive_and_finite
+		CHECK (value_bound > 0::float8 AND value_bound < 'Infinity'::float8),
+	CONSTRAINT plan_setting_growth_bound_is_positive_and_finite
+		CHECK (growth_bound > 0::float8 AND growth_bound < 'Infinity'::float8),
+	CONSTRAINT plan_setting_years_before_targets_between_0_and_100 CHECK (years_before_targets BETWEEN 0 AND 100)
+);
+COMMENT ON TABLE plan_setting IS 'the plan''s settings, one row, written by the plan''s owner only (no row or NULL: the default, see plan_setting_in_force)';
+COMMENT ON COLUMN plan_setting.value_bound IS 'largest magnitude of a reading''s value the loader accepts (NULL: 1e15)';
+COMMENT ON COLUMN plan_setting.growth_bound IS 'largest magnitude of a reported growth in % the loader accepts (NULL: 1e5, a thousand-fold rise)';
+COMMENT ON COLUMN plan_setting.future_months IS 'whether the loader accepts readings of months after the current month (NULL: false)';
+COMMENT ON COLUMN plan_setting.years_before_targets IS 'how many years before the first year with targets the loader accepts readings from (NULL: 5)';
+GRANT SELECT ON plan_setting TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_setting', '');

@@ -465,6 +465,10 @@ scan_number(Scanner *sc, double *v)
 	*v = strtod(buf, &end);
 	if (errno == ERANGE && fabs(*v) > 1.0)
 		return fail(sc, TARGET_NONFINITE, "A threshold must be a finite number.");
+	/* below the float8 range (7e-400): as PostgreSQL's float8 input, refused */
+	if (errno == ERANGE && *v == 0.0)
+		return fail(sc, TARGET_NONFINITE,
+					"A threshold must be zero or within the float8 range; this one would read as 0.");
 	if (*v == 0.0)
 		*v = 0.0;				/* no negative zero */
 	sc->p = p;

@@ -128,7 +128,10 @@ test_errors(void)
 	ok(parse("growth >= -inf%", &t) == TARGET_NONFINITE, "infinite threshold");
 	ok(parse("level >= 1e999", &t) == TARGET_NONFINITE, "overflowing threshold");
 	ok(parse("growth between 8% and 6%", &t) == TARGET_BOUNDS, "reversed bounds");
-	ok(parse("level >= 1e-999", &t) == TARGET_OK && t.lo == 0.0, "underflow reads as zero");
+	ok(parse("level >= 1e-999", &t) == TARGET_NONFINITE, "underflowing threshold refused, as overflow is");
+	ok(parse("growth >= 7e-400%", &t) == TARGET_NONFINITE, "7e-400%% refused, not read as 0%%");
+	ok(parse("level >= 0e-999", &t) == TARGET_OK && t.lo == 0.0, "zero with a large negative exponent is zero");
+	ok(parse("level >= 5e-324", &t) == TARGET_OK && t.lo > 0.0, "the smallest subnormal is a threshold");
 }
 
 /* Values worked out by hand. */
