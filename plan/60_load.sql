@@ -63,6 +63,10 @@ CREATE VIEW plan_setting_in_force WITH (security_invoker = true) AS
 	FROM (VALUES (true)) one(k)
 	LEFT JOIN scorecard.plan_setting s ON s.only_row;
 COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5)';
+COMMENT ON COLUMN plan_setting_in_force.value_bound IS 'the loader refuses a value beyond plus or minus this (default 1e15)';
+COMMENT ON COLUMN plan_setting_in_force.growth_bound IS 'the loader refuses a reported growth beyond plus or minus this, in % (default 1e5)';
+COMMENT ON COLUMN plan_setting_in_force.future_months IS 'whether the loader accepts months after the current month (default false)';
+COMMENT ON COLUMN plan_setting_in_force.years_before_targets IS 'the loader refuses months before January of the first target year less this many years (default 5)';
 GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 
 -- The characters a key or figure of a staged row is trimmed of: spaces,
