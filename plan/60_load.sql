@@ -255,9 +255,9 @@ BEGIN
 			      DETAIL = 'A load can be recorded as of now or, by the plan''s owner, as of a past time.';
 	END IF;
 	WITH s AS (
-		DELETE FROM scorecard.reading_intake i
+		SELECT i.indicator_id, i.unit_id, i.month, i.value, i.reported_growth, i.source, i.loaded_by
+		FROM scorecard.reading_intake i
 		WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
-		RETURNING i.indicator_id, i.unit_id, i.month, i.value, i.reported_growth, i.source, i.loaded_by
 	), cur AS (
 		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
 		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
@@ -282,9 +282,9 @@ BEGIN
 	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
 	INTO inserted, revised, unchanged
 	FROM ins;
-	-- rows a loader inserted and committed without loading them
-	DELETE FROM scorecard.reading_intake i
-	WHERE i.xact OPERATOR(pg_catalog.<>) pg_catalog.pg_current_xact_id();
+	-- this load's rows, and rows a loader inserted and committed without
+	-- loading them
+	DELETE FROM scorecard.reading_intake;
 END $$;
 COMMENT ON FUNCTION record_readings(timestamptz) IS 'for load_readings: move this transaction''s reading_intake rows into reading with the server''s revision, recorded_at (the clock once the load lock is held; backdate for the plan''s owner) and loaded_by';
 

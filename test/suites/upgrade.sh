@@ -277,6 +277,7 @@ case "$sharedir" in
 			UNION ALL SELECT 'fx_assessment', id, v::text FROM fx_assessment ORDER BY 1, 2"
 		for t in $(q $v2 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
 			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+			[ -n "${cols02[$t]+set}" ] || continue  # a table new in this version
 			q $v2 -c "SELECT '$t', ROW(${cols02[$t]})::text FROM scorecard.$t x ORDER BY 2"
 		done
 	}
