@@ -202,9 +202,9 @@ target_schedule_gap_fn(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	t = PG_GETARG_TARGET(0);
-	actual = target_published(PG_GETARG_FLOAT8(1), decimals);
+	actual = PG_GETARG_FLOAT8(1);
 	share = progress_share(PG_GETARG_DATEADT(2), basis_arg(PG_GETARG_TEXT_PP(3)), false, 0);
-	if (isnan(actual) || !target_eval_schedule_gap(t, t->lo, actual, share, &points))
+	if (!target_schedule_gap_at(t, actual, share, decimals, &points))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(points);
 }

@@ -280,3 +280,94 @@ score_rank_fn(PG_FUNCTION_ARGS)
 				 errdetail("A rank among n peers runs from 1 (best) to n.")));
 	PG_RETURN_FLOAT8(score_rank(rank, n, w, fl));
 }
+
+PG_FUNCTION_INFO_V1(score_scale_fn);
+/*
+ * score_scale(actual, red, goal, weight, decimals, red_points, goal_points):
+ * weight x (the 0-10 scale score of the figure published to decimals) / 10.
+ */
+Datum
+score_scale_fn(PG_FUNCTION_ARGS)
+{
+	double		actual,
+				red,
+				goal,
+				w,
+				rp,
+				gp;
+
+	if (any_null(fcinfo, 4) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
+		PG_RETURN_NULL();
+	actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, 4));
+	red = PG_GETARG_FLOAT8(1);
+	goal = PG_GETARG_FLOAT8(2);
+	w = weight_arg(fcinfo, 3);
+	rp = PG_GETARG_FLOAT8(5);
+	gp = PG_GETARG_FLOAT8(6);
+	if (!isfinite(red) || !isfinite(goal) || red == goal)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("red threshold %g and goal %g must be finite and differ", red, goal),
+				 errdetail("The scale runs from the red threshold to the goal.")));
+	if (!(rp >= 0.0 && rp < gp && gp <= SCORE_SCALE_TOP))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("red points %g and goal points %g must satisfy 0 <= red points < goal points <= 10", rp, gp),
+				 errdetail("The goal scores more than the red threshold on the 0-10 scale.")));
+	if (isnan(actual))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(w * score_scale(actual, red, goal, rp, gp) / SCORE_SCALE_TOP);
+}
+
+/* The baseline progress of arguments 0-2 (figure published to decimals), or false. */
+static bool
+baseline_progress_args(FunctionCallInfo fcinfo, int decimals_argno, double *progress)
+{
+	double		actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, decimals_argno));
+	double		baseline = PG_GETARG_FLOAT8(1);
+	double		goal = PG_GETARG_FLOAT8(2);
+
+	if (!isfinite(baseline) || !isfinite(goal))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("baseline %g and goal %g must be finite", baseline, goal)));
+	return isfinite(actual) &&
+		score_baseline_progress(actual, baseline, goal, progress) && isfinite(*progress);
+}
+
+PG_FUNCTION_INFO_V1(baseline_progress_fn);
+/*
+ * baseline_progress(actual, baseline, goal, decimals): (actual - baseline) /
+ * (goal - baseline); NULL when the goal equals the baseline.
+ */
+Datum
+baseline_progress_fn(PG_FUNCTION_ARGS)
+{
+	double		p;
+
+	if (any_null(fcinfo, 3) || !baseline_progress_args(fcinfo, 3, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(p);
+}
+
+PG_FUNCTION_INFO_V1(score_baseline_fn);
+/*
+ * score_baseline(actual, baseline, goal, weight, floor_share, cap_share,
+ * decimals): weight x baseline progress clamped to [floor_share, cap_share].
+ */
+Datum
+score_baseline_fn(PG_FUNCTION_ARGS)
+{
+	double		p,
+				w,
+				fl,
+				cap;
+
+	if (any_null(fcinfo, 6))
+		PG_RETURN_NULL();
+	w = weight_arg(fcinfo, 3);
+	floor_cap_args(fcinfo, 4, &fl, &cap);
+	if (!baseline_progress_args(fcinfo, 6, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(w * fmin(fmax(p, fl), cap));
+}

@@ -126,6 +126,15 @@ extern bool target_no_overachievement(const Target *t);
 extern bool target_eval_schedule_gap(const Target *t, double thr, double actual,
 									 double progress, double *points);
 
+/*
+ * Points ahead of time progress of the figure published to decimals (false:
+ * not a prorated level target, or no figure), cleaned of float noise at a
+ * published precision as target_gap_at is: what both target_schedule_gap
+ * overloads (time progress by basis, or by a schedule) return.
+ */
+extern bool target_schedule_gap_at(const Target *t, double actual, double progress,
+								   int decimals, double *points);
+
 /* A level target's threshold(s) scaled by time progress (序时目标). */
 extern Target target_prorate(const Target *t, double progress);
 

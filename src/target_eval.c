@@ -280,6 +280,19 @@ target_eval_schedule_gap(const Target *t, double thr, double actual,
 	return true;
 }
 
+bool
+target_schedule_gap_at(const Target *t, double actual, double progress,
+					   int decimals, double *points)
+{
+	double		fig = target_published(actual, decimals);
+
+	if (isnan(fig) || !target_eval_schedule_gap(t, t->lo, fig, progress, points))
+		return false;
+	if (decimals >= 0)
+		*points = target_clean(*points);
+	return true;
+}
+
 Target
 target_prorate(const Target *t, double progress)
 {

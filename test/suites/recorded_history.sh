@@ -15,11 +15,7 @@ set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 db=scorecard_history
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
-is() {
-	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; echo "#   got: $1"; echo "#  want: $2"; fi
-}
+source "$TOP/test/tap.sh"
 # as ROLE SQL: one query in $db, search_path scorecard, public; errors with their SQLSTATE
 as() { psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d $db -U "$1" -c "SET search_path = scorecard, public" -c "$2" 2>&1; }
 su() { as postgres "$1"; }

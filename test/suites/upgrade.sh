@@ -22,8 +22,7 @@ tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
 chmod 755 "$tmp"
 dbs="sc_upg_v020 sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2 sc_upg_same"
 dbs="$dbs sc_upg_sec02 sc_upg_sec03"
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
 cleanup() {
 	for d in $dbs; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
