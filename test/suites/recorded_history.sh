@@ -186,5 +186,27 @@ is "$(as hist_county "SELECT count(*) FROM lagging_list('2024-11-30') WHERE unit
 [ "$(su "SELECT count(*) FROM lagging_list('2024-11-30') WHERE kind = 'task' AND unit_id <> 'beita'")" -gt 0 ]
 ok $? "(the superuser's has tasks of other units)"
 
+# --- a load that waits for a run is recorded after it ---
+# The county's transaction begins before the run and stages a correction;
+# its load_readings waits for the run's locks; the run commits, the load
+# goes on.  Its rows are recorded at the clock once the load holds its lock,
+# so later than the run's recorded_as_of (not at the transaction's start),
+# and the run re-made at it reads what the run read.
+(as hist_county "BEGIN; SELECT begin_load();
+	INSERT INTO reading_staging (indicator, unit, month, value, source) VALUES ('1', 'beita', '2024-09', '777', 'waited');
+	SELECT pg_sleep(3); SELECT * FROM load_readings(header => false); COMMIT" >"$TOP/tmp/history_waiting_load.out" 2>&1) &
+waiter=$!
+sleep 1
+su "BEGIN; CALL run_assessment(2024, '2024-10-31'); SELECT pg_sleep(5); COMMIT" >/dev/null
+wait $waiter
+grep -q '^0|1|0$' "$TOP/tmp/history_waiting_load.out"; ok $? "county role: the load that waited for the run loaded its correction"
+T2=$(su "SELECT recorded_as_of FROM assessment_run WHERE as_of = '2024-10-31'")
+is "$(su "SELECT (recorded_at > '$T2') || ' ' || (recorded_at > (SELECT finished_at FROM assessment_run WHERE as_of = '2024-10-31'))
+	FROM reading WHERE source = 'waited'")" "true true" "its recorded_at is later than the run's recorded_as_of and its end"
+d2=$(su "SELECT readings_used || ' ' || readings_digest FROM assessment_run WHERE as_of = '2024-10-31'")
+su "CALL run_assessment(2024, '2024-10-31', '$T2')" >/dev/null
+is "$(su "SELECT readings_used || ' ' || readings_digest FROM assessment_run WHERE as_of = '2024-10-31'")" "$d2" \
+	"the run re-made at its recorded_as_of reads the same readings ($d2)"
+
 echo "1..$n"
 exit $failed
