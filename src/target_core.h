@@ -57,6 +57,23 @@ typedef enum TargetStatus
 /* Parse text into *t; on failure fill detail with a full sentence. */
 extern TargetStatus target_parse(const char *s, Target *t, char *detail, size_t len);
 
+/*
+ * Parse as target_parse, and give the unit written after the number: "%",
+ * "pp" (个百分点), a unit of measure as written ("家", "亿元") or "" (none).
+ * The unit of measure is checked, not stored: see target_unit_fits.
+ */
+#define TARGET_UNIT_LEN 32
+extern TargetStatus target_parse_unit(const char *s, Target *t, char *unit,
+									  size_t unitlen, char *detail, size_t len);
+
+/*
+ * Whether the unit written after a target's number (from target_parse_unit)
+ * fits an indicator measured in indicator_unit: no unit, % and pp always
+ * do (the measure decides them); a unit of measure must be the indicator's
+ * (spaces around it ignored).
+ */
+extern bool target_unit_fits(const char *written, const char *indicator_unit);
+
 /* Check the invariants every target value holds; normalises -0 to 0. */
 extern TargetStatus target_validate(Target *t, char *detail, size_t len);
 
