@@ -97,10 +97,17 @@ DECLARE
 	scores unit_score_row[];
 	units assessment_run_unit[];
 	all_units boolean;
+	n_year bigint;
 BEGIN
 	IF year IS NULL OR year NOT BETWEEN 2000 AND 2100 THEN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
 			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF as_of IS NOT NULL AND NOT pg_catalog.isfinite(as_of) THEN
+		RAISE EXCEPTION 'run_assessment: as-of date % is not a finite date', as_of
+			USING ERRCODE = 'datetime_field_overflow',
+			      DETAIL = 'A run is made as of a day of its year.',
+			      HINT = 'Give a date such as 2024-09-30, or NULL for the end of the latest month with readings.';
 	END IF;
 	IF as_of IS NOT NULL AND extract(year FROM as_of)::int <> year THEN
 		RAISE EXCEPTION 'run_assessment: as-of date % is not in year %', as_of, year
@@ -109,6 +116,21 @@ BEGIN
 	-- Runs and loads take turns: the plan lock, waited for up to
 	-- scorecard.run_lock_timeout (then 55P03).
 	PERFORM take_plan_lock('run');
+
+	-- The data as recorded now (or at the recorded_as_of given, if earlier),
+	-- stored with the run: every reading committed before the lock has an
+	-- earlier recorded_at, and every later one a later (loads read the clock
+	-- once they hold their lock; only the plan's owner backdates), so the
+	-- run re-made at its recorded_as_of reads the same readings.
+	recorded_as_of := least(coalesce(recorded_as_of, pg_catalog.clock_timestamp()), pg_catalog.clock_timestamp());
+	-- Under REPEATABLE READ or SERIALIZABLE the snapshot predates the lock:
+	-- a load that committed in between is invisible, and later than every
+	-- load the snapshot sees (loads are serialised), so the latest time the
+	-- snapshot sees bounds what the run reads.
+	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+		recorded_as_of := least(recorded_as_of,
+			(SELECT pg_catalog.max(greatest(r.recorded_at, r.loaded_at)) FROM reading r));
+	END IF;
 
 	-- One state: every table the run depends on (reading, plan_target,
 	-- indicator, unit, unit_kind, target_schedule, indicator_schedule,
@@ -122,35 +144,40 @@ BEGIN
 	-- them (a PREPAREd DELETE locks when parsed), which SHARE locks would
 	-- wait for.  The MATERIALIZED steps are computed once each: the as-of
 	-- date (default: the end of the latest month with readings in the
-	-- year), the count and digest of the readings used, progress once, the
-	-- scores and the units' assessment from its rows.
+	-- year; a month after the current one, allowed by
+	-- plan_setting.future_months or stored before the loader refused it,
+	-- is never the default), the count and digest of the readings used
+	-- (and how many are of the year), progress once, the scores and the
+	-- units' assessment from its rows.
 	-- The digest is free of order (a sum, no sort of the readings): the md5
 	-- of the count and the sum of each reading's 64-bit hash (dates and
 	-- numbers as text in the procedure's DateStyle and extra_float_digits).
 	WITH a AS MATERIALIZED (
 		SELECT coalesce(as_of, (
 			SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
-			FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r)) AS d,
+			FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
+			WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date)) AS d,
 		       sees_all_units() AS all_units
 	), g AS MATERIALIZED (
 		SELECT pg_catalog.count(*) AS n,
 		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
 		           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0))) AS digest,
-		       pg_catalog.max(r.recorded_at) AS through
+		       pg_catalog.max(r.recorded_at) AS through,
+		       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1)) AS n_year
 		FROM a CROSS JOIN LATERAL readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), a.d) r
 		WHERE a.d IS NOT NULL AND a.all_units
 	), p AS MATERIALIZED (
 		SELECT ARRAY(SELECT p FROM progress(a.d, recorded_as_of) p) AS prog
-		FROM a WHERE a.d IS NOT NULL AND a.all_units
+		FROM a, g WHERE a.d IS NOT NULL AND a.all_units AND g.n_year > 0
 	), s AS MATERIALIZED (
 		SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog, coalesce(year_end, false)) s) AS scores
 		FROM p
 	)
-	SELECT a.d, a.all_units, g.n, g.digest, g.through, p.prog, s.scores,
+	SELECT a.d, a.all_units, g.n, g.digest, g.through, g.n_year, p.prog, s.scores,
 	       ARRAY(SELECT ROW(NULL, u.unit_id, u.peer_group, u.items, u.applicable, u.weight, u.applicable_weight,
 	                        u.total, u.score, u.grade, u.rank)::assessment_run_unit
 	             FROM unit_assessment_of(s.scores) u)
-	INTO d, all_units, n, digest, through, prog, scores, units
+	INTO d, all_units, n, digest, through, n_year, prog, scores, units
 	FROM a LEFT JOIN g ON true LEFT JOIN p ON true LEFT JOIN s ON true;
 	-- A run made by a role that sees only some units would store figures
 	-- of those units alone as the assessment of all (unit_access as of the
@@ -164,6 +191,21 @@ BEGIN
 	IF d IS NULL THEN
 		RAISE EXCEPTION 'run_assessment: no readings in % to assess', year
 			USING ERRCODE = 'no_data_found';
+	END IF;
+	-- An explicit as-of date needs readings of the year up to it too, as
+	-- recorded at recorded_as_of (in force then): a run on none would
+	-- replace a published run with an empty one.
+	IF n_year = 0 THEN
+		RAISE EXCEPTION 'run_assessment: no readings in % up to % to assess%', year, d,
+			CASE WHEN recorded_as_of IS NOT NULL THEN pg_catalog.format(' as recorded at %s', recorded_as_of) ELSE '' END
+			USING ERRCODE = 'no_data_found',
+			      DETAIL = 'A run on no readings would replace the run of that date with an empty one; nothing was changed.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM plan_target t WHERE t.year = run_assessment.year) THEN
+		RAISE EXCEPTION 'run_assessment: no targets in % to assess', year
+			USING ERRCODE = 'no_data_found',
+			      DETAIL = 'A run assesses the year''s targets; without any it would store a run of no units. Nothing was changed.',
+			      HINT = 'Load the year''s targets into scorecard.plan_target first.';
 	END IF;
 
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;

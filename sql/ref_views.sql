@@ -173,12 +173,14 @@ CALL run_assessment(NULL);
 -- The default as-of date is the end of the latest month with readings in
 -- the year asked for: with a January 2025 reading present, 2024 still runs
 -- as of 2024-03-31 (its data end in March), not 2024-12-31; 2025 as of
--- 2025-01-31.
+-- 2025-01-31 (with a target of 2025: a year without any refuses).
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2025-01-01', 12, '2025-02-10');
+INSERT INTO plan_target (indicator_id, unit_id, year, target) VALUES (1, 'a', 2025, 'growth >= 5%');
 CALL run_assessment(2024);
 CALL run_assessment(2025);
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 DELETE FROM reading WHERE month = '2025-01-01';
+DELETE FROM plan_target WHERE year = 2025;
 DELETE FROM assessment_run WHERE year = 2025;
 -- A year without readings has no default as-of date: P0002.
 CALL run_assessment(2026);
@@ -186,8 +188,8 @@ CALL run_assessment(2026);
 
 -- The plan lock (scorecard_lock.plan_lock) is a table only the
 -- extension's owner can name; take_plan_lock() takes it for a role that
--- may load (INSERT on reading) or run (INSERT on assessment_run), judged
--- as the role the session acts as (here the role of SET ROLE).
+-- may load (INSERT on reading_intake) or run (INSERT on assessment_run),
+-- judged as the role the session acts as (here the role of SET ROLE).
 -- test/suites/locks.sh drives it from several sessions.
 CREATE ROLE regress_scorecard_nobody;
 GRANT USAGE ON SCHEMA scorecard TO regress_scorecard_nobody;
@@ -199,10 +201,10 @@ ROLLBACK;
 SELECT scorecard.take_plan_lock('load');
 SELECT scorecard.take_plan_lock('run');
 RESET ROLE;
-GRANT INSERT ON reading TO regress_scorecard_nobody;
+GRANT INSERT (indicator_id, unit_id, month, value, reported_growth, source) ON reading_intake TO regress_scorecard_nobody;
 SET ROLE regress_scorecard_nobody;
 BEGIN;
-SELECT scorecard.take_plan_lock('load');   -- INSERT on reading: it may load
+SELECT scorecard.take_plan_lock('load');   -- INSERT on reading_intake: it may load
 SELECT scorecard.take_plan_lock('run');    -- and still not run
 ROLLBACK;
 RESET ROLE;
@@ -212,13 +214,6 @@ SELECT mode, granted FROM pg_locks
 WHERE pid = pg_backend_pid() AND relation = 'scorecard_lock.plan_lock'::regclass;
 ROLLBACK;
 SELECT take_plan_lock('unload');
-REVOKE INSERT ON reading FROM regress_scorecard_nobody;
-GRANT INSERT (indicator_id, unit_id, month, value) ON reading TO regress_scorecard_nobody;
-SET ROLE regress_scorecard_nobody;
-BEGIN;
-SELECT scorecard.take_plan_lock('load');   -- INSERT on some columns: it may load
-ROLLBACK;
-RESET ROLE;
 REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM regress_scorecard_nobody;
 REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_nobody;
 DROP ROLE regress_scorecard_nobody;

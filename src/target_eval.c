@@ -157,7 +157,8 @@ one_sided_ratio(bool lower, double thr, double actual, double *result)
 	}
 	else
 		*result = actual / thr;
-	return true;
+	/* a ratio beyond the float8 range (1e300 against 1e-300) is undefined too */
+	return isfinite(*result);
 }
 
 /*
@@ -277,7 +278,8 @@ target_eval_schedule_gap(const Target *t, double thr, double actual,
 		*points = (progress - done) * 100.0;
 	else
 		*points = (done - progress) * 100.0;
-	return true;
+	/* beyond the float8 range (an actual of 1e308 against 0.5): no figure */
+	return isfinite(*points);
 }
 
 bool
