@@ -314,7 +314,7 @@ BEGIN
 			CASE kind WHEN 'load' THEN 'load readings' ELSE 'run assessments' END
 			USING ERRCODE = 'insufficient_privilege',
 			      DETAIL = CASE kind WHEN 'load' THEN 'Loading needs INSERT on scorecard.reading_intake (grant_unit_access grants it).'
-			               ELSE 'A run needs INSERT on scorecard.assessment_run (and the other privileges of the README''s recipe).' END;
+			               ELSE 'A run needs INSERT on scorecard.assessment_run (and on the tables of its results).' END;
 	END IF;
 	BEGIN
 		PERFORM pg_catalog.set_config('lock_timeout', wait, true);
