@@ -14,14 +14,13 @@ SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 PLAN_PARTS = $(sort $(wildcard plan/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
-# Released versions' frozen install scripts and the update scripts between
-# versions (versions/, see README "Versions and upgrades").  The frozen
-# 0.1.0 install script of scorecard (versions/scorecard--0.1.0.sql.frozen)
-# is kept for the upgrade and BI suites, which place it in their private
-# tree, and is not installed: its pinned search_paths put the extension's
-# schema before pg_catalog, so a new database must not be able to get it
-# (CREATE EXTENSION ... VERSION '0.1.0'); a 0.1.0 database updates through
-# the update scripts.
+# Released versions' frozen scripts and the update scripts between versions
+# (versions/, see README "Versions and upgrades").  Released install scripts
+# are kept as versions/*.sql.frozen for the upgrade and BI suites, which place
+# them in their private tree, and are not installed: a new database gets only
+# the current version (0.1.0's pinned search_paths put the extension's schema
+# before pg_catalog; 0.2.0's let look-alikes in a writable types schema win);
+# an older database updates through the update scripts.
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 # The update scripts into the version under development are built (README
 # "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
@@ -105,12 +104,14 @@ tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/r
 %.control: %.control.in VERSION
 	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@
 
-# Freeze the current version's install and update scripts into versions/
-# (at release; then remove the update scripts' .in and move VERSION on).
+# Freeze the current version at release: its install scripts into
+# versions/*.sql.frozen (kept, not installed), its update scripts into
+# versions/ as built; then remove the update scripts' .in and move VERSION on.
 .PHONY: freeze
 freeze: $(DATA_built)
-	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
-	cp $^ versions/
+	@for f in $^; do test ! -e versions/$$f -a ! -e versions/$$f.frozen || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
+	for f in $(filter-out $(notdir $(UPDATE_IN:.in=)),$^); do cp $$f versions/$$f.frozen; done
+	cp $(notdir $(UPDATE_IN:.in=)) versions/
 
 .PHONY: test demo demo-stop bench fuzz bench-float report test-browser
 
