@@ -10,7 +10,10 @@
 #include "utils/date.h"
 #include "ytd_core.h"
 
-#define PG_GETARG_YTD(n) ((Ytd *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/* A stored value, detoasted and, if in format 1 (0.1.0, 0.2.0), converted. */
+#define PG_GETARG_YTD(n) ytd_current((struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+extern Ytd *ytd_current(struct varlena *v);
 
 /* Raise the error that matches a status; input names the offending value. */
 extern void ytd_report(YtdStatus st, const char *input, const char *detail);

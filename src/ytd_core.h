@@ -7,11 +7,28 @@
  * Nothing here depends on PostgreSQL, so it can be unit-tested on its own;
  * src/ytd_io.c and src/ytd_agg.c are the fmgr glue.
  *
- * Layout (a varlena; all sizes in bytes):
- *		header	16	length word, kind, flags, year count, base year, as-of day
- *		years	104 each: a 12-bit presence mask (padded to 8) and 12 float8
- * Two years of months take 16 + 2 * 104 = 224 bytes, whatever the number of
- * rows.  Absent months hold 0 so that equal states have equal bytes.
+ * Layout (format 2, since 0.3.0; a varlena; sizes in bytes):
+ *		header	24	length word, kind, flags, year count, base year, as-of day,
+ *					scale, padding
+ *		years	248 each: three 12-bit month masks (padded to 8), 12 int32
+ *					carries and 12 int128 sums
+ * Each month's sum is exact: a count of units of 10^-scale held in 160 bits
+ * (units, and carry for the bits above 128), so the sum of the readings is
+ * the same whatever order they arrive in or how states are merged.  A
+ * reading is the decimal its shortest text shows (float8out's digits); the
+ * state's scale is the largest number of decimals among its readings (at
+ * most YTD_MAX_SCALE), and the sums are rescaled when a reading with more
+ * decimals arrives.  A reading whose decimal has more than YTD_MAX_SCALE
+ * decimals or is 1e18 or more in size is not held as a decimal: alone in
+ * its month it is kept as a float8 (flt), with others the month's sum is
+ * unknown (inexact); figures that depend on such a month are NULL where an
+ * exact figure is asked for.  Absent months hold 0 so that equal states
+ * have equal bytes.
+ *
+ * Format 1 (0.1.0 and 0.2.0, flags without YTD_EXACT): a 16-byte header and
+ * years of 104 bytes, a 12-bit mask and 12 float8 sums (YtdV1 below).
+ * Values stored so are converted on reading (ytd_from_v1): each month's
+ * sum becomes the decimal of its shortest text.
  *
  * Dates are day numbers counted from 2000-01-01 (PostgreSQL's DateADT);
  * months are numbered year * 12 + (month - 1).
@@ -24,6 +41,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define likely_ytd(x) __builtin_expect(!!(x), 1)
+
 typedef enum YtdKind
 {
 	YTD_MONTHLY = 1,			/* the value of each month (flows and stocks) */
@@ -32,7 +51,17 @@ typedef enum YtdKind
 } YtdKind;
 
 #define YTD_HAS_ASOF	0x01	/* the one-step aggregates' as-of date is set */
-#define YTD_FLAGS_ALL	YTD_HAS_ASOF
+#define YTD_EXACT		0x02	/* format 2: exact decimal sums (else format 1) */
+#define YTD_FLAGS_ALL	(YTD_HAS_ASOF | YTD_EXACT)
+
+#define YTD_MAX_SCALE	18		/* decimals a state holds exactly */
+
+/*
+ * A 128-bit integer aligned as a double: a varlena is only 8-aligned, and
+ * the compiler must not assume 16 (PostgreSQL's int128 does the same).
+ */
+typedef __int128 ytd_i128 __attribute__((aligned(8)));
+typedef unsigned __int128 ytd_u128;
 
 #define YTD_MIN_YEAR	1
 #define YTD_MAX_YEAR	9999
@@ -40,22 +69,48 @@ typedef enum YtdKind
 typedef struct YtdYear
 {
 	uint16_t	mask;			/* bit m-1 set: month m has a reading */
-	uint16_t	pad[3];
-	double		v[12];			/* sum of the readings of each month */
+	uint16_t	flt;			/* month m holds one non-decimal reading, in f(units) */
+	uint16_t	inexact;		/* month m's sum is unknown (a non-decimal among several) */
+	uint16_t	pad;
+	int32_t		carry[12];		/* bits 128 and up of each month's sum */
+	ytd_i128	units[12];		/* each month's sum in units of 10^-scale (low 128 bits) */
 } YtdYear;
 
 typedef struct Ytd
 {
 	int32_t		vl_len_;		/* varlena length word (do not touch) */
 	uint8_t		kind;			/* YtdKind */
-	uint8_t		flags;			/* YTD_HAS_ASOF */
+	uint8_t		flags;			/* YTD_HAS_ASOF, YTD_EXACT */
 	uint16_t	nyears;			/* years held, from base_year */
 	int32_t		base_year;		/* first year held (0 when empty) */
 	int32_t		asof;			/* as-of day number if YTD_HAS_ASOF, else 0 */
+	uint8_t		scale;			/* decimals of the units */
+	uint8_t		pad[7];
 	YtdYear		years[];
 } Ytd;
 
 #define YTD_SIZE(nyears) (offsetof(Ytd, years) + (size_t) (nyears) * sizeof(YtdYear))
+
+/* Format 1 (0.1.0, 0.2.0): float8 sums; read only, see ytd_from_v1. */
+typedef struct YtdYearV1
+{
+	uint16_t	mask;
+	uint16_t	pad[3];
+	double		v[12];
+} YtdYearV1;
+
+typedef struct YtdV1
+{
+	int32_t		vl_len_;
+	uint8_t		kind;
+	uint8_t		flags;			/* YTD_HAS_ASOF only */
+	uint16_t	nyears;
+	int32_t		base_year;
+	int32_t		asof;
+	YtdYearV1	years[];
+} YtdV1;
+
+#define YTD_V1_SIZE(nyears) (offsetof(YtdV1, years) + (size_t) (nyears) * sizeof(YtdYearV1))
 
 typedef enum YtdStatus
 {
@@ -71,12 +126,96 @@ typedef enum YtdStatus
 
 #define YTD_DETAIL_LEN 200
 
-/* One reading: month number and value. */
+/* What a reading (or a month's sum) is. */
+typedef enum YtdWhat
+{
+	YTD_DEC = 0,				/* the decimal units x 10^-scale (with carry) */
+	YTD_FLT = 1,				/* one reading that is not a decimal held: value */
+	YTD_INEXACT = 2				/* a sum whose value is not known */
+} YtdWhat;
+
+/*
+ * One reading, or one month's sum: month number and value.  value is the
+ * float8 (the nearest to the decimal for YTD_DEC); a decimal is units x
+ * 10^-scale, units 160 bits (carry above the low 128).
+ */
 typedef struct YtdReading
 {
 	int32_t		month;
+	uint8_t		what;			/* YtdWhat */
+	uint8_t		scale;			/* decimals of units (YTD_DEC) */
+	int32_t		carry;
+	ytd_i128	units;
 	double		value;
 } YtdReading;
+
+/* Powers of ten: as double (exact to 10^22) and as 128-bit integers. */
+extern const double ytd_p10[23];
+extern const ytd_i128 ytd_p10x[39];
+
+/*
+ * The decimal a float8 stands for (its shortest text) as n x 10^-k with
+ * 0 <= k <= YTD_MAX_SCALE and |n x 10^-k| < 1e18; false if it has none
+ * (too many decimals, too large, not finite).  hint: a number of decimals
+ * to try first (the state's scale).  Inline for the common case, as it
+ * runs per row: n = round(x * 10^k) with |n| < 2^52 and n / 10^k == x
+ * (one correctly rounded division) proves that n x 10^-k reads back to x,
+ * and as the rounding interval of x is narrower than 10^-k there is no
+ * other such decimal, so n x 10^-k is the value of x's shortest text.
+ */
+extern bool ytd_decimal_slow(double x, ytd_i128 *n, int *k);
+
+/* Whether n x 10^-k is held as a decimal: k <= 18, |n x 10^-k| < 2^127 / 10^18. */
+extern bool ytd_decimal_ok(ytd_u128 mag, int k);
+
+static inline bool
+ytd_decimal(double x, int hint, ytd_i128 *n, int *k)
+{
+	double		y = x * ytd_p10[hint];
+
+	if (y > -4503599627370496.0 && y < 4503599627370496.0)
+	{
+		int64_t		c = (int64_t) (y < 0 ? y - 0.5 : y + 0.5);
+
+		if ((double) c / ytd_p10[hint] == x)
+		{
+			*n = c;
+			*k = hint;
+			return true;
+		}
+	}
+	return ytd_decimal_slow(x, n, k);
+}
+
+/* Raise a state's scale to at least k, rescaling every sum. */
+extern void ytd_rescale(Ytd *s, int k);
+
+/* Add 160-bit units (carry:units) to month m of year y. */
+static inline void
+ytd_acc_add(YtdYear *y, int m, int32_t carry, ytd_i128 units)
+{
+	ytd_u128	a = (ytd_u128) y->units[m];
+	ytd_u128	r = a + (ytd_u128) units;
+
+	y->carry[m] += carry + (r < a);
+	y->units[m] = (ytd_i128) r;
+}
+
+/* Multiply 160-bit carry:units by 10^d (0 <= d <= 19); false on overflow. */
+extern bool ytd_acc_mul10(int32_t *carry, ytd_i128 *units, int d);
+
+/* Whether 160-bit carry:units fits in 128 bits. */
+static inline bool
+ytd_acc_fits(int32_t carry, ytd_i128 units)
+{
+	return carry == (units < 0 ? -1 : 0);
+}
+
+/* The double nearest to units x 10^-scale (correctly rounded). */
+extern double ytd_dec_to_double(ytd_i128 units, int scale);
+
+/* Write units x 10^-scale in full (at least scale decimals when padded). */
+extern int	ytd_dec_text(ytd_i128 units, int scale, char *buf, size_t len);
 
 /* Calendar: day number (from 2000-01-01) to year and month, and back. */
 extern void ytd_day_to_ym(int32_t day, int *year, int *month);
@@ -135,28 +274,47 @@ extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears)
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
 
 /*
- * Add a reading to a state that covers its month.  The first reading of a
- * month is assigned (so that -0 survives), later ones added; a rate takes
- * one reading a month.  Inline, as it runs per row.
+ * Add a reading to a state that covers its month: its decimal to the
+ * month's exact sum (rescaling the state if it has more decimals), or, if
+ * it has none, as a float8 alone in its month (else the month is inexact).
+ * A rate takes one reading a month.  Inline, as it runs per row.
  */
+extern YtdStatus ytd_add_slow(Ytd *s, int32_t month, double value);
+
 static inline YtdStatus
 ytd_add(Ytd *s, int32_t month, double value)
 {
 	YtdYear    *y = &s->years[month / 12 - s->base_year];
 	int			m = month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
+	ytd_i128	n;
+	int			k;
 
-	if (!(y->mask & bit))
+	if ((y->mask & bit) && s->kind == YTD_RATE)
+		return YTD_RATE_ADDED;
+	if (likely_ytd(!((y->flt | y->inexact) & bit) && ytd_decimal(value, s->scale, &n, &k)))
 	{
+		ytd_i128	u = n;
+
+		if (k < s->scale)
+			u *= ytd_p10x[s->scale - k];
+		else if (k > s->scale)
+			ytd_rescale(s, k);
 		y->mask |= bit;
-		y->v[m] = value;
+		ytd_acc_add(y, m, u < 0 ? -1 : 0, u);
 		return YTD_OK;
 	}
-	if (s->kind == YTD_RATE)
-		return YTD_RATE_ADDED;
-	y->v[m] += value;
-	return isinf(y->v[m]) ? YTD_NONFINITE : YTD_OK;
+	return ytd_add_slow(s, month, value);
 }
+
+/* Add a month's sum (of another state, or read) to month month of s. */
+extern YtdStatus ytd_add_sum(Ytd *s, const YtdReading *r);
+
+/* Convert a format-1 value into memory of YTD_SIZE(v1->nyears). */
+extern void ytd_from_v1(Ytd *dst, const YtdV1 *v1);
+
+/* The sum of month month (which has a reading) as a YtdReading. */
+extern void ytd_month_sum(const Ytd *s, int32_t month, YtdReading *r);
 
 /* Record the as-of day of a one-step aggregate; it must fall in one month. */
 extern YtdStatus ytd_set_asof(Ytd *s, int32_t day);
@@ -189,6 +347,7 @@ typedef struct YtdHead
 	bool		has_asof;
 	int32_t		asof;
 	int			nreadings;
+	int			scale;			/* the state's scale at least (binary input) */
 } YtdHead;
 
 extern YtdStatus ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
@@ -215,6 +374,26 @@ extern bool ytd_month_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_level_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_change_of(const Ytd *s, int32_t month, double *pp);
+
+/*
+ * Published figures: the exact decimal figure rounded half away from zero
+ * to decimals (0..YTD_MAX_SCALE) and returned as the nearest double.  False
+ * where the double accessor's figure is NULL, and where a month it needs is
+ * not held as a decimal (flt, inexact) or the exact figure is out of range;
+ * *why (if not NULL) is then 1 for "not exact", 0 otherwise.
+ */
+extern bool ytd_value_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_level_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_growth_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_level_growth_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_change_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+
+/* Round num / den (den > 0) half away from zero to decimals of a %
+ * (pct: x 100 first); false when out of range. */
+extern bool ytd_round_ratio(ytd_i128 num, ytd_i128 den, int decimals, bool pct, double *v);
+
+/* Months whose sums are not held exactly among those a figure needs. */
+extern int	ytd_inexact_months(const Ytd *s, int32_t month, bool level, int32_t *out);
 
 /* Growth in % of cur over base; false for a zero or negative base. */
 extern bool ytd_pct(double cur, double base, double *pct);
