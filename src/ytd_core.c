@@ -200,24 +200,21 @@ ytd_rescale(Ytd *s, int k)
 		for (int m = 0; m < 12; m++)
 		{
 			uint16_t	bit = (uint16_t) (1u << m);
+			int32_t		c = y->carry[m];
 
 			if (!(y->mask & bit) || ((y->flt | y->inexact) & bit))
 				continue;
-			if (!ytd_acc_mul10(&y->carry[m], &y->units[m], d))
-			{
-				/* beyond 160 bits: cannot happen below 2^31 readings a month */
-				y->inexact |= bit;
-				y->carry[m] = 0;
-				y->units[m] = 0;
-			}
+			if (!ytd_acc_mul10(&c, &y->units[m], d) || c != (int16_t) c)
+				ytd_make_inexact(y, m);		/* beyond 144 bits */
+			else
+				y->carry[m] = (int16_t) c;
 		}
 	}
 	s->scale = (uint8_t) k;
 }
 
-/* Make month m of year y inexact: its sum is not known. */
-static void
-make_inexact(YtdYear *y, int m)
+void
+ytd_make_inexact(YtdYear *y, int m)
 {
 	uint16_t	bit = (uint16_t) (1u << m);
 
@@ -281,7 +278,7 @@ ytd_add_slow(Ytd *s, int32_t month, double value)
 		ytd_acc_add(y, m, n < 0 ? -1 : 0, n);
 		return YTD_OK;
 	}
-	make_inexact(y, m);
+	ytd_make_inexact(y, m);
 	return YTD_OK;
 }
 
@@ -300,16 +297,16 @@ ytd_add_sum(Ytd *s, const YtdReading *r)
 	if (r->what == YTD_DEC)
 	{
 		ytd_rescale(s, r->scale);
-		if (!ytd_acc_mul10(&carry, &units, s->scale - r->scale))
+		if (!ytd_acc_mul10(&carry, &units, s->scale - r->scale) || carry != (int16_t) carry)
 		{
-			make_inexact(y, m);
+			ytd_make_inexact(y, m);
 			return YTD_OK;
 		}
-		if ((y->flt | y->inexact) & bit)
-			return YTD_OK;		/* stays inexact (a flt had a reading) */
-		if (had && (y->flt & bit))
+		if (y->inexact & bit)
+			return YTD_OK;		/* stays inexact */
+		if (y->flt & bit)
 		{
-			make_inexact(y, m);
+			ytd_make_inexact(y, m);		/* a non-decimal and more */
 			return YTD_OK;
 		}
 		y->mask |= bit;
@@ -323,7 +320,7 @@ ytd_add_sum(Ytd *s, const YtdReading *r)
 		set_flt(y, m, r->value);
 		return YTD_OK;
 	}
-	make_inexact(y, m);
+	ytd_make_inexact(y, m);
 	return YTD_OK;
 }
 

@@ -10,11 +10,15 @@
  * Layout (format 2, since 0.3.0; a varlena; sizes in bytes):
  *		header	24	length word, kind, flags, year count, base year, as-of day,
  *					scale, padding
- *		years	248 each: three 12-bit month masks (padded to 8), 12 int32
+ *		years	224 each: three 12-bit month masks (padded to 8), 12 int16
  *					carries and 12 int128 sums
- * Each month's sum is exact: a count of units of 10^-scale held in 160 bits
+ * Two years take 24 + 2 * 224 = 472 bytes (a 512-byte chunk).
+ * Each month's sum is exact: a count of units of 10^-scale held in 144 bits
  * (units, and carry for the bits above 128), so the sum of the readings is
  * the same whatever order they arrive in or how states are merged.  A
+ * reading is below 2^127 units, so the carry cannot overflow below 32,768
+ * readings a month of the largest size (2^79 readings of 1e15 at 4
+ * decimals); if it would, the month becomes inexact rather than wrong.  A
  * reading is the decimal its shortest text shows (float8out's digits); the
  * state's scale is the largest number of decimals among its readings (at
  * most YTD_MAX_SCALE), and the sums are rescaled when a reading with more
@@ -72,7 +76,7 @@ typedef struct YtdYear
 	uint16_t	flt;			/* month m holds one non-decimal reading, in f(units) */
 	uint16_t	inexact;		/* month m's sum is unknown (a non-decimal among several) */
 	uint16_t	pad;
-	int32_t		carry[12];		/* bits 128 and up of each month's sum */
+	int16_t		carry[12];		/* bits 128 and up of each month's sum */
 	ytd_i128	units[12];		/* each month's sum in units of 10^-scale (low 128 bits) */
 } YtdYear;
 
@@ -190,15 +194,22 @@ ytd_decimal(double x, int hint, ytd_i128 *n, int *k)
 /* Raise a state's scale to at least k, rescaling every sum. */
 extern void ytd_rescale(Ytd *s, int k);
 
-/* Add 160-bit units (carry:units) to month m of year y. */
+/* Make month m of year y inexact: its sum is not known. */
+extern void ytd_make_inexact(YtdYear *y, int m);
+
+/* Add carry:units to month m of year y (inexact if the carry overflows). */
 static inline void
 ytd_acc_add(YtdYear *y, int m, int32_t carry, ytd_i128 units)
 {
 	ytd_u128	a = (ytd_u128) y->units[m];
 	ytd_u128	r = a + (ytd_u128) units;
+	int32_t		c = y->carry[m] + carry + (r < a);
 
-	y->carry[m] += carry + (r < a);
 	y->units[m] = (ytd_i128) r;
+	if (likely_ytd(c == (int16_t) c))
+		y->carry[m] = (int16_t) c;
+	else
+		ytd_make_inexact(y, m);
 }
 
 /* Multiply 160-bit carry:units by 10^d (0 <= d <= 19); false on overflow. */

@@ -12,7 +12,7 @@
 
 #include "ytd.h"
 
-StaticAssertDecl(sizeof(YtdYear) == 248, "a year of the ytd state is 248 bytes");
+StaticAssertDecl(sizeof(YtdYear) == 224, "a year of the ytd state is 224 bytes");
 StaticAssertDecl(offsetof(Ytd, years) == 24, "the ytd header is 24 bytes");
 StaticAssertDecl(sizeof(YtdYearV1) == 104, "a year of the format-1 ytd state is 104 bytes");
 StaticAssertDecl(offsetof(YtdV1, years) == 16, "the format-1 ytd header is 16 bytes");
