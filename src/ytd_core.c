@@ -597,14 +597,16 @@ month_covered(const Ytd *s, int32_t month, int32_t m)
 
 /*
  * Year-to-date value of the year of month, if its months are covered, as
- * an exact sum: a decimal, a float8 if it is a single flt month's, else
- * inexact.
+ * an exact sum: a decimal; with flt months a float8 (the double of the
+ * decimal months' exact sum plus the flt months' values in month order:
+ * not exact, but the same whatever the order of the rows); inexact if a
+ * month is.
  */
 static bool
 value_num(const Ytd *s, int32_t month, YtdReading *v)
 {
-	int			nread = 0;
-	bool		flt = false;
+	int			nflt = 0;
+	double		fsum = 0.0;
 
 	if (s->kind != YTD_MONTHLY)
 	{
@@ -625,13 +627,12 @@ value_num(const Ytd *s, int32_t month, YtdReading *v)
 		if (!has(s, m))
 			continue;
 		at(s, m, &r);
-		nread++;
 		if (r.what == YTD_INEXACT)
 			v->what = YTD_INEXACT;
 		else if (r.what == YTD_FLT)
 		{
-			flt = true;
-			v->value = r.value;
+			nflt++;
+			fsum += r.value;
 		}
 		else
 		{
@@ -643,11 +644,14 @@ value_num(const Ytd *s, int32_t month, YtdReading *v)
 			v->units = (ytd_i128) t;
 		}
 	}
-	if (v->what != YTD_INEXACT && flt)
-		v->what = nread == 1 ? YTD_FLT : YTD_INEXACT;
 	if (v->what == YTD_DEC)
 		v->value = ytd_acc_fits(v->carry, v->units) ?
 			ytd_dec_to_double(v->units, s->scale) : NAN;
+	if (v->what == YTD_DEC && nflt > 0)
+	{
+		v->what = YTD_FLT;
+		v->value = v->units == 0 && v->carry == 0 ? fsum : v->value + fsum;
+	}
 	return true;
 }
 

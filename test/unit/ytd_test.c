@@ -373,6 +373,9 @@ test_exact(void)
 	ok(ytd_value_of(b, M(2023, 1), &v) && v == 1e-300, "a lone 1e-300 keeps its double");
 	ok(!ytd_growth_pub(b, M(2024, 1), 1, &v, &why) && why == 1,
 	   "but a published growth on it is NULL, said to be inexact");
+	ok(ytd_add(b, M(2023, 2), 2) == YTD_OK && ytd_value_of(b, M(2023, 2), &v) && v == 2 + 1e-300 &&
+	   !ytd_value_pub(b, M(2023, 2), 2, &v, &why) && why == 1,
+	   "with other months, the double of the sum (the same in any order), but no published value");
 	ok(ytd_add(b, M(2023, 1), 1) == YTD_OK && !ytd_value_of(b, M(2023, 1), &v),
 	   "adding to it makes the month inexact: no value");
 	{
