@@ -37,7 +37,7 @@ state_arg(FunctionCallInfo fcinfo, bool ours)
 static Ytd *
 grow(const Ytd *s, int base, int nyears)
 {
-	Ytd		   *g = ytd_alloc((YtdKind) s->kind, base, nyears);
+	Ytd		   *g = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
 
 	ytd_copy_into(g, s, base, nyears);
 	return g;
@@ -63,7 +63,7 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 	YtdStatus	st;
 
 	if (s == NULL)
-		s = ytd_alloc(kind, month / 12, 1);
+		s = ytd_alloc(kind, month / 12, 1, false);
 	else if (s->kind != kind)
 		report_kind_mix(s->kind, kind);
 	else if (!ytd_covers(s, month))
@@ -78,6 +78,12 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 		ytd_report(YTD_NONFINITE, float8out_internal(value),
 				   "Readings must be finite numbers.");
 	st = ytd_add(s, month, value);
+	if (unlikely(st == YTD_WIDEN))
+	{
+		/* a sum beyond 64 bits: the wide layout from now on */
+		s = ytd_widen(s);
+		st = ytd_add(s, month, value);
+	}
 	if (unlikely(st != YTD_OK))
 	{
 		char		detail[YTD_DETAIL_LEN];
@@ -194,9 +200,26 @@ ytd_combine(PG_FUNCTION_ARGS)
 		report_kind_mix(a->kind, b->kind);
 	if (st != YTD_OK)
 		ytd_report(st, "", "The states merged give as-of dates in different months.");
+	if (YTD_IS_WIDE(b) && !YTD_IS_WIDE(a))
+		a = ytd_widen(a);
 	if (base != a->base_year || nyears != a->nyears)
 		a = grow(a, base, nyears);
-	st = ytd_merge_into(a, b);
+	if (!YTD_IS_WIDE(a))
+	{
+		/* merge into a copy: a sum beyond 64 bits means starting over wide */
+		Ytd		   *c = grow(a, base, nyears);
+
+		st = ytd_merge_into(c, b);
+		if (st == YTD_WIDEN)
+		{
+			pfree(c);
+			c = ytd_widen(a);
+			st = ytd_merge_into(c, b);
+		}
+		a = c;
+	}
+	else
+		st = ytd_merge_into(a, b);
 	if (st != YTD_OK)
 		ytd_report(st, "",
 				   st == YTD_RATE_ADDED ?

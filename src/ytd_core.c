@@ -186,13 +186,39 @@ ytd_dec_to_double(ytd_i128 units, int scale)
 	return strtod(buf, NULL);
 }
 
-void
+bool
 ytd_rescale(Ytd *s, int k)
 {
 	int			d = k - s->scale;
 
 	if (d <= 0)
-		return;
+		return true;
+	if (!YTD_IS_WIDE(s))
+	{
+		int64_t		p = (int64_t) ytd_p10x[d];
+		int64_t		r;
+
+		/* all or nothing: check every sum first */
+		for (int yi = 0; yi < s->nyears; yi++)
+		{
+			YtdYearN   *y = (YtdYearN *) ytd_masks(s, yi);
+
+			for (int m = 0; m < 12; m++)
+				if ((y->mk.mask & ~(y->mk.flt | y->mk.inexact) & (1u << m)) &&
+					__builtin_mul_overflow(y->units[m], p, &r))
+					return false;
+		}
+		for (int yi = 0; yi < s->nyears; yi++)
+		{
+			YtdYearN   *y = (YtdYearN *) ytd_masks(s, yi);
+
+			for (int m = 0; m < 12; m++)
+				if (y->mk.mask & ~(y->mk.flt | y->mk.inexact) & (1u << m))
+					y->units[m] *= p;
+		}
+		s->scale = (uint8_t) k;
+		return true;
+	}
 	for (int yi = 0; yi < s->nyears; yi++)
 	{
 		YtdYear    *y = &s->years[yi];
@@ -202,93 +228,162 @@ ytd_rescale(Ytd *s, int k)
 			uint16_t	bit = (uint16_t) (1u << m);
 			int32_t		c = y->carry[m];
 
-			if (!(y->mask & bit) || ((y->flt | y->inexact) & bit))
+			if (!(y->mk.mask & bit) || ((y->mk.flt | y->mk.inexact) & bit))
 				continue;
 			if (!ytd_acc_mul10(&c, &y->units[m], d) || c != (int16_t) c)
-				ytd_make_inexact(y, m);		/* beyond 144 bits */
+				ytd_make_inexact(s, yi, m);		/* beyond 144 bits */
 			else
 				y->carry[m] = (int16_t) c;
 		}
 	}
 	s->scale = (uint8_t) k;
+	return true;
 }
 
 void
-ytd_make_inexact(YtdYear *y, int m)
+ytd_make_inexact(Ytd *s, int yi, int m)
 {
+	YtdMasks   *mk = ytd_masks(s, yi);
 	uint16_t	bit = (uint16_t) (1u << m);
 
-	y->mask |= bit;
-	y->inexact |= bit;
-	y->flt &= (uint16_t) ~bit;
-	y->carry[m] = 0;
-	y->units[m] = 0;
+	mk->mask |= bit;
+	mk->inexact |= bit;
+	mk->flt &= (uint16_t) ~bit;
+	if (YTD_IS_WIDE(s))
+	{
+		s->years[yi].carry[m] = 0;
+		s->years[yi].units[m] = 0;
+	}
+	else
+		((YtdYearN *) mk)->units[m] = 0;
 }
 
-/* Keep a float8 in month m of year y, which has no reading yet. */
-static void
-set_flt(YtdYear *y, int m, double v)
+void
+ytd_widen_into(Ytd *dst, const Ytd *src)
 {
-	y->mask |= (uint16_t) (1u << m);
-	y->flt |= (uint16_t) (1u << m);
-	y->carry[m] = 0;
-	y->units[m] = 0;
-	memcpy(&y->units[m], &v, sizeof(double));
+	int32_t		vl = dst->vl_len_;
+
+	memcpy(dst, src, offsetof(Ytd, years));
+	dst->vl_len_ = vl;
+	dst->flags |= YTD_WIDE;
+	for (int yi = 0; yi < src->nyears; yi++)
+	{
+		const YtdYearN *n = (const YtdYearN *) ytd_masks(src, yi);
+		YtdYear    *w = &dst->years[yi];
+
+		memset(w, 0, sizeof(*w));
+		w->mk = n->mk;
+		for (int m = 0; m < 12; m++)
+		{
+			if (n->mk.flt & (1u << m))
+				memcpy(&w->units[m], &n->units[m], sizeof(double));
+			else
+			{
+				w->units[m] = n->units[m];
+				w->carry[m] = n->units[m] < 0 ? -1 : 0;
+			}
+		}
+	}
+}
+
+/* Keep a float8 in month m of year yi, which has no reading yet. */
+static void
+set_flt(Ytd *s, int yi, int m, double v)
+{
+	YtdMasks   *mk = ytd_masks(s, yi);
+
+	mk->mask |= (uint16_t) (1u << m);
+	mk->flt |= (uint16_t) (1u << m);
+	if (YTD_IS_WIDE(s))
+	{
+		s->years[yi].carry[m] = 0;
+		s->years[yi].units[m] = 0;
+		memcpy(&s->years[yi].units[m], &v, sizeof(double));
+	}
+	else
+		memcpy(&((YtdYearN *) mk)->units[m], &v, sizeof(double));
 }
 
 /* The float8 kept in a flt month. */
 static double
-get_flt(const YtdYear *y, int m)
+get_flt(const Ytd *s, int yi, int m)
 {
 	double		v;
 
-	memcpy(&v, &y->units[m], sizeof(double));
+	if (YTD_IS_WIDE(s))
+		memcpy(&v, &s->years[yi].units[m], sizeof(double));
+	else
+		memcpy(&v, &((const YtdYearN *) ytd_masks(s, yi))->units[m], sizeof(double));
 	return v;
+}
+
+/* Add a decimal sum carry:units at s's scale to month m of year yi (no flt, inexact). */
+static YtdStatus
+add_dec(Ytd *s, int yi, int m, int32_t carry, ytd_i128 units)
+{
+	YtdMasks   *mk = ytd_masks(s, yi);
+
+	if (!YTD_IS_WIDE(s))
+	{
+		YtdYearN   *y = (YtdYearN *) mk;
+		int64_t		r;
+
+		if (!ytd_acc_fits(carry, units) || units < INT64_MIN || units > INT64_MAX ||
+			__builtin_add_overflow(y->units[m], (int64_t) units, &r))
+			return YTD_WIDEN;
+		y->units[m] = r;
+		mk->mask |= (uint16_t) (1u << m);
+		return YTD_OK;
+	}
+	mk->mask |= (uint16_t) (1u << m);
+	ytd_acc_add(s, yi, m, carry, units);
+	return YTD_OK;
 }
 
 YtdStatus
 ytd_add_slow(Ytd *s, int32_t month, double value)
 {
-	YtdYear    *y = &s->years[month / 12 - s->base_year];
+	int			yi = month / 12 - s->base_year;
+	YtdMasks   *mk = ytd_masks(s, yi);
 	int			m = month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
 	ytd_i128	n;
 	int			k;
-	bool		dec = ytd_decimal(value, 0, &n, &k);
+	bool		dec;
 
 	if (!isfinite(value))
 		return YTD_NONFINITE;
-	if (dec)
-		ytd_rescale(s, k);		/* the scale counts every decimal reading */
-	if (!(y->mask & bit))
+	dec = ytd_decimal(value, 0, &n, &k);
+	/* the scale counts every decimal reading */
+	if (dec && !ytd_rescale(s, k))
+		return YTD_WIDEN;
+	if (!(mk->mask & bit))
 	{
-		if (dec)
+		if (!dec)
 		{
-			y->mask |= bit;
-			n *= ytd_p10x[s->scale - k];
-			ytd_acc_add(y, m, n < 0 ? -1 : 0, n);
+			set_flt(s, yi, m, value);
+			return YTD_OK;
 		}
-		else
-			set_flt(y, m, value);
-		return YTD_OK;
+		n *= ytd_p10x[s->scale - k];
+		return add_dec(s, yi, m, n < 0 ? -1 : 0, n);
 	}
-	if (dec && !((y->flt | y->inexact) & bit))
+	if (dec && !((mk->flt | mk->inexact) & bit))
 	{
 		n *= ytd_p10x[s->scale - k];
-		ytd_acc_add(y, m, n < 0 ? -1 : 0, n);
-		return YTD_OK;
+		return add_dec(s, yi, m, n < 0 ? -1 : 0, n);
 	}
-	ytd_make_inexact(y, m);
+	ytd_make_inexact(s, yi, m);
 	return YTD_OK;
 }
 
 YtdStatus
 ytd_add_sum(Ytd *s, const YtdReading *r)
 {
-	YtdYear    *y = &s->years[r->month / 12 - s->base_year];
+	int			yi = r->month / 12 - s->base_year;
+	YtdMasks   *mk = ytd_masks(s, yi);
 	int			m = r->month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
-	bool		had = (y->mask & bit) != 0;
+	bool		had = (mk->mask & bit) != 0;
 	int32_t		carry = r->carry;
 	ytd_i128	units = r->units;
 
@@ -296,38 +391,40 @@ ytd_add_sum(Ytd *s, const YtdReading *r)
 		return YTD_RATE_ADDED;
 	if (r->what == YTD_DEC)
 	{
-		ytd_rescale(s, r->scale);
+		if (!ytd_rescale(s, r->scale))
+			return YTD_WIDEN;
 		if (!ytd_acc_mul10(&carry, &units, s->scale - r->scale) || carry != (int16_t) carry)
 		{
-			ytd_make_inexact(y, m);
+			if (!YTD_IS_WIDE(s))
+				return YTD_WIDEN;
+			ytd_make_inexact(s, yi, m);
 			return YTD_OK;
 		}
-		if (y->inexact & bit)
+		if (mk->inexact & bit)
 			return YTD_OK;		/* stays inexact */
-		if (y->flt & bit)
+		if (mk->flt & bit)
 		{
-			ytd_make_inexact(y, m);		/* a non-decimal and more */
+			ytd_make_inexact(s, yi, m);		/* a non-decimal and more */
 			return YTD_OK;
 		}
-		y->mask |= bit;
-		ytd_acc_add(y, m, carry, units);
-		return YTD_OK;
+		return add_dec(s, yi, m, carry, units);
 	}
 	if (r->what == YTD_FLT && !had)
 	{
 		if (!isfinite(r->value))
 			return YTD_NONFINITE;
-		set_flt(y, m, r->value);
+		set_flt(s, yi, m, r->value);
 		return YTD_OK;
 	}
-	ytd_make_inexact(y, m);
+	ytd_make_inexact(s, yi, m);
 	return YTD_OK;
 }
 
 void
 ytd_month_sum(const Ytd *s, int32_t month, YtdReading *r)
 {
-	const YtdYear *y = &s->years[month / 12 - s->base_year];
+	int			yi = month / 12 - s->base_year;
+	const YtdMasks *y = ytd_masks(s, yi);
 	int			m = month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
 
@@ -342,28 +439,42 @@ ytd_month_sum(const Ytd *s, int32_t month, YtdReading *r)
 	else if (y->flt & bit)
 	{
 		r->what = YTD_FLT;
-		r->value = get_flt(y, m);
+		r->value = get_flt(s, yi, m);
 	}
 	else
 	{
 		r->what = YTD_DEC;
-		r->carry = y->carry[m];
-		r->units = y->units[m];
+		if (YTD_IS_WIDE(s))
+		{
+			r->carry = s->years[yi].carry[m];
+			r->units = s->years[yi].units[m];
+		}
+		else
+		{
+			r->units = ((const YtdYearN *) y)->units[m];
+			r->carry = r->units < 0 ? -1 : 0;
+		}
 		r->value = ytd_acc_fits(r->carry, r->units) ?
 			ytd_dec_to_double(r->units, s->scale) : NAN;
 	}
 }
 
-void
-ytd_from_v1(Ytd *dst, const YtdV1 *v1)
+YtdStatus
+ytd_from_v1(Ytd *dst, const YtdV1 *v1, bool wide)
 {
-	ytd_init(dst, (YtdKind) v1->kind, v1->base_year, v1->nyears);
+	ytd_init(dst, (YtdKind) v1->kind, v1->base_year, v1->nyears, wide);
 	dst->flags |= v1->flags & YTD_HAS_ASOF;
 	dst->asof = v1->asof;
 	for (int yi = 0; yi < v1->nyears; yi++)
 		for (int m = 0; m < 12; m++)
 			if (v1->years[yi].mask & (1u << m))
-				(void) ytd_add(dst, (v1->base_year + yi) * 12 + m, v1->years[yi].v[m]);
+			{
+				YtdStatus	st = ytd_add(dst, (v1->base_year + yi) * 12 + m, v1->years[yi].v[m]);
+
+				if (st == YTD_WIDEN)
+					return st;
+			}
+	return YTD_OK;
 }
 
 static const char *const kind_names[] = {NULL, "monthly", "cumulative", "rate"};
@@ -419,14 +530,14 @@ ytd_kind_parse(const char *s, size_t len, YtdKind *kind)
 }
 
 void
-ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears)
+ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears, bool wide)
 {
 	int32_t		vl = s->vl_len_;
 
-	memset(s, 0, YTD_SIZE(nyears));
+	memset(s, 0, YTD_SIZE(nyears, wide));
 	s->vl_len_ = vl;
 	s->kind = (uint8_t) kind;
-	s->flags = YTD_EXACT;
+	s->flags = YTD_EXACT | (wide ? YTD_WIDE : 0);
 	s->nyears = (uint16_t) nyears;
 	s->base_year = nyears > 0 ? base_year : 0;
 }
@@ -446,13 +557,13 @@ ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears)
 void
 ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears)
 {
-	ytd_init(dst, (YtdKind) src->kind, base, nyears);
+	ytd_init(dst, (YtdKind) src->kind, base, nyears, YTD_IS_WIDE(src));
 	dst->flags = src->flags;
 	dst->asof = src->asof;
 	dst->scale = src->scale;
 	if (src->nyears > 0)
-		memcpy(&dst->years[src->base_year - base], src->years,
-			   (size_t) src->nyears * sizeof(YtdYear));
+		memcpy(ytd_masks(dst, src->base_year - base), src->years,
+			   YTD_SIZE(src->nyears, YTD_IS_WIDE(src)) - offsetof(Ytd, years));
 }
 
 YtdStatus
@@ -513,10 +624,11 @@ ytd_merge_check(const Ytd *a, const Ytd *b, int *base, int *nyears)
 YtdStatus
 ytd_merge_into(Ytd *dst, const Ytd *src)
 {
-	ytd_rescale(dst, src->scale);
+	if (!ytd_rescale(dst, src->scale))
+		return YTD_WIDEN;
 	for (int yi = 0; yi < src->nyears; yi++)
 	{
-		const YtdYear *y = &src->years[yi];
+		const YtdMasks *y = ytd_masks(src, yi);
 		int32_t		first = (src->base_year + yi) * 12;
 
 		for (int m = 0; m < 12; m++)
@@ -541,7 +653,7 @@ ytd_readings(const Ytd *s, YtdReading *out)
 
 	for (int yi = 0; yi < s->nyears; yi++)
 		for (int m = 0; m < 12; m++)
-			if (s->years[yi].mask & (1u << m))
+			if (ytd_masks(s, yi)->mask & (1u << m))
 				ytd_month_sum(s, (s->base_year + yi) * 12 + m, &out[n++]);
 	return n;
 }
@@ -552,7 +664,7 @@ ytd_reading_count(const Ytd *s)
 	int			n = 0;
 
 	for (int yi = 0; yi < s->nyears; yi++)
-		n += __builtin_popcount(s->years[yi].mask);
+		n += __builtin_popcount(ytd_masks(s, yi)->mask);
 	return n;
 }
 
@@ -562,7 +674,7 @@ has(const Ytd *s, int32_t m)
 {
 	if (m < 0 || !ytd_covers(s, m))
 		return false;
-	return (s->years[m / 12 - s->base_year].mask & (1u << (m % 12))) != 0;
+	return (ytd_masks(s, m / 12 - s->base_year)->mask & (1u << (m % 12))) != 0;
 }
 
 /* The sum of month m, which has a reading. */

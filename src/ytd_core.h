@@ -10,11 +10,16 @@
  * Layout (format 2, since 0.3.0; a varlena; sizes in bytes):
  *		header	24	length word, kind, flags, year count, base year, as-of day,
  *					scale, padding
- *		years	224 each: three 12-bit month masks (padded to 8), 12 int16
- *					carries and 12 int128 sums
- * Two years take 24 + 2 * 224 = 472 bytes (a 512-byte chunk).
- * Each month's sum is exact: a count of units of 10^-scale held in 144 bits
- * (units, and carry for the bits above 128), so the sum of the readings is
+ *		years	narrow: 104 each, three 12-bit month masks (padded to 8) and 12
+ *					int64 sums; two years take 24 + 2 * 104 = 232 bytes, as
+ *					format 1's 224 a 256-byte chunk (hash aggregation keeps one
+ *					per group: memory, not arithmetic, is what a larger state
+ *					costs);
+ *				wide (YTD_WIDE): 224 each, the masks, 12 int16 carries and
+ *					12 int128 sums, once a narrow state's sums outgrow 64 bits
+ *					(the glue widens it on YTD_WIDEN and redoes the step).
+ * Each month's sum is exact: a count of units of 10^-scale (wide: held in 144
+ * bits, units and carry for the bits above 128), so the sum of the readings is
  * the same whatever order they arrive in or how states are merged.  A
  * reading is below 2^127 units, so the carry cannot overflow below 32,768
  * readings a month of the largest size (2^79 readings of 1e15 at 4
@@ -23,11 +28,11 @@
  * state's scale is the largest number of decimals among its readings (at
  * most YTD_MAX_SCALE), and the sums are rescaled when a reading with more
  * decimals arrives.  A reading whose decimal has more than YTD_MAX_SCALE
- * decimals or is 1e18 or more in size is not held as a decimal: alone in
+ * decimals or is about 1.7e20 or more is not held as a decimal: alone in
  * its month it is kept as a float8 (flt), with others the month's sum is
  * unknown (inexact); figures that depend on such a month are NULL where an
  * exact figure is asked for.  Absent months hold 0 so that equal states
- * have equal bytes.
+ * of one layout have equal bytes.
  *
  * Format 1 (0.1.0 and 0.2.0, flags without YTD_EXACT): a 16-byte header and
  * years of 104 bytes, a 12-bit mask and 12 float8 sums (YtdV1 below).
@@ -56,7 +61,8 @@ typedef enum YtdKind
 
 #define YTD_HAS_ASOF	0x01	/* the one-step aggregates' as-of date is set */
 #define YTD_EXACT		0x02	/* format 2: exact decimal sums (else format 1) */
-#define YTD_FLAGS_ALL	(YTD_HAS_ASOF | YTD_EXACT)
+#define YTD_WIDE		0x04	/* format 2, wide layout: 144-bit sums */
+#define YTD_FLAGS_ALL	(YTD_HAS_ASOF | YTD_EXACT | YTD_WIDE)
 
 #define YTD_MAX_SCALE	18		/* decimals a state holds exactly */
 
@@ -70,12 +76,26 @@ typedef unsigned __int128 ytd_u128;
 #define YTD_MIN_YEAR	1
 #define YTD_MAX_YEAR	9999
 
-typedef struct YtdYear
+/* The masks that start a year of either layout. */
+typedef struct YtdMasks
 {
 	uint16_t	mask;			/* bit m-1 set: month m has a reading */
 	uint16_t	flt;			/* month m holds one non-decimal reading, in f(units) */
 	uint16_t	inexact;		/* month m's sum is unknown (a non-decimal among several) */
 	uint16_t	pad;
+} YtdMasks;
+
+/* A year of the narrow layout: 64-bit sums (the common case). */
+typedef struct YtdYearN
+{
+	YtdMasks	mk;
+	int64_t		units[12];		/* each month's sum in units of 10^-scale */
+} YtdYearN;
+
+/* A year of the wide layout (YTD_WIDE): 144-bit sums. */
+typedef struct YtdYear
+{
+	YtdMasks	mk;
 	int16_t		carry[12];		/* bits 128 and up of each month's sum */
 	ytd_i128	units[12];		/* each month's sum in units of 10^-scale (low 128 bits) */
 } YtdYear;
@@ -93,7 +113,19 @@ typedef struct Ytd
 	YtdYear		years[];
 } Ytd;
 
-#define YTD_SIZE(nyears) (offsetof(Ytd, years) + (size_t) (nyears) * sizeof(YtdYear))
+#define YTD_SIZE(nyears, wide) (offsetof(Ytd, years) + \
+	(size_t) (nyears) * ((wide) ? sizeof(YtdYear) : sizeof(YtdYearN)))
+
+/* Whether a state has the wide layout. */
+#define YTD_IS_WIDE(s) (((s)->flags & YTD_WIDE) != 0)
+
+/* The masks of year yi (from base_year) of either layout. */
+static inline YtdMasks *
+ytd_masks(const Ytd *s, int yi)
+{
+	return (YtdMasks *) ((char *) s->years +
+						 (size_t) yi * (YTD_IS_WIDE(s) ? sizeof(YtdYear) : sizeof(YtdYearN)));
+}
 
 /* Format 1 (0.1.0, 0.2.0): float8 sums; read only, see ytd_from_v1. */
 typedef struct YtdYearV1
@@ -125,7 +157,8 @@ typedef enum YtdStatus
 	YTD_RATE_ADDED,				/* two readings of a rate for one month */
 	YTD_KIND_MIX,				/* states or rows of different kinds */
 	YTD_ASOF_MIX,				/* different as-of months in one group */
-	YTD_CORRUPT					/* binary value with impossible fields */
+	YTD_CORRUPT,				/* binary value with impossible fields */
+	YTD_WIDEN					/* a narrow state must be made wide first (ytd_widen_into) */
 } YtdStatus;
 
 #define YTD_DETAIL_LEN 200
@@ -191,16 +224,23 @@ ytd_decimal(double x, int hint, ytd_i128 *n, int *k)
 	return ytd_decimal_slow(x, n, k);
 }
 
-/* Raise a state's scale to at least k, rescaling every sum. */
-extern void ytd_rescale(Ytd *s, int k);
+/*
+ * Raise a state's scale to at least k, rescaling every sum; false (and the
+ * state unchanged) if a narrow state's sums would not fit 64 bits.
+ */
+extern bool ytd_rescale(Ytd *s, int k);
 
-/* Make month m of year y inexact: its sum is not known. */
-extern void ytd_make_inexact(YtdYear *y, int m);
+/* Make month m of year yi inexact: its sum is not known. */
+extern void ytd_make_inexact(Ytd *s, int yi, int m);
 
-/* Add carry:units to month m of year y (inexact if the carry overflows). */
+/* The wide copy of a narrow state, into memory of YTD_SIZE(src->nyears, true). */
+extern void ytd_widen_into(Ytd *dst, const Ytd *src);
+
+/* Add carry:units to month m of wide year yi (inexact if the carry overflows). */
 static inline void
-ytd_acc_add(YtdYear *y, int m, int32_t carry, ytd_i128 units)
+ytd_acc_add(Ytd *s, int yi, int m, int32_t carry, ytd_i128 units)
 {
+	YtdYear    *y = &s->years[yi];
 	ytd_u128	a = (ytd_u128) y->units[m];
 	ytd_u128	r = a + (ytd_u128) units;
 	int32_t		c = y->carry[m] + carry + (r < a);
@@ -209,7 +249,7 @@ ytd_acc_add(YtdYear *y, int m, int32_t carry, ytd_i128 units)
 	if (likely_ytd(c == (int16_t) c))
 		y->carry[m] = (int16_t) c;
 	else
-		ytd_make_inexact(y, m);
+		ytd_make_inexact(s, yi, m);
 }
 
 /* Multiply 160-bit carry:units by 10^d (0 <= d <= 19); false on overflow. */
@@ -267,7 +307,7 @@ extern const char *ytd_kind_name(int kind);
 extern bool ytd_kind_parse(const char *s, size_t len, YtdKind *kind);
 
 /* Initialise a state of nyears years from base_year (memory of YTD_SIZE). */
-extern void ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears);
+extern void ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears, bool wide);
 
 /* Whether a state holds month m. */
 static inline bool
@@ -281,7 +321,7 @@ ytd_covers(const Ytd *s, int32_t month)
 /* The years a state would need to hold month m too. */
 extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears);
 
-/* Copy src into dst, which has room for base..base+nyears-1 (and covers src). */
+/* Copy src into dst, which has room for base..base+nyears-1 in src's layout. */
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
 
 /*
@@ -295,34 +335,51 @@ extern YtdStatus ytd_add_slow(Ytd *s, int32_t month, double value);
 static inline YtdStatus
 ytd_add(Ytd *s, int32_t month, double value)
 {
-	YtdYear    *y = &s->years[month / 12 - s->base_year];
+	int			yi = month / 12 - s->base_year;
+	YtdMasks   *mk = ytd_masks(s, yi);
 	int			m = month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
 	ytd_i128	n;
 	int			k;
 
-	if ((y->mask & bit) && s->kind == YTD_RATE)
+	if ((mk->mask & bit) && s->kind == YTD_RATE)
 		return YTD_RATE_ADDED;
-	if (likely_ytd(!((y->flt | y->inexact) & bit) && ytd_decimal(value, s->scale, &n, &k)))
+	if (likely_ytd(!((mk->flt | mk->inexact) & bit) && ytd_decimal(value, s->scale, &n, &k)))
 	{
 		ytd_i128	u = n;
 
+		if (k > s->scale && !ytd_rescale(s, k))
+			return YTD_WIDEN;
 		if (k < s->scale)
 			u *= ytd_p10x[s->scale - k];
-		else if (k > s->scale)
-			ytd_rescale(s, k);
-		y->mask |= bit;
-		ytd_acc_add(y, m, u < 0 ? -1 : 0, u);
+		if (!YTD_IS_WIDE(s))
+		{
+			YtdYearN   *y = (YtdYearN *) mk;
+			int64_t		r;
+
+			if (u < INT64_MIN || u > INT64_MAX ||
+				__builtin_add_overflow(y->units[m], (int64_t) u, &r))
+				return YTD_WIDEN;
+			y->units[m] = r;
+			mk->mask |= bit;
+			return YTD_OK;
+		}
+		mk->mask |= bit;
+		ytd_acc_add(s, yi, m, u < 0 ? -1 : 0, u);
 		return YTD_OK;
 	}
 	return ytd_add_slow(s, month, value);
 }
 
-/* Add a month's sum (of another state, or read) to month month of s. */
+/*
+ * Add a month's sum (of another state, or read) to month month of s.  For
+ * this and ytd_add, YTD_WIDEN: a narrow state cannot hold the sum; redo on
+ * its wide copy (ytd_widen_into).  The state may have been rescaled.
+ */
 extern YtdStatus ytd_add_sum(Ytd *s, const YtdReading *r);
 
-/* Convert a format-1 value into memory of YTD_SIZE(v1->nyears). */
-extern void ytd_from_v1(Ytd *dst, const YtdV1 *v1);
+/* Convert a format-1 value into memory of YTD_SIZE(v1->nyears, wide). */
+extern YtdStatus ytd_from_v1(Ytd *dst, const YtdV1 *v1, bool wide);
 
 /* The sum of month month (which has a reading) as a YtdReading. */
 extern void ytd_month_sum(const Ytd *s, int32_t month, YtdReading *r);
@@ -335,6 +392,7 @@ extern YtdStatus ytd_merge_check(const Ytd *a, const Ytd *b, int *base, int *nye
 
 /* Add every reading of src into dst, which covers src's years. */
 extern YtdStatus ytd_merge_into(Ytd *dst, const Ytd *src);
+/* (YTD_WIDEN: dst is partly merged; merge into a wide copy of it as it was.) */
 
 /* Readings in month order; returns how many were written (n <= 12*nyears). */
 extern int	ytd_readings(const Ytd *s, YtdReading *out);
@@ -367,8 +425,9 @@ extern YtdStatus ytd_parse(const char *str, YtdHead *head, YtdReading *r, int ma
 /* Upper bound on the number of readings the text can hold. */
 extern int	ytd_text_max_readings(const char *str);
 
-/* Build a state from checked readings into memory of YTD_SIZE(nyears). */
-extern YtdStatus ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n);
+/* Build a state from checked readings into memory of YTD_SIZE(nyears, wide);
+ * YTD_WIDEN: build it wide. */
+extern YtdStatus ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n, bool wide);
 
 /* Length bound of the text form, and the text itself. */
 extern size_t ytd_text_len(const Ytd *s);

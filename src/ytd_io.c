@@ -12,7 +12,8 @@
 
 #include "ytd.h"
 
-StaticAssertDecl(sizeof(YtdYear) == 224, "a year of the ytd state is 224 bytes");
+StaticAssertDecl(sizeof(YtdYear) == 224, "a wide year of the ytd state is 224 bytes");
+StaticAssertDecl(sizeof(YtdYearN) == 104, "a narrow year of the ytd state is 104 bytes");
 StaticAssertDecl(offsetof(Ytd, years) == 24, "the ytd header is 24 bytes");
 StaticAssertDecl(sizeof(YtdYearV1) == 104, "a year of the format-1 ytd state is 104 bytes");
 StaticAssertDecl(offsetof(YtdV1, years) == 16, "the format-1 ytd header is 16 bytes");
@@ -33,8 +34,13 @@ ytd_current(struct varlena *v)
 	if (VARSIZE(v) != YTD_V1_SIZE(v1->nyears) || v1->kind < YTD_MONTHLY ||
 		v1->kind > YTD_RATE || (v1->flags & ~YTD_HAS_ASOF) != 0)
 		ytd_report(YTD_CORRUPT, "", "A stored ytd value has neither the current layout nor that of 0.1.0 and 0.2.0.");
-	s = ytd_alloc((YtdKind) v1->kind, v1->base_year, v1->nyears);
-	ytd_from_v1(s, v1);
+	s = ytd_alloc((YtdKind) v1->kind, v1->base_year, v1->nyears, false);
+	if (ytd_from_v1(s, v1, false) == YTD_WIDEN)
+	{
+		pfree(s);
+		s = ytd_alloc((YtdKind) v1->kind, v1->base_year, v1->nyears, true);
+		(void) ytd_from_v1(s, v1, true);
+	}
 	return s;
 }
 
@@ -83,6 +89,9 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 					 errmsg("as_of must fall in one month for the whole group"),
 					 errdetail("%s", detail)));
 			break;
+		case YTD_WIDEN:
+			elog(ERROR, "ytd state not widened");	/* the glue widens first */
+			break;
 		case YTD_CORRUPT:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -93,13 +102,23 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 }
 
 Ytd *
-ytd_alloc(YtdKind kind, int base, int nyears)
+ytd_alloc(YtdKind kind, int base, int nyears, bool wide)
 {
-	Ytd		   *s = palloc(YTD_SIZE(nyears));
+	Ytd		   *s = palloc(YTD_SIZE(nyears, wide));
 
-	SET_VARSIZE(s, YTD_SIZE(nyears));
-	ytd_init(s, kind, base, nyears);
+	SET_VARSIZE(s, YTD_SIZE(nyears, wide));
+	ytd_init(s, kind, base, nyears, wide);
 	return s;
+}
+
+Ytd *
+ytd_widen(const Ytd *s)
+{
+	Ytd		   *w = palloc(YTD_SIZE(s->nyears, true));
+
+	SET_VARSIZE(w, YTD_SIZE(s->nyears, true));
+	ytd_widen_into(w, s);
+	return w;
 }
 
 /* Build a state from checked readings, reporting errors against input. */
@@ -112,8 +131,14 @@ ytd_from_readings(const YtdHead *head, const YtdReading *r, const char *input)
 	YtdStatus	st;
 
 	ytd_readings_range(r, head->nreadings, &base, &nyears);
-	s = ytd_alloc(head->kind, base, nyears);
-	st = ytd_build(s, head, r, head->nreadings);
+	s = ytd_alloc(head->kind, base, nyears, false);
+	st = ytd_build(s, head, r, head->nreadings, false);
+	if (st == YTD_WIDEN)
+	{
+		pfree(s);
+		s = ytd_alloc(head->kind, base, nyears, true);
+		st = ytd_build(s, head, r, head->nreadings, true);
+	}
 	ytd_report(st, input, "Readings must be finite numbers.");
 	return s;
 }

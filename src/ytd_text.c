@@ -296,19 +296,20 @@ ytd_readings_range(const YtdReading *r, int n, int *base, int *nyears)
 }
 
 YtdStatus
-ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n)
+ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n, bool wide)
 {
 	int			base,
 				nyears;
 
 	ytd_readings_range(r, n, &base, &nyears);
-	ytd_init(s, head->kind, base, nyears);
+	ytd_init(s, head->kind, base, nyears, wide);
 	if (head->has_asof)
 	{
 		s->flags |= YTD_HAS_ASOF;
 		s->asof = head->asof;
 	}
-	ytd_rescale(s, head->scale);
+	if (!ytd_rescale(s, head->scale))
+		return YTD_WIDEN;
 	for (int i = 0; i < n; i++)
 	{
 		YtdStatus	st = ytd_add_sum(s, &r[i]);
@@ -351,7 +352,7 @@ ytd_format(const Ytd *s, char *buf, size_t len)
 			char		num[64];
 			YtdReading	r;
 
-			if (!(s->years[yi].mask & (1u << m)))
+			if (!(ytd_masks(s, yi)->mask & (1u << m)))
 				continue;
 			ytd_month_sum(s, (s->base_year + yi) * 12 + m, &r);
 			if (r.what == YTD_DEC && ytd_acc_fits(r.carry, r.units))

@@ -28,8 +28,13 @@ parse(const char *s, YtdStatus *status)
 	if (st != YTD_OK)
 		return NULL;
 	ytd_readings_range(r, h.nreadings, &base, &n);
-	y = calloc(1, YTD_SIZE(n));
-	ytd_build(y, &h, r, h.nreadings);
+	y = calloc(1, YTD_SIZE(n, false));
+	if (ytd_build(y, &h, r, h.nreadings, false) == YTD_WIDEN)
+	{
+		free(y);
+		y = calloc(1, YTD_SIZE(n, true));
+		ytd_build(y, &h, r, h.nreadings, true);
+	}
 	return y;
 }
 
@@ -168,14 +173,15 @@ test_merge(void)
 
 	ok(ytd_merge_check(a, c, &base, &n) == YTD_KIND_MIX, "monthly and rate do not merge");
 	ok(ytd_merge_check(a, b, &base, &n) == YTD_OK && base == 2023 && n == 2, "merge spans 2023-2024");
-	g = calloc(1, YTD_SIZE(n));
+	g = calloc(1, YTD_SIZE(n, false));
 	ytd_copy_into(g, a, base, n);
 	ok(ytd_merge_into(g, b) == YTD_OK, "merge");
 	ok_str(text(g), "monthly{2023-01:10,2024-01:1,2024-02:22}", "merged readings add up by month");
 	ok(ytd_add(g, M(2024, 1), 1e308) == YTD_OK && ytd_add(g, M(2024, 1), 1e308) == YTD_OK &&
 	   strcmp(text(g), "monthly{2023-01:10,2024-01:inexact,2024-02:22}") == 0,
 	   "readings too large to hold exactly make their month inexact, not an error");
-	ok(sizeof(YtdYear) * 2 + offsetof(Ytd, years) == 472, "two years take 472 bytes");
+	ok(YTD_SIZE(2, false) == 232 && YTD_SIZE(2, true) == 472,
+	   "two years take 232 bytes (472 when wide)");
 	free(a), free(b), free(c), free(g);
 }
 
@@ -214,7 +220,7 @@ test_text(void)
 			continue;
 		ok_str(text(s), good[i], "canonical text reads back the same");
 		t = parse(text(s), NULL);
-		ok(t && memcmp(s, t, YTD_SIZE(s->nyears)) == 0, "text round trip is bit-exact");
+		ok(t && memcmp(s, t, YTD_SIZE(s->nyears, YTD_IS_WIDE(s))) == 0, "text round trip is bit-exact");
 		free(s), free(t);
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -271,7 +277,7 @@ test_fuzz(void)
 			continue;
 		parsed++;
 		t = parse(text(s), NULL);
-		if (!t || memcmp(s, t, YTD_SIZE(s->nyears)) != 0)
+		if (!t || memcmp(s, t, YTD_SIZE(s->nyears, YTD_IS_WIDE(s))) != 0)
 		{
 			ok(0, "mutated text \"%s\" reads back the same", buf);
 			free(s), free(t);
@@ -329,8 +335,17 @@ test_exact(void)
 		ok(ytd_acc_mul10(&c, &u, 19) && c < 0, "-10^20 x 10^19 goes beyond 128 bits, negative");
 		ok(!ytd_acc_fits(c, u), "and does not fit 128 bits");
 	}
-	a = calloc(1, YTD_SIZE(1));
-	ytd_init(a, YTD_MONTHLY, 2024, 1);
+	a = calloc(1, YTD_SIZE(1, false));
+	ytd_init(a, YTD_MONTHLY, 2024, 1, false);
+	ok(ytd_add(a, M(2024, 1), 12.5) == YTD_OK && ytd_add(a, M(2024, 1), 1.5e20) == YTD_WIDEN,
+	   "a narrow state (64-bit sums) asks to be widened for 1.5e20");
+	g = calloc(1, YTD_SIZE(1, true));
+	ytd_widen_into(g, a);
+	ok(YTD_IS_WIDE(g) && ytd_add(g, M(2024, 1), 1.5e20) == YTD_OK &&
+	   strcmp(text(g), "monthly{2024-01:150000000000000000012.5}") == 0, "the wide copy holds 1.5e20 + 12.5");
+	free(a), free(g);
+	a = calloc(1, YTD_SIZE(1, true));
+	ytd_init(a, YTD_MONTHLY, 2024, 1, true);
 	for (int i = 0; i < 4; i++)
 		ytd_add(a, M(2024, 1), 1.5e20);
 	for (int i = 0; i < 4; i++)
@@ -342,10 +357,10 @@ test_exact(void)
 	free(a);
 
 	/* order: the twelve counties of issue 19 in both orders give one state */
-	a = calloc(1, YTD_SIZE(2));
-	b = calloc(1, YTD_SIZE(2));
-	ytd_init(a, YTD_MONTHLY, 2023, 2);
-	ytd_init(b, YTD_MONTHLY, 2023, 2);
+	a = calloc(1, YTD_SIZE(2, false));
+	b = calloc(1, YTD_SIZE(2, false));
+	ytd_init(a, YTD_MONTHLY, 2023, 2, false);
+	ytd_init(b, YTD_MONTHLY, 2023, 2, false);
 	for (int i = 0; i < 12; i++)
 	{
 		ytd_add(a, M(2023, 1), cents[i]);
@@ -353,7 +368,7 @@ test_exact(void)
 		ytd_add(b, M(2023, 1), cents[11 - i]);
 		ytd_add(b, M(2024, 1), cents2[11 - i]);
 	}
-	ok(memcmp(a, b, YTD_SIZE(2)) == 0, "twelve counties in either order: the same bytes");
+	ok(memcmp(a, b, YTD_SIZE(2, false)) == 0, "twelve counties in either order: the same bytes");
 	ok_str(text(a), "monthly{2023-01:636820,2024-01:681715.81}", "exact sums 636820 and 681715.81");
 	ok(ytd_growth_pub(a, M(2024, 1), 1, &v, &why) && v == 7.1,
 	   "published growth at 1 decimal: exact 7.05%% rounds to 7.1");
@@ -402,8 +417,8 @@ test_exact(void)
 	v1->years[0].v[0] = 636820.0000000001;
 	v1->years[1].mask = 1;
 	v1->years[1].v[0] = 681715.81;
-	g = calloc(1, YTD_SIZE(2));
-	ytd_from_v1(g, v1);
+	g = calloc(1, YTD_SIZE(2, false));
+	ytd_from_v1(g, v1, false);
 	ok_str(text(g), "monthly{2023-01:636820.0000000001,2024-01:681715.81}",
 		   "a format-1 state reads as the decimals its text shows");
 	ok(ytd_growth_of(g, M(2024, 1), &v) && v == (681715.81 / 636820.0000000001 - 1) * 100,
