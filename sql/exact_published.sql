@@ -54,3 +54,11 @@ INSERT INTO seen SELECT 'parallel', actual_published, met, status, NULL FROM pro
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 INSERT INTO seen SELECT 'unit_scores', actual_published, met, NULL, points FROM unit_scores('2024-01-31') WHERE unit_id = 'c';
 SELECT plan, actual_published, met, status, points FROM seen ORDER BY plan;
+
+-- Sums beyond 64 bits: the state turns wide (144-bit sums), exact still,
+-- and narrow and wide states roll up together in either order.
+SELECT s::text, pg_column_size(s) AS bytes, ytd_value(s, '2024-01-31', 0) AS published
+FROM (SELECT ytd_agg(p, v) s FROM (VALUES ('2024-01-01'::date, 9e18::float8), ('2024-01-01', 9e18),
+	('2024-01-01', 0.5), ('2023-01-01', 1)) r(p, v)) x;
+SELECT rollup(s ORDER BY n)::text AS narrow_first, rollup(s ORDER BY n DESC)::text AS wide_first
+FROM (VALUES (1, 'monthly{2023-01:0.25,2024-01:1.5}'::ytd), (2, 'monthly{2024-01:170000000000000000000}'::ytd)) v(n, s);
