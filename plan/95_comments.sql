@@ -3,7 +3,7 @@
 -- name means the same in every view, so those columns are commented from
 -- one list; the few whose meaning depends on the view are listed per view.
 -- A column commented beside its view keeps that comment: this file never
--- overwrites one (test/suites/comments.sh).
+-- overwrites one (test/suites/comments_once.sh).
 
 
 DO $$

@@ -75,6 +75,8 @@ typedef unsigned __int128 ytd_u128;
 
 #define YTD_MIN_YEAR	1
 #define YTD_MAX_YEAR	9999
+/* Years a state may span, first to last (its size grows with the span). */
+#define YTD_MAX_SPAN	200
 
 /* The masks that start a year of either layout. */
 typedef struct YtdMasks
@@ -158,6 +160,7 @@ typedef enum YtdStatus
 	YTD_KIND_MIX,				/* states or rows of different kinds */
 	YTD_ASOF_MIX,				/* different as-of months in one group */
 	YTD_CORRUPT,				/* binary value with impossible fields */
+	YTD_SPAN,					/* readings more than YTD_MAX_SPAN years apart */
 	YTD_WIDEN					/* a narrow state must be made wide first (ytd_widen_into) */
 } YtdStatus;
 

@@ -7,8 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/../../scripts/common.sh"
 set +e
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 pkg=postgresql-15-scorecard
 ver=$(cat "$TOP/VERSION")
 if [ "$(id -u)" -ne 0 ]; then echo "1..0 # SKIP installing a package needs root"; exit 0; fi
