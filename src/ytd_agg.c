@@ -30,7 +30,7 @@ state_arg(FunctionCallInfo fcinfo, bool ours)
 		return NULL;
 	if (AggCheckCallContext(fcinfo, NULL))
 		return ours ? (Ytd *) PG_GETARG_POINTER(0) : PG_GETARG_YTD(0);
-	return (Ytd *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	return ytd_current((struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
 }
 
 /* A copy of s with room for the years base..base+nyears-1. */

@@ -158,6 +158,14 @@ chk2 "(SELECT rollup(v)::text = 'monthly{2023-01:84300.01,2024-01:61191.835}' FR
 	UNION ALL SELECT 'monthly{2023-01:0.01,2024-01:0.025}') x)" "a 0.2.0 state rolls up with a new one: 84300 + 0.01, 61191.81 + 0.025"
 chk2 "(SELECT rollup(v)::text = 'monthly{2023-01:84300.01,2024-01:61191.835}' FROM (SELECT 'monthly{2023-01:0.01,2024-01:0.025}'::ytd v
 	UNION ALL SELECT v FROM txt2_ytd_sum WHERE id = 3) x)" "and the other way round"
+# the bytes 0.2.0 stored, merged as they are (format 1 in memory) by the
+# combine function called directly, on either side
+both=$(q $f -c "CREATE TEMP TABLE d (lp int, hex text)" -c "\\copy d FROM '$FX2/ytd_sum.disk'" -c "
+	SELECT ytd_combine(o, 'monthly{2023-01:0.01,2024-01:0.025}')::text || ' ' || ytd_combine('monthly{2023-01:0.01,2024-01:0.025}', o)::text
+	FROM (SELECT public.bytes_ytd(substr(b, 13, (((get_byte(b, 8) | (get_byte(b, 9) << 8)) | (get_byte(b, 10) << 16)) >> 2) - 4)) AS o
+	      FROM (SELECT decode(hex, 'hex') AS b FROM d WHERE lp = 3) x) y")
+[ "$both" = "monthly{2023-01:84300.01,2024-01:61191.835} monthly{2023-01:84300.01,2024-01:61191.835}" ]
+ok $? "ytd_combine merges the bytes 0.2.0 stored with a new state, either side"
 chk2 "(SELECT ytd_growth(v, '2024-01-31', 1) = 7.1 AND ytd_growth(v, '2024-01-31', 2) = 7.05 FROM bin2_ytd_sum WHERE id = 2)" \
 	"the city summed in 0.2.0 (636820 + 681715.81) publishes 7.05% exactly: 7.1 at one decimal"
 chk2 "(SELECT ytd_growth(v, '2024-01-31', 4) = round(100 * (681715.81 / 636820.0000000001 - 1), 4)::float8 FROM bin2_ytd_sum WHERE id = 1)" \
