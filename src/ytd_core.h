@@ -195,8 +195,8 @@ extern const ytd_i128 ytd_p10x[39];
 
 /*
  * The decimal a float8 stands for (its shortest text) as n x 10^-k with
- * 0 <= k <= YTD_MAX_SCALE and |n x 10^-k| < 1e18; false if it has none
- * (too many decimals, too large, not finite).  hint: a number of decimals
+ * 0 <= k <= YTD_MAX_SCALE and |n x 10^-k| < 2^127 / 10^18 (about 1.7e20);
+ * false if it has none (too many decimals, too large, not finite).  hint: a number of decimals
  * to try first (the state's scale).  Inline for the common case, as it
  * runs per row: n = round(x * 10^k) with |n| < 2^52 and n / 10^k == x
  * (one correctly rounded division) proves that n x 10^-k reads back to x,
