@@ -121,17 +121,20 @@ PREPARE d$k AS DELETE FROM $t;
 PREPARE i$k AS INSERT INTO $t DEFAULT VALUES;
 PREPARE u$k AS SELECT 1 FROM $t FOR UPDATE;"
 done
-for f in $definers; do
+# every SECURITY DEFINER function: with 'load' and 'run' for a text
+# argument, else with NULL for each argument
+while IFS='|' read -r f nargs; do
 	case "$f" in
-	*'()') hostile="$hostile
-SELECT ${f%()}();" ;;
 	*'(text)') hostile="$hostile
 SELECT ${f%(text)}('load');
 SELECT ${f%(text)}('run');" ;;
-	*) hostile="$hostile
-SELECT 'cannot call $f';" ;;
+	*) args=$(for ((i = 0; i < nargs; i++)); do printf '%sNULL' "$([ $i -gt 0 ] && echo ', ')"; done)
+	   hostile="$hostile
+SELECT ${f%%(*}($args);" ;;
 	esac
-done
+done < <(q "SELECT p.oid::regprocedure, p.pronargs FROM pg_proc p
+	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE p.prosecdef")
 lockoid=$(q "SELECT coalesce(to_regclass('scorecard_lock.plan_lock')::oid, 0)")
 hostile="$hostile
 PREPARE lk AS DELETE FROM scorecard_lock.plan_lock;
