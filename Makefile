@@ -14,14 +14,13 @@ SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 PLAN_PARTS = $(sort $(wildcard plan/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
-# Released versions' frozen install scripts and the update scripts between
-# versions (versions/, see README "Versions and upgrades").  The frozen
-# 0.1.0 install script of scorecard (versions/scorecard--0.1.0.sql.frozen)
-# is kept for the upgrade and BI suites, which place it in their private
-# tree, and is not installed: its pinned search_paths put the extension's
-# schema before pg_catalog, so a new database must not be able to get it
-# (CREATE EXTENSION ... VERSION '0.1.0'); a 0.1.0 database updates through
-# the update scripts.
+# Released versions' frozen scripts and the update scripts between versions
+# (versions/, see README "Versions and upgrades").  Released install scripts
+# are kept as versions/*.sql.frozen for the upgrade and BI suites, which place
+# them in their private tree, and are not installed: a new database gets only
+# the current version (0.1.0's pinned search_paths put the extension's schema
+# before pg_catalog; 0.2.0's let look-alikes in a writable types schema win);
+# an older database updates through the update scripts.
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
 # The update scripts into the version under development are built (README
 # "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
@@ -105,12 +104,14 @@ tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/r
 %.control: %.control.in VERSION
 	sed 's/@EXTVERSION@/$(EXTVERSION)/g' $< > $@
 
-# Freeze the current version's install and update scripts into versions/
-# (at release; then remove the update scripts' .in and move VERSION on).
+# Freeze the current version at release: its install scripts into
+# versions/*.sql.frozen (kept, not installed), its update scripts into
+# versions/ as built; then remove the update scripts' .in and move VERSION on.
 .PHONY: freeze
 freeze: $(DATA_built)
-	@for f in $^; do test ! -e versions/$$f || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
-	cp $^ versions/
+	@for f in $^; do test ! -e versions/$$f -a ! -e versions/$$f.frozen || { echo "versions/$$f exists: $(EXTVERSION) is frozen" >&2; exit 1; }; done
+	for f in $(filter-out $(notdir $(UPDATE_IN:.in=)),$^); do cp $$f versions/$$f.frozen; done
+	cp $(notdir $(UPDATE_IN:.in=)) versions/
 
 .PHONY: test demo demo-stop bench fuzz bench-float report test-browser
 
@@ -148,6 +149,8 @@ fuzz:
 		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c $(PURE_LIBS)
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
+	printf '新增100家以上' > tmp/fuzz-corpus/c; printf '增长6%%～8%%' > tmp/fuzz-corpus/d
+	printf '城镇化率提高0.5个百分点左右' > tmp/fuzz-corpus/e; printf '增速不低于经济增速' > tmp/fuzz-corpus/f
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
 
 # float_text: Ryu against the 0.1.0 snprintf/strtod loop, ns per call.

@@ -111,7 +111,12 @@ COMMENT ON COLUMN indicator.growth_decimals IS 'published precision of its growt
 -- threshold: full weight if met, score_floor x weight otherwise; efficacy:
 -- statistical efficacy coefficient with score_params {satisfactory,
 -- disallowed}; banded: SOE banded efficacy with five standards in
--- score_params; rank: by rank among the units, score_floor x weight last).
+-- score_params; rank: by rank among the units, score_floor x weight last;
+-- scale: the 0-10 scale with score_params {red threshold, goal}; baseline:
+-- weight x (actual - baseline) / (target - baseline) clamped to
+-- [score_floor, score_cap], score_params {baseline}; for level targets of
+-- flows mid-year the red threshold, goal and baseline are prorated as the
+-- target is).
 -- A relative target (growth > reference) names its reference indicator.
 CREATE TABLE plan_target (
 	indicator_id int NOT NULL,
@@ -136,13 +141,15 @@ CREATE TABLE plan_target (
 	CONSTRAINT plan_target_reference_indicator_is_known FOREIGN KEY (reference_indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT plan_target_year_is_plausible CHECK (year BETWEEN 2000 AND 2100),
 	CONSTRAINT plan_target_weight_is_not_negative CHECK (weight >= 0::float8 AND weight < 'Infinity'::float8),
-	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank')),
+	CONSTRAINT plan_target_scoring_is_known CHECK (scoring IN ('ratio', 'threshold', 'efficacy', 'banded', 'rank', 'scale', 'baseline')),
 	CONSTRAINT plan_target_score_floor_not_above_cap CHECK (score_floor >= 0::float8 AND score_floor <= score_cap),
 	CONSTRAINT plan_target_efficacy_needs_two_params CHECK (scoring <> 'efficacy' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
 	CONSTRAINT plan_target_banded_needs_five_params CHECK (scoring <> 'banded' OR coalesce(pg_catalog.cardinality(score_params), 0) = 5),
 	CONSTRAINT plan_target_relative_needs_reference_indicator
 		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL)),
-	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area'))
+	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area')),
+	CONSTRAINT plan_target_scale_needs_two_params CHECK (scoring <> 'scale' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
+	CONSTRAINT plan_target_baseline_needs_one_param CHECK (scoring <> 'baseline' OR coalesce(pg_catalog.cardinality(score_params), 0) = 1)
 );
 COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
@@ -241,3 +248,29 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_target', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.reading', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.task', '');
+
+-- The plan's settings: what the plan's owner (the owner of these tables,
+-- or a superuser) decides for everyone; every role reads them, nobody else
+-- writes them.  At most one row (its key is always true); a missing row or
+-- a NULL column means the default, which plan_setting_in_force
+-- (60_load.sql) shows.  pg_dump keeps the row.
+CREATE TABLE plan_setting (
+	only_row boolean PRIMARY KEY DEFAULT true,
+	value_bound float8,
+	growth_bound float8,
+	future_months boolean,
+	years_before_targets int,
+	CONSTRAINT plan_setting_has_one_row CHECK (only_row),
+	CONSTRAINT plan_setting_value_bound_is_positive_and_finite
+		CHECK (value_bound > 0::float8 AND value_bound < 'Infinity'::float8),
+	CONSTRAINT plan_setting_growth_bound_is_positive_and_finite
+		CHECK (growth_bound > 0::float8 AND growth_bound < 'Infinity'::float8),
+	CONSTRAINT plan_setting_years_before_targets_between_0_and_100 CHECK (years_before_targets BETWEEN 0 AND 100)
+);
+COMMENT ON TABLE plan_setting IS 'the plan''s settings, one row, written by the plan''s owner only (no row or NULL: the default, see plan_setting_in_force)';
+COMMENT ON COLUMN plan_setting.value_bound IS 'largest magnitude of a reading''s value the loader accepts (NULL: 1e15)';
+COMMENT ON COLUMN plan_setting.growth_bound IS 'largest magnitude of a reported growth in % the loader accepts (NULL: 1e5, a thousand-fold rise)';
+COMMENT ON COLUMN plan_setting.future_months IS 'whether the loader accepts readings of months after the current month (NULL: false)';
+COMMENT ON COLUMN plan_setting.years_before_targets IS 'how many years before the first year with targets the loader accepts readings from (NULL: 5)';
+GRANT SELECT ON plan_setting TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_setting', '');

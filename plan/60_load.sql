@@ -53,27 +53,66 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION staging_table() IS 'this session''s staging table; 55000 when begin_load() has not made one';
 
--- text -> float8 or NULL when it is not a finite number.
+-- The plan's settings in force: plan_setting's row where it sets a value,
+-- else the default.  The defaults are written here only.
+CREATE VIEW plan_setting_in_force WITH (security_invoker = true) AS
+	SELECT coalesce(s.value_bound, 1e15::float8) AS value_bound,
+	       coalesce(s.growth_bound, 1e5::float8) AS growth_bound,
+	       coalesce(s.future_months, false) AS future_months,
+	       coalesce(s.years_before_targets, 5) AS years_before_targets
+	FROM (VALUES (true)) one(k)
+	LEFT JOIN scorecard.plan_setting s ON s.only_row;
+COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5)';
+GRANT SELECT ON plan_setting_in_force TO PUBLIC;
+
+-- The characters a key or figure of a staged row is trimmed of: spaces,
+-- tabs and line ends, no-break spaces (U+00A0, U+202F), the ideographic
+-- space (U+3000), the byte order mark (U+FEFF, which a UTF-8 file with BOM
+-- puts before its first field), zero-width spaces and joiners (U+200B to
+-- U+200D, U+2060) and the other spaces of U+2000 to U+200A.  staged_readings
+-- writes the same set out (keep the two alike).
+CREATE FUNCTION staging_trim(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.btrim(s, E' \t\r\n\v\f\u00a0\u202f\u3000\ufeff\u200b\u200c\u200d\u2060\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a')
+$$;
+COMMENT ON FUNCTION staging_trim(text) IS 'a staged field without the spaces, tabs, no-break spaces, BOM and zero-width characters around it';
+
+-- A staged text for a message: the characters that cannot be seen (control
+-- characters, no-break and zero-width spaces, the BOM, bidirectional
+-- marks) named as <U+XXXX>, so that "gdp" and "gdp<U+200B>" differ on screen.
+CREATE FUNCTION staging_visible(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.string_agg(CASE WHEN x.c ~ E'[\\x01-\\x1f\\x7f-\\x9f\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]'
+	                                  THEN pg_catalog.format('<U+%s>', pg_catalog.upper(pg_catalog.lpad(pg_catalog.to_hex(pg_catalog.ascii(x.c)), 4, '0')))
+	                                  ELSE x.c END, '' ORDER BY x.i)
+	FROM pg_catalog.regexp_split_to_table(s, '') WITH ORDINALITY x(c, i)
+$$;
+COMMENT ON FUNCTION staging_visible(text) IS 'a staged text with its invisible characters named as <U+XXXX>, for messages';
+
+-- text -> float8 or NULL when it is not a finite decimal number (digits,
+-- an optional point and exponent: no hexadecimal 0x10, no inf or nan).
 CREATE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
-DECLARE v float8;
+DECLARE
+	t text := scorecard.staging_trim(s);
+	v float8;
 BEGIN
-	IF s IS NULL OR pg_catalog.btrim(s) = '' THEN RETURN NULL; END IF;
-	v := pg_catalog.btrim(s)::pg_catalog.float8;
+	IF t IS NULL OR t !~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN RETURN NULL; END IF;
+	v := t::pg_catalog.float8;
 	IF v = 'NaN'::float8 OR pg_catalog.abs(v) = 'Infinity'::float8 THEN RETURN NULL; END IF;
 	RETURN v;
 EXCEPTION WHEN others THEN
 	RETURN NULL;
 END $$;
-COMMENT ON FUNCTION staging_float(text) IS 'a staged text as a finite float8, or NULL';
+COMMENT ON FUNCTION staging_float(text) IS 'a staged text as a finite float8 if it is a decimal number, or NULL';
 
 -- text -> first day of a month or NULL: accepts 2024-03, 2024-03-01, 2024/03.
 CREATE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-	t text := pg_catalog.replace(pg_catalog.btrim(s), '/', '-');
+	t text := pg_catalog.replace(scorecard.staging_trim(s), '/', '-');
 BEGIN
-	IF t IS NULL OR t !~ '^\d{4}-\d{1,2}(-\d{1,2})?$' THEN RETURN NULL; END IF;
+	IF t IS NULL OR t !~ '^[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?$' THEN RETURN NULL; END IF;
 	IF t ~ '^\d{4}-\d{1,2}$' THEN
 		RETURN pg_catalog.make_date(pg_catalog.split_part(t, '-', 1)::int, pg_catalog.split_part(t, '-', 2)::int, 1);
 	END IF;
@@ -84,7 +123,8 @@ END $$;
 COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01, 2024/03) as a date, or NULL';
 
 -- The staged rows in file order with their file line, the indicator and
--- unit they name, and the parsed month, value and growth.  An indicator is
+-- unit they name, and the parsed month, value and growth.  Every field is
+-- given trimmed (of the characters staging_trim removes).  An indicator is
 -- named by its code or, failing that, by its id (a code equal to another
 -- indicator's id means the indicator with that code).  A row's line is the
 -- line after the previous row's last line: 1 + the newlines inside the
@@ -101,8 +141,15 @@ BEGIN
 		SELECT s.*, pg_catalog.concat(s.indicator, s.unit, s.month, s.value, s.reported_growth, s.source) AS raw
 		FROM pg_temp.reading_staging s
 	), n AS (
-		SELECT st.*, 1 + pg_catalog.length(st.raw) - pg_catalog.length(pg_catalog.replace(st.raw, E'\n', '')) AS lines
+		SELECT st.seq, 1 + pg_catalog.length(st.raw) - pg_catalog.length(pg_catalog.replace(st.raw, E'\n', '')) AS lines,
+		       -- the fields trimmed as staging_trim() trims (the same set of
+		       -- characters, written out: a call per field would cost more)
+		       pg_catalog.btrim(st.indicator, x.chars) AS indicator, pg_catalog.btrim(st.unit, x.chars) AS unit,
+		       pg_catalog.btrim(st.month, x.chars) AS month, pg_catalog.btrim(st.value, x.chars) AS value,
+		       pg_catalog.btrim(st.reported_growth, x.chars) AS reported_growth,
+		       pg_catalog.btrim(st.source, x.chars) AS source
 		FROM st
+		CROSS JOIN (SELECT E' \t\r\n\v\f\u00a0\u202f\u3000\ufeff\u200b\u200c\u200d\u2060\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a'::text AS chars) x
 	)
 	SELECT (CASE WHEN header THEN 2 ELSE 1 END
 	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
@@ -112,57 +159,81 @@ BEGIN
 	       -- characters is well inside the float8 range); the rest, and every
 	       -- bad value, by the staging_* functions, whose subtransactions and
 	       -- pinned search_path cost per call
-	       CASE WHEN f.mt !~ '^\d{4}-\d{1,2}$' THEN staging_month(n.month)
+	       CASE WHEN f.mt !~ '^[0-9]{4}-[0-9]{1,2}$' THEN staging_month(n.month)
 	            WHEN pg_catalog.split_part(f.mt, '-', 1)::int >= 1
 	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
 	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
 	       END,
-	       CASE WHEN coalesce(f.vt, '') = '' THEN NULL
-	            WHEN pg_catalog.length(f.vt) <= 300 AND f.vt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.vt::pg_catalog.float8
+	       CASE WHEN coalesce(n.value, '') = '' THEN NULL
+	            WHEN pg_catalog.length(n.value) <= 300 AND n.value ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$' THEN n.value::pg_catalog.float8
 	            ELSE staging_float(n.value) END,
-	       CASE WHEN coalesce(f.gt, '') = '' THEN NULL
-	            WHEN pg_catalog.length(f.gt) <= 300 AND f.gt ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$' THEN f.gt::pg_catalog.float8
+	       CASE WHEN coalesce(n.reported_growth, '') = '' THEN NULL
+	            WHEN pg_catalog.length(n.reported_growth) <= 300 AND n.reported_growth ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$'
+	            THEN n.reported_growth::pg_catalog.float8
 	            ELSE staging_float(n.reported_growth) END
 	FROM n
-	CROSS JOIN LATERAL (SELECT pg_catalog.replace(pg_catalog.btrim(n.month), '/', '-') AS mt,
-	                           pg_catalog.btrim(n.value) AS vt, pg_catalog.btrim(n.reported_growth) AS gt) f
-	LEFT JOIN indicator ic ON ic.code = pg_catalog.btrim(n.indicator)
-	LEFT JOIN indicator ii ON ii.indicator_id::text = pg_catalog.btrim(n.indicator)
-	LEFT JOIN unit u ON u.unit_id = pg_catalog.btrim(n.unit)
+	CROSS JOIN LATERAL (SELECT pg_catalog.replace(n.month, '/', '-') AS mt) f
+	LEFT JOIN indicator ic ON ic.code = n.indicator
+	LEFT JOIN indicator ii ON ii.indicator_id::text = n.indicator
+	LEFT JOIN unit u ON u.unit_id = n.unit
 	ORDER BY n.seq;
 END $$;
-COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows with file line, indicator (by code, else id), unit and parsed values';
+COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows, trimmed, with file line, indicator (by code, else id), unit and parsed values';
 
 -- The bad rows of the staging table: line (as in the file), the text of the
--- row and every reason it cannot load.  Empty when all rows are good.
+-- row (trimmed) and every reason it cannot load.  Empty when all rows are
+-- good.  Besides the form of each field, the plan's settings
+-- (plan_setting_in_force) bound what loads: a value's and a reported
+-- growth's magnitude (value_bound, growth_bound); months after the current
+-- month (unless future_months); months before January of the first year
+-- with targets less years_before_targets (no bound while there are no
+-- targets).  Invisible characters inside a key are named (<U+200B>).
 CREATE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH d AS (
+	WITH cfg AS (
+		SELECT c.value_bound, c.growth_bound, c.future_months,
+		       pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date AS this_month,
+		       pg_catalog.make_date((SELECT pg_catalog.min(t.year) FROM plan_target t) - c.years_before_targets, 1, 1) AS earliest,
+		       c.years_before_targets
+		FROM plan_setting_in_force c
+	), d AS (
 		SELECT k.*, pg_catalog.min(k.line) OVER (PARTITION BY k.indicator_id, k.unit_id, k.m) AS first_line
 		FROM staged_readings(header) k
 	), r AS (
 		SELECT d.line, d.indicator, d.unit, d.month, d.value, x.reason, x.ord
-		FROM d, LATERAL (VALUES
-			(1, CASE WHEN d.indicator IS NULL OR pg_catalog.btrim(d.indicator) = '' THEN 'indicator is missing'
-			         WHEN d.indicator_id IS NULL THEN pg_catalog.format('unknown indicator "%s"', d.indicator) END),
-			(2, CASE WHEN d.unit IS NULL OR pg_catalog.btrim(d.unit) = '' THEN 'unit is missing'
-			         WHEN d.unit_id IS NULL THEN pg_catalog.format('unknown unit "%s"', d.unit)
+		FROM d, cfg, LATERAL (VALUES
+			(1, CASE WHEN d.indicator IS NULL OR d.indicator = '' THEN 'indicator is missing'
+			         WHEN d.indicator_id IS NULL THEN pg_catalog.format('unknown indicator "%s"', staging_visible(d.indicator)) END),
+			(2, CASE WHEN d.unit IS NULL OR d.unit = '' THEN 'unit is missing'
+			         WHEN d.unit_id IS NULL THEN pg_catalog.format('unknown unit "%s"', staging_visible(d.unit))
 			         WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
 			              AND d.unit_id NOT IN (SELECT visible_units())
 			              THEN pg_catalog.format('unit "%s" is not one you may load (row-level security)', d.unit_id) END),
-			(3, CASE WHEN d.month IS NULL OR pg_catalog.btrim(d.month) = '' THEN 'month is missing'
-			         WHEN d.m IS NULL THEN pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', d.month)
+			(3, CASE WHEN d.month IS NULL OR d.month = '' THEN 'month is missing'
+			         WHEN d.m IS NULL THEN pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', staging_visible(d.month))
 			         WHEN d.m <> pg_catalog.date_trunc('month', d.m::timestamp)::date
 			              THEN pg_catalog.format('month "%s" is not the first day of a month', d.month)
 			         WHEN d.m NOT BETWEEN '2000-01-01'::date AND '2100-12-01'::date
-			              THEN pg_catalog.format('month "%s" is out of range', d.month) END),
-			(4, CASE WHEN d.value IS NULL OR pg_catalog.btrim(d.value) = '' THEN 'value is missing'
-			         WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', d.value) END),
-			(5, CASE WHEN d.reported_growth IS NOT NULL AND pg_catalog.btrim(d.reported_growth) <> ''
-			              AND d.g IS NULL
-			         THEN pg_catalog.format('reported growth "%s" is not a finite number', d.reported_growth) END),
+			              THEN pg_catalog.format('month "%s" is out of range', d.month)
+			         WHEN d.m > cfg.this_month AND NOT cfg.future_months
+			              THEN pg_catalog.format('month "%s" is after the current month, %s (the plan''s owner may allow it: scorecard.plan_setting.future_months)',
+			                                     d.month, pg_catalog.to_char(cfg.this_month, 'YYYY-MM'))
+			         WHEN d.m < cfg.earliest
+			              THEN pg_catalog.format('month "%s" is before %s, %s years before the first year with targets (scorecard.plan_setting.years_before_targets)',
+			                                     d.month, pg_catalog.to_char(cfg.earliest, 'YYYY-MM'), cfg.years_before_targets) END),
+			(4, CASE WHEN d.value IS NULL OR d.value = '' THEN 'value is missing'
+			         WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', staging_visible(d.value))
+			         WHEN pg_catalog.abs(d.v) > cfg.value_bound
+			              THEN pg_catalog.format('value "%s" is beyond the bound of %s in magnitude (scorecard.plan_setting.value_bound)',
+			                                     d.value, cfg.value_bound) END),
+			(5, CASE WHEN d.reported_growth IS NULL OR d.reported_growth = '' THEN NULL
+			         WHEN d.g IS NULL
+			         THEN pg_catalog.format('reported growth "%s" is not a finite number', staging_visible(d.reported_growth))
+			         WHEN pg_catalog.abs(d.g) > cfg.growth_bound
+			              THEN pg_catalog.format('reported growth "%s" is beyond the bound of %s%% in magnitude (scorecard.plan_setting.growth_bound)',
+			                                     d.reported_growth, cfg.growth_bound) END),
 			(6, CASE WHEN d.indicator_id IS NOT NULL AND d.unit_id IS NOT NULL AND d.m IS NOT NULL
 			              AND d.line <> d.first_line
 			         THEN pg_catalog.format('same indicator, unit and month as line %s', d.first_line) END)
@@ -173,7 +244,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM r GROUP BY r.line, r.indicator, r.unit, r.month, r.value
 	ORDER BY r.line
 $$;
-COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason; empty if all can load';
+COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason (form, the plan''s bounds, months); empty if all can load';
 
 -- For load_readings: lock reading in SHARE ROW EXCLUSIVE mode (one load at
 -- a time, no run during a load) once the transaction holds ROW EXCLUSIVE on

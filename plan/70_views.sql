@@ -4,18 +4,27 @@
 -- (NULL: the latest revision of every reading); the *_latest views call
 -- them at the latest month with readings.
 
--- The month the readings reach (first day), or NULL when there are none.
+-- The month the readings reach (first day), or NULL when there are none:
+-- the latest month with readings that is after neither the current month
+-- (nor, as recorded at recorded_as_of, that time's month) nor December of
+-- the last year with targets.  So a reading of a far month (stored before
+-- the loader refused them, or allowed by plan_setting.future_months) never
+-- moves everyone's views to a month without data or targets.
 -- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
 -- inlined) its query over a distributed reading could not be planned
 -- ("could not create distributed plan"); PL/pgSQL passes the value.
 CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	cap date := LEAST(pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
+		pg_catalog.date_trunc('month', recorded_as_of)::date,
+		(SELECT pg_catalog.make_date(pg_catalog.max(t.year), 12, 1) FROM plan_target t));
 BEGIN
 	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
-	        WHERE recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of);
+	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap);
 END $$;
-COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of)';
+COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of), not after the current month nor December of the last year with targets';
 
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month
@@ -56,8 +65,10 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- never rolled up).  A roll-up is made only when every child area unit has
 -- a figure for the same data month (its own or, recursively, a roll-up);
 -- otherwise the state is NULL and note says how many of how many child
--- units report: a partial sum is never shown as the parent's figure.
--- data_month: the latest month of the as-of year with a reading at or
+-- units report: a partial sum is never shown as the parent's figure.  A
+-- roll-up whose readings could add up beyond the float8 range (readings
+-- of 1e308, past the plan's bounds) is NULL with a note too, rather than
+-- an error for everyone.  data_month: the latest month of the as-of year with a reading at or
 -- before the as-of date (quarterly and annual indicators report at quarter
 -- ends and in December); reported_growth: the growth published with it.
 --
@@ -105,7 +116,9 @@ BEGIN
 		       -- {days since 2000, growth} (an array's max: hash-aggregable)
 		       max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.reported_growth])
 		            FILTER (WHERE r.month >= year_start AND r.reported_growth IS NOT NULL) AS growth,
-		       bool_and(i.additive) AS additive
+		       bool_and(i.additive) AS additive,
+		       -- the largest reading: no month of the state is larger
+		       max(abs(r.value)) AS mag
 		-- readings(recorded_as_of, a year before year_start, as_of), written
 		-- out (the same rule, keep the two alike): Citus must see reading in
 		-- the query it plans, and refuses a SQL function that PostgreSQL
@@ -126,11 +139,11 @@ BEGIN
 		-- what climbs the hierarchy: the states of additive indicators of
 		-- area units, and holes (a unit at the bottom without a figure, only
 		-- for indicators that some unit at the bottom lacks)
-		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole
+		SELECT o.indicator_id, o.unit_id AS origin_id, t.path, o.state, o.data_month, false AS hole, o.mag
 		FROM own o JOIN tree t ON t.unit_id = o.unit_id
 		WHERE o.additive
 		UNION ALL
-		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true
+		SELECT i.indicator_id, b.unit_id, b.path, NULL, NULL, true, NULL::float8
 		FROM bottom b
 		CROSS JOIN (SELECT o.indicator_id FROM own o LEFT JOIN bottom b ON b.unit_id = o.unit_id
 		            WHERE o.additive GROUP BY o.indicator_id
@@ -148,20 +161,37 @@ BEGIN
 		JOIN own o ON o.unit_id = a.unit_id AND o.additive
 		WHERE x.unit_id IN (SELECT t.parent_id FROM tree t)
 		GROUP BY o.indicator_id, x.unit_id
-	), rolled AS (
-		-- each ancestor below the nearest one with a figure of its own (k
-		-- steps up from the seed: its parent, path[1], is 1 step): the
-		-- roll-up of what reaches it
-		SELECT s.indicator_id, a.unit_id, rollup(s.state) AS state,
-		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
-		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month
+	), risky AS (
+		-- the ancestors whose roll-up could leave the float8 range (and
+		-- raise an error for everyone): where the largest readings of the
+		-- states reaching them add up to 1.5e308 or more (the limit is
+		-- 1.797e308).  Only states with a reading beyond 1e290 are looked
+		-- at (none within the plan's bounds): all the others, one per unit,
+		-- add up to less than 1e307.
+		SELECT s.indicator_id, a.unit_id
 		FROM seeds s
 		LEFT JOIN stops st ON st.indicator_id = s.indicator_id AND st.unit_id = s.path[1]
 		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		WHERE s.mag > 1e290::float8 AND (st.d IS NULL OR a.k < st.d)
+		GROUP BY s.indicator_id, a.unit_id
+		HAVING sum(s.mag / 1e10::float8) >= 1.5e298::float8
+	), rolled AS (
+		-- each ancestor below the nearest one with a figure of its own (k
+		-- steps up from the seed: its parent, path[1], is 1 step): the
+		-- roll-up of what reaches it (none where it is risky)
+		SELECT s.indicator_id, a.unit_id, rollup(s.state) FILTER (WHERE rk.unit_id IS NULL) AS state,
+		       count(*) FILTER (WHERE s.hole) AS holes, count(s.state) AS states,
+		       count(s.data_month) AS dated, min(s.data_month) AS first_month, max(s.data_month) AS last_month,
+		       bool_or(rk.unit_id IS NOT NULL) AS out_of_range
+		FROM seeds s
+		LEFT JOIN stops st ON st.indicator_id = s.indicator_id AND st.unit_id = s.path[1]
+		CROSS JOIN LATERAL unnest(s.path) WITH ORDINALITY a(unit_id, k)
+		LEFT JOIN risky rk ON rk.indicator_id = s.indicator_id AND rk.unit_id = a.unit_id
 		WHERE st.d IS NULL OR a.k < st.d
 		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
-		SELECT rd.*, rd.holes = 0 AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
+		SELECT rd.*, rd.holes = 0 AND NOT rd.out_of_range
+		             AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
 		FROM rolled rd
 		WHERE rd.states > 0
 	), figure AS (
@@ -188,7 +218,8 @@ BEGIN
 	       CASE WHEN c.ok THEN c.state END,
 	       CASE WHEN c.ok THEN c.first_month END,
 	       NULL::float8, true,
-	       CASE WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
+	       CASE WHEN c.out_of_range THEN 'roll-up out of range: the child units'' readings add up beyond the float8 range'
+	            WHEN NOT c.ok THEN pg_catalog.format('roll-up incomplete: %s of %s child units report%s',
 	            rp.reporting, rp.children,
 	            CASE WHEN c.last_month IS NOT NULL THEN ' for ' || pg_catalog.to_char(c.last_month, 'YYYY-MM') ELSE '' END) END
 	FROM complete c
@@ -289,9 +320,10 @@ BEGIN
 	), d AS (
 		-- derived: child units whose last twelve months exceed the threshold
 		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
-		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)
-		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))
-		                        - ytd_prior(s.state, s.data_month) > di.derived_threshold)::float8 AS v,
+		       -- in numeric: the sum of two finite float8 values may overflow
+		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)::numeric
+		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))::numeric
+		                        - ytd_prior(s.state, s.data_month)::numeric > di.derived_threshold::numeric)::float8 AS v,
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
 		FROM t
@@ -369,11 +401,23 @@ BEGIN
 	            THEN 'January is reported with February (1-2月)'
 	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
 	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
+	            -- no month missing: a sum or ratio of the readings leaves
+	            -- the float8 range (a reading of 1e308)
 	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
-	                 'missing months: ' || coalesce(array_to_string(
-	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), '')
+	                 coalesce('missing months: ' || nullif(array_to_string(
+	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), ''),
+	                     'figure out of range: the readings are too large to compute it')
 	            WHEN e.act IS NULL THEN 'no comparable figure'
 	            WHEN target_is_relative(e.target) AND e.ref IS NULL THEN 'reference indicator has no figure'
+	            -- the gap or attainment of finite figures leaves the float8
+	            -- range (1.7e308 against -1e308; 1e300 against 1e-300): NULL,
+	            -- said here (an attainment is NULL by rule only against a
+	            -- threshold of zero or of the other sign)
+	            WHEN target_gap(e.target, e.act, e.ref, e.dec) IS NULL
+	                 OR (target_attainment(e.target, e.act, e.ref, e.dec) IS NULL
+	                     AND pg_catalog.sign(round_published(e.act, e.dec))
+	                         * pg_catalog.sign(coalesce(e.ref, target_threshold(e.target))) = 1::float8)
+	            THEN 'gap or attainment out of range: the figures are too far apart to compare'
 	       END,
 	       CASE WHEN e.sched IS NOT NULL THEN CASE WHEN e.seasonal THEN 'seasonal' ELSE 'shares' END
 	            WHEN e.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END
@@ -501,7 +545,12 @@ BEGIN
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
 		            THEN target_prorated(t.target, p.time_progress)
-		            ELSE t.target END AS tgt
+		            ELSE t.target END AS tgt,
+		       -- what the scale and baseline parameters are multiplied by:
+		       -- time progress where the level target is prorated, as it is
+		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
+		                 AND target_measure(t.target) = 'level'
+		            THEN p.time_progress ELSE 1 END AS param_scale
 		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
@@ -543,6 +592,12 @@ BEGIN
 	                 THEN peers_hidden('rank scoring')
 	            WHEN r.scoring = 'rank'
 	                 THEN score_rank(r.rk, r.n, r.weight, r.score_floor)
+	            WHEN r.scoring = 'scale'
+	                 THEN score_scale(r.actual, r.score_params[1] * r.param_scale,
+	                                  r.score_params[2] * r.param_scale, r.weight, r.decimals)
+	            WHEN r.scoring = 'baseline'
+	                 THEN score_baseline(r.actual, r.score_params[1] * r.param_scale, target_threshold(r.tgt),
+	                                     r.weight, r.score_floor, r.score_cap, r.decimals)
 	       END
 	FROM r
 	ORDER BY r.unit_id, r.indicator_id;

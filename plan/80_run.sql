@@ -130,6 +130,12 @@ BEGIN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	IF as_of IS NOT NULL AND NOT pg_catalog.isfinite(as_of) THEN
+		RAISE EXCEPTION 'run_assessment: as-of date % is not a finite date', as_of
+			USING ERRCODE = 'datetime_field_overflow',
+			      DETAIL = 'A run is made as of a day of its year.',
+			      HINT = 'Give a date such as 2024-09-30, or NULL for the end of the latest month with readings.';
+	END IF;
 	IF as_of IS NOT NULL AND extract(year FROM as_of)::int <> year THEN
 		RAISE EXCEPTION 'run_assessment: as-of date % is not in year %', as_of, year
 			USING ERRCODE = 'invalid_parameter_value';
@@ -153,12 +159,35 @@ BEGIN
 
 	-- From here on no write to the plan's tables commits until the run does.
 	-- Default as-of date: the end of the latest month with readings in the year.
+	-- (a month after the current one, allowed by plan_setting.future_months
+	-- or stored before the loader refused it, is never the default)
 	d := coalesce(as_of, (
 		SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
-		FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r));
+		FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
+		WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date));
 	IF d IS NULL THEN
 		RAISE EXCEPTION 'run_assessment: no readings in % to assess', year
 			USING ERRCODE = 'no_data_found';
+	END IF;
+	-- An explicit as-of date needs readings of the year up to it too, as
+	-- recorded at recorded_as_of (some revision then, so one in force): a
+	-- run on none would replace a published run with an empty one.  (A
+	-- plain query with LIMIT, which Citus runs over a distributed reading.)
+	PERFORM 1 FROM reading r
+	WHERE r.month >= pg_catalog.make_date(year, 1, 1) AND r.month <= d
+	  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+	LIMIT 1;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'run_assessment: no readings in % up to % to assess%', year, d,
+			CASE WHEN recorded_as_of IS NOT NULL THEN pg_catalog.format(' as recorded at %s', recorded_as_of) ELSE '' END
+			USING ERRCODE = 'no_data_found',
+			      DETAIL = 'A run on no readings would replace the run of that date with an empty one; nothing was changed.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM plan_target t WHERE t.year = run_assessment.year) THEN
+		RAISE EXCEPTION 'run_assessment: no targets in % to assess', year
+			USING ERRCODE = 'no_data_found',
+			      DETAIL = 'A run assesses the year''s targets; without any it would store a run of no units. Nothing was changed.',
+			      HINT = 'Load the year''s targets into scorecard.plan_target first.';
 	END IF;
 
 	-- The digest is free of order (a sum, no sort of the readings): the md5

@@ -35,6 +35,15 @@ RETURN CASE WHEN v IS NULL OR v = 'NaN' OR abs(v) = 'Infinity' THEN NULL
             ELSE pg_catalog.round(v::numeric, decimals)::text END;
 COMMENT ON FUNCTION report_figure(float8, int) IS 'a figure rounded to the decimals it is published with, as text';
 
+-- A ratio as a percentage at decimals, as text, computed in numeric: 100 x
+-- a finite float8 may leave the float8 range.  NULL (and NaN, infinity)
+-- give NULL.
+CREATE FUNCTION report_percent(v numeric, decimals int) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN v IS NULL OR v = 'NaN'::numeric OR abs(v) = 'Infinity'::numeric THEN NULL
+            ELSE pg_catalog.round(v * 100::numeric, decimals)::text END;
+COMMENT ON FUNCTION report_percent(numeric, int) IS 'a ratio as a percentage rounded to decimals, as text (computed in numeric)';
+
 -- A traffic-light status in Chinese: 绿, 黄, 红; no status (no data): 无数据.
 CREATE FUNCTION report_status_zh(status text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -174,8 +183,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                 || '<div class="fill ' || coalesce(r.status, 'none') || '" style="width:'
 	                 || round(100 * least(greatest(r.value / target_threshold(r.tgt), 0), 1)::numeric, 2) || '%"></div>'
 	                 || '<div class="mark" style="left:' || round(100 * r.time_progress::numeric, 2) || '%"></div></div>'
-	                 || '<span class="pct">' || report_figure(100 * r.value / target_threshold(r.tgt), 1) || '%</span>'
-	             WHEN r.attainment IS NOT NULL THEN '<span class="att">完成率 ' || report_figure(100 * r.attainment, 1) || '%</span>'
+	                 || '<span class="pct">' || report_percent(r.value::numeric / target_threshold(r.tgt)::numeric, 1) || '%</span>'
+	             WHEN r.attainment IS NOT NULL THEN '<span class="att">完成率 ' || report_percent(r.attainment::numeric, 1) || '%</span>'
 	             WHEN r.met IS NOT NULL THEN '<span class="att">' || CASE WHEN r.met THEN '已达标' ELSE '未达标' END || '</span>'
 	             ELSE '<span class="att muted">' || report_escape(CASE WHEN r.data_month IS NULL THEN '本年暂无数据' ELSE '数据不全' END) || '</span>'
 	           END || '</td>'
@@ -381,7 +390,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	    '<table class="contrib"><thead><tr><th class="unit" rowspan="2">县市区</th>'
 	    || (SELECT string_agg('<th colspan="2" class="grp">' || report_escape(ind.indicator_zh)
 	                          || '<br><span class="sub">全市 1-' || extract(month FROM ind.data_month) || '月 '
-	                          || coalesce(report_figure(100 * (ind.total / nullif(ind.total_prior, 0) - 1), 1) || '%', '—')
+	                          || coalesce(report_percent(ind.total::numeric / nullif(ind.total_prior, 0)::numeric - 1::numeric, 1) || '%', '—')
 	                          || '</span></th>', '' ORDER BY ind.indicator_id) FROM ind)
 	    || '</tr><tr>'
 	    || (SELECT string_agg('<th class="num">贡献率%</th><th class="num">拉动(点)</th>', '' ORDER BY ind.indicator_id) FROM ind)

@@ -1,7 +1,9 @@
--- Comments on what the plan model's files leave without one: functions,
--- views, and every view column (test/pgtap/comments.sql).  A column name
--- means the same in every view, so columns are commented from one list;
--- the few whose meaning depends on the view are listed per view.
+-- Comments on the view columns the plan model's files leave without one
+-- (test/pgtap/comments.sql checks that every column has one).  A column
+-- name means the same in every view, so those columns are commented from
+-- one list; the few whose meaning depends on the view are listed per view.
+-- A column commented beside its view keeps that comment: this file never
+-- overwrites one (test/suites/comments_once.sh).
 
 
 DO $$
@@ -87,6 +89,7 @@ BEGIN
 		LEFT JOIN per_name n ON n.col = a.attname
 		WHERE cl.relnamespace = 'scorecard'::pg_catalog.regnamespace AND cl.relkind = 'v'
 			AND coalesce(v.txt, n.txt) IS NOT NULL
+			AND pg_catalog.col_description(cl.oid, a.attnum::int) IS NULL
 	LOOP
 		EXECUTE pg_catalog.format('COMMENT ON COLUMN scorecard.%I.%I IS %L', c.relname, c.attname, c.txt);
 	END LOOP;

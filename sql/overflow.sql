@@ -81,3 +81,27 @@ SELECT target_attainment('growth >= 1e-200%', -1e-200) IS NULL AS sign_change_nu
 SELECT round(score_banded(1e308, '{1.7e308,-1e308,-1.2e308,-1.4e308,-1.6e308}', 20)::numeric, 6) AS banded;
 -- Actual at the satisfactory value: 60 + 40 x 1 = 100.
 SELECT score_efficacy(1e308, 1e308, -1e308) AS efficacy;
+
+-- Differences and ratios of finite figures beyond the float8 range are not
+-- figures: NULL, never Infinity.  The gap 1.7e308 - (-1e308); the
+-- attainment of a growth of 1e300 % against a reference of 1e-300 % (and
+-- against a threshold of 1e-300 %); the schedule gap of 1e308 done of a
+-- target of 0.5 (2e310 %).
+SELECT target_gap('level >= -1e308', 1.7e308) IS NULL AS gap_null,
+	target_gap('level <= -1e308', -1.7e308, NULL, 1) IS NOT NULL AS finite_gap_stays,
+	target_attainment('growth >= reference', 1e300, 1e-300) IS NULL AS relative_attainment_null,
+	target_attainment('growth >= 1e-300%', 1e300) IS NULL AS attainment_null,
+	target_schedule_gap('level >= 0.5', 1e308, '2024-06-30') IS NULL AS schedule_gap_null,
+	target_schedule_gap('level >= 0.5', 1e300, '2024-06-30', '{0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1,1}'::float8[]) AS schedule_gap_2e302;
+-- Status still judges: met is met, however large.
+SELECT target_status('level >= 0.5', 1e308, '2024-06-30', true) AS status;
+-- Points are never Infinity: a weight near the float8 limit times the cap
+-- of 120% raises 22003 (as the assessment accessors do).
+SELECT score_proportional(2, 1.7e308, 0, 1.2);
+\echo :LAST_ERROR_SQLSTATE
+SELECT score_ratio('level >= 1', 2, 1.7e308, 0, 1.2);
+\echo :LAST_ERROR_SQLSTATE
+SELECT score_efficacy(1e308, 1, 0, 20, false);
+\echo :LAST_ERROR_SQLSTATE
+-- ... while the clamped efficacy score of the same actual is the cap.
+SELECT score_efficacy(1e308, 1, 0, 20, true) AS clamped;

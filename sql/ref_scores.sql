@@ -106,4 +106,20 @@ SELECT as_of, level_targets, (SELECT round(points::numeric, 6) FROM assessment_r
                               WHERE unit_id = 'd' AND indicator_id = 5) AS d_points
 FROM assessment_run;
 
+-- The scale and baseline methods (issue 23 item 7), worked by hand.
+-- sales a, scale {5, 7}: 6.1 published scores 10/3 + 1.1 x 5/3 = 31/6 of
+-- 10 = 5.166667 points of 10.  livelihood d, baseline {5}: the target and
+-- the baseline prorated by 11/12 (18.3333 and 4.5833): (10 - 55/12) /
+-- (220/12 - 55/12) = 65/165 = 0.393939 x 10 = 3.939394; at year end,
+-- (10 - 5) / (20 - 5) = 1/3 x 10 = 3.333333.
+UPDATE plan_target SET scoring = 'scale', score_params = '{5,7}' WHERE unit_id = 'a' AND indicator_id = 1;
+UPDATE plan_target SET scoring = 'baseline', score_params = '{5}' WHERE unit_id = 'd' AND indicator_id = 5;
+SELECT unit_id AS u, indicator_id AS i, scoring, round(points::numeric, 6) AS points
+FROM unit_scores('2024-11-30') WHERE (unit_id, indicator_id) IN (('a', 1), ('d', 5)) ORDER BY 1, 2;
+SELECT unit_id AS u, indicator_id AS i, scoring, round(points::numeric, 6) AS points
+FROM unit_scores('2024-11-30', year_end => true) WHERE (unit_id, indicator_id) IN (('a', 1), ('d', 5)) ORDER BY 1, 2;
+-- each needs its parameters
+UPDATE plan_target SET score_params = '{5}' WHERE unit_id = 'a' AND indicator_id = 1;
+UPDATE plan_target SET score_params = NULL WHERE unit_id = 'd' AND indicator_id = 5;
+
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

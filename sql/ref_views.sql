@@ -173,12 +173,14 @@ CALL run_assessment(NULL);
 -- The default as-of date is the end of the latest month with readings in
 -- the year asked for: with a January 2025 reading present, 2024 still runs
 -- as of 2024-03-31 (its data end in March), not 2024-12-31; 2025 as of
--- 2025-01-31.
+-- 2025-01-31 (with a target of 2025: a year without any refuses).
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2025-01-01', 12, '2025-02-10');
+INSERT INTO plan_target (indicator_id, unit_id, year, target) VALUES (1, 'a', 2025, 'growth >= 5%');
 CALL run_assessment(2024);
 CALL run_assessment(2025);
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 DELETE FROM reading WHERE month = '2025-01-01';
+DELETE FROM plan_target WHERE year = 2025;
 DELETE FROM assessment_run WHERE year = 2025;
 -- A year without readings has no default as-of date: P0002.
 CALL run_assessment(2026);

@@ -229,7 +229,7 @@ SELECT '下降 >= 5'::target;
 \echo :LAST_ERROR_SQLSTATE
 SELECT '下降 > reference'::target;
 \echo :LAST_ERROR_SQLSTATE
-SELECT '增长 >= 7％ 以上'::target;
+SELECT '增长 >= 7％ 以下'::target;
 \echo :LAST_ERROR_SQLSTATE
 SELECT '下降 between 5% and 2%'::target;
 \echo :LAST_ERROR_SQLSTATE

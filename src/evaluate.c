@@ -93,17 +93,22 @@ target_met_fn(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(target_gap_fn);
-/* Signed gap in the target's unit: positive means ahead. */
+/* Signed gap in the target's unit: positive means ahead; NULL beyond the float8 range. */
 Datum
 target_gap_fn(PG_FUNCTION_ARGS)
 {
 	Target	   *t;
 	double		thr,
-				actual;
+				actual,
+				gap;
 
 	if (!eval_args(fcinfo, 2, &t, &thr, &actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(target_gap_at(t, thr, actual, decimals_arg(fcinfo, 3)));
+	gap = target_gap_at(t, thr, actual, decimals_arg(fcinfo, 3));
+	/* a difference beyond the float8 range (1.7e308 - -1e308) is no figure */
+	if (!isfinite(gap))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(gap);
 }
 
 PG_FUNCTION_INFO_V1(target_attainment_fn);
@@ -202,9 +207,9 @@ target_schedule_gap_fn(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	t = PG_GETARG_TARGET(0);
-	actual = target_published(PG_GETARG_FLOAT8(1), decimals);
+	actual = PG_GETARG_FLOAT8(1);
 	share = progress_share(PG_GETARG_DATEADT(2), basis_arg(PG_GETARG_TEXT_PP(3)), false, 0);
-	if (isnan(actual) || !target_eval_schedule_gap(t, t->lo, actual, share, &points))
+	if (!target_schedule_gap_at(t, actual, share, decimals, &points))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(points);
 }

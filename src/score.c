@@ -98,6 +98,22 @@ target_actual_weight_args(FunctionCallInfo fcinfo, const char *fn, const char *i
 	return t;
 }
 
+/*
+ * Points as the function's result: 22003 rather than Infinity when they
+ * leave the float8 range (a weight near its limit times the cap, or an
+ * unclamped efficacy score of an actual far beyond the standards).
+ */
+static Datum
+points_result(double points)
+{
+	if (!isfinite(points))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("points out of range"),
+				 errdetail("The points scored leave the float8 range; weights and actuals that large are not plan figures.")));
+	return Float8GetDatum(points);
+}
+
 PG_FUNCTION_INFO_V1(score_proportional_fn);
 /* score_proportional(attainment, weight, floor_share, cap_share). */
 Datum
@@ -111,7 +127,7 @@ score_proportional_fn(PG_FUNCTION_ARGS)
 	floor_cap_args(fcinfo, 2, &lo, &hi);
 	if (isnan(att))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_proportional(att, w, lo, hi));
+	return points_result(score_proportional(att, w, lo, hi));
 }
 
 PG_FUNCTION_INFO_V1(score_ratio_fn);
@@ -138,7 +154,7 @@ score_ratio_fn(PG_FUNCTION_ARGS)
 	decimals = decimals_arg(fcinfo, 5);
 	if (isnan(actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_ratio_target(t, t->lo, actual, decimals, w, lo, hi));
+	return points_result(score_ratio_target(t, t->lo, actual, decimals, w, lo, hi));
 }
 
 PG_FUNCTION_INFO_V1(score_threshold_fn);
@@ -149,7 +165,7 @@ score_threshold_fn(PG_FUNCTION_ARGS)
 	bool		met = PG_GETARG_BOOL(0);
 	double		w = weight_arg(fcinfo, 1);
 
-	PG_RETURN_FLOAT8(score_threshold(met, w, share_arg(fcinfo, 2, "miss_share")));
+	return points_result(score_threshold(met, w, share_arg(fcinfo, 2, "miss_share")));
 }
 
 PG_FUNCTION_INFO_V1(score_threshold_target_fn);
@@ -172,7 +188,7 @@ score_threshold_target_fn(PG_FUNCTION_ARGS)
 	decimals = decimals_arg(fcinfo, 4);
 	if (isnan(actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_threshold(target_met_at(t, t->lo, actual, decimals), w, miss));
+	return points_result(score_threshold(target_met_at(t, t->lo, actual, decimals), w, miss));
 }
 
 /* The five standard values of a float8[] argument, or an error. */
@@ -228,7 +244,7 @@ score_banded_fn(PG_FUNCTION_ARGS)
 				 errdetail("Standards go from excellent to poor: strictly descending when higher is better, strictly ascending when lower is better, all finite.")));
 	if (isnan(actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_banded(actual, s, dir, w));
+	return points_result(score_banded(actual, s, dir, w));
 }
 
 PG_FUNCTION_INFO_V1(score_efficacy_fn);
@@ -256,7 +272,7 @@ score_efficacy_fn(PG_FUNCTION_ARGS)
 				 errdetail("The efficacy coefficient divides by their difference.")));
 	if (isnan(actual))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(score_efficacy(actual, sat, dis, w, PG_GETARG_BOOL(4)));
+	return points_result(score_efficacy(actual, sat, dis, w, PG_GETARG_BOOL(4)));
 }
 
 PG_FUNCTION_INFO_V1(score_rank_fn);
@@ -278,5 +294,96 @@ score_rank_fn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("rank " INT64_FORMAT " is outside 1.." INT64_FORMAT, rank, n),
 				 errdetail("A rank among n peers runs from 1 (best) to n.")));
-	PG_RETURN_FLOAT8(score_rank(rank, n, w, fl));
+	return points_result(score_rank(rank, n, w, fl));
+}
+
+PG_FUNCTION_INFO_V1(score_scale_fn);
+/*
+ * score_scale(actual, red, goal, weight, decimals, red_points, goal_points):
+ * weight x (the 0-10 scale score of the figure published to decimals) / 10.
+ */
+Datum
+score_scale_fn(PG_FUNCTION_ARGS)
+{
+	double		actual,
+				red,
+				goal,
+				w,
+				rp,
+				gp;
+
+	if (any_null(fcinfo, 4) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
+		PG_RETURN_NULL();
+	actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, 4));
+	red = PG_GETARG_FLOAT8(1);
+	goal = PG_GETARG_FLOAT8(2);
+	w = weight_arg(fcinfo, 3);
+	rp = PG_GETARG_FLOAT8(5);
+	gp = PG_GETARG_FLOAT8(6);
+	if (!isfinite(red) || !isfinite(goal) || red == goal)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("red threshold %g and goal %g must be finite and differ", red, goal),
+				 errdetail("The scale runs from the red threshold to the goal.")));
+	if (!(rp >= 0.0 && rp < gp && gp <= SCORE_SCALE_TOP))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("red points %g and goal points %g must satisfy 0 <= red points < goal points <= 10", rp, gp),
+				 errdetail("The goal scores more than the red threshold on the 0-10 scale.")));
+	if (isnan(actual))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(w * score_scale(actual, red, goal, rp, gp) / SCORE_SCALE_TOP);
+}
+
+/* The baseline progress of arguments 0-2 (figure published to decimals), or false. */
+static bool
+baseline_progress_args(FunctionCallInfo fcinfo, int decimals_argno, double *progress)
+{
+	double		actual = target_published(PG_GETARG_FLOAT8(0), decimals_arg(fcinfo, decimals_argno));
+	double		baseline = PG_GETARG_FLOAT8(1);
+	double		goal = PG_GETARG_FLOAT8(2);
+
+	if (!isfinite(baseline) || !isfinite(goal))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("baseline %g and goal %g must be finite", baseline, goal)));
+	return isfinite(actual) &&
+		score_baseline_progress(actual, baseline, goal, progress) && isfinite(*progress);
+}
+
+PG_FUNCTION_INFO_V1(baseline_progress_fn);
+/*
+ * baseline_progress(actual, baseline, goal, decimals): (actual - baseline) /
+ * (goal - baseline); NULL when the goal equals the baseline.
+ */
+Datum
+baseline_progress_fn(PG_FUNCTION_ARGS)
+{
+	double		p;
+
+	if (any_null(fcinfo, 3) || !baseline_progress_args(fcinfo, 3, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(p);
+}
+
+PG_FUNCTION_INFO_V1(score_baseline_fn);
+/*
+ * score_baseline(actual, baseline, goal, weight, floor_share, cap_share,
+ * decimals): weight x baseline progress clamped to [floor_share, cap_share].
+ */
+Datum
+score_baseline_fn(PG_FUNCTION_ARGS)
+{
+	double		p,
+				w,
+				fl,
+				cap;
+
+	if (any_null(fcinfo, 6))
+		PG_RETURN_NULL();
+	w = weight_arg(fcinfo, 3);
+	floor_cap_args(fcinfo, 4, &fl, &cap);
+	if (!baseline_progress_args(fcinfo, 6, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(w * fmin(fmax(p, fl), cap));
 }

@@ -162,3 +162,20 @@ score_grade_index(double score, const double *thresholds, int n)
 			return i;
 	return n;
 }
+
+double
+score_scale(double actual, double red, double goal, double red_points, double goal_points)
+{
+	double		s = red_points + band_fraction(actual, red, goal) * (goal_points - red_points);
+
+	return fmin(fmax(s, 0.0), SCORE_SCALE_TOP);
+}
+
+bool
+score_baseline_progress(double actual, double baseline, double goal, double *progress)
+{
+	if (goal == baseline)
+		return false;
+	*progress = band_fraction(actual, baseline, goal);
+	return true;
+}

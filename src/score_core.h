@@ -71,6 +71,32 @@ extern double score_efficacy(double actual, double satisfactory,
 /* Rank scoring: rank 1 of n earns weight, rank n floor_share x weight. */
 extern double score_rank(int64_t rank, int64_t n, double weight, double floor_share);
 
+/*
+ * The top of the 0-10 scale, and where its red threshold and goal sit by
+ * default: the yellow band is the scale's middle third.
+ */
+#define SCORE_SCALE_TOP 10.0
+#define SCORE_SCALE_RED (10.0 / 3.0)
+#define SCORE_SCALE_GOAL (20.0 / 3.0)
+
+/*
+ * 0-10 scale: the red threshold scores red_points and the goal goal_points
+ * (0 <= red_points < goal_points <= 10), linear between them and beyond,
+ * clamped to [0, 10]; lower-is-better when the goal is below the red
+ * threshold.  red != goal.
+ */
+extern double score_scale(double actual, double red, double goal,
+						  double red_points, double goal_points);
+
+/*
+ * Baseline progress: (actual - baseline) / (goal - baseline), the share of
+ * the way from the baseline to the goal covered (1 = at the goal; negative
+ * = worse than the baseline), for higher- and lower-is-better goals alike;
+ * false when the goal equals the baseline.
+ */
+extern bool score_baseline_progress(double actual, double baseline, double goal,
+									double *progress);
+
 /* Index of the grade band a score falls in: first i with score >= thr[i], else n. */
 extern int	score_grade_index(double score, const double *thresholds, int n);
 

@@ -43,14 +43,14 @@ state_arg(FunctionCallInfo fcinfo, int n)
 }
 
 PG_FUNCTION_INFO_V1(share_growing_trans);
-/* Count a unit's growth (a NULL growth is not counted). */
+/* Count a unit's growth (STRICT: a NULL growth is skipped; NaN is not counted). */
 Datum
 share_growing_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = state_arg(fcinfo, 0);
 	int64	   *c = counts(a);
 
-	if (!PG_ARGISNULL(1) && !isnan(PG_GETARG_FLOAT8(1)))
+	if (!isnan(PG_GETARG_FLOAT8(1)))
 	{
 		c[0]++;
 		if (arith_is_growing(PG_GETARG_FLOAT8(1)))

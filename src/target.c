@@ -223,3 +223,69 @@ target_higher_is_better(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!target_lower_is_better(PG_GETARG_TARGET(0)));
 }
+
+/* Parse a target text as target_in does, and give the unit written after its number. */
+static void
+parse_with_unit(text *txt, Target *t, char *unit, char **input)
+{
+	char		detail[TARGET_DETAIL_LEN];
+
+	*input = text_to_cstring(txt);
+	report_target_status(target_parse_unit(*input, t, unit, TARGET_UNIT_LEN,
+										   detail, sizeof(detail)),
+						 *input, detail);
+}
+
+PG_FUNCTION_INFO_V1(target_unit_of_text);
+/* The unit written after a target text's number: %, pp, 家, 亿元 or ''. */
+Datum
+target_unit_of_text(PG_FUNCTION_ARGS)
+{
+	Target		t;
+	char		unit[TARGET_UNIT_LEN];
+	char	   *input;
+
+	parse_with_unit(PG_GETARG_TEXT_PP(0), &t, unit, &input);
+	PG_RETURN_TEXT_P(cstring_to_text(unit));
+}
+
+PG_FUNCTION_INFO_V1(target_check_unit);
+/*
+ * target_check_unit(text, indicator_unit): true when the unit of measure
+ * written in the target text is the indicator's (or none, %, pp), else a
+ * check_violation saying what to write.
+ */
+Datum
+target_check_unit(PG_FUNCTION_ARGS)
+{
+	Target		t;
+	char		unit[TARGET_UNIT_LEN];
+	char	   *input;
+	char	   *ind = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	const char *bare = ind;
+
+	parse_with_unit(PG_GETARG_TEXT_PP(0), &t, unit, &input);
+	if (target_unit_fits(unit, ind))
+		PG_RETURN_BOOL(true);
+	while (*bare == ' ')
+		bare++;
+	if (*bare == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("target \"%s\" is in %s, but the indicator has no unit of measure",
+						input, unit),
+				 errdetail("Write the figure with no unit, as in \"level >= 100\".")));
+	if ((strncmp(unit, "万", strlen("万")) == 0 || strncmp(unit, "亿", strlen("亿")) == 0) &&
+		target_unit_fits(unit + strlen("万"), bare))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("target \"%s\" is in %s, not in the indicator's unit %s", input, unit, bare),
+				 errdetail("Write the figure out in %s (55万%s as 550000%s), or with no unit.",
+						   bare, bare, bare)));
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("target \"%s\" is in %s, not in the indicator's unit %s", input, unit, bare),
+			 errdetail("Write the figure in %s, the indicator's unit of measure, or with no unit.",
+					   bare)));
+	PG_RETURN_BOOL(false);
+}

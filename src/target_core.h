@@ -57,6 +57,23 @@ typedef enum TargetStatus
 /* Parse text into *t; on failure fill detail with a full sentence. */
 extern TargetStatus target_parse(const char *s, Target *t, char *detail, size_t len);
 
+/*
+ * Parse as target_parse, and give the unit written after the number: "%",
+ * "pp" (个百分点), a unit of measure as written ("家", "亿元") or "" (none).
+ * The unit of measure is checked, not stored: see target_unit_fits.
+ */
+#define TARGET_UNIT_LEN 32
+extern TargetStatus target_parse_unit(const char *s, Target *t, char *unit,
+									  size_t unitlen, char *detail, size_t len);
+
+/*
+ * Whether the unit written after a target's number (from target_parse_unit)
+ * fits an indicator measured in indicator_unit: no unit, % and pp always
+ * do (the measure decides them); a unit of measure must be the indicator's
+ * (spaces around it ignored).
+ */
+extern bool target_unit_fits(const char *written, const char *indicator_unit);
+
 /* Check the invariants every target value holds; normalises -0 to 0. */
 extern TargetStatus target_validate(Target *t, char *detail, size_t len);
 
@@ -125,6 +142,15 @@ extern bool target_no_overachievement(const Target *t);
 /* Points ahead of time progress for a prorated level target (false: none). */
 extern bool target_eval_schedule_gap(const Target *t, double thr, double actual,
 									 double progress, double *points);
+
+/*
+ * Points ahead of time progress of the figure published to decimals (false:
+ * not a prorated level target, or no figure), cleaned of float noise at a
+ * published precision as target_gap_at is: what both target_schedule_gap
+ * overloads (time progress by basis, or by a schedule) return.
+ */
+extern bool target_schedule_gap_at(const Target *t, double actual, double progress,
+								   int decimals, double *points);
 
 /* A level target's threshold(s) scaled by time progress (序时目标). */
 extern Target target_prorate(const Target *t, double progress);

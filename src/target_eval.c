@@ -157,7 +157,8 @@ one_sided_ratio(bool lower, double thr, double actual, double *result)
 	}
 	else
 		*result = actual / thr;
-	return true;
+	/* a ratio beyond the float8 range (1e300 against 1e-300) is undefined too */
+	return isfinite(*result);
 }
 
 /*
@@ -277,6 +278,20 @@ target_eval_schedule_gap(const Target *t, double thr, double actual,
 		*points = (progress - done) * 100.0;
 	else
 		*points = (done - progress) * 100.0;
+	/* beyond the float8 range (an actual of 1e308 against 0.5): no figure */
+	return isfinite(*points);
+}
+
+bool
+target_schedule_gap_at(const Target *t, double actual, double progress,
+					   int decimals, double *points)
+{
+	double		fig = target_published(actual, decimals);
+
+	if (isnan(fig) || !target_eval_schedule_gap(t, t->lo, fig, progress, points))
+		return false;
+	if (decimals >= 0)
+		*points = target_clean(*points);
 	return true;
 }
 

@@ -72,6 +72,15 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 					nyears;
 
 		ytd_grown_range(s, month, &base, &nyears);
+		if (nyears > YTD_MAX_SPAN)
+		{
+			char		detail[YTD_DETAIL_LEN];
+
+			snprintf(detail, sizeof(detail),
+					 "A state spans at most %d years, first to last; year %04d would make it span %04d to %04d.",
+					 YTD_MAX_SPAN, month / 12, base, base + nyears - 1);
+			ytd_report(YTD_SPAN, "", detail);
+		}
 		s = grow(s, base, nyears);
 	}
 	if (unlikely(!isfinite(value)))
@@ -192,6 +201,8 @@ ytd_combine(PG_FUNCTION_ARGS)
 
 	if (st == YTD_KIND_MIX)
 		report_kind_mix(a->kind, b->kind);
+	if (st == YTD_SPAN)
+		ytd_report(st, "", "The states merged would span more years than a state may.");
 	if (st != YTD_OK)
 		ytd_report(st, "", "The states merged give as-of dates in different months.");
 	if (base != a->base_year || nyears != a->nyears)

@@ -157,7 +157,7 @@ ytd_merge_check(const Ytd *a, const Ytd *b, int *base, int *nyears)
 		a->base_year + a->nyears : b->base_year + b->nyears;
 	*base = lo;
 	*nyears = hi - lo;
-	return YTD_OK;
+	return *nyears > YTD_MAX_SPAN ? YTD_SPAN : YTD_OK;
 }
 
 YtdStatus

@@ -36,6 +36,8 @@ typedef enum YtdKind
 
 #define YTD_MIN_YEAR	1
 #define YTD_MAX_YEAR	9999
+/* Years a state may span, first to last (its size grows with the span). */
+#define YTD_MAX_SPAN	200
 
 typedef struct YtdYear
 {
@@ -66,7 +68,8 @@ typedef enum YtdStatus
 	YTD_RATE_ADDED,				/* two readings of a rate for one month */
 	YTD_KIND_MIX,				/* states or rows of different kinds */
 	YTD_ASOF_MIX,				/* different as-of months in one group */
-	YTD_CORRUPT					/* binary value with impossible fields */
+	YTD_CORRUPT,				/* binary value with impossible fields */
+	YTD_SPAN					/* readings more than YTD_MAX_SPAN years apart */
 } YtdStatus;
 
 #define YTD_DETAIL_LEN 200

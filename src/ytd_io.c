@@ -66,6 +66,13 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 					 errmsg("invalid binary value for type ytd"),
 					 errdetail("%s", detail)));
 			break;
+		case YTD_SPAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("ytd state would span more than %d years", YTD_MAX_SPAN),
+					 errdetail("%s", detail),
+					 errhint("Keep the readings of one state within %d years, first to last.", YTD_MAX_SPAN)));
+			break;
 	}
 }
 

@@ -195,6 +195,9 @@ ytd_check_readings(const YtdReading *r, int n, char *detail, size_t len)
 		if (i > 0 && r[i].month <= r[i - 1].month)
 			return fail(&sc, YTD_SYNTAX, "Months must be in increasing order, each at most once.");
 	}
+	if (n > 0 && r[n - 1].month / 12 - r[0].month / 12 >= YTD_MAX_SPAN)
+		return fail(&sc, YTD_SPAN, "A state spans at most %d years, first to last; these readings span %04d to %04d.",
+					YTD_MAX_SPAN, r[0].month / 12, r[n - 1].month / 12);
 	return YTD_OK;
 }
 

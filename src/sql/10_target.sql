@@ -79,6 +79,14 @@ COMMENT ON FUNCTION target_threshold(target) IS 'the threshold (lower bound of b
 CREATE FUNCTION target_threshold_upper(target) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION target_threshold_upper(target) IS 'upper bound of a between target, else NULL';
+-- The unit of measure written in a target text (新增100家以上: 家) is read
+-- and checked, not stored: the plan checks it against the indicator's.
+CREATE FUNCTION target_unit_of_text(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_unit_of_text(text) IS 'the unit written after a target text''s number: a unit of measure as written (家, 亿元), % or pp (个百分点),  when none; errors as target input';
+CREATE FUNCTION target_check_unit(target_text text, indicator_unit text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_check_unit(text, text) IS 'true when the unit of measure written in the target text is the indicator''s (or none, % or pp), else a check_violation (23514) saying what to write';
 CREATE FUNCTION target_is_relative(target) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION target_higher_is_better(target) RETURNS boolean

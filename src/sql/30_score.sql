@@ -18,3 +18,20 @@ CREATE FUNCTION score_rank(rank bigint, n bigint, weight float8,
 		floor_share float8 DEFAULT 0.6) RETURNS float8
 	AS 'MODULE_PATHNAME', 'score_rank_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION score_rank(bigint, bigint, float8, float8) IS 'rank 1 of n earns the weight, rank n floor_share x weight, linear between; pass rank() OVER (...) and count(*) OVER ()';
+
+-- Scoring forms other products use: a 0-10 scale between a red threshold
+-- and a goal, and baseline progress (the share of the way from a baseline
+-- to the goal), each for higher- and lower-is-better figures alike.
+CREATE FUNCTION score_scale(actual float8, red float8, goal float8, weight float8 DEFAULT 10,
+		decimals int DEFAULT NULL, red_points float8 DEFAULT 10.0 / 3, goal_points float8 DEFAULT 20.0 / 3) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_scale_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION score_scale(float8, float8, float8, float8, int, float8, float8) IS '0-10 scale of the figure published to decimals: the red threshold scores red_points (10/3), the goal goal_points (20/3), linear between and beyond, clamped to 0..10; scaled to weight/10 (lower is better when goal < red)';
+
+CREATE FUNCTION baseline_progress(actual float8, baseline float8, goal float8, decimals int DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'baseline_progress_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION baseline_progress(float8, float8, float8, int) IS '(actual - baseline) / (goal - baseline) of the figure published to decimals: 1 at the goal, 0 at the baseline, negative when worse (lower is better when goal < baseline); NULL when goal = baseline';
+
+CREATE FUNCTION score_baseline(actual float8, baseline float8, goal float8, weight float8 DEFAULT 100,
+		floor_share float8 DEFAULT 0, cap_share float8 DEFAULT 1, decimals int DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'score_baseline_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION score_baseline(float8, float8, float8, float8, float8, float8, int) IS 'weight x baseline_progress of the figure published to decimals, clamped to [floor_share, cap_share] (0 and 1 by default)';

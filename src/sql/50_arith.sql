@@ -58,8 +58,10 @@ CREATE FUNCTION ytd_seasonal_schedule(state ytd, as_of date) RETURNS float8[]
 COMMENT ON FUNCTION ytd_seasonal_schedule(ytd, date) IS 'last year''s seasonal shape as a schedule: S(m) = C_m / A for m = 1..12 (NULL for months without a figure)';
 
 -- Share of units growing (增长面): state {units with a growth, units growing}.
+-- The transition is STRICT: a NULL growth is skipped (not counted), and a
+-- NULL state, which only a direct call can pass, gives NULL.
 CREATE FUNCTION share_growing_trans(int8[], float8) RETURNS int8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION share_growing_combine(int8[], int8[]) RETURNS int8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION share_growing_final(int8[]) RETURNS float8

@@ -16,3 +16,10 @@ CREATE FUNCTION target_status(t target, actual float8, as_of date, schedule floa
 		reference float8 DEFAULT NULL, tolerance float8 DEFAULT NULL, decimals int DEFAULT NULL) RETURNS text
 	AS 'MODULE_PATHNAME', 'target_status_sched' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION target_status(target, float8, date, float8[], float8, float8, int) IS 'green, yellow or red on the figure published to decimals, with level targets judged against a schedule (m/12 when schedule is NULL); others on met and gap';
+
+-- A schedule from fixed months: a plan that fixes some months (a large
+-- January, a known December) and spreads the rest of the annual figure
+-- evenly over the others; added exactly, so the twelfth share is 1.
+CREATE FUNCTION schedule_fixed_months(annual float8, months int[], amounts float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'schedule_fixed_months_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION schedule_fixed_months(float8, int[], float8[]) IS 'the 12 cumulative shares of an annual figure whose fixed months have the given amounts and whose other months share the rest evenly (exact decimal arithmetic; share 12 is 1)';

@@ -9,8 +9,7 @@
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 db=scorecard_arith_demo
 AS_OF=2024-11-30
 cleanup() { psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null; }

@@ -10,8 +10,7 @@ set -uo pipefail
 source "$(dirname "$0")/../../scripts/common.sh"
 set +e
 export PGCLIENTENCODING=UTF8
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 
 PACKAGES="python3-psycopg2 libpostgresql-jdbc-java odbc-postgresql unixodbc python3-pyodbc default-jdk-headless" ensure_packages
 name=rel-bi

@@ -8,8 +8,7 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 src=scorecard_dump_src dst=scorecard_dump_dst
 dumpfile=$(mktemp /tmp/scorecard-dump.XXXXXX)
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "SET search_path = scorecard, public" -c "$2"; }
 cleanup() {
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $src" -c "DROP DATABASE IF EXISTS $dst" >/dev/null

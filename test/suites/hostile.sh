@@ -18,8 +18,7 @@
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
 	for d in hostile_a hostile_b hostile_c hostile_d hostile_e; do

@@ -7,8 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/../../scripts/common.sh"
 set +e
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 pkg=postgresql-15-scorecard
 ver=$(cat "$TOP/VERSION")
 if [ "$(id -u)" -ne 0 ]; then echo "1..0 # SKIP installing a package needs root"; exit 0; fi
@@ -59,8 +58,8 @@ done
 missing=""
 for f in $want; do grep -qx "$f" "$build/files" || missing="$missing $f"; done
 [ -z "$missing" ]; ok $? "the package holds the library, both control files, both install scripts and versions/ ($(echo $want | wc -w) files)${missing:+; missing:$missing}"
-! grep -qx /usr/share/postgresql/15/extension/scorecard--0.1.0.sql "$build/files"
-ok $? "the package does not ship the frozen 0.1.0 install script (a new database cannot install the 0.1.0 search paths)"
+! grep -qxE '/usr/share/postgresql/15/extension/(scorecard--0\.[12]\.0|scorecard_plan--0\.2\.0)\.sql' "$build/files"
+ok $? "the package does not ship the frozen 0.1.0 and 0.2.0 install scripts (a new database installs only the current version)"
 
 # Into the system tree (nothing else of scorecard may be there).
 apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$deb" >"$build/install.log" 2>&1

@@ -11,8 +11,7 @@ set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 PY=/usr/bin/python3
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 db=scorecard_report_browser
 out="$TOP/tmp/browser"
 mkdir -p "$out"

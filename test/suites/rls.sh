@@ -10,13 +10,9 @@ set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 db=scorecard_rls
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+source "$TOP/test/tap.sh"
 # as ROLE: a query in database $db with search_path scorecard, public
 as() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -U "$1" -c "SET search_path = scorecard, public" -c "$2"; }
-is() {
-	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; echo "#   got: $1"; echo "#  want: $2"; fi
-}
 cleanup() {
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
 		-c "DROP ROLE IF EXISTS rls_county" -c "DROP ROLE IF EXISTS rls_city" -c "DROP ROLE IF EXISTS rls_dept" >/dev/null
@@ -159,6 +155,49 @@ ok $? "city role: run_assessment runs and assesses all 12 counties${out:+: $out}
 psql -X -q -d $db -c "SELECT scorecard.disable_unit_security()" >/dev/null
 is "$(as rls_county "SELECT count(DISTINCT unit_id) FROM reading")" "$(as postgres "SELECT count(DISTINCT unit_id) FROM reading")" \
 	"disable_unit_security(): the policies are gone"
+
+# Issue 19: one county's absurd or far readings break, empty or move
+# nothing that others see.  Row-level security on again.
+psql -X -q -d $db -c "SET client_min_messages = warning" -c "SELECT scorecard.enable_unit_security()" >/dev/null
+others="unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = 'shaoyang' AND u.kind <> 'department' AND u.unit_id <> 'beita')"
+others_before=$(as postgres "SELECT md5(string_agg(p::text, '|' ORDER BY p.unit_id, p.indicator_id)) FROM progress('2024-11-30') p WHERE $others")
+load_gdp() {  # as the county: gdp rows "month,value" ...
+	{ echo "SET search_path = scorecard, public;"; echo "SELECT begin_load();"
+	  for r in "$@"; do echo "INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('gdp', 'beita', '${r%,*}', '${r#*,}');"; done
+	  echo "SELECT inserted || '|' || revised || '|' || unchanged FROM load_readings(header => false);"
+	} | psql -X -q -At -d $db -U rls_county -v VERBOSITY=verbose -f - 2>&1
+}
+out=$(load_gdp 2023-12,1e308 2024-09,1e308)
+echo "$out" | grep -q '22P02' && echo "$out" | grep -q 'line 1: value "1e308" is beyond the bound of 1e+15 in magnitude' &&
+	[ "$(as postgres "SELECT count(*) FROM reading WHERE value > 1e15")" = 0 ]
+ok $? "county role: gdp 1e308 refused by the loader (22P02, the bound named), nothing loaded"
+as postgres "INSERT INTO plan_setting (value_bound) VALUES (1.7976931348623157e308)" >/dev/null
+echo "$(as rls_county "INSERT INTO scorecard.plan_setting (future_months) VALUES (true)" 2>&1)" | grep -q 'permission denied for table plan_setting'
+ok $? "county role: may not change the plan's settings"
+out=$(load_gdp 2023-12,1e308 2024-09,1e308)
+echo "$out" | grep -qx '0|2|0'; ok $? "county role: with the bound raised by the owner, gdp 1e308 for 2023-12 and 2024-09 loads (2 revised)"
+out=$(as postgres "SELECT count(*) FROM progress('2024-11-30'); CALL run_assessment(2024, '2024-11-30');
+	SELECT length(progress_report_html('2024-11-30')) > 1000;
+	SELECT count(*) FROM assessment_run_item WHERE 'Infinity' IN (abs(actual), abs(reference), abs(attainment), abs(points));
+	SELECT count(*) FROM assessment_run_progress WHERE 'Infinity' IN (abs(value), abs(growth), abs(actual), abs(gap), abs(attainment))" 2>&1 | tr '\n' ' ')
+echo "$out" | grep -Eq '^[0-9]+ t 0 0 $'
+ok $? "superuser: progress(), CALL run_assessment and progress_report_html work; nothing infinite stored ($out)"
+is "$(as postgres "SELECT md5(string_agg(p::text, '|' ORDER BY p.unit_id, p.indicator_id)) FROM progress('2024-11-30') p WHERE $others")" \
+	"$others_before" "the other counties' progress() rows are those of before, to the last bit"
+out=$(as rls_city "SELECT count(*) > 0 FROM progress('2024-11-30')" 2>&1)
+is "$out" t "city role: progress() works"
+latest_city=$(as rls_city "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest) || ' ' || (SELECT count(*) FROM lagging_list_latest)")
+latest_county=$(as rls_county "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest)")
+out=$(load_gdp 2100-12,1)
+echo "$out" | grep -q 'line 1: month "2100-12" is after the current month'
+ok $? "county role: a 2100-12 reading refused (after the current month)"
+as postgres "UPDATE plan_setting SET future_months = true" >/dev/null
+out=$(load_gdp 2100-12,1)
+echo "$out" | grep -qx '1|0|0'; ok $? "county role: allowed by the owner, the 2100-12 reading loads"
+is "$(as rls_city "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest) || ' ' || (SELECT count(*) FROM lagging_list_latest)")" \
+	"$latest_city" "city role: latest_as_of(), progress_latest and lagging_list_latest as before ($latest_city)"
+is "$(as rls_county "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest)")" \
+	"$latest_county" "county role: its latest month and progress_latest as before ($latest_county)"
 
 echo "1..$n"
 exit $failed

@@ -20,16 +20,15 @@ U=$TOP/test/upgrade
 FX=$U/fixtures-0.1.0
 tmp=$(mktemp -d /tmp/scorecard-upgrade.XXXXXX)
 chmod 755 "$tmp"
-dbs="sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2 sc_upg_same"
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+dbs="sc_upg_v020 sc_upg_fixture sc_upg_old sc_upg_fresh sc_upg_empty sc_upg_restore sc_upg_planted sc_upg_rerun sc_upg_fresh2 sc_upg_same"
+source "$TOP/test/tap.sh"
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" -c "SET search_path = public, scorecard" "$@"; }
 cleanup() {
 	for d in $dbs; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS sc_upg_planter" \
 		-c "DROP ROLE IF EXISTS sc_upg_county" >/dev/null
 	[ -z "${rerun_files:-}" ] || rm -f $rerun_files
-	[ -z "${frozen_file:-}" ] || rm -f "$frozen_file"
+	[ -z "${frozen_file:-}" ] || rm -f $frozen_file
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -54,6 +53,18 @@ if git -C "$TOP" cat-file -e 409344b 2>/dev/null; then
 	ok $? "versions/scorecard--0.1.0.sql.frozen is byte for byte the 0.1.0 build (commit 409344b)"
 else
 	n=$((n + 1)); echo "ok $n - # SKIP commit 409344b not in this clone"
+fi
+
+# The frozen 0.2.0 scripts are what 0.2.0's Makefile built (cat src/sql/*.sql
+# and plan/*.sql at c6b13ce, the 0.2.0 release).
+if git -C "$TOP" cat-file -e c6b13ce 2>/dev/null; then
+	for x in scorecard:src/sql scorecard_plan:plan; do
+		cmp -s "$TOP/versions/${x%%:*}--0.2.0.sql.frozen" <(for p in $(git -C "$TOP" ls-tree --name-only c6b13ce "${x#*:}/" | sort); do
+			git -C "$TOP" show "c6b13ce:$p"; done)
+		ok $? "versions/${x%%:*}--0.2.0.sql.frozen is byte for byte the 0.2.0 build (commit c6b13ce)"
+	done
+else
+	for i in 1 2; do n=$((n + 1)); echo "ok $n - # SKIP commit c6b13ce not in this clone"; done
 fi
 
 # --- 1. Values written by the 0.1.0 library -------------------------------
@@ -242,6 +253,53 @@ ok $? "pg_dump of the updated database restores"
 	  "$(q $o2 -c "SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM scorecard.assessment_run_item x")" ] &&
 	[ "$(q $o -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" = "$(q $o2 -c "SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM fx_ytd")" ]
 ok $? "the restored database has the readings, the run and the stored states"
+
+# --- 4b. A 0.2.0 database updated ------------------------------------------
+# The frozen 0.2.0 install scripts (placed like 0.1.0's: not installed) with
+# the types in schema scorecard, values of every type and the small plan
+# with its run; both extensions updated: every row reads back through the
+# columns 0.2.0 had, and the catalog is a fresh install's.
+v2=sc_upg_v020
+case "$sharedir" in
+/usr/*) for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+*)
+	for x in scorecard scorecard_plan; do
+		[ -e "$sharedir/extension/$x--0.2.0.sql" ] ||
+			{ cp "$TOP/versions/$x--0.2.0.sql.frozen" "$sharedir/extension/$x--0.2.0.sql"; frozen_file="${frozen_file:-} $sharedir/extension/$x--0.2.0.sql"; }
+	done
+	q $v2 -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard" -c "CREATE EXTENSION scorecard VERSION '0.2.0' SCHEMA scorecard" \
+		-c "CREATE EXTENSION scorecard_plan VERSION '0.2.0'" -f "$U/values.sql" -f "$U/plan-0.1.0.sql" >/dev/null
+	[ "$(q $v2 -c "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname) FROM pg_extension WHERE extname LIKE 'scorecard%'")" = "scorecard 0.2.0, scorecard_plan 0.2.0" ]
+	ok $? "the frozen 0.2.0 scripts install with the current library, values and a plan with a run stored"
+	state02() {
+		q $v2 -c "SELECT 'fx_target', id, v::text FROM fx_target UNION ALL SELECT 'fx_ytd', id, v::text FROM fx_ytd
+			UNION ALL SELECT 'fx_assessment', id, v::text FROM fx_assessment ORDER BY 1, 2"
+		for t in $(q $v2 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+			[ -n "${cols02[$t]:-}" ] || continue	# a table new in this version: no 0.2.0 rows
+			q $v2 -c "SELECT '$t', ROW(${cols02[$t]})::text FROM scorecard.$t x ORDER BY 2"
+		done
+	}
+	declare -A cols02
+	for t in $(q $v2 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+		cols02[$t]=$(q $v2 -c "SELECT string_agg('x.' || quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+			WHERE attrelid = 'scorecard.$t'::regclass AND attnum > 0 AND NOT attisdropped")
+	done
+	state02 >"$tmp/state02.before"
+	q $v2 -c "SET client_min_messages = warning" -c "ALTER EXTENSION scorecard UPDATE" -c "ALTER EXTENSION scorecard_plan UPDATE" >"$tmp/update02.out" 2>&1
+	ok $? "ALTER EXTENSION scorecard UPDATE; ALTER EXTENSION scorecard_plan UPDATE (0.2.0 -> $(cat "$TOP/VERSION"))"
+	sed 's/^/# /' "$tmp/update02.out"
+	state02 >"$tmp/state02.after"
+	diff "$tmp/state02.before" "$tmp/state02.after" | head -20 | sed 's/^/# /'
+	cmp -s "$tmp/state02.before" "$tmp/state02.after"
+	ok $? "every stored 0.2.0 row reads back through the columns 0.2.0 had ($(wc -l <"$tmp/state02.after") rows)"
+	psql -X -q -At -d $v2 -f "$U/snapshot.sql" >"$tmp/catalog.v020"
+	diff "$tmp/catalog.v020" "$tmp/catalog.fresh" | head -40 | sed 's/^/# /'
+	cmp -s "$tmp/catalog.v020" "$tmp/catalog.fresh"
+	ok $? "the extensions updated from 0.2.0 equal a fresh install ($(grep -c ' | member' "$tmp/catalog.fresh") objects)"
+	;;
+esac
 
 # --- 5. The current version's update onto itself -------------------------
 # What the Makefile adds to every update script from the install parts

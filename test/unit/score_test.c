@@ -3,6 +3,7 @@
  *		Unit tests of the pure scoring rules (score_core.c); every expected
  *		value is worked out by hand in the comment beside it.
  */
+#include "schedule_core.h"
 #include "score_core.h"
 #include "tap.h"
 
@@ -101,6 +102,52 @@ test_grades(void)
 	ok(score_grade_index(-1, thr, 0) == 0, "no thresholds: one band");
 }
 
+/* The 0-10 scale and baseline progress, worked by hand. */
+static void
+test_scale_baseline(void)
+{
+	double		p = 0;
+
+	/* red 5, goal 7: 5/3 a point; 6 is 5, 8 is 25/3, 9 is 10, 2 clamps to 0 */
+	ok_near(score_scale(6, 5, 7, SCORE_SCALE_RED, SCORE_SCALE_GOAL), 5.0, 1e-12, "scale: 6 of red 5, goal 7 is 5");
+	ok_near(score_scale(8, 5, 7, SCORE_SCALE_RED, SCORE_SCALE_GOAL), 25.0 / 3, 1e-12, "scale: 8 is 25/3");
+	ok_near(score_scale(9, 5, 7, SCORE_SCALE_RED, SCORE_SCALE_GOAL), 10.0, 1e-12, "scale: 9 is 10");
+	ok(score_scale(20, 5, 7, SCORE_SCALE_RED, SCORE_SCALE_GOAL) == 10.0, "scale: capped at 10");
+	ok(score_scale(2, 5, 7, SCORE_SCALE_RED, SCORE_SCALE_GOAL) == 0.0, "scale: clamped at 0");
+	/* lower is better: red 10, goal 6; 8 is 5 */
+	ok_near(score_scale(8, 10, 6, SCORE_SCALE_RED, SCORE_SCALE_GOAL), 5.0, 1e-12, "scale, lower is better: 8 of red 10, goal 6 is 5");
+	ok(score_baseline_progress(110, 100, 120, &p) && p == 0.5, "baseline 100, goal 120: 110 is 0.5");
+	ok(score_baseline_progress(55, 50, 40, &p) && p == -0.5, "baseline 50, goal 40: 55 is -0.5");
+	ok(!score_baseline_progress(1, 5, 5, &p), "goal = baseline: undefined");
+}
+
+/* Schedules from fixed months, added exactly. */
+static void
+test_fixed_months(void)
+{
+	double		share[SCHEDULE_MONTHS];
+	char		detail[SCHEDULE_DETAIL_LEN];
+	int			m[] = {1, 12};
+	double		a[] = {200, 150};
+	int			m3[] = {3};
+	double		a3[] = {0.25};
+
+	/* 1200 with January 200 and December 150: 85 a month between */
+	ok(schedule_fixed_months(1200, m, a, 2, share, detail, sizeof(detail)) == SCHEDULE_OK &&
+	   share[0] == 200.0 / 1200 && share[1] == 285.0 / 1200 && share[10] == 1050.0 / 1200 && share[11] == 1.0,
+	   "1200, January 200, December 150: 200, 285, ..., 1050, 1200");
+	/* 10.5 with March 0.25: 1025 hundredths = 11 x 93 + 2; months 11, 12 get 94 */
+	ok(schedule_fixed_months(10.5, m3, a3, 1, share, detail, sizeof(detail)) == SCHEDULE_OK &&
+	   share[0] == 93.0 / 1050 && share[2] == 211.0 / 1050 && share[9] == 862.0 / 1050 &&
+	   share[10] == 956.0 / 1050 && share[11] == 1.0,
+	   "10.5, March 0.25: 0.93 a month, 0.94 in November and December, 10.5 in all");
+	a[0] = 1100;
+	ok(schedule_fixed_months(1200, m, a, 2, share, detail, sizeof(detail)) == SCHEDULE_FIXED &&
+	   strstr(detail, "more than") != NULL, "fixed months above the annual figure: refused (%s)", detail);
+	ok(schedule_fixed_months(1e-16, m, a, 0, share, detail, sizeof(detail)) == SCHEDULE_FIXED,
+	   "an annual figure with more than 15 decimals: refused");
+}
+
 int
 main(void)
 {
@@ -109,5 +156,7 @@ main(void)
 	test_banded();
 	test_methods();
 	test_grades();
+	test_scale_baseline();
+	test_fixed_months();
 	return tap_done();
 }

@@ -128,7 +128,10 @@ test_errors(void)
 	ok(parse("growth >= -inf%", &t) == TARGET_NONFINITE, "infinite threshold");
 	ok(parse("level >= 1e999", &t) == TARGET_NONFINITE, "overflowing threshold");
 	ok(parse("growth between 8% and 6%", &t) == TARGET_BOUNDS, "reversed bounds");
-	ok(parse("level >= 1e-999", &t) == TARGET_OK && t.lo == 0.0, "underflow reads as zero");
+	ok(parse("level >= 1e-999", &t) == TARGET_NONFINITE, "underflowing threshold refused, as overflow is");
+	ok(parse("growth >= 7e-400%", &t) == TARGET_NONFINITE, "7e-400%% refused, not read as 0%%");
+	ok(parse("level >= 0e-999", &t) == TARGET_OK && t.lo == 0.0, "zero with a large negative exponent is zero");
+	ok(parse("level >= 5e-324", &t) == TARGET_OK && t.lo > 0.0, "the smallest subnormal is a threshold");
 }
 
 /* Values worked out by hand. */
@@ -175,12 +178,97 @@ test_progress(void)
 	   "after the period is clamped to 1");
 }
 
+/* Parse s and give the unit written after its number ("" on failure). */
+static const char *
+unit_of(const char *s)
+{
+	static char unit[TARGET_UNIT_LEN];
+	char		detail[TARGET_DETAIL_LEN];
+	Target		t;
+
+	if (target_parse_unit(s, &t, unit, sizeof(unit), detail, sizeof(detail)) != TARGET_OK)
+		return "(error)";
+	return unit;
+}
+
+/* The detail of a failed parse of s ("" when it parses). */
+static const char *
+detail_of(const char *s)
+{
+	static char detail[TARGET_DETAIL_LEN];
+	Target		t;
+
+	if (target_parse(s, &t, detail, sizeof(detail)) == TARGET_OK)
+		return "";
+	return detail;
+}
+
+/* The bureau's wording of a target, as plans write it. */
+static void
+test_wording(void)
+{
+	Target		t;
+
+	ok_str(canon("增长7%以上"), "growth >= 7%", "以上 is >=");
+	ok_str(canon("增速不低于7%"), "growth >= 7%", "不低于 is >=");
+	ok_str(canon("增长\xE2\x89\xA7" "7%"), "growth >= 7%", "U+2267 is >=");
+	ok_str(canon("不少于110件"), "level >= 110", "不少于 is >=, 件 makes a level");
+	ok_str(canon("新增100家以上"), "level >= 100", "新增 is a level");
+	ok_str(canon("\xE2\x89\xA5 100 家"), "level >= 100", "a sign, a number and a unit");
+	ok_str(canon("控制在10起以内"), "level <= 10", "控制在 ... 以内 is <=");
+	ok_str(canon("不高于35"), "level <= 35", "不高于 is <=, no unit: a level");
+	ok_str(canon("不超过35"), "level <= 35", "不超过 is <=");
+	ok_str(canon("\xE2\x89\xA6 35"), "level <= 35", "U+2266 is <=");
+	ok_str(canon("超过600家"), "level > 600", "超过 is >");
+	ok_str(canon("提高0.5个百分点左右"), "change >= 0.5pp", "左右 reads as >=");
+	ok_str(canon("下降5%以上"), "growth <= -5%", "a fall of at least 5%%");
+	ok_str(canon("下降5%以内"), "growth >= -5%", "a fall of at most 5%%");
+	ok_str(canon("增长7%"), "growth >= 7%", "no comparison: a floor");
+	ok_str(canon("不低于7%"), "share >= 7%", "%% with no measure is a share");
+	ok_str(canon("> 20%"), "share > 20%", "ASCII may start with a sign: a share");
+	ok_str(canon("= 0"), "level = 0", "ASCII sign and plain number: a level");
+	ok_str(canon("增长 6～8%"), "growth between 6% and 8%", "a range");
+	ok_str(canon("增速高于经济增速"), "growth > reference", "a reference named by its growth");
+	ok_str(canon("下降"), "growth < 0%", "a fall alone");
+	ok_str(canon("比上年提高"), "change > 0pp", "a rise alone");
+	ok_str(canon("比重持续提升"), "change > 0pp", "a share that rises");
+	ok_str(canon("零就业家庭动态清零"), "level = 0", "清零 with the name before it");
+	ok_str(canon("数字经济增长 15%以上"), "growth >= 15%", "the indicator's name is skipped");
+	ok_str(canon("新增高新技术企业 100 家以上"), "level >= 100", "a name after 新增");
+	ok_str(unit_of("新增50亿元以上"), "亿元", "the unit of measure is returned");
+	ok_str(unit_of("增长7%以上"), "%", "%% is returned as %%");
+	ok_str(unit_of("提高0.5个百分点"), "pp", "个百分点 is returned as pp");
+	ok_str(unit_of("不高于35"), "", "no unit");
+	ok(target_unit_fits("家", " 家 ") && target_unit_fits("", "家") &&
+	   target_unit_fits("%", "亿元") && target_unit_fits("pp", "%"),
+	   "units that fit");
+	ok(!target_unit_fits("家", "件") && !target_unit_fits("万户", "户") &&
+	   !target_unit_fits("家", ""), "units that do not fit");
+	/* what is refused, and the fix the detail names */
+	ok_str(detail_of("growth => 7%"),
+		   "The comparison \"=>\" is written \">=\" (\xE2\x89\xA5), as in \"growth >= 7%\".",
+		   "=> names the fix");
+	ok_str(detail_of("level =< 10"),
+		   "The comparison \"=<\" is written \"<=\" (\xE2\x89\xA4), as in \"level <= 10\".",
+		   "=< names the fix");
+	ok(parse("增长7家", &t) == TARGET_SYNTAX, "a growth in 家 is refused");
+	ok(parse("超过600家以上", &t) == TARGET_SYNTAX, "two comparisons are refused");
+	ok(parse("增长7%以上的", &t) == TARGET_SYNTAX, "trailing text is refused");
+	ok(parse("西安县", &t) == TARGET_SYNTAX, "a name alone is refused");
+	ok(parse("增加 >= 7%", &t) == TARGET_SYNTAX, "a word mistyped for a measure is no name");
+	ok_str(canon("有进出口实绩企业超过 600 家"), "level > 600", "a name before a count");
+	ok(parse("growth 7%", &t) == TARGET_SYNTAX, "ASCII needs its comparison");
+	ok(parse("growth", &t) == TARGET_SYNTAX, "ASCII measure alone is still refused");
+	ok(parse("7%", &t) == TARGET_SYNTAX, "ASCII number alone is still refused");
+}
+
 int
 main(void)
 {
 	test_forms();
 	test_notation();
 	test_errors();
+	test_wording();
 	test_eval();
 	test_progress();
 	test_round_trip_random();

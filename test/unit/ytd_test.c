@@ -187,7 +187,9 @@ test_text(void)
 		"2023-04:1.7976931348623157e+308,2023-05:-0,2024-01:123456789.125,2024-02:-2.5e-10}",
 		"rate@2024-02-29{2024-02:61.9}",
 		"cumulative{}",
-		"monthly{0001-01:1,9999-12:2}",
+		"monthly{0001-01:1}",
+		"monthly{9999-12:2}",
+		"monthly{1900-01:1,2099-12:2}",
 	};
 	struct
 	{
@@ -198,6 +200,7 @@ test_text(void)
 		{"monthly{2023-13:1}", YTD_SYNTAX}, {"monthly{2023-01:}", YTD_SYNTAX},
 		{"monthly{2023-02:1,2023-01:1}", YTD_SYNTAX}, {"monthly{2023-01:1,2023-01:1}", YTD_SYNTAX},
 		{"monthly@2023-02-29{}", YTD_SYNTAX}, {"monthly{2023-01:nan}", YTD_NONFINITE},
+		{"monthly{0001-01:1,9999-12:2}", YTD_SPAN}, {"monthly{1900-01:1,2100-01:2}", YTD_SPAN},
 		{"monthly{2023-01:1e400}", YTD_NONFINITE}, {"monthly{} x", YTD_SYNTAX},
 		{"monthly{10000-01:1}", YTD_SYNTAX},
 	};

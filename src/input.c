@@ -1,0 +1,73 @@
+/*
+ * input.c
+ *		fmgr glue for reading the months and figures people type
+ *		(input_core.c): parse_month, parse_figure and the reasons a text
+ *		is neither, for loaders that list every bad row at once.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "input_core.h"
+
+PG_FUNCTION_INFO_V1(parse_month);
+PG_FUNCTION_INFO_V1(month_error);
+PG_FUNCTION_INFO_V1(parse_figure);
+PG_FUNCTION_INFO_V1(figure_error);
+
+/* The first day of the month a text names, or NULL when it names none. */
+Datum
+parse_month(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char		detail[INPUT_DETAIL_LEN];
+	int			y,
+				m;
+
+	if (input_month(s, &y, &m, detail, sizeof(detail)) != INPUT_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(date2j(y, m, 1) - POSTGRES_EPOCH_JDATE);
+}
+
+/* Why a text names no month (a full sentence), or NULL when it names one. */
+Datum
+month_error(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char		detail[INPUT_DETAIL_LEN];
+	int			y,
+				m;
+
+	if (input_month(s, &y, &m, detail, sizeof(detail)) == INPUT_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(detail));
+}
+
+/* The float8 nearest to the decimal a text writes, or NULL when it writes none. */
+Datum
+parse_figure(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char		detail[INPUT_DETAIL_LEN];
+	double		v;
+
+	if (input_figure(s, &v, detail, sizeof(detail)) != INPUT_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Why a text is not a figure (a full sentence), or NULL when it is one. */
+Datum
+figure_error(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char		detail[INPUT_DETAIL_LEN];
+	double		v;
+
+	if (input_figure(s, &v, detail, sizeof(detail)) == INPUT_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(detail));
+}

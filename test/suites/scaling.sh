@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Linear at scale, checked cheaply in make test: the generated province
+# (data/province.sql) at 20 and at 80 counties, 4 times the readings; each
+# function that runs over the readings or the targets must take at most
+# 2 x 4 = 8 times as long at 80 as at 20 (a cost that grows with the square
+# of the units takes 16 times as long; the margin is for a busy machine).  Medians of 5 runs after a
+# warm-up, with the settings of make bench-plan.  This guards the plans the
+# planner switches pinned in those functions choose (a nested loop over
+# all targets, say), not their speed: make bench-plan measures that.
+# Runs on the test server.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+source "$TOP/test/tap.sh"
+source "$TOP/bench/lib.sh"
+REPS=5
+AS_OF=2024-11-30
+SETTINGS="SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 2;"
+cleanup() { for size in 20 80; do psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS scorecard_scale_$size" >/dev/null; done; }
+trap cleanup EXIT
+cleanup
+
+declare -A ms readings
+queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment"
+# Median ms of a CALL run REPS times after a warm-up.
+call_ms() {
+	{
+		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
+		echo '\timing on'
+		for _ in $(seq 0 "$REPS"); do echo "$1;"; done
+	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' | median
+}
+for size in 20 80; do
+	db=scorecard_scale_$size
+	psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+	(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -d $db -v cities=$((size / 10)) -v counties=10 \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE" >/dev/null)
+	ok $? "the generated province with $size counties loads"
+	export PGDATABASE=$db
+	readings[$size]=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.reading WHERE month <= '$AS_OF'")
+	for f in $queries; do
+		if [ "$f" = run_assessment ]; then
+			ms[$f,$size]=$(call_ms "CALL run_assessment(2024, '$AS_OF')")
+		else
+			ms[$f,$size]=$(bench_ms "SELECT * FROM $f('$AS_OF')" "$SETTINGS")
+		fi
+	done
+done
+unset PGDATABASE
+ratio=$(awk -v a="${readings[20]}" -v b="${readings[80]}" 'BEGIN {printf "%.2f", b / a}')
+for f in $queries; do
+	awk -v a="${ms[$f,20]}" -v b="${ms[$f,80]}" -v r="$ratio" 'BEGIN {exit !(b / a <= 2 * r)}'
+	ok $? "$f at 80 counties takes $(awk -v a="${ms[$f,20]}" -v b="${ms[$f,80]}" 'BEGIN {printf "%.1f ms, %.2f x", b, b / a}') its time at 20 (${ms[$f,20]} ms) for $ratio x the readings (at most 2 x that)"
+done
+echo "1..$n"
+exit $failed
