@@ -208,8 +208,8 @@ psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DR
 sq -d postgres -c "CREATE DATABASE hostile_e" &&
 	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" &&
 	sq -d hostile_e -c "ALTER DATABASE hostile_e SET search_path = scorecard, public" \
-		-c "GRANT CREATE ON SCHEMA public TO mallory"
-ok $? "E: the default install; CREATE on public granted to mallory afterwards"
+		-c "GRANT CREATE ON SCHEMA public TO mallory" -c "GRANT USAGE ON SCHEMA scorecard TO mallory"
+ok $? "E: the default install; CREATE on public (and USAGE on scorecard, as a county's analyst has) granted to mallory afterwards"
 counts=$(psql -X -q -At -v ON_ERROR_STOP=1 -U mallory -d hostile_e -f "$TOP/test/hostile/plant_lookalikes.sql" 2>&1)
 rc=$?
 echo "$counts" | sed 's/^/# /'
