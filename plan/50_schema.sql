@@ -178,7 +178,11 @@ CREATE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id O
 -- year-to-date growth in % the statistics bureau publishes, when it does.
 -- A correction is a new revision; rows are never updated: nobody but the
 -- table's owner holds UPDATE (no trigger, which would keep Citus from
--- distributing the table; see the README).
+-- distributing the table; see the README).  Nobody but the owner holds
+-- INSERT either: loaders write through load_readings (reading_intake,
+-- below), so revision, recorded_at, loaded_by and loaded_at are the
+-- server's.  loaded_by and loaded_at are NULL for rows the owner wrote
+-- directly, and for rows written before 0.3.0.
 CREATE TABLE reading (
 	indicator_id int NOT NULL,
 	unit_id text NOT NULL,
@@ -188,6 +192,8 @@ CREATE TABLE reading (
 	revision int NOT NULL DEFAULT 1,
 	recorded_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	source text,
+	loaded_by name,
+	loaded_at timestamptz,
 	PRIMARY KEY (indicator_id, unit_id, month, revision),
 	CONSTRAINT reading_indicator_is_known FOREIGN KEY (indicator_id) REFERENCES indicator (indicator_id),
 	CONSTRAINT reading_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id),
@@ -198,6 +204,10 @@ CREATE TABLE reading (
 	CONSTRAINT reading_revision_is_positive CHECK (revision >= 1)
 );
 COMMENT ON TABLE reading IS 'monthly or cumulative readings per indicator x unit x month, with revisions';
+COMMENT ON COLUMN reading.recorded_at IS 'when the reading entered the record: the server''s clock once load_readings held its lock (then equal to loaded_at), or a time the plan''s owner chose (a backdated load, or a row written directly)';
+COMMENT ON COLUMN reading.source IS 'where the loader says the figure comes from (the CSV''s source column)';
+COMMENT ON COLUMN reading.loaded_by IS 'the role whose load_readings wrote the row (NULL: written directly by the owner, or before 0.3.0)';
+COMMENT ON COLUMN reading.loaded_at IS 'when load_readings wrote the row, by the server''s clock (NULL: written directly by the owner, or before 0.3.0)';
 
 REVOKE UPDATE ON reading FROM PUBLIC;
 
@@ -232,6 +242,29 @@ CREATE TABLE task (
 	CONSTRAINT task_investment_only_for_projects CHECK (kind = 'project' OR (planned_investment IS NULL AND completed_investment IS NULL))
 );
 COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), with responsible unit, lead person, section, due date, status, investment';
+
+-- Readings on their way into reading.  load_readings inserts the staged
+-- rows here as the calling role (under row-level security the policy
+-- unit_access checks each row's unit against visible_units(), as on
+-- reading); record_readings() then moves this transaction's rows into
+-- reading with the server's revision, recorded_at and loaded_at, and
+-- loaded_by taken from here.  Loaders hold INSERT on the figure columns of
+-- this table (grant_unit_access), not on reading; loaded_by and xact are
+-- the server's (defaults no loader may override).  Rows never outlive the
+-- load that inserts them (not dumped).
+CREATE TABLE reading_intake (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	month date NOT NULL,
+	value float8 NOT NULL,
+	reported_growth float8,
+	source text,
+	loaded_by name NOT NULL DEFAULT CURRENT_USER,
+	xact xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id()
+);
+COMMENT ON TABLE reading_intake IS 'readings on their way into reading: a loader inserts them (row-level security checks the unit), load_readings moves them with the server''s revision and recorded_at';
+COMMENT ON COLUMN reading_intake.loaded_by IS 'the role that inserted the row (the default; loaders may not set it)';
+COMMENT ON COLUMN reading_intake.xact IS 'the inserting transaction (the default; loaders may not set it): a load moves only its own transaction''s rows';
 
 CREATE INDEX reading_unit_month ON reading (unit_id, month);
 -- The few corrected readings, so that the latest revision is found without

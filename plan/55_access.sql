@@ -62,7 +62,7 @@ CREATE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
-		'scorecard.assessment_run_progress']) t
+		'scorecard.assessment_run_progress', 'scorecard.reading_intake']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 
@@ -80,6 +80,14 @@ BEGIN
 			'USING (unit_id IN (SELECT scorecard.visible_units())) '
 			'WITH CHECK (unit_id IN (SELECT scorecard.visible_units()))', t);
 	END LOOP;
+	-- unit_access itself: a role reads its own grants (and those of the
+	-- roles whose privileges it has), which is all visible_units() reads;
+	-- no other role's name or units.  Only the owner writes it.
+	ALTER TABLE scorecard.unit_access ENABLE ROW LEVEL SECURITY;
+	DROP POLICY IF EXISTS own_grants ON scorecard.unit_access;
+	CREATE POLICY own_grants ON scorecard.unit_access FOR SELECT
+		USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+		               WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE')));
 END $$;
 COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
 
@@ -93,16 +101,23 @@ BEGIN
 		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS unit_access ON %s', t);
 		EXECUTE pg_catalog.format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t);
 	END LOOP;
+	DROP POLICY IF EXISTS own_grants ON scorecard.unit_access;
+	ALTER TABLE scorecard.unit_access DISABLE ROW LEVEL SECURITY;
 END $$;
 COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of enable_unit_security()';
 
 -- Give a role a unit (and the units below it) and the privileges to read
--- everything and load readings: USAGE on the schemas, SELECT on the tables
--- and views, and INSERT on reading (never UPDATE: readings are not changed
--- in place; load_readings takes its lock through lock_for_load).
+-- and load: USAGE on the schemas, SELECT on the tables and views (of
+-- assessment_run only the columns that say which runs exist: who ran them
+-- and a count and digest of every unit's readings are the owner's), and
+-- INSERT on the figure columns of reading_intake, the way into reading
+-- through load_readings (no privilege on reading beyond SELECT: revision,
+-- recorded_at and loaded_by are the server's, and readings are never
+-- changed in place).
 CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
+	t regclass;
 	types_schema text := (
 		SELECT n.nspname FROM pg_catalog.pg_extension e
 		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
@@ -116,8 +131,17 @@ BEGIN
 	VALUES ((SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role), unit)
 	ON CONFLICT DO NOTHING;
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA scorecard, %I TO %s', types_schema, role);
-	EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO %s', role);
-	EXECUTE pg_catalog.format('GRANT INSERT ON scorecard.reading TO %s', role);
+	FOR t IN SELECT c.oid::pg_catalog.regclass FROM pg_catalog.pg_class c
+	         WHERE c.relnamespace OPERATOR(pg_catalog.=) 'scorecard'::pg_catalog.regnamespace
+	           AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v', 'p', 'm', 'f']::pg_catalog."char"[])
+	           AND c.oid OPERATOR(pg_catalog.<>) 'scorecard.assessment_run'::pg_catalog.regclass
+	LOOP
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', t, role);
+	END LOOP;
+	EXECUTE pg_catalog.format('GRANT SELECT (run_id, year, as_of, recorded_as_of, started_at, finished_at, level_targets) '
+		'ON scorecard.assessment_run TO %s', role);
+	EXECUTE pg_catalog.format('GRANT INSERT (indicator_id, unit_id, month, value, reported_growth, source) '
+		'ON scorecard.reading_intake TO %s', role);
 END $$;
 COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
 

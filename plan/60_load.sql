@@ -63,6 +63,10 @@ CREATE VIEW plan_setting_in_force WITH (security_invoker = true) AS
 	FROM (VALUES (true)) one(k)
 	LEFT JOIN scorecard.plan_setting s ON s.only_row;
 COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5)';
+COMMENT ON COLUMN plan_setting_in_force.value_bound IS 'the loader refuses a value beyond plus or minus this (default 1e15)';
+COMMENT ON COLUMN plan_setting_in_force.growth_bound IS 'the loader refuses a reported growth beyond plus or minus this, in % (default 1e5)';
+COMMENT ON COLUMN plan_setting_in_force.future_months IS 'whether the loader accepts months after the current month (default false)';
+COMMENT ON COLUMN plan_setting_in_force.years_before_targets IS 'the loader refuses months before January of the first target year less this many years (default 5)';
 GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 
 -- The characters a key or figure of a staged row is trimmed of: spaces,
@@ -270,6 +274,95 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION lock_for_load() IS 'for load_readings: lock reading in SHARE ROW EXCLUSIVE mode once the caller holds ROW EXCLUSIVE (INSERT privilege)';
 
+-- Whether a role may backdate a load: the owner of the plan's tables
+-- (scorecard.reading), a role with its privileges (a member that inherits
+-- them) or a superuser.
+CREATE FUNCTION may_backdate(role name) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.pg_has_role(role, c.relowner, 'USAGE')
+	FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) 'scorecard.reading'::pg_catalog.regclass
+$$;
+COMMENT ON FUNCTION may_backdate(name) IS 'whether a role may backdate a load: the owner of scorecard.reading, a role with its privileges, or a superuser';
+
+-- For load_readings: move this transaction's rows of reading_intake into
+-- reading.  Once it holds the load lock it reads the clock: that is every
+-- row's recorded_at and loaded_at (recorded_at is backdate instead when
+-- given, which every row's loader must be allowed: may_backdate).  A row
+-- becomes the next revision after the one in force, or is skipped when
+-- equal to it.  SECURITY DEFINER, as loaders hold no privilege on reading
+-- but SELECT; it reads only reading and reading_intake, whose rows its
+-- caller could insert (row-level security checked their units there).
+CREATE FUNCTION record_readings(backdate timestamptz,
+		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	ts timestamptz;
+	who name;
+BEGIN
+	inserted := 0; revised := 0; unchanged := 0;
+	-- nothing to load: no lock (a role that may not load cannot delay one)
+	IF NOT EXISTS (SELECT 1 FROM scorecard.reading_intake i
+	               WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()) THEN
+		RETURN;
+	END IF;
+	SELECT i.loaded_by INTO who FROM scorecard.reading_intake i
+	WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
+	  AND backdate IS NOT NULL AND NOT scorecard.may_backdate(i.loaded_by)
+	LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'only the plan''s owner may backdate a load, not role %', who
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'A reading''s recorded_at is the server''s clock when it is loaded; stored runs are re-made from it.',
+			      HINT = 'Load without recorded_at; nothing was loaded.';
+	END IF;
+
+	-- Serialise loads (and exclude runs, which hold SHARE) so revisions stay
+	-- consecutive; the statements below take their snapshots after it, and
+	-- the clock read after it is later than every run made before the load
+	-- and earlier than every run made after.
+	LOCK TABLE scorecard.reading IN ROW EXCLUSIVE MODE;
+	PERFORM scorecard.lock_for_load();
+	ts := pg_catalog.clock_timestamp();
+	IF backdate OPERATOR(pg_catalog.>) ts THEN
+		RAISE EXCEPTION 'recorded_at % is in the future', backdate
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'A load can be recorded as of now or, by the plan''s owner, as of a past time.';
+	END IF;
+	WITH s AS (
+		SELECT i.indicator_id, i.unit_id, i.month, i.value, i.reported_growth, i.source, i.loaded_by
+		FROM scorecard.reading_intake i
+		WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
+	), cur AS (
+		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
+		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
+		FROM scorecard.reading r
+		JOIN (SELECT DISTINCT s.indicator_id, s.unit_id, s.month FROM s) k USING (indicator_id, unit_id, month)
+		ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
+	), j AS (
+		SELECT s.*, cur.revision AS cur_revision,
+		       cur.revision IS NOT NULL AND cur.value OPERATOR(pg_catalog.=) s.value
+		       AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth AS same
+		FROM s LEFT JOIN cur USING (indicator_id, unit_id, month)
+	), ins AS (
+		INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, reported_growth, revision,
+			recorded_at, source, loaded_by, loaded_at)
+		SELECT j.indicator_id, j.unit_id, j.month, j.value, j.reported_growth,
+		       coalesce(j.cur_revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), j.source, j.loaded_by, ts
+		FROM j WHERE NOT j.same
+		RETURNING revision
+	)
+	SELECT pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.=) 1),
+	       pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.>) 1),
+	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
+	INTO inserted, revised, unchanged
+	FROM ins;
+	-- this load's rows, and rows a loader inserted and committed without
+	-- loading them
+	DELETE FROM scorecard.reading_intake;
+END $$;
+COMMENT ON FUNCTION record_readings(timestamptz) IS 'for load_readings: move this transaction''s reading_intake rows into reading with the server''s revision, recorded_at (the clock once the load lock is held; backdate for the plan''s owner) and loaded_by';
+
 -- Load this session's staging table into reading: all rows or none.
 -- Raises 22P02 with every bad row in the detail (and loads nothing) if any
 -- row is bad; else inserts new readings (revision 1) and corrections (next
@@ -279,8 +372,10 @@ COMMENT ON FUNCTION lock_for_load() IS 'for load_readings: lock reading in SHARE
 -- under READ COMMITTED the comparison sees every load committed before;
 -- under REPEATABLE READ or SERIALIZABLE the transaction's snapshot is older
 -- than the lock, so the load refuses (0A000) rather than compare a
--- correction with stale rows.
-CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT pg_catalog.now(),
+-- correction with stale rows.  recorded_at: NULL, the server's clock once
+-- the load holds its lock; a past time only for the plan's owner
+-- (may_backdate), and the rows keep who loaded them and when.
+CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT NULL,
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -295,6 +390,12 @@ BEGIN
 			      DETAIL = 'This transaction''s snapshot predates the load''s lock: a correction would be compared with readings as they were, not as they are.',
 			      HINT = 'Load in a READ COMMITTED transaction (the default); nothing was loaded.';
 	END IF;
+	IF load_readings.recorded_at IS NOT NULL AND NOT may_backdate(current_user) THEN
+		RAISE EXCEPTION 'only the plan''s owner may backdate a load, not role %', current_user
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'A reading''s recorded_at is the server''s clock when it is loaded; stored runs are re-made from it.',
+			      HINT = 'Load without recorded_at; nothing was loaded.';
+	END IF;
 	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('line %s: %s', c.line, c.reason), E'\n' ORDER BY c.line)
 	INTO nbad, bad
 	FROM check_readings(header) c;
@@ -304,38 +405,15 @@ BEGIN
 			      HINT = 'Fix the rows (SELECT * FROM scorecard.check_readings() lists them) and load again.';
 	END IF;
 
-	-- Serialise loads (and exclude runs, which hold SHARE) so revisions stay
-	-- consecutive; the statements below take their snapshots after it.  The
-	-- caller's own ROW EXCLUSIVE lock needs INSERT on reading; lock_for_load
-	-- then takes SHARE ROW EXCLUSIVE, which would need UPDATE.
-	LOCK TABLE reading IN ROW EXCLUSIVE MODE;
-	PERFORM lock_for_load();
-	WITH s AS (
-		SELECT k.indicator_id, k.unit_id, k.m AS month, k.v AS value, k.g AS reported_growth,
-		       nullif(pg_catalog.btrim(k.source), '') AS source
-		FROM staged_readings(header) k
-	), cur AS (
-		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
-		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
-		FROM reading r
-		JOIN (SELECT DISTINCT s.indicator_id, s.unit_id, s.month FROM s) k USING (indicator_id, unit_id, month)
-		ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
-	), j AS (
-		SELECT s.*, cur.revision AS cur_revision,
-		       cur.revision IS NOT NULL AND cur.value = s.value
-		       AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth AS same
-		FROM s LEFT JOIN cur USING (indicator_id, unit_id, month)
-	), ins AS (
-		INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source)
-		SELECT j.indicator_id, j.unit_id, j.month, j.value, j.reported_growth,
-		       coalesce(j.cur_revision, 0) + 1, load_readings.recorded_at, j.source
-		FROM j WHERE NOT j.same
-		RETURNING revision
-	)
-	SELECT pg_catalog.count(*) FILTER (WHERE revision = 1), pg_catalog.count(*) FILTER (WHERE revision > 1),
-	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
-	INTO inserted, revised, unchanged
-	FROM ins;
+	-- The rows go in as this role (row-level security checks their units
+	-- on reading_intake as on reading); record_readings takes the load
+	-- lock and writes them into reading with the server's revision and
+	-- recorded_at.
+	INSERT INTO reading_intake (indicator_id, unit_id, month, value, reported_growth, source)
+	SELECT k.indicator_id, k.unit_id, k.m, k.v, k.g, nullif(pg_catalog.btrim(k.source), '')
+	FROM staged_readings(header) k;
+	SELECT r.inserted, r.revised, r.unchanged INTO inserted, revised, unchanged
+	FROM record_readings(load_readings.recorded_at) r;
 	DELETE FROM pg_temp.reading_staging;
 END $$;
 COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s reading_staging into reading, all rows or none; corrections become new revisions; READ COMMITTED only';

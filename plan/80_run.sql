@@ -158,6 +158,20 @@ BEGIN
 	PERFORM lock_for_run();
 
 	-- From here on no write to the plan's tables commits until the run does.
+	-- The data as recorded now (or at the recorded_as_of given, if earlier),
+	-- stored with the run: every reading committed before the lock has an
+	-- earlier recorded_at, and every later one a later (loads read the clock
+	-- once they hold their lock; only the plan's owner backdates), so the
+	-- run re-made at its recorded_as_of reads the same readings.
+	recorded_as_of := least(coalesce(recorded_as_of, pg_catalog.clock_timestamp()), pg_catalog.clock_timestamp());
+	-- Under REPEATABLE READ or SERIALIZABLE the snapshot predates the lock:
+	-- a load that committed in between is invisible, and later than every
+	-- load the snapshot sees (loads are serialised), so the latest time the
+	-- snapshot sees bounds what the run reads.
+	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+		recorded_as_of := least(recorded_as_of,
+			(SELECT pg_catalog.max(greatest(r.recorded_at, r.loaded_at)) FROM reading r));
+	END IF;
 	-- Default as-of date: the end of the latest month with readings in the year.
 	-- (a month after the current one, allowed by plan_setting.future_months
 	-- or stored before the loader refused it, is never the default)

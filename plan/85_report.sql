@@ -113,8 +113,17 @@ RETURN CASE status WHEN 'green' THEN '绿' WHEN 'yellow' THEN '黄' WHEN 'red' T
                    ELSE '无数据' END;
 COMMENT ON FUNCTION report_status_zh(text) IS 'status in Chinese: green 绿, yellow 黄, red 红, NULL 无数据';
 
+-- The unit a target's figures are printed with: %, 个百分点, or the
+-- indicator's unit of measure for a level.
+CREATE FUNCTION report_unit_zh(t target, measure_unit text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE target_measure(t) WHEN 'growth' THEN '%' WHEN 'share' THEN '%' WHEN 'change' THEN ' 个百分点'
+            ELSE coalesce(nullif(' ' || measure_unit, ' '), '') END;
+COMMENT ON FUNCTION report_unit_zh(target, text) IS 'the unit a target''s figures print with in Chinese: %, 个百分点, or the unit of measure';
+
 -- A target in Chinese words: 增长 ≥ 7%, ≥ 100 家, 比上年提高 ≥ 0.5 个百分点,
--- 增速高于城镇居民人均可支配收入增速 (a relative target names its reference).
+-- 增速高于城镇居民人均可支配收入增速 (a relative target names its reference),
+-- 确保增长 ≥ 7%，力争 8% (a committed and a stretch figure).
 CREATE FUNCTION report_target_zh(t target, measure_unit text, reference_zh text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
@@ -124,13 +133,15 @@ RETURN CASE
 		|| coalesce(reference_zh, '参照指标') || '增速'
 	WHEN target_measure(t) = 'growth' AND target_comparator(t) = '<' AND target_threshold(t) = 0 THEN '下降'
 	WHEN target_measure(t) = 'change' AND target_comparator(t) = '>' AND target_threshold(t) = 0 THEN '比上年提高'
-	ELSE CASE target_measure(t) WHEN 'growth' THEN '增长 ' WHEN 'change' THEN '比上年提高 ' ELSE '' END
+	ELSE CASE WHEN target_stretch(t) IS NULL THEN ''
+	          WHEN target_measure(t) IN ('growth', 'change') THEN '确保' ELSE '确保 ' END
+	     || CASE target_measure(t) WHEN 'growth' THEN '增长 ' WHEN 'change' THEN '比上年提高 ' ELSE '' END
 	     || CASE WHEN target_comparator(t) = 'between'
 	             THEN target_threshold(t)::numeric::text || '～' || target_threshold_upper(t)::numeric::text
 	             ELSE CASE target_comparator(t) WHEN '>=' THEN '≥' WHEN '<=' THEN '≤' ELSE target_comparator(t) END
 	                  || ' ' || target_threshold(t)::numeric::text END
-	     || CASE target_measure(t) WHEN 'growth' THEN '%' WHEN 'share' THEN '%' WHEN 'change' THEN ' 个百分点'
-	             ELSE coalesce(nullif(' ' || measure_unit, ' '), '') END
+	     || report_unit_zh(t, measure_unit)
+	     || coalesce('，力争 ' || target_stretch(t)::numeric::text || report_unit_zh(t, measure_unit), '')
 	END;
 COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese words, with the unit of measure and the reference indicator''s name';
 
@@ -465,70 +476,71 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION report_contribution_html(date, text) IS 'report section: contribution and pull of each county-level unit to the city''s growth of the main flows (HTML)';
 
--- The lagging list: the city's targets behind (red or yellow), with the
--- departments that hold targets on the indicator (else the action's lead
--- unit), and the tasks behind schedule (overdue, or a project whose
--- investment completion is behind the share of its span elapsed), with the
--- responsible unit and lead person.
+-- The lagging list of the report: exactly the rows of lagging_list(as_of)
+-- (the one definition of what is behind, under the caller's row-level
+-- security) whose unit is the city or below it, in its order, with what
+-- the report shows beside them: the action, the target and the current
+-- figure (targets) or the overdue days and investment (tasks), the task's
+-- section and due date.
 CREATE FUNCTION report_lagging(as_of date, city_id text)
-RETURNS TABLE (kind text, item text, action_zh text, status text, detail text, responsible text,
-	lead_person text, section text, due_date date, days_overdue int, behind float8)
+RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, status text, detail text,
+	responsible text, lead_person text, section text, due_date date)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT * FROM (
-	SELECT '指标' AS kind, p.indicator_zh AS item, a.name_zh AS action_zh, p.status,
-	       report_target_zh(p.target::target, p.measure_unit, ri.name_zh) || '；当前 '
-	         || coalesce(report_actual_zh(p.target::target, p.actual, p.measure_unit, true,
-	                                      report_value_decimals(ii), report_growth_decimals(ii)), '—')
-	         || coalesce('，落后序时 ' || report_figure(-p.schedule_gap, 1) || ' 个百分点', ''),
-	       coalesce((SELECT string_agg(du.name_zh, '、' ORDER BY du.sort_order)
-	                 FROM plan_target dt JOIN unit du ON du.unit_id = dt.unit_id
-	                 WHERE dt.indicator_id = p.indicator_id AND dt.year = p.year AND du.kind IN (SELECT k.kind FROM unit_kind k WHERE k.is_department)
-	                   AND du.parent_id = city_id),
-	                (SELECT lu.name_zh FROM unit lu WHERE lu.unit_id = a.lead_unit_id)) AS responsible,
-	       NULL AS lead_person, NULL AS section, NULL::date AS due_date, NULL::int AS days_overdue,
-	       coalesce(-p.schedule_gap, -p.gap) AS behind
-	FROM progress(as_of) p
-	JOIN indicator ii ON ii.indicator_id = p.indicator_id
-	JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
+	WITH RECURSIVE area(unit_id) AS (
+		SELECT city_id
+		UNION
+		SELECT u.unit_id FROM unit u JOIN area ON u.parent_id = area.unit_id
+	), l AS (
+		SELECT l.*
+		FROM lagging_list(as_of) WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
+			responsible_unit_zh, lead_person, status, behind, behind_unit, months, since, ord)
+		WHERE l.unit_id IN (SELECT area.unit_id FROM area)
+	)
+	SELECT l.ord,
+	       CASE WHEN l.kind = 'target' THEN '指标' WHEN tp.kind = 'project' THEN '项目' WHEN tp.kind = 'task' THEN '任务' ELSE '政策' END,
+	       l.item_zh, l.unit_zh, coalesce(a.name_zh, tp.action_zh), l.status,
+	       CASE WHEN l.kind = 'target' THEN
+	            report_target_zh(p.target::target, p.measure_unit, ri.name_zh) || '；当前 '
+	            || coalesce(report_actual_zh(p.target::target, p.actual, p.measure_unit, true,
+	                                         report_value_decimals(ii), report_growth_decimals(ii)), '—')
+	            || coalesce('，落后序时 ' || report_figure(-p.schedule_gap, 1) || ' 个百分点', '')
+	       ELSE
+	            CASE WHEN tp.overdue THEN '逾期 ' || tp.days_overdue || ' 天未完成'
+	                 ELSE '投资完成 ' || report_figure(100 * tp.investment_completion::float8, 1) || '%，序时 '
+	                      || report_figure(100 * tp.time_progress::float8, 1) || '%' END
+	            || '（' || CASE tp.status WHEN 'not_started' THEN '未开工' WHEN 'in_progress' THEN '在建'
+	                                      WHEN 'suspended' THEN '暂停' ELSE '已完成' END || '）'
+	       END,
+	       l.responsible_unit_zh, l.lead_person, tp.section, tp.due_date
+	FROM l
+	LEFT JOIN progress(as_of) p ON l.kind = 'target' AND p.indicator_id::text = l.item_id AND p.unit_id = l.unit_id
+	LEFT JOIN indicator ii ON ii.indicator_id = p.indicator_id
+	LEFT JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 	LEFT JOIN indicator ri ON ri.indicator_id = t.reference_indicator_id
 	LEFT JOIN action a ON a.action_id = p.action_id
-	WHERE p.unit_id = city_id AND p.status IN ('red', 'yellow')
-	UNION ALL
-	SELECT CASE tp.kind WHEN 'project' THEN '项目' WHEN 'task' THEN '任务' ELSE '政策' END,
-	       tp.name_zh, tp.action_zh, CASE WHEN tp.overdue THEN 'red' ELSE 'yellow' END,
-	       CASE WHEN tp.overdue THEN '逾期 ' || tp.days_overdue || ' 天未完成'
-	            ELSE '投资完成 ' || report_figure(100 * tp.investment_completion::float8, 1) || '%，序时 '
-	                 || report_figure(100 * tp.time_progress::float8, 1) || '%' END
-	         || '（' || CASE tp.status WHEN 'not_started' THEN '未开工' WHEN 'in_progress' THEN '在建'
-	                                   WHEN 'suspended' THEN '暂停' ELSE '已完成' END || '）',
-	       tp.responsible_unit_zh, tp.lead_person, tp.section, tp.due_date, tp.days_overdue,
-	       -100 * tp.ahead_of_schedule::float8
-	FROM task_progress(report_month_end(as_of)) tp
-	JOIN task tk ON tk.task_id = tp.task_id
-	WHERE tk.year = extract(year FROM as_of) AND tp.status <> 'done'
-	  AND (tp.overdue OR tp.ahead_of_schedule < 0)
-	) l
-	ORDER BY l.kind = '指标' DESC, l.status, l.days_overdue DESC NULLS LAST, l.behind DESC NULLS LAST, l.item
+	LEFT JOIN task_progress(as_of) tp ON l.kind = 'task' AND tp.task_id = l.item_id
+	ORDER BY l.ord
 $$;
-COMMENT ON FUNCTION report_lagging(date, text) IS 'the city''s targets behind (red, yellow) with responsible departments, and the tasks behind schedule with responsible unit and lead person';
+COMMENT ON FUNCTION report_lagging(date, text) IS 'the rows of lagging_list(as_of) of the city and the units below it, in its order, with action, target and current figure, or overdue days and investment, section and due date';
 
 -- Section 5: the lagging list as two HTML tables.
 CREATE FUNCTION report_lagging_html(as_of date, city_id text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH l AS (SELECT *, row_number() OVER () AS ord FROM report_lagging(as_of, city_id))
-	SELECT '<h3>落后指标</h3><table class="lag"><thead><tr><th>状态</th><th>指标</th><th>所属行动</th><th>目标与进度</th><th>责任单位</th></tr></thead><tbody>'
+	WITH l AS (SELECT * FROM report_lagging(as_of, city_id))
+	SELECT '<h3>落后指标</h3><table class="lag"><thead><tr><th>状态</th><th>指标</th><th>单位</th><th>所属行动</th><th>目标与进度</th><th>责任单位</th></tr></thead><tbody>'
 	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || l.status || '">' || report_status_zh(l.status) || '</span></td>'
-	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || coalesce(report_escape(l.action_zh), '') || '</td>'
-	                   || '<td>' || report_escape(l.detail) || '</td><td>' || coalesce(report_escape(l.responsible), '—') || '</td></tr>',
+	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || report_escape(l.unit_zh) || '</td>'
+	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td>'
+	                   || '<td>' || coalesce(report_escape(l.detail), '') || '</td><td>' || coalesce(report_escape(l.responsible), '—') || '</td></tr>',
 	                   '' ORDER BY l.ord) FROM l WHERE l.kind = '指标'),
-	                '<tr><td colspan="5" class="muted">无落后指标</td></tr>')
+	                '<tr><td colspan="6" class="muted">无落后指标</td></tr>')
 	    || '</tbody></table><h3>滞后项目与任务</h3><table class="lag"><thead><tr><th>状态</th><th>项目/任务</th><th>类别</th>'
 	    || '<th>所属行动</th><th>进度</th><th>截止日期</th><th>责任单位</th><th>责任人</th><th>责任科室</th></tr></thead><tbody>'
 	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || l.status || '">' || report_status_zh(l.status) || '</span></td>'
 	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || report_escape(l.kind) || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td><td>' || report_escape(l.detail) || '</td>'
+	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td><td>' || coalesce(report_escape(l.detail), '') || '</td>'
 	                   || '<td>' || coalesce(pg_catalog.to_char(l.due_date, 'YYYY-MM-DD'), '') || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.responsible), '—') || '</td>'
 	                   || '<td>' || coalesce(report_escape(l.lead_person), '—') || '</td>'

@@ -147,10 +147,12 @@ for m in ${moved//,/ }; do
 done
 [ -n "$moved" ]; ok $((ok + $?)) "departments that moved show their change (${moved:-none})"
 
-# Lagging list: the red and yellow city targets and the tasks behind, counted in plain SQL.
+# Lagging list: the red and yellow targets of the city and its units (the
+# rows of lagging_list, test/suites/recorded_history.sh) and the tasks
+# behind, counted in plain SQL.
 nt=$(grep -oE '<h3>落后指标</h3>.*<h3>滞后项目与任务</h3>' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
-et=$(q "SELECT count(*) FROM progress_city('2024-11-30') WHERE status IN ('red', 'yellow')")
-[ "$nt" = "$et" ]; ok $? "the lagging list has the $et city targets in red or yellow ($nt)"
+et=$(q "SELECT count(*) FROM progress('2024-11-30') WHERE status IN ('red', 'yellow')")
+[ "$nt" = "$et" ]; ok $? "the lagging list has the $et targets of the city and its units in red or yellow ($nt)"
 nk=$(grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
 ek=$(q "SELECT count(*) FROM task WHERE year = 2024 AND status <> 'done'
 	AND (due_date < '2024-11-30' OR completed_investment / planned_investment <

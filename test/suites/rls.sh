@@ -134,8 +134,12 @@ SQL
 )
 echo "$out" | grep -qx '1|0|0'; ok $? "county role: loads Beita's December reading (1 inserted)"
 is "$(as postgres "SELECT count(*) FROM reading WHERE month = '2024-12-01'")" 1 "only that reading is in the table"
-out=$(as rls_county "INSERT INTO reading (indicator_id, unit_id, month, value) VALUES (1, 'wugang', '2024-12-01', 1)" 2>&1)
-echo "$out" | grep -q 'row-level security'; ok $? "county role: a direct INSERT for wugang is refused by the policy"
+out=$(as rls_county "INSERT INTO reading (indicator_id, unit_id, month, value) VALUES (1, 'beita', '2024-11-01', 1)" 2>&1)
+echo "$out" | grep -q 'permission denied for table reading'
+ok $? "county role: a direct INSERT into reading, even for beita, is refused (loads go through load_readings)"
+out=$(as rls_county "INSERT INTO reading_intake (indicator_id, unit_id, month, value) VALUES (1, 'wugang', '2024-12-01', 1)" 2>&1)
+echo "$out" | grep -q 'new row violates row-level security policy for table "reading_intake"'
+ok $? "county role: a row for wugang on its way in (reading_intake) is refused by the policy"
 
 # A run by the county would assess all units from Beita's rows alone.
 psql -X -q -d $db -c "GRANT UPDATE ON scorecard.assessment_run_lock TO rls_county" \
