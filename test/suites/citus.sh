@@ -48,7 +48,11 @@ workers=$(on citus_coord -c "SELECT count(*) FROM citus_get_active_worker_nodes(
 check $? "a Citus 13.2.2 coordinator with 2 active workers (${version%% on *}, $workers workers)"
 
 # The extensions, created on the coordinator: Citus creates them on the workers.
-on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
+# The types in public, as a cluster that computes with them has them (each -c
+# its own transaction: CREATE EXTENSION scorecard_plan leaves a scorecard
+# made before where it is).
+on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard SCHEMA public" \
+	-c "CREATE EXTENSION scorecard_plan" ||
 	bail "CREATE EXTENSION scorecard_plan on the coordinator"
 want_ext=$(on citus_coord -c "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname)
 	FROM pg_extension WHERE extname LIKE 'scorecard%'")
@@ -368,7 +372,8 @@ check $? "plan model: Citus metadata lists reading as hash-distributed, the othe
 # The same plan and readings on Citus and in a database without Citus.
 on citus_coord -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $SINGLE" \
 	-c "CREATE DATABASE $SINGLE" >/dev/null || bail "cannot create $SINGLE"
-CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
+CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard SCHEMA public" \
+	-c "CREATE EXTENSION scorecard_plan" ||
 	bail "CREATE EXTENSION in $SINGLE"
 load_demo() { # load_demo DATABASE
 	(cd "$TOP" && CITUS_DB=$1 on citus_coord -v last_month=2024-11-01 -c "SET client_min_messages = error" \
