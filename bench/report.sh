@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Time progress_report_html at N county-level units (default 100 and 3000):
 # the demo plan with its 12 counties, plus clones of 邵东市 (its targets and
-# readings under new unit ids) up to N.  Runs on the demo server (make demo
-# first); prints units, readings, seconds and the document's size.
+# readings under new unit ids) up to N.  Runs on the server of PGHOST/PGPORT
+# (make bench's), else on the demo server (make demo first); prints units,
+# readings, seconds and the document's size.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
+[ -n "${PGHOST:-}" ] || eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
 export PGCLIENTENCODING=UTF8
 db=scorecard_report_scale
 cd "$TOP"
