@@ -26,8 +26,11 @@ CREATE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	PERFORM begin_load();
-	DROP TABLE IF EXISTS pg_temp.import_unit, pg_temp.import_action, pg_temp.import_indicator,
-		pg_temp.import_target, pg_temp.import_task, pg_temp.import_problem, pg_temp.import_count;
+	IF pg_catalog.to_regclass('pg_temp.import_unit') IS NOT NULL THEN
+		DROP TABLE pg_temp.import_unit, pg_temp.import_action, pg_temp.import_indicator,
+			pg_temp.import_target, pg_temp.import_task, pg_temp.import_problem, pg_temp.import_count,
+			pg_temp.import_reading_file;
+	END IF;
 	CREATE TEMP TABLE import_unit (seq bigserial PRIMARY KEY, file text, line bigint,
 		unit_id text, name_zh text, name_en text, kind text, parent text, central_city text, sort_order text);
 	CREATE TEMP TABLE import_action (seq bigserial PRIMARY KEY, file text, line bigint,
@@ -47,8 +50,7 @@ BEGIN
 	CREATE TEMP TABLE import_problem (file text, line bigint, reason text);
 	CREATE TEMP TABLE import_count (what text PRIMARY KEY, ord int, inserted bigint, updated bigint, unchanged bigint);
 	-- the readings' file, for the listing (reading_staging has no file column)
-	CREATE TEMP TABLE IF NOT EXISTS import_reading_file (file text);
-	TRUNCATE pg_temp.import_reading_file;
+	CREATE TEMP TABLE import_reading_file (file text);
 END $$;
 COMMENT ON FUNCTION begin_import() IS 'create or empty this session''s import staging tables pg_temp.import_unit, import_action, import_indicator, import_target, import_task (and reading_staging, as begin_load)';
 
@@ -450,7 +452,9 @@ BEGIN
 	-- new unit whose id is its name), then the parents, which may be any
 	-- unit of the plan or of the file.
 	ins := 0; upd := 0; same := 0; seen := '{}';
-	CREATE TEMP TABLE IF NOT EXISTS import_unit_done (seq bigint, unit_id text, parent text, file text, line bigint, before jsonb);
+	IF pg_catalog.to_regclass('pg_temp.import_unit_done') IS NULL THEN
+		CREATE TEMP TABLE import_unit_done (seq bigint, unit_id text, parent text, file text, line bigint, before jsonb);
+	END IF;
 	TRUNCATE pg_temp.import_unit_done;
 	FOR s IN SELECT * FROM pg_temp.import_unit ORDER BY seq LOOP
 		p := '{}';
@@ -753,7 +757,7 @@ BEGIN
 			BEGIN
 				-- an empty cell: plan_target's default
 				INSERT INTO plan_target AS t (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap,
-					score_params, reference_indicator_id, judged_on, note)
+					score_params, reference_indicator_id, judged_on, note, indicator_nature)
 				VALUES (iid, uid, import_int(s.year), v_target,
 					coalesce(parse_figure(nullif(staging_trim(s.weight), '')), 0),
 					coalesce(import_word('scoring', nullif(staging_trim(s.scoring), '')), 'ratio'),
@@ -761,7 +765,7 @@ BEGIN
 					coalesce(parse_figure(nullif(staging_trim(s.score_cap), '')), 1.2),
 					import_params(s.score_params), aid,
 					coalesce(import_word('judged_on', nullif(staging_trim(s.judged_on), '')), 'own'),
-					nullif(staging_trim(s.note), ''))
+					nullif(staging_trim(s.note), ''), v_nature)
 				ON CONFLICT (indicator_id, unit_id, year) DO UPDATE SET target = EXCLUDED.target, weight = EXCLUDED.weight,
 					scoring = EXCLUDED.scoring, score_floor = EXCLUDED.score_floor, score_cap = EXCLUDED.score_cap,
 					score_params = EXCLUDED.score_params, reference_indicator_id = EXCLUDED.reference_indicator_id,
@@ -963,3 +967,23 @@ BEGIN
 	RETURN QUERY SELECT c.what, c.inserted, c.updated, c.unchanged FROM pg_temp.import_count c ORDER BY c.ord;
 END $$;
 COMMENT ON FUNCTION load_import() IS 'import the staged files into the plan, everything or nothing (22P02 listing every bad row); counts per kind of row';
+
+-- The last day of the month a text names, as people write months
+-- (2024-7, 2024年7月, 2024.07, a date inside the month: parse_month), for
+-- the functions that take an as-of date:
+--   SELECT * FROM scorecard.progress(scorecard.month_end_of('2024年7月'));
+--   CALL scorecard.run_assessment(2024, scorecard.month_end_of('2024年7月'));
+-- 22007 with month_error's sentence when the text names no month.
+CREATE FUNCTION month_end_of(month text) RETURNS date LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	m date := parse_month(month);
+BEGIN
+	IF m IS NULL THEN
+		RAISE EXCEPTION 'month "%" is not a month', month
+			USING ERRCODE = 'invalid_datetime_format', DETAIL = month_error(month),
+			      HINT = 'Write a month as 2024-07, 2024/7, 2024年7月 or 2024.07.';
+	END IF;
+	RETURN (m + 31 - pg_catalog.date_part('day', m + 31)::int);
+END $$;
+COMMENT ON FUNCTION month_end_of(text) IS 'the last day of the month a text names (2024-7, 2024年7月, a date inside it), for as-of arguments; 22007 saying how to write one';
