@@ -19,7 +19,8 @@
 -- stored is left alone, so importing the same files again changes
 -- nothing.  An empty cell means the column's default (plan_target's
 -- score_cap 1.2, score_floor 0, weight 0, scoring ratio; an indicator's
--- nature flow, monthly reporting, higher is better).
+-- nature flow, monthly reporting, higher is better, additive unless a
+-- rate).
 
 -- Create (or empty) this session's staging tables, readings' included.
 CREATE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql VOLATILE
@@ -638,7 +639,7 @@ BEGIN
 					coalesce(import_word('direction', nullif(staging_trim(s.higher_is_better), ''))::boolean, true),
 					coalesce(import_word('reporting', nullif(staging_trim(s.reporting), '')), 'monthly'),
 					coalesce(import_word('boolean', nullif(staging_trim(s.jan_feb_combined), ''))::boolean, false),
-					coalesce(import_word('boolean', nullif(staging_trim(s.additive), ''))::boolean, true),
+					coalesce(import_word('boolean', nullif(staging_trim(s.additive), ''))::boolean, v_nature <> 'rate'),
 					import_int(s.decimals), coalesce(import_int(s.growth_decimals), 1))
 				ON CONFLICT (indicator_id) DO UPDATE SET code = EXCLUDED.code, action_id = EXCLUDED.action_id,
 					name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, measure_unit = EXCLUDED.measure_unit,
