@@ -197,5 +197,15 @@ is "$(q "$digest")" "$before" "nothing was written"
 is "$(q "SELECT target::text FROM plan_target JOIN unit USING (unit_id) WHERE name_zh = '东岭县' AND indicator_id = 1")" "growth >= 7%" \
 	"the good row of the bad folder was not applied either"
 
+# The readings loader on its own (begin_load, load_readings) reads the
+# same names and forms.
+printf '%s\n' 'indicator,unit,month,value' '地区生产总值,东岭县,2024年7月,"7,560"' '新增规上工业企业,西岭县,2024.07,１' > "$dir/more.csv"
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT scorecard.begin_load()" \
+	-c "\\copy pg_temp.reading_staging (indicator, unit, month, value) FROM '$dir/more.csv' WITH (FORMAT csv, HEADER true)" \
+	-c "SELECT inserted FROM scorecard.load_readings()" 2>&1 | tail -1)
+is "$got" 2 "load_readings reads Chinese names, 2024年7月, 2024.07, 7,560 and a full-width digit"
+is "$(q "SELECT string_agg(unit_id || ':' || value, ' ' ORDER BY value) FROM reading WHERE month = '2024-07-01'")" "西岭县:1 东岭县:7560" \
+	"the loaded figures are the ones written"
+
 echo "1..$n"
 exit $failed
