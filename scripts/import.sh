@@ -99,9 +99,10 @@ cat "$out"
 if [ $status -ne 0 ] || grep -q '^BAD ROWS' "$out"; then
 	exit 1
 fi
-psql -X -q -P pager=off -P footer=off <<'SQL'
+psql -X -q -At -P pager=off <<'SQL'
 \echo 'warnings:'
-SELECT '  indicator ' || i.name_zh || ' has no target' AS warning FROM scorecard.indicator i
+SELECT coalesce(string_agg(w, E'\n'), '  (none)') FROM (
+SELECT '  indicator ' || i.name_zh || ' has no target' AS w FROM scorecard.indicator i
 WHERE NOT EXISTS (SELECT 1 FROM scorecard.plan_target t WHERE t.indicator_id = i.indicator_id)
 UNION ALL
 SELECT '  ' || y.n || ' target(s) of ' || y.year || ' have no reading of their unit and indicator in that year'
@@ -109,19 +110,20 @@ FROM (SELECT t.year, count(*) AS n FROM scorecard.plan_target t
       WHERE NOT EXISTS (SELECT 1 FROM scorecard.reading r WHERE r.indicator_id = t.indicator_id
                         AND r.unit_id = t.unit_id AND extract(year FROM r.month) = t.year)
         AND t.judged_on = 'own'
+        AND EXISTS (SELECT 1 FROM scorecard.unit_kind k JOIN scorecard.unit u ON u.kind = k.kind
+                    WHERE u.unit_id = t.unit_id AND NOT EXISTS (SELECT 1 FROM scorecard.unit c WHERE c.parent_id = u.unit_id))
       GROUP BY t.year) y
 UNION ALL
-SELECT '  ' || count(*) || ' target(s) of weight 0 (not scored)' FROM scorecard.plan_target t
-WHERE t.weight = 0 HAVING count(*) > 0;
-\echo 'defaults in force (README "Safe defaults"):'
-SELECT '  score cap: a target scores at most score_cap x its weight; '
-       || count(*) FILTER (WHERE score_cap = 1.2) || ' of ' || count(*)
-       || ' targets have the default 1.2 (120%); score floor default 0' AS setting
-FROM scorecard.plan_target
-UNION ALL SELECT '  status tolerance: yellow within 5 points of time progress (level targets of flows), 1 percentage point (growth, share, change), 5% of the threshold (other levels); red beyond'
-UNION ALL SELECT '  precision: values in full (rates 2 decimals) unless the indicator''s decimals say otherwise; growth to 0.1% (growth_decimals 1)'
-UNION ALL SELECT '  loader bounds (scorecard.plan_setting): value ' || value_bound || ', reported growth ' || growth_bound
-       || '%, future months ' || CASE WHEN future_months THEN 'accepted' ELSE 'refused' END
+SELECT '  ' || count(*) || ' target(s) of weight 0 (shown, not scored)' FROM scorecard.plan_target t
+WHERE t.weight = 0 HAVING count(*) > 0) s;
+\echo 'defaults in force (README "Defaults"; change them in the files or in scorecard.plan_setting):'
+SELECT '  score cap: a target earns at most score_cap x its weight; ' || count(*) FILTER (WHERE score_cap = 1.2) || ' of ' || count(*)
+       || ' targets have the default 1.2 (120%; write 封顶 1 for none); score floor 0'
+FROM scorecard.plan_target;
+SELECT '  status tolerance: yellow within 5 points of time progress (level targets of flows), 1 percentage point (growth, share, change), 5% of the threshold (other levels); red beyond';
+SELECT '  precision: values in full (rates to 2 decimals) unless an indicator''s 小数位 says otherwise; growth to 0.1% (增速小数位 1)';
+SELECT '  loader bounds (scorecard.plan_setting): values within ' || value_bound || ', reported growth within ' || growth_bound
+       || '%, months after this one ' || CASE WHEN future_months THEN 'accepted' ELSE 'refused' END
        || ', readings from ' || years_before_targets || ' years before the first target year'
 FROM scorecard.plan_setting_in_force;
 SQL
