@@ -383,7 +383,7 @@ COMMENT ON FUNCTION import_word_problem(text, text, text) IS 'the reason a word 
 -- A staged field as an integer (full-width digits and 2024年 read), or NULL.
 CREATE FUNCTION import_int(s text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT CASE WHEN f = pg_catalog.trunc(f) AND pg_catalog.abs(f) < 2e9 THEN f::int END
+	SELECT CASE WHEN f = pg_catalog.trunc(f) AND pg_catalog.abs(f) < 2e9::float8 THEN f::int END
 	FROM (SELECT parse_figure(pg_catalog.regexp_replace(staging_trim(s), '年$', '')) AS f) x
 $$;
 COMMENT ON FUNCTION import_int(text) IS 'a staged field as an integer (full-width digits, a trailing 年 read), or NULL';
