@@ -51,8 +51,17 @@ RETURN CASE status WHEN 'green' THEN '绿' WHEN 'yellow' THEN '黄' WHEN 'red' T
                    ELSE '无数据' END;
 COMMENT ON FUNCTION report_status_zh(text) IS 'status in Chinese: green 绿, yellow 黄, red 红, NULL 无数据';
 
+-- The unit a target's figures are printed with: %, 个百分点, or the
+-- indicator's unit of measure for a level.
+CREATE FUNCTION report_unit_zh(t target, measure_unit text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE target_measure(t) WHEN 'growth' THEN '%' WHEN 'share' THEN '%' WHEN 'change' THEN ' 个百分点'
+            ELSE coalesce(nullif(' ' || measure_unit, ' '), '') END;
+COMMENT ON FUNCTION report_unit_zh(target, text) IS 'the unit a target''s figures print with in Chinese: %, 个百分点, or the unit of measure';
+
 -- A target in Chinese words: 增长 ≥ 7%, ≥ 100 家, 比上年提高 ≥ 0.5 个百分点,
--- 增速高于城镇居民人均可支配收入增速 (a relative target names its reference).
+-- 增速高于城镇居民人均可支配收入增速 (a relative target names its reference),
+-- 确保增长 ≥ 7%，力争 8% (a committed and a stretch figure).
 CREATE FUNCTION report_target_zh(t target, measure_unit text, reference_zh text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
@@ -62,13 +71,15 @@ RETURN CASE
 		|| coalesce(reference_zh, '参照指标') || '增速'
 	WHEN target_measure(t) = 'growth' AND target_comparator(t) = '<' AND target_threshold(t) = 0 THEN '下降'
 	WHEN target_measure(t) = 'change' AND target_comparator(t) = '>' AND target_threshold(t) = 0 THEN '比上年提高'
-	ELSE CASE target_measure(t) WHEN 'growth' THEN '增长 ' WHEN 'change' THEN '比上年提高 ' ELSE '' END
+	ELSE CASE WHEN target_stretch(t) IS NULL THEN ''
+	          WHEN target_measure(t) IN ('growth', 'change') THEN '确保' ELSE '确保 ' END
+	     || CASE target_measure(t) WHEN 'growth' THEN '增长 ' WHEN 'change' THEN '比上年提高 ' ELSE '' END
 	     || CASE WHEN target_comparator(t) = 'between'
 	             THEN target_threshold(t)::numeric::text || '～' || target_threshold_upper(t)::numeric::text
 	             ELSE CASE target_comparator(t) WHEN '>=' THEN '≥' WHEN '<=' THEN '≤' ELSE target_comparator(t) END
 	                  || ' ' || target_threshold(t)::numeric::text END
-	     || CASE target_measure(t) WHEN 'growth' THEN '%' WHEN 'share' THEN '%' WHEN 'change' THEN ' 个百分点'
-	             ELSE coalesce(nullif(' ' || measure_unit, ' '), '') END
+	     || report_unit_zh(t, measure_unit)
+	     || coalesce('，力争 ' || target_stretch(t)::numeric::text || report_unit_zh(t, measure_unit), '')
 	END;
 COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese words, with the unit of measure and the reference indicator''s name';
 

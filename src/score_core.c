@@ -74,11 +74,22 @@ score_proportional(double attainment, double weight,
 }
 
 /* Proportional points of a target on the figure published to decimals. */
+static double band_fraction(double x, double lo, double hi);
+
 double
 score_ratio_target(const Target *t, double thr, double actual, int decimals,
 				   double weight, double floor_share, double cap_share)
 {
-	double		a = target_score_attainment(t, thr, target_published(actual, decimals));
+	double		fig = target_published(actual, decimals);
+	double		a = target_score_attainment(t, thr, fig);
+
+	/*
+	 * With a stretch figure (力争), meeting the committed one (确保) earns the
+	 * full weight and the way on to the stretch earns up to the cap, in
+	 * proportion to how far it goes: not the ratio to the committed figure.
+	 */
+	if ((t->flags & TARGET_STRETCH) && target_eval_met(t, thr, fig))
+		a = 1.0 + (fmax(cap_share, 1.0) - 1.0) * fmin(fmax(band_fraction(fig, thr, t->hi), 0.0), 1.0);
 
 	if (target_no_overachievement(t))
 	{

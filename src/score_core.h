@@ -43,8 +43,11 @@ extern double score_proportional(double attainment, double weight,
 /*
  * Proportional scoring of a target: weight x target_score_attainment of the
  * figure published to decimals, clamped to [floor_share, cap_share]; for
- * between and = targets the cap is at most 1 (no over-achievement).  Met
- * never scores below missed, and points never fall as the figure improves.
+ * between and = targets the cap is at most 1 (no over-achievement).  A
+ * target with a stretch figure, once met, scores the full weight plus
+ * (cap_share - 1) x weight times the share of the way from the committed
+ * figure to the stretch.  Met never scores below missed, and points never
+ * fall as the figure improves.
  */
 extern double score_ratio_target(const Target *t, double thr, double actual,
 								 int decimals, double weight,

@@ -91,6 +91,12 @@ target_recv(PG_FUNCTION_ARGS)
 	t->measure = (uint8) pq_getmsgbyte(buf);
 	t->cmp = (uint8) pq_getmsgbyte(buf);
 	t->relative = (uint8) pq_getmsgbyte(buf);
+	/* bit 1 of the relative byte: a stretch figure in hi (since 0.3.0) */
+	if (t->relative & 2)
+	{
+		t->relative &= ~2;
+		t->flags = TARGET_STRETCH;
+	}
 	t->lo = pq_getmsgfloat8(buf);
 	t->hi = pq_getmsgfloat8(buf);
 	st = target_validate(t, detail, sizeof(detail));
@@ -103,7 +109,11 @@ target_recv(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(target_send);
-/* Binary output: measure, comparator, relative flag, two float8. */
+/*
+ * Binary output: measure, comparator, relative flag (with bit 1 set when hi
+ * holds a stretch figure: a 0.2.0 receiver refuses such a value rather than
+ * misread it), two float8.
+ */
 Datum
 target_send(PG_FUNCTION_ARGS)
 {
@@ -113,7 +123,7 @@ target_send(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, t->measure);
 	pq_sendbyte(&buf, t->cmp);
-	pq_sendbyte(&buf, t->relative);
+	pq_sendbyte(&buf, t->relative | ((t->flags & TARGET_STRETCH) ? 2 : 0));
 	pq_sendfloat8(&buf, t->lo);
 	pq_sendfloat8(&buf, t->hi);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -204,6 +214,18 @@ target_threshold_upper(PG_FUNCTION_ARGS)
 	Target	   *t = PG_GETARG_TARGET(0);
 
 	if (t->cmp != CMP_BETWEEN)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(t->hi);
+}
+
+PG_FUNCTION_INFO_V1(target_stretch);
+/* The stretch figure (力争) of a target; NULL for one without. */
+Datum
+target_stretch(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET(0);
+
+	if (!(t->flags & TARGET_STRETCH))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(t->hi);
 }

@@ -37,10 +37,19 @@ typedef struct Target
 	uint8_t		measure;		/* TargetMeasure */
 	uint8_t		cmp;			/* TargetCmp */
 	uint8_t		relative;		/* 1: threshold is the caller's reference */
-	uint8_t		pad[5];
-	double		lo;				/* threshold, or lower bound of between */
-	double		hi;				/* upper bound of between, else 0 */
+	uint8_t		flags;			/* TARGET_STRETCH (0 in 0.1.0 and 0.2.0 values) */
+	uint8_t		pad[4];
+	double		lo;				/* threshold (committed, 确保), or lower bound of between */
+	double		hi;				/* upper bound of between, stretch figure (力争), else 0 */
 } Target;
+
+/*
+ * A committed figure (确保, lo) and a stretch figure (力争, hi) for a >=, >,
+ * <= or < target: met at the committed figure; proportional scoring gives
+ * the full weight there and rewards progress toward the stretch up to the
+ * cap.  The stretch lies beyond the committed figure in the good direction.
+ */
+#define TARGET_STRETCH 0x01
 
 typedef enum TargetStatus
 {

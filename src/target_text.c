@@ -5,7 +5,8 @@
  * Pure C: no PostgreSQL headers.  The grammar, case-insensitive and
  * tolerant of spacing:
  *
- *		target  := measure op operand | measure "between" num unit "and" num unit
+ *		target  := measure op operand [stretch] | measure "between" num unit "and" num unit
+ *		stretch := [","] "stretch" num unit	(a >=, >, <= or < target: see TARGET_STRETCH)
  *		measure := level | growth | share | change | fall
  *		op      := >= | > | <= | < | = | (the Unicode signs for >= and <=)
  *		operand := num unit | "reference"
@@ -23,6 +24,7 @@
  *		target  := [measure] [op] operand [suffix] | measure (alone: rises, falls)
  *		operand := num [unit] | num [unit] "~" num unit | words "growth"
  *		suffix  := 以上 | 及以上 (>=) | 以内 | 以下 (<=) | 左右 (about: >=)
+ *		stretch := ("、" | "，" | ",") 力争 [measure] num [unit] [suffix]
  *
  * with the comparisons in words (不低于, 不少于, 达到, ≧: >=; 不高于, 不超过,
  * 控制在, ≦: <=; 高于, 超过: >; 低于, 少于: <), 新增 (level), a unit of
@@ -58,6 +60,7 @@ static const char *const unit_names[] = {NULL, "", "%", "%", "pp"};
 #define TOKEN_AT_LEAST "\x1F" "G"	/* 以上: the figure or more */
 #define TOKEN_AT_MOST "\x1F" "L"	/* 以内, 以下: the figure or less */
 #define TOKEN_ABOUT "\x1F" "A"		/* 左右: about the figure, read as >= */
+#define TOKEN_STRETCH "\x1F" "S"	/* 力争: strive for (the stretch figure) */
 #define TOKEN_ZERO "\x1F" "Z"		/* 清零, 杜绝: level = 0 */
 
 /*
@@ -125,6 +128,11 @@ static const struct
 	{"杜绝", TOKEN_ZERO},
 	{"新增", "level"},
 	{"提升", "change"},
+	{"确保", ""},
+	{"力争", TOKEN_STRETCH},
+	{"\xE3\x80\x81", ","},		/* U+3001 enumeration comma */
+	{"\xEF\xBC\x8C", ","},		/* U+FF0C full-width comma */
+	{"\xEF\xBC\x9B", ";"},		/* U+FF1B full-width semicolon */
 	{"同比", ""},
 	{"比上年", ""},
 	{"较上年", ""},
@@ -687,7 +695,10 @@ fall_to_growth(Target *t)
 		t->hi = -lo;
 	}
 	else
+	{
 		t->lo = -lo;
+		t->hi = (t->flags & TARGET_STRETCH) ? -t->hi : 0.0;
+	}
 }
 
 /*
@@ -711,6 +722,50 @@ bare_measure(Parse *ps)
 }
 
 /*
+ * The stretch figure after a target, if any: ", stretch 8%" (确保增长7%、
+ * 力争8%; the measure may be written again, 力争增长8%, and a suffix that
+ * agrees, 力争8%以上).  It is kept in hi with TARGET_STRETCH set.
+ */
+static TargetStatus
+scan_stretch(Parse *ps)
+{
+	Scanner    *sc = &ps->sc;
+	Target	   *t = ps->t;
+	const char *start = sc->p;
+	uint8_t		measure = t->measure;
+	bool		fall = ps->fall;
+	TargetStatus st;
+	int			suffix;
+
+	scan_skip_ws(sc);
+	if (*sc->p == ',' || *sc->p == ';')
+		sc->p++;
+	scan_skip_ws(sc);
+	if (!scan_word(sc, "stretch") &&
+		!(ps->bureau && sc->p[0] == TOKEN_MARK && sc->p[1] == 'S' && (sc->p += 2)))
+	{
+		sc->p = start;
+		return TARGET_OK;
+	}
+	if (t->cmp == CMP_BETWEEN || t->cmp == CMP_EQ || t->relative)
+		return fail(sc, TARGET_SYNTAX,
+					"A stretch figure (力争) goes with a target of >=, >, <= or <, as in \"growth >= 7%% stretch 8%%\".");
+	scan_skip_ws(sc);
+	if (ps->bureau && scan_measure_word(ps) && (t->measure != measure || ps->fall != fall))
+		return fail(sc, TARGET_SYNTAX,
+					"The stretch figure (力争) measures what the target measures, as in \"确保增长7%%、力争8%%\".");
+	t->measure = measure;
+	ps->fall = fall;
+	if ((st = scan_quantity(ps, &t->hi, false)) != TARGET_OK)
+		return st;
+	if (ps->bureau && (suffix = scan_suffix(sc)) != 0 && suffix != t->cmp)
+		return fail(sc, TARGET_SYNTAX,
+					"The stretch figure (力争) compares as the target does; keep one comparison, as in \"确保增长7%%以上、力争8%%\".");
+	t->flags |= TARGET_STRETCH;
+	return TARGET_OK;
+}
+
+/*
  * Parse ASCII text s (the bureau's notation already mapped: orig is the
  * input and m the mapping, or NULL when the input was ASCII).  The unit
  * written after the number is left in ps->unit.
@@ -730,6 +785,12 @@ parse_target(Parse *ps, const char *s, const char *orig, const Mapped *m)
 	ps->m = m;
 	ps->bureau = m != NULL;
 	skip_name(ps);
+	if (ps->bureau && sc->p[0] == TOKEN_MARK && sc->p[1] == 'S')
+	{
+		/* a target marked 力争 alone (确保 none) is read as its figure */
+		sc->p += 2;
+		skip_name(ps);
+	}
 	if (ps->bureau && sc->p[0] == TOKEN_MARK && sc->p[1] == 'Z')
 	{
 		/* 清零, 杜绝: none at all (零就业家庭动态清零, 杜绝重特大事故) */
@@ -799,6 +860,8 @@ parse_target(Parse *ps, const char *s, const char *orig, const Mapped *m)
 		return fail(sc, TARGET_SYNTAX, MEASURE_DETAIL);
 	if (!ps->has_cmp)
 		t->cmp = CMP_GE;		/* a plan's figure is a floor: 增长7% */
+	if ((st = scan_stretch(ps)) != TARGET_OK)
+		return st;
 end:
 	scan_skip_ws(sc);
 	if (*sc->p != '\0')
@@ -875,14 +938,21 @@ target_validate(Target *t, char *detail, size_t len)
 
 	if (t->measure < MEASURE_LEVEL || t->measure > MEASURE_CHANGE ||
 		t->cmp < CMP_GE || t->cmp > CMP_BETWEEN || t->relative > 1 ||
-		t->pad[0] | t->pad[1] | t->pad[2] | t->pad[3] | t->pad[4])
+		(t->flags & ~TARGET_STRETCH) || t->pad[0] | t->pad[1] | t->pad[2] | t->pad[3])
 		return fail(&sc, TARGET_CORRUPT, "The measure, comparison or flags are out of range.");
 	if (!isfinite(t->lo) || !isfinite(t->hi))
 		return fail(&sc, TARGET_NONFINITE, "A threshold must be a finite number.");
 	if (t->relative && (t->cmp == CMP_BETWEEN || t->lo != 0.0 || t->hi != 0.0))
 		return fail(&sc, TARGET_CORRUPT,
 					"A relative target compares with one reference and holds no threshold.");
-	if (t->cmp != CMP_BETWEEN && t->hi != 0.0)
+	if ((t->flags & TARGET_STRETCH) && (t->cmp == CMP_BETWEEN || t->cmp == CMP_EQ || t->relative))
+		return fail(&sc, TARGET_CORRUPT, "Only a target of >=, >, <= or < has a stretch figure.");
+	if ((t->flags & TARGET_STRETCH) &&
+		!(target_lower_is_better(t) ? t->hi < t->lo : t->hi > t->lo))
+		return fail(&sc, TARGET_BOUNDS,
+					"The stretch figure (力争) must be beyond the committed one (确保) in the good direction: %s for a target of %s.",
+					target_lower_is_better(t) ? "lower" : "higher", cmp_names[t->cmp]);
+	if (t->cmp != CMP_BETWEEN && !(t->flags & TARGET_STRETCH) && t->hi != 0.0)
 		return fail(&sc, TARGET_CORRUPT, "Only a between target has an upper bound.");
 	if (t->cmp == CMP_BETWEEN && t->lo > t->hi)
 		return fail(&sc, TARGET_BOUNDS,
@@ -913,6 +983,11 @@ target_format(const Target *t, char *buf, size_t len)
 		float_text(t->hi, hi, sizeof(hi));
 		snprintf(buf, len, "%s between %s%s and %s%s", m, lo, u, hi, u);
 	}
+	else if (t->flags & TARGET_STRETCH)
+	{
+		float_text(t->hi, hi, sizeof(hi));
+		snprintf(buf, len, "%s %s %s%s stretch %s%s", m, cmp_names[t->cmp], lo, u, hi, u);
+	}
 	else
 		snprintf(buf, len, "%s %s %s%s", m, cmp_names[t->cmp], lo, u);
 }
@@ -926,6 +1001,8 @@ target_compare(const Target *a, const Target *b)
 		return a->cmp < b->cmp ? -1 : 1;
 	if (a->relative != b->relative)
 		return a->relative < b->relative ? -1 : 1;
+	if (a->flags != b->flags)
+		return a->flags < b->flags ? -1 : 1;
 	if (a->lo != b->lo)
 		return a->lo < b->lo ? -1 : 1;
 	if (a->hi != b->hi)

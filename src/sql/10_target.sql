@@ -92,6 +92,10 @@ CREATE FUNCTION target_is_relative(target) RETURNS boolean
 CREATE FUNCTION target_higher_is_better(target) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION target_stretch(target) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_stretch(target) IS 'the stretch figure (力争) of a target with a committed (确保) and a stretch figure, else NULL';
+
 -- Evaluation against an actual value (and a reference for relative targets).
 CREATE FUNCTION target_met(target, float8) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'target_met_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

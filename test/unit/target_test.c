@@ -262,6 +262,34 @@ test_wording(void)
 	ok(parse("7%", &t) == TARGET_SYNTAX, "ASCII number alone is still refused");
 }
 
+/* Committed and stretch figures (确保 / 力争). */
+static void
+test_stretch(void)
+{
+	Target		t,
+				old;
+	char		detail[TARGET_DETAIL_LEN];
+
+	ok_str(canon("确保增长7%、力争8%"), "growth >= 7% stretch 8%", "确保增长7%%、力争8%%");
+	ok_str(canon("growth >= 7%, stretch 8%"), "growth >= 7% stretch 8%", "ASCII with a comma");
+	ok_str(canon("下降5%以上、力争下降8%"), "growth <= -5% stretch -8%", "a fall with a stretch");
+	ok_str(canon("力争增长8%"), "growth >= 8%", "力争 alone: its figure");
+	ok(parse("growth >= 7% stretch 6%", &t) == TARGET_BOUNDS, "a stretch short of the committed figure");
+	ok(parse("level = 0 stretch 1", &t) == TARGET_SYNTAX, "no stretch for =");
+	ok(parse("growth >= 7% stretch 8%", &t) == TARGET_OK && (t.flags & TARGET_STRETCH) && t.hi == 8.0,
+	   "the stretch is kept in hi with TARGET_STRETCH");
+	/* a 0.2.0 value (flags 0, hi 0) is still valid; hi without the flag is not */
+	memset(&old, 0, sizeof(old));
+	old.measure = MEASURE_GROWTH;
+	old.cmp = CMP_GE;
+	old.lo = 7.0;
+	ok(target_validate(&old, detail, sizeof(detail)) == TARGET_OK, "a value without flags still validates");
+	old.hi = 8.0;
+	ok(target_validate(&old, detail, sizeof(detail)) == TARGET_CORRUPT, "hi without the stretch flag is corrupt");
+	old.flags = 0x02;
+	ok(target_validate(&old, detail, sizeof(detail)) == TARGET_CORRUPT, "an unknown flag is corrupt");
+}
+
 int
 main(void)
 {
@@ -272,5 +300,6 @@ main(void)
 	test_eval();
 	test_progress();
 	test_round_trip_random();
+	test_stretch();
 	return tap_done();
 }
