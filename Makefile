@@ -113,7 +113,7 @@ freeze: $(DATA_built)
 	for f in $(filter-out $(notdir $(UPDATE_IN:.in=)),$^); do cp $$f versions/$$f.frozen; done
 	cp $(notdir $(UPDATE_IN:.in=)) versions/
 
-.PHONY: test demo demo-stop bench fuzz bench-float report test-browser
+.PHONY: test demo demo-stop bench fuzz bench-float report test-browser import
 
 # Every suite on a private server, from nothing (installs packages when root).
 test:
@@ -125,6 +125,11 @@ demo:
 
 demo-stop:
 	bash scripts/pgserver.sh stop demo
+
+# A bureau's own plan: the CSV files of folder DIR imported into database DB
+# (default my_plan) on the demo server, a run stored, the report written.
+import:
+	bash scripts/import_local.sh "$(DIR)" "$(ENCODING)" "$(or $(DB),my_plan)"
 
 # The HTML progress report of the demo plan at AS_OF (default: the latest run).
 report:

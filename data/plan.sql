@@ -3,10 +3,23 @@
 -- targets decomposed by the county's share of 2023 GDP; department targets:
 -- the city's, with the department's weights) and task lists.
 -- Run from the checkout's top directory (paths are relative).
-\copy unit (unit_id, name_zh, name_en, kind, parent_id, central_city, sort_order) FROM 'data/units.csv' WITH (FORMAT csv, HEADER true)
-\copy action (action_id, name_zh, name_en, lead_unit_id) FROM 'data/actions.csv' WITH (FORMAT csv, HEADER true)
-\copy indicator (indicator_id, code, action_id, name_zh, name_en, measure_unit, nature, frequency, higher_is_better, reporting, jan_feb_combined, additive, derived_from, derived_threshold) FROM 'data/indicators.csv' WITH (FORMAT csv, HEADER true)
-\copy plan_target (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap, score_params, reference_indicator_id, note) FROM 'data/targets-city-2024.csv' WITH (FORMAT csv, HEADER true)
+--
+-- The plan's files go through the import (plan/62_import.sql), as a
+-- bureau's own files do with scripts/import.sh: staged, checked (every bad
+-- row listed) and applied all or nothing; the staging columns below are
+-- what import_columns() reads from each file's header.  The county and
+-- department targets (derived from templates) and the task lists
+-- (generated) follow in SQL.
+SELECT begin_import() \g /dev/null
+\copy pg_temp.import_unit (unit_id, name_zh, name_en, kind, parent, central_city, sort_order) FROM 'data/units.csv' WITH (FORMAT csv, HEADER true)
+SELECT import_file_staged('unit', 'units.csv') \g /dev/null
+\copy pg_temp.import_action (action_id, name_zh, name_en, lead_unit) FROM 'data/actions.csv' WITH (FORMAT csv, HEADER true)
+SELECT import_file_staged('action', 'actions.csv') \g /dev/null
+\copy pg_temp.import_indicator (indicator_id, code, action, name_zh, name_en, measure_unit, nature, frequency, higher_is_better, reporting, jan_feb_combined, additive, derived_from, derived_threshold) FROM 'data/indicators.csv' WITH (FORMAT csv, HEADER true)
+SELECT import_file_staged('indicator', 'indicators.csv') \g /dev/null
+\copy pg_temp.import_target (indicator, unit, year, target, weight, scoring, score_floor, score_cap, score_params, reference_indicator, note) FROM 'data/targets-city-2024.csv' WITH (FORMAT csv, HEADER true)
+SELECT import_file_staged('target', 'targets-city-2024.csv') \g /dev/null
+SELECT * FROM load_import() \g /dev/null
 
 CREATE TEMP TABLE county_template (indicator_id int, target target, weight float8, scoring text,
 	score_floor float8, score_cap float8, score_params float8[], reference_indicator_id int, decompose text);

@@ -7,7 +7,7 @@
 CREATE TABLE action (
 	action_id int PRIMARY KEY,
 	name_zh text NOT NULL,
-	name_en text NOT NULL,
+	name_en text,
 	lead_unit_id text,
 	CONSTRAINT action_id_is_positive CHECK (action_id > 0)
 );
@@ -51,7 +51,7 @@ INSERT INTO unit_kind (kind, level, peer_group, is_department, name_zh, name_en,
 CREATE TABLE unit (
 	unit_id text PRIMARY KEY,
 	name_zh text NOT NULL,
-	name_en text NOT NULL,
+	name_en text,
 	kind text NOT NULL,
 	parent_id text,
 	central_city boolean NOT NULL DEFAULT false,
@@ -77,7 +77,7 @@ CREATE TABLE indicator (
 	code text NOT NULL,
 	action_id int,
 	name_zh text NOT NULL,
-	name_en text NOT NULL,
+	name_en text,
 	measure_unit text NOT NULL DEFAULT '',
 	nature text NOT NULL,
 	frequency text NOT NULL DEFAULT 'monthly',

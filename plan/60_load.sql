@@ -130,7 +130,10 @@ COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01,
 -- unit they name, and the parsed month, value and growth.  Every field is
 -- given trimmed (of the characters staging_trim removes).  An indicator is
 -- named by its code or, failing that, by its id (a code equal to another
--- indicator's id means the indicator with that code).  A row's line is the
+-- indicator's id means the indicator with that code), or by its Chinese
+-- name; a unit by its id or Chinese name (a name only when it is one
+-- unit's).  Months and figures the common forms do not match are read by
+-- parse_month and parse_figure (2024年7月, 2024.07, 1,234.5).  A row's line is the
 -- line after the previous row's last line: 1 + the newlines inside the
 -- previous rows' fields, after the header's line.
 CREATE FUNCTION staged_readings(header boolean DEFAULT true)
@@ -158,28 +161,34 @@ BEGIN
 	SELECT (CASE WHEN header THEN 2 ELSE 1 END
 	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
 	       n.indicator, n.unit, n.month, n.value, n.reported_growth, n.source,
-	       coalesce(ic.indicator_id, ii.indicator_id), u.unit_id,
+	       coalesce(ic.indicator_id, ii.indicator_id, inm.indicator_id), coalesce(u.unit_id, un.unit_id),
 	       -- the common forms parsed here (a plain decimal of up to 300
 	       -- characters is well inside the float8 range); the rest, and every
 	       -- bad value, by the staging_* functions, whose subtransactions and
 	       -- pinned search_path cost per call
-	       CASE WHEN f.mt !~ '^[0-9]{4}-[0-9]{1,2}$' THEN staging_month(n.month)
+	       CASE WHEN f.mt !~ '^[0-9]{4}-[0-9]{1,2}$' THEN coalesce(staging_month(n.month), parse_month(n.month))
 	            WHEN pg_catalog.split_part(f.mt, '-', 1)::int >= 1
 	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
 	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
 	       END,
 	       CASE WHEN coalesce(n.value, '') = '' THEN NULL
 	            WHEN pg_catalog.length(n.value) <= 300 AND n.value ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$' THEN n.value::pg_catalog.float8
-	            ELSE staging_float(n.value) END,
+	            ELSE coalesce(staging_float(n.value), parse_figure(n.value)) END,
 	       CASE WHEN coalesce(n.reported_growth, '') = '' THEN NULL
 	            WHEN pg_catalog.length(n.reported_growth) <= 300 AND n.reported_growth ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$'
 	            THEN n.reported_growth::pg_catalog.float8
-	            ELSE staging_float(n.reported_growth) END
+	            ELSE coalesce(staging_float(n.reported_growth), parse_figure(n.reported_growth)) END
 	FROM n
 	CROSS JOIN LATERAL (SELECT pg_catalog.replace(n.month, '/', '-') AS mt) f
 	LEFT JOIN indicator ic ON ic.code = n.indicator
 	LEFT JOIN indicator ii ON ii.indicator_id::text = n.indicator
 	LEFT JOIN unit u ON u.unit_id = n.unit
+	-- a Chinese name that names one indicator or unit (resolve_unit in
+	-- 62_import.sql lists the candidates of an ambiguous one)
+	LEFT JOIN (SELECT i.name_zh, pg_catalog.min(i.indicator_id) AS indicator_id FROM indicator i
+	           GROUP BY i.name_zh HAVING pg_catalog.count(*) = 1) inm ON inm.name_zh = n.indicator
+	LEFT JOIN (SELECT x.name_zh, pg_catalog.min(x.unit_id) AS unit_id FROM unit x
+	           GROUP BY x.name_zh HAVING pg_catalog.count(*) = 1) un ON un.name_zh = n.unit
 	ORDER BY n.seq;
 END $$;
 COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows, trimmed, with file line, indicator (by code, else id), unit and parsed values';

@@ -739,8 +739,8 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 
 -- The whole report: a title with the city, year and as-of month, the
 -- counts of green, yellow and red targets, then the six sections.  as_of:
--- any day of the month reported on; city_id: the city (default: the first
--- unit of kind city).
+-- any day of the month reported on; city_id: the city by its id or its
+-- Chinese name (unit_key; default: the first unit of kind city).
 CREATE FUNCTION progress_report_html(as_of date, city_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -762,7 +762,7 @@ BEGIN
 			USING ERRCODE = 'datetime_field_overflow';
 	END IF;
 	SELECT * INTO c FROM unit u
-	WHERE u.kind = 'city' AND (city_id IS NULL OR u.unit_id = city_id)
+	WHERE u.kind = 'city' AND (city_id IS NULL OR u.unit_id = (SELECT unit_key(city_id)))
 	ORDER BY u.sort_order, u.unit_id LIMIT 1;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'progress_report_html: % is not a city', coalesce(quote_literal(city_id), 'no unit')

@@ -192,7 +192,7 @@ ok $? "names with markup are escaped in every section"
 e=$(psql -X -q -At -d $db -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html(NULL)" 2>&1)
 grep -q '22004' <<<"$e"; ok $? "a NULL as-of date raises 22004"
 e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('2024-11-30', 'nowhere')" 2>&1)
-grep -q '22023' <<<"$e" && grep -q "'nowhere' is not a city" <<<"$e"; ok $? "an unknown city raises 22023 and names it"
+grep -q '22023' <<<"$e" && grep -q 'unknown unit "nowhere"' <<<"$e"; ok $? "an unknown city raises 22023 and names it"
 e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('infinity')" 2>&1)
 grep -q '22008' <<<"$e"; ok $? "an infinite as-of date raises 22008"
 # January: no previous month, no rank change; the report still renders.

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# A bureau's own plan through scripts/import.sh: an invented city (临溪市,
+# two counties, two towns of one name) from files written in GBK and in
+# UTF-8 with a byte order mark, keyed by Chinese names only, targets in the
+# bureau's wording; imported, imported again (nothing changes), run and
+# reported; figures checked against plain SQL over the readings; then the
+# listing of bad rows (suggestions, ambiguity, units of measure, months),
+# with nothing imported.  Runs on the test server.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+source "$TOP/test/tap.sh"
+db=scorecard_import
+dir=$(mktemp -d)
+bad=$(mktemp -d)
+cleanup() {
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null
+	rm -rf "$dir" "$bad"
+}
+trap cleanup EXIT
+cleanup; dir=$(mktemp -d); bad=$(mktemp -d)
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "$1"; }
+psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null &&
+psql -X -q -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" >/dev/null
+ok $? "a database with scorecard_plan"
+
+bom() { printf '\xef\xbb\xbf'; cat; }          # UTF-8 with a byte order mark
+gbk() { iconv -f UTF-8 -t GBK; }               # what Excel writes on Chinese Windows
+
+bom > "$dir/units.csv" <<'CSV'
+编码,名称,类型,上级
+,临溪市,市,
+,东岭县,县,临溪市
+,西岭县,县,临溪市
+dl-cgz,城关镇,乡镇,东岭县
+xl-cgz,城关镇,乡镇,西岭县
+CSV
+gbk > "$dir/actions.csv" <<'CSV'
+编号,名称,牵头单位
+1,工业强市行动,临溪市
+CSV
+gbk > "$dir/indicators.csv" <<'CSV'
+名称,计量单位,性质,报送,方向,行动
+地区生产总值,亿元,流量,累计,越大越好,工业强市行动
+新增规上工业企业,家,流量,当月,越大越好,工业强市行动
+城镇化率,%,比率,当月,越大越好,
+CSV
+gbk > "$dir/targets.csv" <<'CSV'
+指标,单位,年度,目标,权重,计分方法,备注
+地区生产总值,临溪市,2024,增长7%以上,0,达标,全市目标
+地区生产总值,东岭县,2024,增速不低于7%,40,完成率,
+地区生产总值,西岭县,2024,增长≧6.5%,40,完成率,
+新增规上工业企业,东岭县,2024,新增12家以上,30,完成率,
+新增规上工业企业,西岭县,2024,≥ 10 家,30,完成率,
+城镇化率,东岭县,2024,提高0.5个百分点左右,30,达标,
+城镇化率,西岭县,2024,提高0.5个百分点左右,30,达标,
+CSV
+bom > "$dir/tasks.csv" <<'CSV'
+行动,类型,名称,责任单位,年度,完成时限,状态,完成日期
+工业强市行动,项目,东岭县新材料产业园,东岭县,2024,2024-12-31,推进中,
+工业强市行动,任务,西岭县营商环境改革,西岭县,2024,2024年9月30日,已完成,2024-09-20
+CSV
+# January-June of 2023 and 2024, months and figures written as people do:
+# 东岭县 GDP 1,000 a month in 2023 and 1,080 in 2024 (cumulative), 西岭县
+# 800 and 840; new firms 1 and 2 a month (东岭县), 1 and 1 (西岭县);
+# urbanisation 50.0 -> 50.6 (东岭县), 45.0 -> 45.3 (西岭县).
+forms=(年1月 -02 /3 .04 -05-31 -6)
+{
+	echo "指标,单位,月份,数值"
+	for y in 2023 2024; do
+		for m in 1 2 3 4 5 6; do
+			f=${forms[$((m - 1))]}
+			mt="${y}${f}"
+			if [ $y = 2023 ]; then e=1000; w=800; fe=1; fw=1; ue=50.0; uw=45.0
+			else e=1080; w=840; fe=2; fw=1; ue=50.6; uw=45.3; fi
+			printf '地区生产总值,东岭县,%s,"%s"\n' "$mt" $((e * m))
+			printf '地区生产总值,西岭县,%s,%s\n' "$mt" $((w * m))
+			printf '新增规上工业企业,东岭县,%s,%s\n' "$mt" $fe
+			printf '新增规上工业企业,西岭县,%s,%s\n' "$mt" $fw
+			printf '城镇化率,东岭县,%s,%s\n' "$mt" $ue
+			printf '城镇化率,西岭县,%s,%s\n' "$mt" $uw
+		done
+	done
+} | bom > "$dir/readings.csv"
+sed -i 's/"\([0-9]\)\([0-9][0-9][0-9]\)"/"\1,\2"/' "$dir/readings.csv"  # 1,080 as Excel writes it
+grep -q '"1,080"' "$dir/readings.csv"; ok $? "the readings file writes figures with thousands separators"
+iconv -f UTF-8 -t UTF-8 "$dir/targets.csv" >/dev/null 2>&1; [ $? -ne 0 ]; ok $? "the targets file is GBK, not UTF-8"
+
+cd "$TOP"
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+ok $st "the folder imports"
+[ $st = 0 ] || diag <<<"$out"
+grep -q 'targets.csv: GB18030' <<<"$out" && grep -q 'units.csv: UTF8' <<<"$out"
+ok $? "the summary says which files were read as GB18030 (GBK) and which as UTF-8"
+counts=$(sed -n 's/^ *\(units\|actions\|indicators\|targets\|tasks\|readings\) *| *\([0-9]*\) *| *\([0-9]*\) *| *\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$out" | tr '\n' ';')
+is "$counts" "units 5 0 0;actions 1 0 0;indicators 3 0 0;targets 7 0 0;tasks 2 0 0;readings 72 0 0;" "the summary counts every row inserted"
+grep -q '7 of 7 targets have the default 1.2' <<<"$out" && grep -q 'status tolerance' <<<"$out" && grep -q 'loader bounds' <<<"$out"
+ok $? "the summary says the defaults in force (score cap 1.2, tolerances, bounds)"
+
+is "$(q "SELECT string_agg(u.name_zh || '<' || coalesce(p.name_zh, '-') || ':' || u.kind, ' ' ORDER BY u.sort_order) FROM unit u LEFT JOIN unit p ON p.unit_id = u.parent_id")" \
+	"临溪市<-:city 东岭县<临溪市:county 西岭县<临溪市:county 城关镇<东岭县:township 城关镇<西岭县:township" \
+	"units keep the file's hierarchy, parents named by Chinese name, kinds by Chinese word"
+is "$(q "SELECT count(*) FILTER (WHERE name_en IS NULL) FROM unit")" 5 "English names are optional (NULL)"
+is "$(q "SELECT string_agg(u.name_zh || ':' || i.name_zh || ':' || t.target::text || ':' || t.weight || ':' || t.scoring, ' | ' ORDER BY u.sort_order, i.indicator_id)
+	FROM plan_target t JOIN unit u USING (unit_id) JOIN indicator i USING (indicator_id)")" \
+	"临溪市:地区生产总值:growth >= 7%:0:threshold | 东岭县:地区生产总值:growth >= 7%:40:ratio | 东岭县:新增规上工业企业:level >= 12:30:ratio | 东岭县:城镇化率:change >= 0.5pp:30:threshold | 西岭县:地区生产总值:growth >= 6.5%:40:ratio | 西岭县:新增规上工业企业:level >= 10:30:ratio | 西岭县:城镇化率:change >= 0.5pp:30:threshold" \
+	"targets in the bureau's wording are stored as the canonical targets, on the units and indicators named"
+is "$(q "SELECT string_agg(status || ':' || coalesce(completed_on::text, '-') || ':' || due_date, ' ' ORDER BY task_id) FROM task")" \
+	"in_progress:-:2024-12-31 done:2024-09-20:2024-09-30" "tasks: Chinese status words and dates as written"
+
+digest="SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text AS x FROM unit t UNION ALL
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text FROM action t UNION ALL
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text FROM indicator t UNION ALL
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text FROM plan_target t UNION ALL
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text FROM task t UNION ALL
+	SELECT t.tableoid::regclass || t.ctid::text || t.xmin::text FROM reading t) s"
+before=$(q "$digest")
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+counts=$(sed -n 's/^ *\(units\|actions\|indicators\|targets\|tasks\|readings\) *| *\([0-9]*\) *| *\([0-9]*\) *| *\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$out" | tr '\n' ';')
+[ $st = 0 ] && [ "$counts" = "units 0 0 5;actions 0 0 1;indicators 0 0 3;targets 0 0 7;tasks 0 0 2;readings 0 0 72;" ]
+ok $? "importing the same files again counts every row unchanged"
+is "$(q "$digest")" "$before" "importing the same files again writes no row (same ctid and xmin everywhere)"
+
+# Runs and the report, as of June written as a bureau writes it.
+q "CALL run_assessment(2024, month_end_of('2024年6月'))" >/dev/null; ok $? "the assessment runs as of month_end_of('2024年6月')"
+is "$(q "SELECT as_of FROM assessment_run ORDER BY run_id DESC LIMIT 1")" 2024-06-30 "the run is as of the end of June"
+html=$(q "SELECT progress_report_html(month_end_of('2024-6'), '临溪市')"); st=$?
+[ $st = 0 ] && grep -q '临溪市' <<<"$html" && grep -q '地区生产总值' <<<"$html"
+ok $? "the report of the city named by its Chinese name renders"
+
+# Figures against plain SQL over the readings as loaded.
+plain="WITH r AS (SELECT i.name_zh AS ind, u.name_zh AS unit, r.month, r.value FROM reading r
+	JOIN indicator i USING (indicator_id) JOIN unit u USING (unit_id))
+SELECT string_agg(x, ' ' ORDER BY x) FROM (
+	-- cumulative GDP: the June figure of each year
+	SELECT unit || ':gdp:' || round((100 * (max(value) FILTER (WHERE month = '2024-06-01')
+	       / max(value) FILTER (WHERE month = '2023-06-01') - 1))::numeric, 4) AS x
+	FROM r WHERE ind = '地区生产总值' GROUP BY unit
+	UNION ALL -- monthly firms: the sum of January-June
+	SELECT unit || ':firms:' || sum(value) FROM r WHERE ind = '新增规上工业企业' AND month >= '2024-01-01' GROUP BY unit
+	UNION ALL -- rate: June less June a year before, in points
+	SELECT unit || ':urban:' || round((max(value) FILTER (WHERE month = '2024-06-01')
+	       - max(value) FILTER (WHERE month = '2023-06-01'))::numeric, 4)
+	FROM r WHERE ind = '城镇化率' GROUP BY unit
+	UNION ALL -- the city: the roll-up of its counties
+	SELECT '临溪市:gdp:' || round((100 * (sum(value) FILTER (WHERE month = '2024-06-01')
+	       / sum(value) FILTER (WHERE month = '2023-06-01') - 1))::numeric, 4)
+	FROM r WHERE ind = '地区生产总值') s"
+model="SELECT string_agg(x, ' ' ORDER BY x) FROM (
+	SELECT unit_zh || ':' || CASE indicator_zh WHEN '地区生产总值' THEN 'gdp:' || round(growth::numeric, 4)
+	                                         WHEN '新增规上工业企业' THEN 'firms:' || value
+	                                         ELSE 'urban:' || round(actual::numeric, 4) END AS x
+	FROM progress(month_end_of('2024年6月'))) s"
+want=$(q "$plain"); got=$(q "$model")
+[ -n "$want" ]; ok $? "plain SQL computes the figures"
+is "$got" "$want" "progress() gives the growth, sums and changes plain SQL computes from the readings"
+is "$(q "SELECT string_agg(unit_zh || ':' || code || ':' || met, ' ' ORDER BY convert_to(unit_zh, 'UTF8'), indicator_id) FROM progress('2024-06-30')")" \
+	"东岭县:地区生产总值:true 东岭县:新增规上工业企业:true 东岭县:城镇化率:true 临溪市:地区生产总值:false 西岭县:地区生产总值:false 西岭县:新增规上工业企业:false 西岭县:城镇化率:false" \
+	"met as worked by hand (东岭 8% >= 7%, 12 firms >= 12, +0.6 >= 0.5 points; 西岭 5% < 6.5%, 6 < 10, +0.3 < 0.5; the city (6,480 + 5,040) / (6,000 + 4,800) = +6.67% < 7%)"
+
+# A year with readings but no targets refuses.
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "CALL scorecard.run_assessment(2023)" 2>&1)
+grep -q P0002 <<<"$e"; ok $? "a run of 2023 (readings, no targets) refuses with P0002"
+
+# Names as keys where they are unknown or ambiguous.
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('2024-06-30', '临溪')" 2>&1)
+grep -q 22023 <<<"$e" && grep -q 'did you mean 临溪市?' <<<"$e"; ok $? "the report of an unknown name suggests the closest (22023)"
+e=$(psql -X -q -At -d $db -c "SELECT scorecard.unit_key('城关镇')" 2>&1)
+grep -q 'ambiguous' <<<"$e" && grep -q 'dl-cgz' <<<"$e" && grep -q 'xl-cgz' <<<"$e"; ok $? "an ambiguous name is an error naming the candidates"
+e=$(psql -X -q -At -d $db -c "SELECT scorecard.month_end_of('2024年13月')" 2>&1)
+grep -q 'numbered 1 to 12' <<<"$e"; ok $? "month_end_of says why a month cannot be read"
+
+# Bad rows: every one listed with file, line and reason; nothing imported.
+cp "$dir"/*.csv "$bad"/
+gbk > "$bad/targets.csv" <<'CSV'
+指标,单位,年度,目标,权重,计分方法
+地区生产总值,东岭县,2024,增长8%以上,40,完成率
+地区生产总值,东领县,2024,growth => 7%,40,完成率
+新增规上工业企业,城关镇,2024,新增12个以上,30,完成率
+"地区生
+产总值",西岭县,2025,增长7%,40,完成率
+城镇化率,西岭县,2024,增长7%,30,达标
+CSV
+before=$(q "$digest")
+out=$(PGDATABASE=$db bash scripts/import.sh "$bad" 2>&1); st=$?
+[ $st = 1 ]; ok $? "a folder with bad rows exits 1"
+grep -q '^BAD ROWS (nothing imported)' <<<"$out"; ok $? "and says nothing was imported"
+grep -q '^targets.csv | line 3 | unknown unit "东领县"; did you mean 东岭县?; .*"=>" is written ">="' <<<"$out"
+ok $? "an unknown unit suggests the closest name; a misplaced => names the fix"
+grep -q '^targets.csv | line 4 | unit "城关镇" is ambiguous: 2 units have that name, 城关镇 (id dl-cgz, under 东岭县), 城关镇 (id xl-cgz, under 西岭县).*; target "新增12个以上" is in 个, not in the indicator.s unit 家' <<<"$out"
+ok $? "an ambiguous unit names the candidates; a unit of measure not the indicator's says what to write"
+grep -q '^targets.csv | line 5 | unknown indicator "地区生' <<<"$out" && grep -q '^targets.csv | line 7 | .*does not fit a rate indicator' <<<"$out"
+ok $? "lines count a quoted field over two lines; a measure that does not fit the indicator is named"
+[ "$(grep -c '^targets.csv | line' <<<"$out")" = 4 ]; ok $? "exactly the four bad rows are listed (line 2 is good)"
+is "$(q "$digest")" "$before" "nothing was written"
+is "$(q "SELECT target::text FROM plan_target JOIN unit USING (unit_id) WHERE name_zh = '东岭县' AND indicator_id = 1")" "growth >= 7%" \
+	"the good row of the bad folder was not applied either"
+
+# The readings loader on its own (begin_load, load_readings) reads the
+# same names and forms.
+printf '%s\n' 'indicator,unit,month,value' '地区生产总值,东岭县,2024年7月,"7,560"' '新增规上工业企业,西岭县,2024.07,１' > "$dir/more.csv"
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT scorecard.begin_load()" \
+	-c "\\copy pg_temp.reading_staging (indicator, unit, month, value) FROM '$dir/more.csv' WITH (FORMAT csv, HEADER true)" \
+	-c "SELECT inserted FROM scorecard.load_readings()" 2>&1 | tail -1)
+is "$got" 2 "load_readings reads Chinese names, 2024年7月, 2024.07, 7,560 and a full-width digit"
+is "$(q "SELECT string_agg(unit_id || ':' || value, ' ' ORDER BY value) FROM reading WHERE month = '2024-07-01'")" "西岭县:1 东岭县:7560" \
+	"the loaded figures are the ones written"
+
+echo "1..$n"
+exit $failed
