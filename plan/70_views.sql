@@ -369,6 +369,20 @@ BEGIN
 		       -- decimals (NULL: 2 for rates, full precision for the others)
 		       CASE WHEN target_measure(a.target) = 'growth' THEN a.dec_g
 		            ELSE coalesce(a.dec_v, CASE WHEN a.nature = 'rate' THEN 2 END) END AS dec,
+		       -- the figure as published, exact (issue 19): the state's exact
+		       -- decimal sums rounded half away from zero at the precision
+		       -- (NULL, and act is used: not from a state, reported growth,
+		       -- full precision, or a month not held as a decimal)
+		       CASE WHEN a.state IS NULL OR a.derived_from IS NOT NULL OR a.nature = 'task' THEN NULL
+		            WHEN target_measure(a.target) = 'growth' THEN
+		                 CASE WHEN a.rep IS NOT NULL OR a.dec_g IS NULL THEN NULL
+		                      WHEN a.nature = 'flow' THEN ytd_growth(a.state, a.data_month, a.dec_g)
+		                      WHEN a.nature = 'stock' THEN ytd_level_growth(a.state, a.data_month, a.dec_g) END
+		            WHEN a.dec_v IS NULL AND a.nature <> 'rate' THEN NULL
+		            WHEN target_measure(a.target) = 'change' THEN
+		                 CASE WHEN a.nature = 'rate' THEN ytd_change(a.state, a.data_month, coalesce(a.dec_v, 2)) END
+		            WHEN a.nature = 'flow' THEN ytd_value(a.state, a.data_month, a.dec_v)
+		            ELSE ytd_level(a.state, a.data_month, coalesce(a.dec_v, 2)) END AS pub,
 		       coalesce(rs.reported_growth,
 		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
 		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref,
@@ -383,19 +397,19 @@ BEGIN
 	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
 	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
 	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act,
-	       e.dec, round_published(e.act, e.dec), e.ref,
+	       e.dec, round_published(coalesce(e.pub, e.act), e.dec), e.ref,
 	       -- the reference is NULL for targets that are not relative
-	       target_met(e.target, e.act, e.ref, e.dec),
-	       target_gap(e.target, e.act, e.ref, e.dec),
-	       target_attainment(e.target, e.act, e.ref, e.dec),
+	       target_met(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
+	       target_gap(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
+	       target_attainment(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
 	       CASE WHEN e.sched IS NOT NULL AND e.dm IS NOT NULL THEN schedule_progress(e.sched, e.dm)
 	            ELSE time_progress(coalesce(e.dm, as_of)) END,
 	       CASE WHEN e.prorated AND e.sched IS NOT NULL
-	            THEN target_schedule_gap(e.target, e.act, e.dm, e.sched, e.dec)
-	            WHEN e.prorated THEN target_schedule_gap(e.target, e.act, e.dm, decimals => e.dec) END,
+	            THEN target_schedule_gap(e.target, coalesce(e.pub, e.act), e.dm, e.sched, e.dec)
+	            WHEN e.prorated THEN target_schedule_gap(e.target, coalesce(e.pub, e.act), e.dm, decimals => e.dec) END,
 	       CASE WHEN e.prorated AND e.sched IS NOT NULL
-	            THEN target_status(e.target, e.act, e.dm, e.sched, e.ref, decimals => e.dec)
-	            ELSE target_status(e.target, e.act, e.dm, flow => e.prorated, reference => e.ref, decimals => e.dec) END,
+	            THEN target_status(e.target, coalesce(e.pub, e.act), e.dm, e.sched, e.ref, decimals => e.dec)
+	            ELSE target_status(e.target, coalesce(e.pub, e.act), e.dm, flow => e.prorated, reference => e.ref, decimals => e.dec) END,
 	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
 	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
@@ -567,8 +581,9 @@ BEGIN
 		             CASE WHEN p.higher_is_better THEN -p.actual_published ELSE p.actual_published END)
 	), r AS (
 		SELECT p.*,
-		       target_met(p.tgt, p.actual, p.reference, p.decimals) AS met_s,
-		       target_attainment(p.tgt, p.actual, p.reference, p.decimals) AS att_s,
+		       -- judged on the published figure (exact, issue 19)
+		       target_met(p.tgt, p.actual_published, p.reference, p.decimals) AS met_s,
+		       target_attainment(p.tgt, p.actual_published, p.reference, p.decimals) AS att_s,
 		       target_is_relative(p.tgt) AS relative,
 		       rk.rk, rk.n
 		FROM p
@@ -581,11 +596,11 @@ BEGIN
 	            WHEN r.scoring = 'threshold' OR (r.scoring = 'ratio' AND r.relative)
 	                 THEN CASE WHEN r.met_s THEN r.weight ELSE r.score_floor * r.weight END
 	            WHEN r.scoring = 'ratio'
-	                 THEN score_ratio(r.tgt, r.actual, r.weight, r.score_floor, r.score_cap, r.decimals)
+	                 THEN score_ratio(r.tgt, r.actual_published, r.weight, r.score_floor, r.score_cap, r.decimals)
 	            WHEN r.scoring = 'efficacy'
-	                 THEN score_efficacy(r.actual, r.score_params[1], r.score_params[2], r.weight, true, r.decimals)
+	                 THEN score_efficacy(r.actual_published, r.score_params[1], r.score_params[2], r.weight, true, r.decimals)
 	            WHEN r.scoring = 'banded'
-	                 THEN score_banded(r.actual, r.score_params, r.weight, r.decimals)
+	                 THEN score_banded(r.actual_published, r.score_params, r.weight, r.decimals)
 	            -- a rank among the units row-level security lets the role see
 	            -- would pass for the rank among all: refused
 	            WHEN r.scoring = 'rank' AND NOT all_units

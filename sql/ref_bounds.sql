@@ -88,7 +88,9 @@ INSERT INTO reading_staging (indicator, unit, month, value) VALUES
 SELECT * FROM load_readings(header => false);
 -- progress() works; county a's figures are finite.  The city counts both
 -- counties as over 100: a's last twelve months (1e308 + 1e308 + 33 - 90)
--- leave the float8 range, not the count.
+-- leave the float8 range, not the count.  The city's September adds a's
+-- 1e308 (beyond the decimals a ytd state holds exactly) to b's readings:
+-- a sum not known exactly, so no figure for the city, with a note.
 SELECT unit_id, indicator_id, value, growth, actual, met, note FROM progress('2024-09-30')
 WHERE indicator_id IN (1, 3) ORDER BY unit_id, indicator_id;
 SELECT count(*) AS b_rows_changed FROM (
@@ -197,7 +199,8 @@ DELETE FROM plan_setting;
 
 -- 8. One reading of 1e307 new firms (a level target, drawn as a bar in the
 -- report): the report's share of the target done, 100 x 1e307 / 20, is
--- computed in numeric, not as an overflowing float8.
+-- computed in numeric, not as an overflowing float8.  (The city's sum of
+-- 1e307 and b's readings is not known exactly: no figure.)
 INSERT INTO plan_setting (value_bound) VALUES (1e307);
 SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('firms', 'a', '2024-09', '1e307');

@@ -33,7 +33,8 @@ SELECT count(*) AS targets FROM plan_target;
 -- Readings as of November 2024 (cumulative: January to November).
 -- sales a 1000 -> 1061: 6.099999999999994% in float8, 6.1 published;
 -- sales b 10000 -> 10030: 0.29999999999998916%, 0.3 published;
--- urbanisation (city) 80.23 -> 80.36: +0.12999999999999545 points, 0.13;
+-- urbanisation (city) 80.23 -> 80.36: +0.12999999999999545 points in
+-- float8, exactly +0.13 from the decimals (since 0.3.0), 0.13 published;
 -- exports a 100 -> 112: +12%; accidents 2024 January-November: a none,
 -- b 12 (one a month, two in November); livelihood projects done (city): one
 -- a month January-October, none in November: 10.

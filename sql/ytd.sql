@@ -24,7 +24,7 @@ FROM generate_series(2023, 2024) y, generate_series(1, 12) m, unnest(ARRAY[10, 2
 -- A NULL value and a NULL period are skipped, like sum().
 INSERT INTO readings VALUES ('retail', 'A', '2024-03-05', NULL), ('retail', 'A', NULL, 1000);
 
--- Text form of county A's state, and its size (two years: 16 + 2 * 104 bytes).
+-- Text form of county A's state, and its size (two years: 24 + 2 * 104 bytes).
 SELECT ytd_agg(period, value) AS a, pg_column_size(ytd_agg(period, value)) AS bytes
 FROM readings WHERE unit = 'A';
 
@@ -188,6 +188,8 @@ SELECT ytd_agg(p, v) FROM (VALUES ('2024-01-01'::date, 'infinity'::float8)) r(p,
 \echo :LAST_ERROR_SQLSTATE
 SELECT ytd_agg(p, v) FROM (VALUES ('2024-01-01'::date, 'NaN'::float8)) r(p, v);
 \echo :LAST_ERROR_SQLSTATE
+-- Readings too large to hold as exact decimals (1.7e20 and up) make their
+-- month's sum unknown: no error, and no figure from it.
 SELECT ytd_agg(p, v) FROM (VALUES ('2024-01-01'::date, 1e308::float8), ('2024-01-02', 1e308)) r(p, v);
 \echo :LAST_ERROR_SQLSTATE
 SELECT ytd_agg(p, v) FROM (VALUES ('infinity'::date, 1::float8)) r(p, v);
@@ -201,7 +203,7 @@ SELECT ytd_missing('monthly{2024-01:1}', '2024-01-01', 'growth');
 SELECT s, ytd_monthly_trans(s, '2024-01-20', 5) AS added
 FROM (SELECT 'monthly{2024-01:1}'::ytd s) q;
 
--- The state stays 224 bytes over two years however many rows it takes.
+-- The state stays 232 bytes over two years however many rows it takes.
 SELECT count(*) AS rows, pg_column_size(ytd_agg(make_date(2023 + i % 2, 1 + i % 12, 1), i)) AS bytes
 FROM generate_series(1, 100000) i;
 

@@ -8,8 +8,10 @@ SELECT ' monthly { 2023-01 : 100 , 2023-02:250.5 } '::ytd AS spaced,
 	'rate@2024-09-30{2024-09:61.9}'::ytd AS with_as_of,
 	'monthly{0001-01:1}'::ytd IS NOT NULL AND 'monthly{9999-12:2}'::ytd IS NOT NULL AS extreme_years;
 
--- Floats read back bit-exactly: 0.1+0.2, 1/3, the smallest subnormal, the
--- largest double, -0 and a value that needs 17 digits.
+-- Readings are the decimals their shortest text shows, summed exactly:
+-- 0.1 + 0.2 is 0.3, -0 is 0; 1/3 and a value that needs 17 digits keep
+-- them; the smallest subnormal and the largest double (not held as
+-- decimals) alone in their months keep their doubles.
 CREATE TABLE states (name text, s ytd);
 INSERT INTO states
 SELECT 'floats', ytd_agg(p, v) FROM (VALUES
@@ -48,7 +50,8 @@ END $$;
 SELECT name, ytd_send(pg_temp.recv(ytd_send(s))) = ytd_send(s) AS same_bytes,
 	pg_temp.recv(ytd_send(s))::text = s::text AS same_text
 FROM states ORDER BY name;
--- Binary layout: kind, flags, as-of day, count, then (month number, float8).
+-- Binary layout (format 2, flag 2): kind, flags, as-of day, count, scale,
+-- then per month its number, 0 (an exact decimal) and the 160-bit sum.
 SELECT ytd_send('monthly{2000-01:1}');
 
 -- Malformed text: each with its SQLSTATE.
@@ -85,7 +88,8 @@ SELECT 'monthly{2023-01:1e999}'::ytd;
 -- unknown flag, a trailing byte, months out of order (the second month's
 -- high byte zeroed: month 213 after 24276), a count larger than the
 -- message, a non-finite reading.  Layout: kind 1, flags 1, as-of 4,
--- count 4, then 12 bytes a reading.
+-- count 4, scale 1, then a reading: month 4, what 1 and 20 bytes of an
+-- exact sum (0) or 8 of a float8 (1).
 SELECT pg_temp.recv(substr(ytd_send('monthly{2023-01:1}'), 1, 15));
 \echo :LAST_ERROR_SQLSTATE
 SELECT pg_temp.recv(substr(ytd_send('monthly{2023-01:1}'), 1, 3));
@@ -96,9 +100,16 @@ SELECT pg_temp.recv(set_byte(ytd_send('monthly{2023-01:1}'), 1, 128));
 \echo :LAST_ERROR_SQLSTATE
 SELECT pg_temp.recv(ytd_send('monthly{2023-01:1}') || '\x00'::bytea);
 \echo :LAST_ERROR_SQLSTATE
-SELECT pg_temp.recv(set_byte(ytd_send('monthly{2023-01:1,2023-02:2}'), 24, 0));
+SELECT pg_temp.recv(set_byte(ytd_send('monthly{2023-01:1,2023-02:2}'), 38, 0));
 \echo :LAST_ERROR_SQLSTATE
 SELECT pg_temp.recv(set_byte(ytd_send('monthly{2023-01:1}'), 9, 2));
 \echo :LAST_ERROR_SQLSTATE
-SELECT pg_temp.recv(overlay(ytd_send('monthly{2023-01:1}') placing float8send('infinity') from 15));
+SELECT pg_temp.recv(overlay(ytd_send('monthly{2023-01:1e-300}') placing float8send('infinity') from 17));
 \echo :LAST_ERROR_SQLSTATE
+
+-- Format 1, as 0.1.0 and 0.2.0 sent it (kind, flags, as-of, count, then
+-- (month, float8) pairs), still reads: 2000-01 = 1 and 2000-02 = 0.1 + 0.2
+-- summed in float8 (0.30000000000000004, read as that decimal).
+SELECT pg_temp.recv('\x0100000000000000000200005dc03ff000000000000000005dc13fd3333333333334'::bytea);
+-- and 1e-300 alone keeps its double (format 2, what 1).
+SELECT ytd_send('monthly{2000-01:1e-300}'), pg_temp.recv(ytd_send('monthly{2000-01:1e-300}'));

@@ -167,6 +167,121 @@ measure_is_level(text *t)
 	return false;
 }
 
+typedef bool (*YtdPub) (const Ytd *s, int32_t month, int decimals, double *v, int *why);
+
+/* Return pub's figure at decimals (0..18) as float8, or NULL. */
+static Datum
+pub_result(FunctionCallInfo fcinfo, YtdPub pub, const Ytd *s, int32 month)
+{
+	int32		decimals = PG_GETARG_INT32(2);
+	double		v;
+
+	if (decimals < 0 || decimals > YTD_MAX_SCALE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decimals must be from 0 to %d: %d", YTD_MAX_SCALE, decimals),
+				 errdetail("A figure is published to at most %d decimals.", YTD_MAX_SCALE)));
+	if (!pub(s, month, decimals, &v, NULL))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* The published value a year before. */
+static bool
+prior_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why)
+{
+	return ytd_value_pub(s, month - 12, decimals, v, why);
+}
+
+PG_FUNCTION_INFO_V1(ytd_value_pub_fn);
+/* ytd_value(state, as_of, decimals): the year-to-date value as published. */
+Datum
+ytd_value_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	ytd_need_flow(s, "ytd_value");
+	return pub_result(fcinfo, ytd_value_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_prior_pub_fn);
+/* ytd_prior(state, as_of, decimals): the prior year-to-date value as published. */
+Datum
+ytd_prior_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	ytd_need_flow(s, "ytd_prior");
+	return pub_result(fcinfo, prior_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_growth_pub_fn);
+/* ytd_growth(state, as_of, decimals): growth in % as published. */
+Datum
+ytd_growth_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	ytd_need_flow(s, "ytd_growth");
+	return pub_result(fcinfo, ytd_growth_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_level_pub_fn);
+/* ytd_level(state, as_of, decimals): the level as published. */
+Datum
+ytd_level_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_level(s, "ytd_level");
+	return pub_result(fcinfo, ytd_level_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_level_growth_pub_fn);
+/* ytd_level_growth(state, as_of, decimals): growth of the level as published. */
+Datum
+ytd_level_growth_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	need_level(s, "ytd_level_growth");
+	if (s->kind == YTD_RATE)
+		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
+					"Use ytd_change for rates.");
+	return pub_result(fcinfo, ytd_level_growth_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_change_pub_fn);
+/* ytd_change(state, as_of, decimals): change of a rate in points as published. */
+Datum
+ytd_change_pub_fn(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+
+	if (s->kind != YTD_RATE)
+		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
+					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
+	return pub_result(fcinfo, ytd_change_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
+}
+
+PG_FUNCTION_INFO_V1(ytd_inexact);
+/* The first days of the months a figure needs that are not exact decimals. */
+Datum
+ytd_inexact(PG_FUNCTION_ARGS)
+{
+	Ytd		   *s = PG_GETARG_YTD(0);
+	int32		month = ytd_date_month(PG_GETARG_DATEADT(1));
+	bool		level = measure_is_level(PG_GETARG_TEXT_PP(2)) || s->kind == YTD_RATE;
+	int32		months[26];
+	Datum		days[26];
+	int			n = ytd_inexact_months(s, month, level, months);
+
+	for (int i = 0; i < n; i++)
+		days[i] = DateADTGetDatum(ytd_ym_to_day(months[i] / 12, months[i] % 12 + 1, 1));
+	PG_RETURN_ARRAYTYPE_P(construct_array(days, n, DATEOID, sizeof(DateADT),
+										  true, TYPALIGN_INT));
+}
+
 PG_FUNCTION_INFO_V1(ytd_missing);
 /* The first days of the months that keep the comparison from being made. */
 Datum

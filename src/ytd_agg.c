@@ -30,14 +30,14 @@ state_arg(FunctionCallInfo fcinfo, bool ours)
 		return NULL;
 	if (AggCheckCallContext(fcinfo, NULL))
 		return ours ? (Ytd *) PG_GETARG_POINTER(0) : PG_GETARG_YTD(0);
-	return (Ytd *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	return ytd_current((struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
 }
 
 /* A copy of s with room for the years base..base+nyears-1. */
 static Ytd *
 grow(const Ytd *s, int base, int nyears)
 {
-	Ytd		   *g = ytd_alloc((YtdKind) s->kind, base, nyears);
+	Ytd		   *g = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
 
 	ytd_copy_into(g, s, base, nyears);
 	return g;
@@ -63,7 +63,7 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 	YtdStatus	st;
 
 	if (s == NULL)
-		s = ytd_alloc(kind, month / 12, 1);
+		s = ytd_alloc(kind, month / 12, 1, false);
 	else if (s->kind != kind)
 		report_kind_mix(s->kind, kind);
 	else if (!ytd_covers(s, month))
@@ -87,6 +87,12 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 		ytd_report(YTD_NONFINITE, float8out_internal(value),
 				   "Readings must be finite numbers.");
 	st = ytd_add(s, month, value);
+	if (unlikely(st == YTD_WIDEN))
+	{
+		/* a sum beyond 64 bits: the wide layout from now on */
+		s = ytd_widen(s);
+		st = ytd_add(s, month, value);
+	}
 	if (unlikely(st != YTD_OK))
 	{
 		char		detail[YTD_DETAIL_LEN];
@@ -205,9 +211,26 @@ ytd_combine(PG_FUNCTION_ARGS)
 		ytd_report(st, "", "The states merged would span more years than a state may.");
 	if (st != YTD_OK)
 		ytd_report(st, "", "The states merged give as-of dates in different months.");
+	if (YTD_IS_WIDE(b) && !YTD_IS_WIDE(a))
+		a = ytd_widen(a);
 	if (base != a->base_year || nyears != a->nyears)
 		a = grow(a, base, nyears);
-	st = ytd_merge_into(a, b);
+	if (!YTD_IS_WIDE(a))
+	{
+		/* merge into a copy: a sum beyond 64 bits means starting over wide */
+		Ytd		   *c = grow(a, base, nyears);
+
+		st = ytd_merge_into(c, b);
+		if (st == YTD_WIDEN)
+		{
+			pfree(c);
+			c = ytd_widen(a);
+			st = ytd_merge_into(c, b);
+		}
+		a = c;
+	}
+	else
+		st = ytd_merge_into(a, b);
 	if (st != YTD_OK)
 		ytd_report(st, "",
 				   st == YTD_RATE_ADDED ?

@@ -7,11 +7,37 @@
  * Nothing here depends on PostgreSQL, so it can be unit-tested on its own;
  * src/ytd_io.c and src/ytd_agg.c are the fmgr glue.
  *
- * Layout (a varlena; all sizes in bytes):
- *		header	16	length word, kind, flags, year count, base year, as-of day
- *		years	104 each: a 12-bit presence mask (padded to 8) and 12 float8
- * Two years of months take 16 + 2 * 104 = 224 bytes, whatever the number of
- * rows.  Absent months hold 0 so that equal states have equal bytes.
+ * Layout (format 2, since 0.3.0; a varlena; sizes in bytes):
+ *		header	24	length word, kind, flags, year count, base year, as-of day,
+ *					scale, padding
+ *		years	narrow: 104 each, three 12-bit month masks (padded to 8) and 12
+ *					int64 sums; two years take 24 + 2 * 104 = 232 bytes, as
+ *					format 1's 224 a 256-byte chunk (hash aggregation keeps one
+ *					per group: memory, not arithmetic, is what a larger state
+ *					costs);
+ *				wide (YTD_WIDE): 224 each, the masks, 12 int16 carries and
+ *					12 int128 sums, once a narrow state's sums outgrow 64 bits
+ *					(the glue widens it on YTD_WIDEN and redoes the step).
+ * Each month's sum is exact: a count of units of 10^-scale (wide: held in 144
+ * bits, units and carry for the bits above 128), so the sum of the readings is
+ * the same whatever order they arrive in or how states are merged.  A
+ * reading is below 2^127 units, so the carry cannot overflow below 32,768
+ * readings a month of the largest size (2^79 readings of 1e15 at 4
+ * decimals); if it would, the month becomes inexact rather than wrong.  A
+ * reading is the decimal its shortest text shows (float8out's digits); the
+ * state's scale is the largest number of decimals among its readings (at
+ * most YTD_MAX_SCALE), and the sums are rescaled when a reading with more
+ * decimals arrives.  A reading whose decimal has more than YTD_MAX_SCALE
+ * decimals or is about 1.7e20 or more is not held as a decimal: alone in
+ * its month it is kept as a float8 (flt), with others the month's sum is
+ * unknown (inexact); figures that depend on such a month are NULL where an
+ * exact figure is asked for.  Absent months hold 0 so that equal states
+ * of one layout have equal bytes.
+ *
+ * Format 1 (0.1.0 and 0.2.0, flags without YTD_EXACT): a 16-byte header and
+ * years of 104 bytes, a 12-bit mask and 12 float8 sums (YtdV1 below).
+ * Values stored so are converted on reading (ytd_from_v1): each month's
+ * sum becomes the decimal of its shortest text.
  *
  * Dates are day numbers counted from 2000-01-01 (PostgreSQL's DateADT);
  * months are numbered year * 12 + (month - 1).
@@ -24,6 +50,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define likely_ytd(x) __builtin_expect(!!(x), 1)
+
 typedef enum YtdKind
 {
 	YTD_MONTHLY = 1,			/* the value of each month (flows and stocks) */
@@ -32,32 +60,95 @@ typedef enum YtdKind
 } YtdKind;
 
 #define YTD_HAS_ASOF	0x01	/* the one-step aggregates' as-of date is set */
-#define YTD_FLAGS_ALL	YTD_HAS_ASOF
+#define YTD_EXACT		0x02	/* format 2: exact decimal sums (else format 1) */
+#define YTD_WIDE		0x04	/* format 2, wide layout: 144-bit sums */
+#define YTD_FLAGS_ALL	(YTD_HAS_ASOF | YTD_EXACT | YTD_WIDE)
+
+#define YTD_MAX_SCALE	18		/* decimals a state holds exactly */
+
+/*
+ * A 128-bit integer aligned as a double: a varlena is only 8-aligned, and
+ * the compiler must not assume 16 (PostgreSQL's int128 does the same).
+ */
+typedef __int128 ytd_i128 __attribute__((aligned(8)));
+typedef unsigned __int128 ytd_u128;
 
 #define YTD_MIN_YEAR	1
 #define YTD_MAX_YEAR	9999
 /* Years a state may span, first to last (its size grows with the span). */
 #define YTD_MAX_SPAN	200
 
-typedef struct YtdYear
+/* The masks that start a year of either layout. */
+typedef struct YtdMasks
 {
 	uint16_t	mask;			/* bit m-1 set: month m has a reading */
-	uint16_t	pad[3];
-	double		v[12];			/* sum of the readings of each month */
+	uint16_t	flt;			/* month m holds one non-decimal reading, in f(units) */
+	uint16_t	inexact;		/* month m's sum is unknown (a non-decimal among several) */
+	uint16_t	pad;
+} YtdMasks;
+
+/* A year of the narrow layout: 64-bit sums (the common case). */
+typedef struct YtdYearN
+{
+	YtdMasks	mk;
+	int64_t		units[12];		/* each month's sum in units of 10^-scale */
+} YtdYearN;
+
+/* A year of the wide layout (YTD_WIDE): 144-bit sums. */
+typedef struct YtdYear
+{
+	YtdMasks	mk;
+	int16_t		carry[12];		/* bits 128 and up of each month's sum */
+	ytd_i128	units[12];		/* each month's sum in units of 10^-scale (low 128 bits) */
 } YtdYear;
 
 typedef struct Ytd
 {
 	int32_t		vl_len_;		/* varlena length word (do not touch) */
 	uint8_t		kind;			/* YtdKind */
-	uint8_t		flags;			/* YTD_HAS_ASOF */
+	uint8_t		flags;			/* YTD_HAS_ASOF, YTD_EXACT */
 	uint16_t	nyears;			/* years held, from base_year */
 	int32_t		base_year;		/* first year held (0 when empty) */
 	int32_t		asof;			/* as-of day number if YTD_HAS_ASOF, else 0 */
+	uint8_t		scale;			/* decimals of the units */
+	uint8_t		pad[7];
 	YtdYear		years[];
 } Ytd;
 
-#define YTD_SIZE(nyears) (offsetof(Ytd, years) + (size_t) (nyears) * sizeof(YtdYear))
+#define YTD_SIZE(nyears, wide) (offsetof(Ytd, years) + \
+	(size_t) (nyears) * ((wide) ? sizeof(YtdYear) : sizeof(YtdYearN)))
+
+/* Whether a state has the wide layout. */
+#define YTD_IS_WIDE(s) (((s)->flags & YTD_WIDE) != 0)
+
+/* The masks of year yi (from base_year) of either layout. */
+static inline YtdMasks *
+ytd_masks(const Ytd *s, int yi)
+{
+	return (YtdMasks *) ((char *) s->years +
+						 (size_t) yi * (YTD_IS_WIDE(s) ? sizeof(YtdYear) : sizeof(YtdYearN)));
+}
+
+/* Format 1 (0.1.0, 0.2.0): float8 sums; read only, see ytd_from_v1. */
+typedef struct YtdYearV1
+{
+	uint16_t	mask;
+	uint16_t	pad[3];
+	double		v[12];
+} YtdYearV1;
+
+typedef struct YtdV1
+{
+	int32_t		vl_len_;
+	uint8_t		kind;
+	uint8_t		flags;			/* YTD_HAS_ASOF only */
+	uint16_t	nyears;
+	int32_t		base_year;
+	int32_t		asof;
+	YtdYearV1	years[];
+} YtdV1;
+
+#define YTD_V1_SIZE(nyears) (offsetof(YtdV1, years) + (size_t) (nyears) * sizeof(YtdYearV1))
 
 typedef enum YtdStatus
 {
@@ -69,17 +160,116 @@ typedef enum YtdStatus
 	YTD_KIND_MIX,				/* states or rows of different kinds */
 	YTD_ASOF_MIX,				/* different as-of months in one group */
 	YTD_CORRUPT,				/* binary value with impossible fields */
-	YTD_SPAN					/* readings more than YTD_MAX_SPAN years apart */
+	YTD_SPAN,					/* readings more than YTD_MAX_SPAN years apart */
+	YTD_WIDEN					/* a narrow state must be made wide first (ytd_widen_into) */
 } YtdStatus;
 
 #define YTD_DETAIL_LEN 200
 
-/* One reading: month number and value. */
+/* What a reading (or a month's sum) is. */
+typedef enum YtdWhat
+{
+	YTD_DEC = 0,				/* the decimal units x 10^-scale (with carry) */
+	YTD_FLT = 1,				/* one reading that is not a decimal held: value */
+	YTD_INEXACT = 2				/* a sum whose value is not known */
+} YtdWhat;
+
+/*
+ * One reading, or one month's sum: month number and value.  value is the
+ * float8 (the nearest to the decimal for YTD_DEC); a decimal is units x
+ * 10^-scale, units 160 bits (carry above the low 128).
+ */
 typedef struct YtdReading
 {
 	int32_t		month;
+	uint8_t		what;			/* YtdWhat */
+	uint8_t		scale;			/* decimals of units (YTD_DEC) */
+	int32_t		carry;
+	ytd_i128	units;
 	double		value;
 } YtdReading;
+
+/* Powers of ten: as double (exact to 10^22) and as 128-bit integers. */
+extern const double ytd_p10[23];
+extern const ytd_i128 ytd_p10x[39];
+
+/*
+ * The decimal a float8 stands for (its shortest text) as n x 10^-k with
+ * 0 <= k <= YTD_MAX_SCALE and |n x 10^-k| < 2^127 / 10^18 (about 1.7e20);
+ * false if it has none (too many decimals, too large, not finite).  hint: a number of decimals
+ * to try first (the state's scale).  Inline for the common case, as it
+ * runs per row: n = round(x * 10^k) with |n| < 2^52 and n / 10^k == x
+ * (one correctly rounded division) proves that n x 10^-k reads back to x,
+ * and as the rounding interval of x is narrower than 10^-k there is no
+ * other such decimal, so n x 10^-k is the value of x's shortest text.
+ */
+extern bool ytd_decimal_slow(double x, ytd_i128 *n, int *k);
+
+/* Whether n x 10^-k is held as a decimal: k <= 18, |n x 10^-k| < 2^127 / 10^18. */
+extern bool ytd_decimal_ok(ytd_u128 mag, int k);
+
+static inline bool
+ytd_decimal(double x, int hint, ytd_i128 *n, int *k)
+{
+	double		y = x * ytd_p10[hint];
+
+	if (y > -4503599627370496.0 && y < 4503599627370496.0)
+	{
+		int64_t		c = (int64_t) (y < 0 ? y - 0.5 : y + 0.5);
+
+		if ((double) c / ytd_p10[hint] == x)
+		{
+			*n = c;
+			*k = hint;
+			return true;
+		}
+	}
+	return ytd_decimal_slow(x, n, k);
+}
+
+/*
+ * Raise a state's scale to at least k, rescaling every sum; false (and the
+ * state unchanged) if a narrow state's sums would not fit 64 bits.
+ */
+extern bool ytd_rescale(Ytd *s, int k);
+
+/* Make month m of year yi inexact: its sum is not known. */
+extern void ytd_make_inexact(Ytd *s, int yi, int m);
+
+/* The wide copy of a narrow state, into memory of YTD_SIZE(src->nyears, true). */
+extern void ytd_widen_into(Ytd *dst, const Ytd *src);
+
+/* Add carry:units to month m of wide year yi (inexact if the carry overflows). */
+static inline void
+ytd_acc_add(Ytd *s, int yi, int m, int32_t carry, ytd_i128 units)
+{
+	YtdYear    *y = &s->years[yi];
+	ytd_u128	a = (ytd_u128) y->units[m];
+	ytd_u128	r = a + (ytd_u128) units;
+	int32_t		c = y->carry[m] + carry + (r < a);
+
+	y->units[m] = (ytd_i128) r;
+	if (likely_ytd(c == (int16_t) c))
+		y->carry[m] = (int16_t) c;
+	else
+		ytd_make_inexact(s, yi, m);
+}
+
+/* Multiply 160-bit carry:units by 10^d (0 <= d <= 19); false on overflow. */
+extern bool ytd_acc_mul10(int32_t *carry, ytd_i128 *units, int d);
+
+/* Whether 160-bit carry:units fits in 128 bits. */
+static inline bool
+ytd_acc_fits(int32_t carry, ytd_i128 units)
+{
+	return carry == (units < 0 ? -1 : 0);
+}
+
+/* The double nearest to units x 10^-scale (correctly rounded). */
+extern double ytd_dec_to_double(ytd_i128 units, int scale);
+
+/* Write units x 10^-scale in full (at least scale decimals when padded). */
+extern int	ytd_dec_text(ytd_i128 units, int scale, char *buf, size_t len);
 
 /* Calendar: day number (from 2000-01-01) to year and month, and back. */
 extern void ytd_day_to_ym(int32_t day, int *year, int *month);
@@ -120,7 +310,7 @@ extern const char *ytd_kind_name(int kind);
 extern bool ytd_kind_parse(const char *s, size_t len, YtdKind *kind);
 
 /* Initialise a state of nyears years from base_year (memory of YTD_SIZE). */
-extern void ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears);
+extern void ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears, bool wide);
 
 /* Whether a state holds month m. */
 static inline bool
@@ -134,32 +324,68 @@ ytd_covers(const Ytd *s, int32_t month)
 /* The years a state would need to hold month m too. */
 extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears);
 
-/* Copy src into dst, which has room for base..base+nyears-1 (and covers src). */
+/* Copy src into dst, which has room for base..base+nyears-1 in src's layout. */
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
 
 /*
- * Add a reading to a state that covers its month.  The first reading of a
- * month is assigned (so that -0 survives), later ones added; a rate takes
- * one reading a month.  Inline, as it runs per row.
+ * Add a reading to a state that covers its month: its decimal to the
+ * month's exact sum (rescaling the state if it has more decimals), or, if
+ * it has none, as a float8 alone in its month (else the month is inexact).
+ * A rate takes one reading a month.  Inline, as it runs per row.
  */
+extern YtdStatus ytd_add_slow(Ytd *s, int32_t month, double value);
+
 static inline YtdStatus
 ytd_add(Ytd *s, int32_t month, double value)
 {
-	YtdYear    *y = &s->years[month / 12 - s->base_year];
+	int			yi = month / 12 - s->base_year;
+	YtdMasks   *mk = ytd_masks(s, yi);
 	int			m = month % 12;
 	uint16_t	bit = (uint16_t) (1u << m);
+	ytd_i128	n;
+	int			k;
 
-	if (!(y->mask & bit))
+	if ((mk->mask & bit) && s->kind == YTD_RATE)
+		return YTD_RATE_ADDED;
+	if (likely_ytd(!((mk->flt | mk->inexact) & bit) && ytd_decimal(value, s->scale, &n, &k)))
 	{
-		y->mask |= bit;
-		y->v[m] = value;
+		ytd_i128	u = n;
+
+		if (k > s->scale && !ytd_rescale(s, k))
+			return YTD_WIDEN;
+		if (k < s->scale)
+			u *= ytd_p10x[s->scale - k];
+		if (!YTD_IS_WIDE(s))
+		{
+			YtdYearN   *y = (YtdYearN *) mk;
+			int64_t		r;
+
+			if (u < INT64_MIN || u > INT64_MAX ||
+				__builtin_add_overflow(y->units[m], (int64_t) u, &r))
+				return YTD_WIDEN;
+			y->units[m] = r;
+			mk->mask |= bit;
+			return YTD_OK;
+		}
+		mk->mask |= bit;
+		ytd_acc_add(s, yi, m, u < 0 ? -1 : 0, u);
 		return YTD_OK;
 	}
-	if (s->kind == YTD_RATE)
-		return YTD_RATE_ADDED;
-	y->v[m] += value;
-	return isinf(y->v[m]) ? YTD_NONFINITE : YTD_OK;
+	return ytd_add_slow(s, month, value);
 }
+
+/*
+ * Add a month's sum (of another state, or read) to month month of s.  For
+ * this and ytd_add, YTD_WIDEN: a narrow state cannot hold the sum; redo on
+ * its wide copy (ytd_widen_into).  The state may have been rescaled.
+ */
+extern YtdStatus ytd_add_sum(Ytd *s, const YtdReading *r);
+
+/* Convert a format-1 value into memory of YTD_SIZE(v1->nyears, wide). */
+extern YtdStatus ytd_from_v1(Ytd *dst, const YtdV1 *v1, bool wide);
+
+/* The sum of month month (which has a reading) as a YtdReading. */
+extern void ytd_month_sum(const Ytd *s, int32_t month, YtdReading *r);
 
 /* Record the as-of day of a one-step aggregate; it must fall in one month. */
 extern YtdStatus ytd_set_asof(Ytd *s, int32_t day);
@@ -169,6 +395,7 @@ extern YtdStatus ytd_merge_check(const Ytd *a, const Ytd *b, int *base, int *nye
 
 /* Add every reading of src into dst, which covers src's years. */
 extern YtdStatus ytd_merge_into(Ytd *dst, const Ytd *src);
+/* (YTD_WIDEN: dst is partly merged; merge into a wide copy of it as it was.) */
 
 /* Readings in month order; returns how many were written (n <= 12*nyears). */
 extern int	ytd_readings(const Ytd *s, YtdReading *out);
@@ -192,6 +419,7 @@ typedef struct YtdHead
 	bool		has_asof;
 	int32_t		asof;
 	int			nreadings;
+	int			scale;			/* the state's scale at least (binary input) */
 } YtdHead;
 
 extern YtdStatus ytd_parse(const char *str, YtdHead *head, YtdReading *r, int maxr,
@@ -200,8 +428,9 @@ extern YtdStatus ytd_parse(const char *str, YtdHead *head, YtdReading *r, int ma
 /* Upper bound on the number of readings the text can hold. */
 extern int	ytd_text_max_readings(const char *str);
 
-/* Build a state from checked readings into memory of YTD_SIZE(nyears). */
-extern YtdStatus ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n);
+/* Build a state from checked readings into memory of YTD_SIZE(nyears, wide);
+ * YTD_WIDEN: build it wide. */
+extern YtdStatus ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n, bool wide);
 
 /* Length bound of the text form, and the text itself. */
 extern size_t ytd_text_len(const Ytd *s);
@@ -218,6 +447,26 @@ extern bool ytd_month_value_of(const Ytd *s, int32_t month, double *v);
 extern bool ytd_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_level_growth_of(const Ytd *s, int32_t month, double *pct);
 extern bool ytd_change_of(const Ytd *s, int32_t month, double *pp);
+
+/*
+ * Published figures: the exact decimal figure rounded half away from zero
+ * to decimals (0..YTD_MAX_SCALE) and returned as the nearest double.  False
+ * where the double accessor's figure is NULL, and where a month it needs is
+ * not held as a decimal (flt, inexact) or the exact figure is out of range;
+ * *why (if not NULL) is then 1 for "not exact", 0 otherwise.
+ */
+extern bool ytd_value_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_level_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_growth_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_level_growth_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+extern bool ytd_change_pub(const Ytd *s, int32_t month, int decimals, double *v, int *why);
+
+/* Round num / den (den > 0) half away from zero to decimals of a %
+ * (pct: x 100 first); false when out of range. */
+extern bool ytd_round_ratio(ytd_i128 num, ytd_i128 den, int decimals, bool pct, double *v);
+
+/* Months whose sums are not held exactly among those a figure needs. */
+extern int	ytd_inexact_months(const Ytd *s, int32_t month, bool level, int32_t *out);
 
 /* Growth in % of cur over base; false for a zero or negative base. */
 extern bool ytd_pct(double cur, double base, double *pct);

@@ -12,8 +12,37 @@
 
 #include "ytd.h"
 
-StaticAssertDecl(sizeof(YtdYear) == 104, "a year of the ytd state is 104 bytes");
-StaticAssertDecl(offsetof(Ytd, years) == 16, "the ytd header is 16 bytes");
+StaticAssertDecl(sizeof(YtdYear) == 224, "a wide year of the ytd state is 224 bytes");
+StaticAssertDecl(sizeof(YtdYearN) == 104, "a narrow year of the ytd state is 104 bytes");
+StaticAssertDecl(offsetof(Ytd, years) == 24, "the ytd header is 24 bytes");
+StaticAssertDecl(sizeof(YtdYearV1) == 104, "a year of the format-1 ytd state is 104 bytes");
+StaticAssertDecl(offsetof(YtdV1, years) == 16, "the format-1 ytd header is 16 bytes");
+
+/*
+ * The value in the current format: format-1 values (0.1.0 and 0.2.0 wrote
+ * them; no YTD_EXACT flag) are converted, each month's float8 sum read as
+ * the decimal of its shortest text.
+ */
+Ytd *
+ytd_current(struct varlena *v)
+{
+	const YtdV1 *v1 = (const YtdV1 *) v;
+	Ytd		   *s;
+
+	if (((const Ytd *) v)->flags & YTD_EXACT)
+		return (Ytd *) v;
+	if (VARSIZE(v) != YTD_V1_SIZE(v1->nyears) || v1->kind < YTD_MONTHLY ||
+		v1->kind > YTD_RATE || (v1->flags & ~YTD_HAS_ASOF) != 0)
+		ytd_report(YTD_CORRUPT, "", "A stored ytd value has neither the current layout nor that of 0.1.0 and 0.2.0.");
+	s = ytd_alloc((YtdKind) v1->kind, v1->base_year, v1->nyears, false);
+	if (ytd_from_v1(s, v1, false) == YTD_WIDEN)
+	{
+		pfree(s);
+		s = ytd_alloc((YtdKind) v1->kind, v1->base_year, v1->nyears, true);
+		(void) ytd_from_v1(s, v1, true);
+	}
+	return s;
+}
 
 void
 ytd_report(YtdStatus st, const char *input, const char *detail)
@@ -60,6 +89,9 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 					 errmsg("as_of must fall in one month for the whole group"),
 					 errdetail("%s", detail)));
 			break;
+		case YTD_WIDEN:
+			elog(ERROR, "ytd state not widened");	/* the glue widens first */
+			break;
 		case YTD_CORRUPT:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -77,13 +109,23 @@ ytd_report(YtdStatus st, const char *input, const char *detail)
 }
 
 Ytd *
-ytd_alloc(YtdKind kind, int base, int nyears)
+ytd_alloc(YtdKind kind, int base, int nyears, bool wide)
 {
-	Ytd		   *s = palloc(YTD_SIZE(nyears));
+	Ytd		   *s = palloc(YTD_SIZE(nyears, wide));
 
-	SET_VARSIZE(s, YTD_SIZE(nyears));
-	ytd_init(s, kind, base, nyears);
+	SET_VARSIZE(s, YTD_SIZE(nyears, wide));
+	ytd_init(s, kind, base, nyears, wide);
 	return s;
+}
+
+Ytd *
+ytd_widen(const Ytd *s)
+{
+	Ytd		   *w = palloc(YTD_SIZE(s->nyears, true));
+
+	SET_VARSIZE(w, YTD_SIZE(s->nyears, true));
+	ytd_widen_into(w, s);
+	return w;
 }
 
 /* Build a state from checked readings, reporting errors against input. */
@@ -96,8 +138,14 @@ ytd_from_readings(const YtdHead *head, const YtdReading *r, const char *input)
 	YtdStatus	st;
 
 	ytd_readings_range(r, head->nreadings, &base, &nyears);
-	s = ytd_alloc(head->kind, base, nyears);
-	st = ytd_build(s, head, r, head->nreadings);
+	s = ytd_alloc(head->kind, base, nyears, false);
+	st = ytd_build(s, head, r, head->nreadings, false);
+	if (st == YTD_WIDEN)
+	{
+		pfree(s);
+		s = ytd_alloc(head->kind, base, nyears, true);
+		st = ytd_build(s, head, r, head->nreadings, true);
+	}
 	ytd_report(st, input, "Readings must be finite numbers.");
 	return s;
 }
@@ -138,7 +186,13 @@ bad_binary(const char *detail)
 }
 
 PG_FUNCTION_INFO_V1(ytd_recv);
-/* Binary input: kind, flags, as-of, count, then (month, value) pairs. */
+/*
+ * Binary input: kind, flags, as-of, count, then the months.  Format 2
+ * (flags with YTD_EXACT): a scale byte, then per month its number, a byte
+ * YtdWhat and for YTD_DEC the 160-bit sum (int32 high, int64 middle, int64
+ * low word), for YTD_FLT a float8.  Format 1 (0.1.0, 0.2.0): (month, float8)
+ * pairs, each read as the decimal of its shortest text.
+ */
 Datum
 ytd_recv(PG_FUNCTION_ARGS)
 {
@@ -146,6 +200,7 @@ ytd_recv(PG_FUNCTION_ARGS)
 	YtdHead		head = {0};
 	int			kind = pq_getmsgbyte(buf);
 	int			flags = pq_getmsgbyte(buf);
+	int			scale = 0;
 	YtdReading *r;
 	char		detail[YTD_DETAIL_LEN];
 	int32		month;
@@ -158,15 +213,57 @@ ytd_recv(PG_FUNCTION_ARGS)
 		bad_binary("The flags hold an unknown bit, or an as-of date without its flag.");
 	if ((flags & YTD_HAS_ASOF) && !ytd_day_month(head.asof, &month))
 		bad_binary("The as-of date must fall in the years 1 to 9999.");
-	if (head.nreadings < 0 || head.nreadings > (buf->len - buf->cursor) / 12)
+	if (flags & YTD_EXACT)
+	{
+		scale = pq_getmsgbyte(buf);
+		if (scale > YTD_MAX_SCALE)
+			bad_binary("The scale must be from 0 to 18.");
+	}
+	if (head.nreadings < 0 ||
+		head.nreadings > (buf->len - buf->cursor) / ((flags & YTD_EXACT) ? 5 : 12))
 		bad_binary("The reading count does not match the length of the message.");
 	head.kind = (YtdKind) kind;
 	head.has_asof = (flags & YTD_HAS_ASOF) != 0;
-	r = palloc(sizeof(YtdReading) * Max(head.nreadings, 1));
+	head.scale = scale;
+	r = palloc0(sizeof(YtdReading) * Max(head.nreadings, 1));
 	for (int i = 0; i < head.nreadings; i++)
 	{
+		if (buf->len - buf->cursor < ((flags & YTD_EXACT) ? 5 : 12))
+			bad_binary("The reading count does not match the length of the message.");
 		r[i].month = pq_getmsgint(buf, 4);
-		r[i].value = pq_getmsgfloat8(buf);
+		if (!(flags & YTD_EXACT))
+		{
+			ytd_i128	n;
+			int			k;
+
+			r[i].value = pq_getmsgfloat8(buf);
+			if (ytd_decimal(r[i].value, 0, &n, &k))
+			{
+				r[i].what = YTD_DEC;
+				r[i].units = n;
+				r[i].carry = n < 0 ? -1 : 0;
+				r[i].scale = (uint8) k;
+			}
+			else
+				r[i].what = YTD_FLT;
+			continue;
+		}
+		r[i].what = pq_getmsgbyte(buf);
+		r[i].scale = (uint8) scale;
+		if (buf->len - buf->cursor < (r[i].what == YTD_DEC ? 20 : r[i].what == YTD_FLT ? 8 : 0))
+			bad_binary("The reading count does not match the length of the message.");
+		if (r[i].what == YTD_DEC)
+		{
+			uint64		mid,
+						lo;
+
+			r[i].carry = (int32) pq_getmsgint(buf, 4);
+			mid = pq_getmsgint64(buf);
+			lo = pq_getmsgint64(buf);
+			r[i].units = (ytd_i128) (((ytd_u128) mid << 64) | lo);
+		}
+		else if (r[i].what == YTD_FLT)
+			r[i].value = pq_getmsgfloat8(buf);
 	}
 	if (ytd_check_readings(r, head.nreadings, detail, sizeof(detail)) != YTD_OK)
 		bad_binary(detail);
@@ -174,7 +271,7 @@ ytd_recv(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ytd_send);
-/* Binary output: the readings in month order, as ytd_recv reads them. */
+/* Binary output: format 2, the months in order, as ytd_recv reads them. */
 Datum
 ytd_send(PG_FUNCTION_ARGS)
 {
@@ -188,10 +285,19 @@ ytd_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, s->flags);
 	pq_sendint32(&buf, s->asof);
 	pq_sendint32(&buf, n);
+	pq_sendbyte(&buf, s->scale);
 	for (int i = 0; i < n; i++)
 	{
 		pq_sendint32(&buf, r[i].month);
-		pq_sendfloat8(&buf, r[i].value);
+		pq_sendbyte(&buf, r[i].what);
+		if (r[i].what == YTD_DEC)
+		{
+			pq_sendint32(&buf, r[i].carry);
+			pq_sendint64(&buf, (int64) (uint64) ((ytd_u128) r[i].units >> 64));
+			pq_sendint64(&buf, (int64) (uint64) (ytd_u128) r[i].units);
+		}
+		else if (r[i].what == YTD_FLT)
+			pq_sendfloat8(&buf, r[i].value);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -9,8 +9,14 @@
  *		reading := YYYY-MM ":" number		(months strictly increasing)
  *		date    := YYYY-MM-DD
  *
- * White space is allowed between tokens.  Numbers are written in the
- * shortest form that reads back to the same double.
+ * White space is allowed between tokens.  A number stands for the decimal
+ * it shows (exactly, if it has at most YTD_MAX_SCALE decimals and is below
+ * about 1.7e20; else for the nearest double): the output writes each
+ * month's exact sum without trailing zeros ("100.5"), a
+ * month whose sum is not known as "inexact", and a non-decimal reading
+ * alone in its month in the shortest form that reads back to the same
+ * double.  The texts 0.1.0 and 0.2.0 wrote (float sums in their shortest
+ * form) read as the decimals they show.
  */
 #include "ytd_core.h"
 #include "float_text.h"
@@ -79,21 +85,102 @@ scan_date(Scanner *sc, int32_t *day)
 	return YTD_OK;
 }
 
-/* Read a number; NaN, infinities and overflow are out of range. */
+/*
+ * The exact decimal of the number text p..end (digits, point, exponent):
+ * units x 10^-k with the fewest decimals.
+ * False if it is not held as a decimal (see ytd_decimal_ok).
+ */
+static bool
+text_decimal(const char *p, const char *end, ytd_i128 *units, int *k)
+{
+	ytd_u128	m = 0;
+	int			e = 0,
+				sig = 0;
+	bool		neg = false,
+				frac = false;
+
+	if (p < end && (*p == '-' || *p == '+'))
+		neg = (*p++ == '-');
+	for (; p < end && ((*p >= '0' && *p <= '9') || *p == '.'); p++)
+	{
+		if (*p == '.')
+		{
+			frac = true;
+			continue;
+		}
+		if (m == 0 && *p == '0')
+		{
+			e -= frac;
+			continue;
+		}
+		if (++sig > 38)
+			return false;
+		m = m * 10 + (ytd_u128) (*p - '0');
+		e -= frac;
+	}
+	if (p < end && (*p == 'e' || *p == 'E'))
+	{
+		long		x = strtol(p + 1, NULL, 10);
+
+		if (x > 60 || x < -400)
+			return false;
+		e += (int) x;
+	}
+	while (e < 0 && m != 0 && m % 10 == 0)
+		m /= 10, e++;			/* the fewest decimals: "1.50" is 1.5 */
+	if (m == 0 && e < -YTD_MAX_SCALE)
+		e = -YTD_MAX_SCALE;
+	if (e > 0)
+	{
+		if (e > 38 || (m != 0 && m > (ytd_u128) ytd_p10x[38] / (ytd_u128) ytd_p10x[e]))
+			return false;
+		m *= (ytd_u128) ytd_p10x[e];
+		e = 0;
+	}
+	if (!ytd_decimal_ok(m, -e))
+		return false;
+	*units = neg ? -(ytd_i128) m : (ytd_i128) m;
+	*k = -e;
+	return true;
+}
+
+/* Read a number (or "inexact"); NaN, infinities and overflow are out of range. */
 static YtdStatus
-scan_number(Scanner *sc, double *v)
+scan_number(Scanner *sc, YtdReading *r)
 {
 	char	   *end;
+	double		v;
+	int			k;
 
+	if (strncmp(sc->p, "inexact", 7) == 0)
+	{
+		sc->p += 7;
+		r->what = YTD_INEXACT;
+		r->value = 0;
+		return YTD_OK;
+	}
 	if (!((*sc->p >= '0' && *sc->p <= '9') || *sc->p == '-' || *sc->p == '+' ||
 		  *sc->p == '.' || *sc->p == 'n' || *sc->p == 'N' || *sc->p == 'i' || *sc->p == 'I'))
 		return fail(sc, YTD_SYNTAX, "Expected a number after the month, such as 2024-09:125.5.");
 	errno = 0;
-	*v = strtod(sc->p, &end);
+	v = strtod(sc->p, &end);
 	if (end == sc->p)
 		return fail(sc, YTD_SYNTAX, "Expected a number after the month, such as 2024-09:125.5.");
-	if (!isfinite(*v) || (errno == ERANGE && fabs(*v) > 1.0))
+	if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
 		return fail(sc, YTD_NONFINITE, "Readings must be finite numbers.");
+	for (const char *c = sc->p; c < end; c++)
+		if (!((*c >= '0' && *c <= '9') || *c == '.' || *c == 'e' || *c == 'E' ||
+			  *c == '-' || *c == '+'))
+			return fail(sc, YTD_SYNTAX, "Readings are decimal numbers, such as 2024-09:125.5.");
+	r->value = v;
+	if (text_decimal(sc->p, end, &r->units, &k))
+	{
+		r->what = YTD_DEC;
+		r->scale = (uint8_t) k;
+		r->carry = r->units < 0 ? -1 : 0;
+	}
+	else
+		r->what = YTD_FLT;
 	sc->p = end;
 	return YTD_OK;
 }
@@ -137,7 +224,8 @@ scan_reading(Scanner *sc, YtdReading *r)
 	if (*sc->p++ != ':')
 		return fail(sc, YTD_SYNTAX, "A reading is written YYYY-MM:value, e.g. 2024-09:125.5.");
 	scan_skip_ws(sc);
-	return scan_number(sc, &r->value);
+	memset(&r->what, 0, sizeof(*r) - offsetof(YtdReading, what));
+	return scan_number(sc, r);
 }
 
 int
@@ -190,8 +278,10 @@ ytd_check_readings(const YtdReading *r, int n, char *detail, size_t len)
 	{
 		if (r[i].month < 12 * YTD_MIN_YEAR || r[i].month >= 12 * (YTD_MAX_YEAR + 1))
 			return fail(&sc, YTD_DATE_RANGE, "Months must fall in the years 1 to 9999.");
-		if (!isfinite(r[i].value))
+		if (r[i].what == YTD_FLT && !isfinite(r[i].value))
 			return fail(&sc, YTD_NONFINITE, "Readings must be finite numbers.");
+		if (r[i].what > YTD_INEXACT || (r[i].what == YTD_DEC && r[i].scale > YTD_MAX_SCALE))
+			return fail(&sc, YTD_SYNTAX, "A reading is a decimal of at most 18 decimals, a float8 or inexact.");
 		if (i > 0 && r[i].month <= r[i - 1].month)
 			return fail(&sc, YTD_SYNTAX, "Months must be in increasing order, each at most once.");
 	}
@@ -209,21 +299,23 @@ ytd_readings_range(const YtdReading *r, int n, int *base, int *nyears)
 }
 
 YtdStatus
-ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n)
+ytd_build(Ytd *s, const YtdHead *head, const YtdReading *r, int n, bool wide)
 {
 	int			base,
 				nyears;
 
 	ytd_readings_range(r, n, &base, &nyears);
-	ytd_init(s, head->kind, base, nyears);
+	ytd_init(s, head->kind, base, nyears, wide);
 	if (head->has_asof)
 	{
 		s->flags |= YTD_HAS_ASOF;
 		s->asof = head->asof;
 	}
+	if (!ytd_rescale(s, head->scale))
+		return YTD_WIDEN;
 	for (int i = 0; i < n; i++)
 	{
-		YtdStatus	st = ytd_add(s, r[i].month, r[i].value);
+		YtdStatus	st = ytd_add_sum(s, &r[i]);
 
 		if (st != YTD_OK)
 			return st;
@@ -235,7 +327,7 @@ size_t
 ytd_text_len(const Ytd *s)
 {
 	/* kind, "@YYYY-MM-DD", braces, and per reading "YYYY-MM:" number "," */
-	return 16 + 12 + 2 + (size_t) ytd_reading_count(s) * (8 + 32 + 1) + 1;
+	return 16 + 12 + 2 + (size_t) ytd_reading_count(s) * (8 + 64 + 1) + 1;
 }
 
 void
@@ -260,11 +352,29 @@ ytd_format(const Ytd *s, char *buf, size_t len)
 	for (int yi = 0; yi < s->nyears; yi++)
 		for (int m = 0; m < 12; m++)
 		{
-			char		num[32];
+			char		num[64];
+			YtdReading	r;
 
-			if (!(s->years[yi].mask & (1u << m)))
+			if (!(ytd_masks(s, yi)->mask & (1u << m)))
 				continue;
-			float_text(s->years[yi].v[m], num, sizeof(num));
+			ytd_month_sum(s, (s->base_year + yi) * 12 + m, &r);
+			if (r.what == YTD_DEC && ytd_acc_fits(r.carry, r.units))
+			{
+				/* the exact sum, without trailing zeros */
+				int			l = ytd_dec_text(r.units, s->scale, num, sizeof(num));
+
+				if (s->scale > 0)
+				{
+					while (num[l - 1] == '0')
+						num[--l] = '\0';
+					if (num[l - 1] == '.')
+						num[--l] = '\0';
+				}
+			}
+			else if (r.what == YTD_FLT)
+				float_text(r.value, num, sizeof(num));
+			else
+				strcpy(num, "inexact");		/* or a sum beyond 128 bits */
 			p += snprintf(p, end - p, "%s%04d-%02d:%s", first ? "" : ",",
 						  s->base_year + yi, m + 1, num);
 			first = false;

@@ -21,8 +21,8 @@ COMMENT ON FUNCTION target_attainment(target, float8, float8) IS 'attainment rat
 COMMENT ON FUNCTION time_progress(date, text, date) IS 'share of a one-year period starting at period_start elapsed at as_of, by month (default) or day; 1 after the period ends';
 
 COMMENT ON FUNCTION ytd_in(cstring) IS 'text input of ytd: kind, optional @as-of date, readings in month order, e.g. monthly{2023-01:100,2023-02:250.5}';
-COMMENT ON FUNCTION ytd_out(ytd) IS 'text of a ytd state: readings in month order, each in the shortest form that reads back to the same double';
-COMMENT ON FUNCTION ytd_recv(internal) IS 'binary input of ytd: kind, flags, as-of day, reading count, then (month day, value) pairs';
+COMMENT ON FUNCTION ytd_out(ytd) IS 'text of a ytd state: each month''s exact decimal sum in month order (inexact: not known; a lone non-decimal reading in the shortest form that reads back to the same double)';
+COMMENT ON FUNCTION ytd_recv(internal) IS 'binary input of ytd: kind, flags, as-of day, reading count, then format 2 (flag 2): scale and per month (month number, what, 160-bit sum or float8); format 1 (0.1.0, 0.2.0): (month number, float8) pairs';
 COMMENT ON FUNCTION ytd_send(ytd) IS 'binary output of ytd (see ytd_recv)';
 COMMENT ON FUNCTION ytd_monthly_trans(ytd, date, float8) IS 'transition of ytd_agg: adds a monthly reading to the state';
 COMMENT ON FUNCTION ytd_cumulative_trans(ytd, date, float8) IS 'transition of ytd_cumulative_agg: adds a cumulative (January to month) reading';

@@ -25,8 +25,8 @@ parse(const char *s)
 	if (ytd_parse(s, &h, r, 64, detail, sizeof(detail)) != YTD_OK)
 		return NULL;
 	ytd_readings_range(r, h.nreadings, &base, &n);
-	y = calloc(1, YTD_SIZE(n));
-	ytd_build(y, &h, r, h.nreadings);
+	y = calloc(1, YTD_SIZE(n, true));	/* wide: holds any sums */
+	ytd_build(y, &h, r, h.nreadings, true);
 	return y;
 }
 

@@ -28,8 +28,13 @@ parse(const char *s, YtdStatus *status)
 	if (st != YTD_OK)
 		return NULL;
 	ytd_readings_range(r, h.nreadings, &base, &n);
-	y = calloc(1, YTD_SIZE(n));
-	ytd_build(y, &h, r, h.nreadings);
+	y = calloc(1, YTD_SIZE(n, false));
+	if (ytd_build(y, &h, r, h.nreadings, false) == YTD_WIDEN)
+	{
+		free(y);
+		y = calloc(1, YTD_SIZE(n, true));
+		ytd_build(y, &h, r, h.nreadings, true);
+	}
 	return y;
 }
 
@@ -168,13 +173,15 @@ test_merge(void)
 
 	ok(ytd_merge_check(a, c, &base, &n) == YTD_KIND_MIX, "monthly and rate do not merge");
 	ok(ytd_merge_check(a, b, &base, &n) == YTD_OK && base == 2023 && n == 2, "merge spans 2023-2024");
-	g = calloc(1, YTD_SIZE(n));
+	g = calloc(1, YTD_SIZE(n, false));
 	ytd_copy_into(g, a, base, n);
 	ok(ytd_merge_into(g, b) == YTD_OK, "merge");
 	ok_str(text(g), "monthly{2023-01:10,2024-01:1,2024-02:22}", "merged readings add up by month");
-	ok(ytd_add(g, M(2024, 1), 1e308) == YTD_OK && ytd_add(g, M(2024, 1), 1e308) == YTD_NONFINITE,
-	   "an overflowing sum is reported");
-	ok(sizeof(YtdYear) * 2 + offsetof(Ytd, years) == 224, "two years take 224 bytes");
+	ok(ytd_add(g, M(2024, 1), 1e308) == YTD_OK && ytd_add(g, M(2024, 1), 1e308) == YTD_OK &&
+	   strcmp(text(g), "monthly{2023-01:10,2024-01:inexact,2024-02:22}") == 0,
+	   "readings too large to hold exactly make their month inexact, not an error");
+	ok(YTD_SIZE(2, false) == 232 && YTD_SIZE(2, true) == 472,
+	   "two years take 232 bytes (472 when wide)");
 	free(a), free(b), free(c), free(g);
 }
 
@@ -184,7 +191,8 @@ test_text(void)
 {
 	const char *good[] = {
 		"monthly{2023-01:0.30000000000000004,2023-02:0.3333333333333333,2023-03:5e-324,"
-		"2023-04:1.7976931348623157e+308,2023-05:-0,2024-01:123456789.125,2024-02:-2.5e-10}",
+		"2023-04:1.7976931348623157e+308,2023-05:0,2024-01:123456789.125,2024-02:-0.00000000025}",
+		"monthly{2023-01:170141183460469231730.5,2023-02:inexact,2023-03:-0.000000000000000001}",
 		"rate@2024-02-29{2024-02:61.9}",
 		"cumulative{}",
 		"monthly{0001-01:1}",
@@ -215,7 +223,7 @@ test_text(void)
 			continue;
 		ok_str(text(s), good[i], "canonical text reads back the same");
 		t = parse(text(s), NULL);
-		ok(t && memcmp(s, t, YTD_SIZE(s->nyears)) == 0, "text round trip is bit-exact");
+		ok(t && memcmp(s, t, YTD_SIZE(s->nyears, YTD_IS_WIDE(s))) == 0, "text round trip is bit-exact");
 		free(s), free(t);
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -272,7 +280,7 @@ test_fuzz(void)
 			continue;
 		parsed++;
 		t = parse(text(s), NULL);
-		if (!t || memcmp(s, t, YTD_SIZE(s->nyears)) != 0)
+		if (!t || memcmp(s, t, YTD_SIZE(s->nyears, YTD_IS_WIDE(s))) != 0)
 		{
 			ok(0, "mutated text \"%s\" reads back the same", buf);
 			free(s), free(t);
@@ -283,9 +291,151 @@ test_fuzz(void)
 	ok(parsed > 0, "20000 mutated texts: no crash, %d parsed and read back the same", parsed);
 }
 
+/* Exact decimal sums (issue 19): conversion, rescaling, carries, old format. */
+static void
+test_exact(void)
+{
+	ytd_i128	n;
+	int			k;
+	Ytd		   *a,
+			   *b,
+			   *g;
+	double		v;
+	int			why;
+	char		buf[64];
+	YtdV1	   *v1;
+	double		cents[12] = {22699.68, 42542.87, 67756.15, 66590.47, 84300, 14519.29,
+		28911.63, 76361.14, 68384.72, 93180.72, 47613.67, 23959.66};
+	double		cents2[12] = {73229.54, 93311.52, 47711.3, 70675.19, 61191.81, 64827.45,
+		39713.67, 26320.32, 14922.52, 30564.42, 26383.65, 132864.42};
+	int			base,
+				ny;
+
+	ok(ytd_decimal(0.1, 0, &n, &k) && n == 1 && k == 1, "0.1 is 1 x 10^-1");
+	ok(ytd_decimal(0.1, 4, &n, &k) && n == 1000 && k == 4, "0.1 tried at scale 4 is 1000 x 10^-4");
+	ok(ytd_decimal(0.1 + 0.2, 0, &n, &k) && n == 30000000000000004 && k == 17,
+	   "0.1 + 0.2 is its shortest text 0.30000000000000004");
+	ok(ytd_decimal(-1234567.891, 2, &n, &k) && n == -1234567891 && k == 3, "a negative reading");
+	ok(ytd_decimal(1e20, 0, &n, &k) && n == (ytd_i128) 100000000000000000 * 1000 && k == 0,
+	   "1e20 is held");
+	ok(!ytd_decimal(1e21, 0, &n, &k) && !ytd_decimal(1e-19, 0, &n, &k) &&
+	   !ytd_decimal(NAN, 0, &n, &k), "1e21, 1e-19 and NaN are not held as decimals");
+	ok(ytd_decimal(1e-18, 0, &n, &k) && n == 1 && k == 18, "1e-18 is held (18 decimals)");
+
+	ytd_dec_text((ytd_i128) -12345, 3, buf, sizeof(buf));
+	ok(strcmp(buf, "-12.345") == 0, "decimal text -12.345");
+	ytd_dec_text((ytd_i128) 5, 3, buf, sizeof(buf));
+	ok(strcmp(buf, "0.005") == 0, "decimal text 0.005");
+	ok(ytd_dec_to_double(ytd_p10x[37] + 1, 37) == 1.0 &&
+	   ytd_dec_to_double(70499999999999999, 16) == 7.0499999999999999,
+	   "decimal to double rounds correctly, also above 2^53");
+
+	/* rescaling and carries: 160-bit sums */
+	{
+		int32_t		c = -1;		/* -10^20 in 160 bits */
+		ytd_i128	u = -ytd_p10x[20];
+
+		ok(ytd_acc_mul10(&c, &u, 19) && c < 0, "-10^20 x 10^19 goes beyond 128 bits, negative");
+		ok(!ytd_acc_fits(c, u), "and does not fit 128 bits");
+	}
+	a = calloc(1, YTD_SIZE(1, false));
+	ytd_init(a, YTD_MONTHLY, 2024, 1, false);
+	ok(ytd_add(a, M(2024, 1), 12.5) == YTD_OK && ytd_add(a, M(2024, 1), 1.5e20) == YTD_WIDEN,
+	   "a narrow state (64-bit sums) asks to be widened for 1.5e20");
+	g = calloc(1, YTD_SIZE(1, true));
+	ytd_widen_into(g, a);
+	ok(YTD_IS_WIDE(g) && ytd_add(g, M(2024, 1), 1.5e20) == YTD_OK &&
+	   strcmp(text(g), "monthly{2024-01:150000000000000000012.5}") == 0, "the wide copy holds 1.5e20 + 12.5");
+	free(a), free(g);
+	a = calloc(1, YTD_SIZE(1, true));
+	ytd_init(a, YTD_MONTHLY, 2024, 1, true);
+	for (int i = 0; i < 4; i++)
+		ytd_add(a, M(2024, 1), 1.5e20);
+	for (int i = 0; i < 4; i++)
+		ytd_add(a, M(2024, 1), -1.5e20);
+	ytd_add(a, M(2024, 1), 0.001);
+	ok(a->scale == 3 && ytd_value_of(a, M(2024, 1), &v) && v == 0.001,
+	   "sums beyond 128 bits carry: 4 x 1.5e20 - 4 x 1.5e20 + 0.001 = 0.001 at scale 3");
+	ok_str(text(a), "monthly{2024-01:0.001}", "and prints 0.001");
+	free(a);
+
+	/* order: the twelve counties of issue 19 in both orders give one state */
+	a = calloc(1, YTD_SIZE(2, false));
+	b = calloc(1, YTD_SIZE(2, false));
+	ytd_init(a, YTD_MONTHLY, 2023, 2, false);
+	ytd_init(b, YTD_MONTHLY, 2023, 2, false);
+	for (int i = 0; i < 12; i++)
+	{
+		ytd_add(a, M(2023, 1), cents[i]);
+		ytd_add(a, M(2024, 1), cents2[i]);
+		ytd_add(b, M(2023, 1), cents[11 - i]);
+		ytd_add(b, M(2024, 1), cents2[11 - i]);
+	}
+	ok(memcmp(a, b, YTD_SIZE(2, false)) == 0, "twelve counties in either order: the same bytes");
+	ok_str(text(a), "monthly{2023-01:636820,2024-01:681715.81}", "exact sums 636820 and 681715.81");
+	ok(ytd_growth_pub(a, M(2024, 1), 1, &v, &why) && v == 7.1,
+	   "published growth at 1 decimal: exact 7.05%% rounds to 7.1");
+	ok(ytd_growth_pub(a, M(2024, 1), 2, &v, &why) && v == 7.05, "at 2 decimals 7.05");
+	ok(ytd_value_pub(a, M(2024, 1), 1, &v, &why) && v == 681715.8, "published value 681715.8");
+	ok(ytd_value_pub(a, M(2024, 1), 0, &v, &why) && v == 681716, "published value 681716");
+	free(b);
+
+	/* rounding half away from zero, negative figures */
+	ok(ytd_round_ratio(-1, 8, 2, false, &v) && v == -0.13, "-1/8 = -0.125 publishes -0.13");
+	ok(ytd_round_ratio(1, 3, 3, true, &v) && v == 33.333, "1/3 = 33.333%%");
+	ok(ytd_round_ratio(2, 3, 0, true, &v) && v == 67, "2/3 = 67%%");
+	ok(!ytd_round_ratio(1, 0, 2, true, &v), "no ratio over 0");
+
+	/* a non-decimal reading alone, and with others */
+	b = parse("monthly{2023-01:1e-300,2024-01:5}", NULL);
+	ok(ytd_value_of(b, M(2023, 1), &v) && v == 1e-300, "a lone 1e-300 keeps its double");
+	ok(!ytd_growth_pub(b, M(2024, 1), 1, &v, &why) && why == 1,
+	   "but a published growth on it is NULL, said to be inexact");
+	ok(ytd_add(b, M(2023, 2), 2) == YTD_OK && ytd_value_of(b, M(2023, 2), &v) && v == 2 + 1e-300 &&
+	   !ytd_value_pub(b, M(2023, 2), 2, &v, &why) && why == 1,
+	   "with other months, the double of the sum (the same in any order), but no published value");
+	ok(ytd_add(b, M(2023, 1), 1) == YTD_OK && !ytd_value_of(b, M(2023, 1), &v),
+	   "adding to it makes the month inexact: no value");
+	{
+		int32_t		months[24];
+
+		ok(ytd_inexact_months(b, M(2024, 1), false, months) == 1 && months[0] == M(2023, 1),
+		   "and ytd_inexact_months names it");
+	}
+	free(b);
+	b = parse("monthly{2023-01:1e-300}", NULL);
+	g = parse("monthly{2023-01:2}", NULL);
+	ok(ytd_merge_into(b, g) == YTD_OK && strcmp(text(b), "monthly{2023-01:inexact}") == 0,
+	   "merging a decimal into a lone non-decimal month makes it inexact");
+	ok(ytd_merge_into(g, b) == YTD_OK && strcmp(text(g), "monthly{2023-01:inexact}") == 0,
+	   "and the other way round");
+	free(b), free(g);
+
+	/* format 1 (0.1.0, 0.2.0): float sums, read as their shortest decimals */
+	v1 = calloc(1, YTD_V1_SIZE(2));
+	v1->kind = YTD_MONTHLY;
+	v1->nyears = 2;
+	v1->base_year = 2023;
+	v1->years[0].mask = 1;
+	v1->years[0].v[0] = 636820.0000000001;
+	v1->years[1].mask = 1;
+	v1->years[1].v[0] = 681715.81;
+	g = calloc(1, YTD_SIZE(2, false));
+	ytd_from_v1(g, v1, false);
+	ok_str(text(g), "monthly{2023-01:636820.0000000001,2024-01:681715.81}",
+		   "a format-1 state reads as the decimals its text shows");
+	ok(ytd_growth_of(g, M(2024, 1), &v) && v == (681715.81 / 636820.0000000001 - 1) * 100,
+	   "and answers as before");
+	ok(ytd_merge_check(g, a, &base, &ny) == YTD_OK && ytd_merge_into(g, a) == YTD_OK &&
+	   strcmp(text(g), "monthly{2023-01:1273640.0000000001,2024-01:1363431.62}") == 0,
+	   "and rolls up with a new state");
+	free(v1), free(g), free(a);
+}
+
 int
 main(void)
 {
+	test_exact();
 	test_calendar();
 	test_flows();
 	test_measures();
