@@ -8,6 +8,7 @@
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan CASCADE;
+CREATE EXTENSION IF NOT EXISTS scorecard_report;
 SET search_path = scorecard, public;
 \echo '== loading the plan (actions, units, indicators, targets, task lists)'
 \i data/plan.sql

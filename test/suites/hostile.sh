@@ -172,7 +172,7 @@ ok $? "C: after the install she cannot add anything to schema scorecard or score
 # wherever the extension leaves an operator unqualified on such arguments.
 for d in hostile_d; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
 sq -d postgres -c "CREATE DATABASE hostile_d" &&
-	sq -d hostile_d -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" &&
+	sq -d hostile_d -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" &&
 	sq -d hostile_d -c "GRANT CREATE ON SCHEMA public TO mallory"
 ok $? "D: installed with the types in public; CREATE on public granted to mallory afterwards"
 plant public hostile_d >/dev/null && psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_d >/dev/null <<'SQL'

@@ -254,7 +254,7 @@ ok $? "a growth of $g1% against 增长 > $g1% shows the rule and the unrounded $
 # --- any level: the generated province reports on its cities ---
 pdb=scorecard_report_province
 psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $pdb" -c "CREATE DATABASE $pdb" >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d $pdb -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+psql -X -q -v ON_ERROR_STOP=1 -d $pdb -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
 	-c "SET search_path = scorecard, public" -f data/province.sql >/dev/null
 ok $? "the generated province loads (3 cities of 4 counties)"
 pq() { psql -X -q -At -v ON_ERROR_STOP=1 -d $pdb -c "SET search_path = scorecard, public" -c "$1"; }
