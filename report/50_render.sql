@@ -30,7 +30,9 @@ COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted
 
 -- Section 1: the area unit's targets by action (its rows of prog, the
 -- progress() rows of the report; NULL: computed here), with status colours, figures at
--- published precision and, for flows with level targets, a bar of the
+-- published precision (a share, level or change at the precision it is
+-- judged at, progress's decimals: 19.97% against > 20%, not 20.0%) and,
+-- for flows with level targets, a bar of the
 -- annual target done against the time-progress mark.  Where rounding
 -- decides (the published figure equals the threshold and the target is
 -- strict, 20.0% against > 20%, or the figure is met only as rounded),
@@ -70,10 +72,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	        || '<td>' || report_escape(report_target_zh(r.tgt, r.measure_unit, r.ref_zh)) || '</td>'
 	        || '<td class="dm">' || coalesce(CASE WHEN extract(month FROM r.data_month) = 1 THEN '1月'
 	                                   ELSE '1-' || extract(month FROM r.data_month) || '月' END, '—') || '</td>'
-	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, r.vdec)
+	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, CASE WHEN target_measure(r.tgt) IN ('share', 'level')
+	                                                                                  THEN coalesce(r.decimals, r.vdec) ELSE r.vdec END)
 	                                          || CASE WHEN r.measure_unit = '%' THEN '%' ELSE ' ' || r.measure_unit END), '—') || '</td>'
 	        || '<td class="num">' || coalesce(CASE WHEN target_measure(r.tgt) = 'change'
-	                                               THEN report_figure(r.actual, r.vdec) || ' 个百分点'
+	                                               THEN report_figure(r.actual, coalesce(r.decimals, r.vdec)) || ' 个百分点'
 	                                               ELSE report_figure(r.growth, r.gdec) || '%' END, '—') || '</td>'
 	        || '<td class="prog">' || CASE
 	             WHEN r.bar THEN

@@ -208,7 +208,7 @@ ok $? "a January report renders, without a rank change"
 
 # The ranking is the stored run of the month when there is one, else computed.
 grep -qF '名次：本月考核运行（2024-11-30）' "$out/report.html"; ok $? "the report says the ranking is the stored November run"
-! sed 's#<style>.*</style>##; s#<[^>]*>##g' "$out/report.html" | grep -qE '#[0-9]'; ok $? "no internal run id (#13) anywhere in the report's text"
+! tr '\n' ' ' <"$out/report.html" | sed 's#<style>.*</style>##; s#<[^>]*>##g' | grep -qE '#[0-9]'; ok $? "no internal run id (#13) anywhere in the report's text"
 stored=$(q "SELECT string_agg(u.unit_id || '|' || u.rank || '|' || round(u.score::numeric, 6), ',' ORDER BY u.unit_id)
 	FROM assessment_run r JOIN assessment_run_unit u USING (run_id) WHERE r.as_of = '2024-11-30' AND u.peer_group = 'county'")
 rk() { q "SELECT string_agg(unit_id || '|' || rank || '|' || round(score::numeric, 6), ',' ORDER BY unit_id)
@@ -308,6 +308,33 @@ pq "SELECT progress_report_html('2024-11-30', 'c002')" >"$out/province-c002.html
 	grep -qF '二、各县主要指标完成情况' "$out/province-c002.html"
 ok $? "a city of the province reports on its 4 counties"
 psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $pdb" >/dev/null
+
+# --- the terminal report, as it is read (issue 22) ---
+t="$out/terminal.txt"
+! grep -qE 'begin_load|reading_staging|readings loaded|corrections loaded|\([0-9]+ rows?\)' "$t"
+ok $? "no bare psql result set (the loader's answers, row counts) in the terminal report"
+! grep -qE '[^ ]\.\||\|\.[^ ]|\.$' "$t"
+ok $? "no cell is broken by psql's wrapping (no .| or |. markers): names stay whole"
+! grep -qE '(growth|level|share|change|reference) *(>|<|=|between)' "$t" && grep -qF '增长 >= 3.6%' "$t"
+ok $? "every target is in Chinese words (the 倒排 table too)"
+! grep -qE ' ）|（ ' "$t"; ok $? "no stray space inside brackets (截至 2024-11-30）)"
+! grep -qF '| 责任人 |' "$t" && grep -qF '责任单位（责任人）' "$t"
+ok $? "the lead person is beside the responsible unit, not in a column of its own, mostly empty"
+# A share judged at two decimals prints at two (中心城区…比重: the city's
+# reading of September, in plain SQL), not 20.0% against > 20%.
+sh=$(q "SELECT round(value::numeric, 2) FROM reading_current WHERE indicator_id = 25 AND unit_id = 'shaoyang' ORDER BY month DESC LIMIT 1" 2>/dev/null)
+grep -E '^ 中心城区地区生产总值占全市比重' "$t" | grep -qF "| ${sh}% " && ! grep -E '^ 中心城区' "$t" | grep -qF '20.0%'
+ok $? "the city's share against > 20% prints as judged (${sh}%), not rounded to 20.0%"
+grep -oE '<tr data-indicator="25"[^<]*(<[^<]*){0,12}' "$out/report.html" | grep -qF "<td class=\"num\">${sh}%</td>"
+ok $? "and so in the HTML report"
+# Retail sales' growth, 7.0% as published against >= 7%: the note gives the
+# figure unrounded (plain SQL over the counties' readings).
+g3=$(q "WITH v AS (SELECT sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') AS r
+	FROM reading_current WHERE indicator_id = 13 AND unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')
+	AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01'))
+	SELECT round((100 * (r - 1))::numeric, 3) FROM v" 2>/dev/null)
+grep -qF "注：社会消费品零售总额按「增长 >= 7%」判定：发布数 7.0%（未修约 ${g3}%）达到目标。" "$t"
+ok $? "where rounding decides, a note gives the rule and the unrounded figure (${g3}%)"
 
 echo "1..$n"
 exit $failed
