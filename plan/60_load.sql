@@ -250,29 +250,92 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason (form, the plan''s bounds, months); empty if all can load';
 
--- For load_readings: lock reading in SHARE ROW EXCLUSIVE mode (one load at
--- a time, no run during a load) once the transaction holds ROW EXCLUSIVE on
--- it, which only a role with INSERT on reading can take.  LOCK TABLE in
--- that mode needs UPDATE, and no loader must hold UPDATE on reading (rows
--- are never changed in place), so this takes it with its owner's rights.
--- It reads nothing and returns nothing.
-CREATE FUNCTION lock_for_load() RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp AS $$
+-- The plan lock.  Loads and runs take turns on one lock: an EXCLUSIVE lock
+-- on the table scorecard_lock.plan_lock, held to the end of the
+-- transaction.  It lives in a schema of its own that no role but its owner
+-- may use, because any role with USAGE on a schema can lock that schema's
+-- tables without any privilege on them (PREPARE p AS DELETE FROM t takes
+-- ROW EXCLUSIVE on t when parsed; privileges are checked only when it is
+-- executed) and so hold off whoever needs a conflicting lock there.  No
+-- other role can name this table, and the functions that reach a table by
+-- its oid take at most ACCESS SHARE, which EXCLUSIVE does not wait for.  So
+-- loads and runs never need a lock on a table of schema scorecard that
+-- conflicts with ROW EXCLUSIVE; only take_plan_lock() takes this one.
+-- Created once (a DO block: update scripts run the install parts again);
+-- CREATE SCHEMA fails if another role made a schema of that name first.
+DO $$
 BEGIN
 	IF NOT EXISTS (
-		SELECT 1 FROM pg_catalog.pg_locks l
-		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation'
-		  AND l.relation OPERATOR(pg_catalog.=) 'scorecard.reading'::pg_catalog.regclass
-		  AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
-		  AND l.mode OPERATOR(pg_catalog.=) 'RowExclusiveLock' AND l.granted)
+		SELECT 1 FROM pg_catalog.pg_namespace n
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) n.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'
+		JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
+			AND e.extname OPERATOR(pg_catalog.=) 'scorecard_plan'
+		WHERE n.nspname OPERATOR(pg_catalog.=) 'scorecard_lock')
 	THEN
-		RAISE EXCEPTION 'lock_for_load: this transaction does not hold ROW EXCLUSIVE on scorecard.reading'
-			USING ERRCODE = 'insufficient_privilege',
-			      HINT = 'Only load_readings calls it, after LOCK TABLE scorecard.reading IN ROW EXCLUSIVE MODE (which needs INSERT on it).';
+		CREATE SCHEMA scorecard_lock;
+		CREATE TABLE scorecard_lock.plan_lock ();
 	END IF;
-	LOCK TABLE scorecard.reading IN SHARE ROW EXCLUSIVE MODE;
 END $$;
-COMMENT ON FUNCTION lock_for_load() IS 'for load_readings: lock reading in SHARE ROW EXCLUSIVE mode once the caller holds ROW EXCLUSIVE (INSERT privilege)';
+REVOKE ALL ON SCHEMA scorecard_lock FROM PUBLIC;
+REVOKE ALL ON TABLE scorecard_lock.plan_lock FROM PUBLIC;
+COMMENT ON SCHEMA scorecard_lock IS 'the plan lock of scorecard_plan; no role but its owner may use it';
+COMMENT ON TABLE scorecard_lock.plan_lock IS 'loads and runs take turns on an EXCLUSIVE lock on this table (scorecard.take_plan_lock)';
+
+-- Take the plan lock for a load (kind 'load') or a run ('run'), to the end
+-- of the transaction.  It decides by privilege, never by the locks a
+-- session holds: a load needs INSERT on (columns of) reading_intake, the
+-- way into reading, a run INSERT on scorecard.assessment_run, held by the
+-- role the session acts as: the role of SET ROLE, else the session user.
+-- (current_user is this function's owner here, SECURITY DEFINER being how
+-- it reaches the lock; the caller's current_user is not known to it.  A
+-- role acting through another's SECURITY DEFINER function is judged as the
+-- session's role.)  A load waits as long as lock_timeout allows; a run as
+-- long as scorecard.run_lock_timeout does (a duration as for lock_timeout;
+-- unset: 10min; 0: no limit).  Both then fail with 55P03, nothing done.
+CREATE FUNCTION take_plan_lock(kind text) RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	acting name := CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN session_user
+		ELSE pg_catalog.current_setting('role')::name END;
+	what text := CASE kind WHEN 'load' THEN 'load_readings' WHEN 'run' THEN 'run_assessment' END;
+	wait text := CASE kind WHEN 'run' THEN coalesce(nullif(pg_catalog.btrim(
+		pg_catalog.current_setting('scorecard.run_lock_timeout', true)), ''), '10min')
+		ELSE pg_catalog.current_setting('lock_timeout') END;
+	old_wait text := pg_catalog.current_setting('lock_timeout');
+BEGIN
+	IF what IS NULL THEN
+		RAISE EXCEPTION 'take_plan_lock: kind must be ''load'' or ''run'', not %', coalesce(pg_catalog.quote_literal(kind), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF NOT (CASE kind WHEN 'load' THEN pg_catalog.has_any_column_privilege(acting, 'scorecard.reading_intake', 'INSERT')
+	                  ELSE pg_catalog.has_table_privilege(acting, 'scorecard.assessment_run', 'INSERT') END) THEN
+		RAISE EXCEPTION '%: role % may not %', what, acting,
+			CASE kind WHEN 'load' THEN 'load readings' ELSE 'run assessments' END
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = CASE kind WHEN 'load' THEN 'Loading needs INSERT on scorecard.reading_intake (grant_unit_access grants it).'
+			               ELSE 'A run needs INSERT on scorecard.assessment_run (and on the tables of its results).' END;
+	END IF;
+	BEGIN
+		PERFORM pg_catalog.set_config('lock_timeout', wait, true);
+	EXCEPTION WHEN invalid_parameter_value THEN
+		RAISE EXCEPTION 'run_assessment: scorecard.run_lock_timeout "%" is not a duration', wait
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = 'Set it as lock_timeout is set: SET scorecard.run_lock_timeout = ''30s'' (0: no limit).';
+	END;
+	BEGIN
+		LOCK TABLE scorecard_lock.plan_lock IN EXCLUSIVE MODE;
+	EXCEPTION WHEN lock_not_available THEN
+		RAISE EXCEPTION '%: another run or load is in progress', what
+			USING ERRCODE = 'lock_not_available',
+			      DETAIL = pg_catalog.format('It waited %s (%s) for the plan lock, which runs and loads take in turn; nothing was done.',
+			               wait, CASE kind WHEN 'run' THEN 'scorecard.run_lock_timeout' ELSE 'lock_timeout' END),
+			      HINT = CASE kind WHEN 'run' THEN 'Try again when it has finished, or wait longer: SET scorecard.run_lock_timeout = ''30min'' (0: no limit).'
+			             ELSE 'Try again when it has finished, or wait longer (lock_timeout, 0: no limit).' END;
+	END;
+	PERFORM pg_catalog.set_config('lock_timeout', old_wait, true);
+END $$;
+COMMENT ON FUNCTION take_plan_lock(text) IS 'take the plan lock (loads and runs in turn) for a load or a run, for a role that may do it; a run waits up to scorecard.run_lock_timeout (default 10min)';
 
 -- Whether a role may backdate a load: the owner of the plan's tables
 -- (scorecard.reading), a role with its privileges (a member that inherits
@@ -317,12 +380,14 @@ BEGIN
 			      HINT = 'Load without recorded_at; nothing was loaded.';
 	END IF;
 
-	-- Serialise loads (and exclude runs, which hold SHARE) so revisions stay
-	-- consecutive; the statements below take their snapshots after it, and
-	-- the clock read after it is later than every run made before the load
-	-- and earlier than every run made after.
-	LOCK TABLE scorecard.reading IN ROW EXCLUSIVE MODE;
-	PERFORM scorecard.lock_for_load();
+	-- Serialise loads (and exclude runs) so revisions stay consecutive: the
+	-- plan lock, the only lock loads wait for (the INSERT's ROW EXCLUSIVE
+	-- on reading conflicts with no other load's or run's), so loads queue
+	-- and never deadlock, even in a transaction that has inserted already.
+	-- The statements below take their snapshots after it, and the clock
+	-- read after it is later than every run made before the load and
+	-- earlier than every run made after.
+	PERFORM scorecard.take_plan_lock('load');
 	ts := pg_catalog.clock_timestamp();
 	IF backdate OPERATOR(pg_catalog.>) ts THEN
 		RAISE EXCEPTION 'recorded_at % is in the future', backdate
@@ -367,8 +432,8 @@ COMMENT ON FUNCTION record_readings(timestamptz) IS 'for load_readings: move thi
 -- Raises 22P02 with every bad row in the detail (and loads nothing) if any
 -- row is bad; else inserts new readings (revision 1) and corrections (next
 -- revision), skips rows equal to the revision in force, empties the staging
--- table and returns the counts.  Loads are serialised by a SHARE ROW
--- EXCLUSIVE lock on reading taken before the rows in force are read, so
+-- table and returns the counts.  Loads are serialised by the plan lock
+-- (take_plan_lock), taken before the rows in force are read, so
 -- under READ COMMITTED the comparison sees every load committed before;
 -- under REPEATABLE READ or SERIALIZABLE the transaction's snapshot is older
 -- than the lock, so the load refuses (0A000) rather than compare a

@@ -2,8 +2,8 @@
 -- assessment (per unit and per unit x indicator) and the progress report at
 -- one as-of date into result tables, with a record of when it ran and on
 -- which data.  Running it again for the same year and as-of date replaces
--- that run.  Runs never overlap: the procedure locks the table
--- assessment_run_lock and refuses to start while another run holds it.
+-- that run.  Runs never overlap: a run takes the plan lock (take_plan_lock)
+-- and waits its turn behind another run or a load.
 
 CREATE TABLE assessment_run (
 	run_id bigserial PRIMARY KEY,
@@ -81,36 +81,6 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_unit', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_item', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_progress', '');
 
--- The run lock: run_assessment locks this table in EXCLUSIVE mode.  LOCK
--- TABLE in that mode needs UPDATE, DELETE or TRUNCATE on it, so granting
--- UPDATE on it is what makes a role able to run (and so to block) runs.
-CREATE TABLE assessment_run_lock ();
-COMMENT ON TABLE assessment_run_lock IS 'run_assessment holds an EXCLUSIVE lock on it; UPDATE on it is the right to run assessments (and hold one off)';
-
--- The plan's tables in SHARE mode for the rest of the transaction, for a
--- run that holds the run lock (and only then: it checks pg_locks).  SHARE
--- needs UPDATE on each table; a run needs only SELECT on them, so this
--- takes the locks with its owner's rights.  It reads nothing and returns
--- nothing.
-CREATE FUNCTION lock_for_run() RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-	IF NOT EXISTS (
-		SELECT 1 FROM pg_catalog.pg_locks l
-		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation'
-		  AND l.relation OPERATOR(pg_catalog.=) 'scorecard.assessment_run_lock'::pg_catalog.regclass
-		  AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
-		  AND l.mode OPERATOR(pg_catalog.=) 'ExclusiveLock' AND l.granted)
-	THEN
-		RAISE EXCEPTION 'lock_for_run: this transaction does not hold the run lock'
-			USING ERRCODE = 'insufficient_privilege',
-			      HINT = 'Only run_assessment calls it, after LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE.';
-	END IF;
-	LOCK TABLE scorecard.reading, scorecard.plan_target, scorecard.indicator, scorecard.unit,
-		scorecard.task, scorecard.action IN SHARE MODE;
-END $$;
-COMMENT ON FUNCTION lock_for_run() IS 'for run_assessment: lock the plan''s tables in SHARE mode once the run lock is held';
-
 CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
 LANGUAGE plpgsql
@@ -125,6 +95,9 @@ DECLARE
 	through timestamptz;
 	prog progress_row[];
 	scores unit_score_row[];
+	units assessment_run_unit[];
+	all_units boolean;
+	n_year bigint;
 BEGIN
 	IF year IS NULL OR year NOT BETWEEN 2000 AND 2100 THEN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
@@ -140,24 +113,10 @@ BEGIN
 		RAISE EXCEPTION 'run_assessment: as-of date % is not in year %', as_of, year
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	BEGIN
-		LOCK TABLE assessment_run_lock IN EXCLUSIVE MODE NOWAIT;
-	EXCEPTION WHEN lock_not_available THEN
-		RAISE EXCEPTION 'run_assessment: another run is in progress'
-			USING ERRCODE = 'lock_not_available',
-			      HINT = 'Runs never overlap; try again when it has finished.';
-	END;
-	-- A run made by a role that sees only some units would store figures
-	-- of those units alone as the assessment of all.
-	IF NOT sees_all_units() THEN
-		RAISE EXCEPTION 'run_assessment: role % does not see every unit''s readings', current_user
-			USING ERRCODE = 'insufficient_privilege',
-			      DETAIL = 'Row-level security limits it to some units; a run assesses all of them.',
-			      HINT = 'Run assessments as a role with access to the city (scorecard.grant_unit_access(role, city)).';
-	END IF;
-	PERFORM lock_for_run();
+	-- Runs and loads take turns: the plan lock, waited for up to
+	-- scorecard.run_lock_timeout (then 55P03).
+	PERFORM take_plan_lock('run');
 
-	-- From here on no write to the plan's tables commits until the run does.
 	-- The data as recorded now (or at the recorded_as_of given, if earlier),
 	-- stored with the run: every reading committed before the lock has an
 	-- earlier recorded_at, and every later one a later (loads read the clock
@@ -172,26 +131,71 @@ BEGIN
 		recorded_as_of := least(recorded_as_of,
 			(SELECT pg_catalog.max(greatest(r.recorded_at, r.loaded_at)) FROM reading r));
 	END IF;
-	-- Default as-of date: the end of the latest month with readings in the year.
-	-- (a month after the current one, allowed by plan_setting.future_months
-	-- or stored before the loader refused it, is never the default)
-	d := coalesce(as_of, (
-		SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
-		FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
-		WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date));
+
+	-- One state: every table the run depends on (reading, plan_target,
+	-- indicator, unit, unit_kind, target_schedule, indicator_schedule,
+	-- task, action, and unit_access through the policies) is read by this
+	-- one statement, whose functions are all STABLE and so share its
+	-- snapshot: under READ COMMITTED the statement's, taken after the plan
+	-- lock (every load committed before is in it, and none commits until
+	-- the run does); under REPEATABLE READ and SERIALIZABLE the
+	-- transaction's.  No lock is taken on those tables beyond ACCESS SHARE:
+	-- any role with USAGE on schema scorecard can hold ROW EXCLUSIVE on
+	-- them (a PREPAREd DELETE locks when parsed), which SHARE locks would
+	-- wait for.  The MATERIALIZED steps are computed once each: the as-of
+	-- date (default: the end of the latest month with readings in the
+	-- year; a month after the current one, allowed by
+	-- plan_setting.future_months or stored before the loader refused it,
+	-- is never the default), the count and digest of the readings used
+	-- (and how many are of the year), progress once, the scores and the
+	-- units' assessment from its rows.
+	-- The digest is free of order (a sum, no sort of the readings): the md5
+	-- of the count and the sum of each reading's 64-bit hash (dates and
+	-- numbers as text in the procedure's DateStyle and extra_float_digits).
+	WITH a AS MATERIALIZED (
+		SELECT coalesce(as_of, (
+			SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
+			FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
+			WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date)) AS d,
+		       sees_all_units() AS all_units
+	), g AS MATERIALIZED (
+		SELECT pg_catalog.count(*) AS n,
+		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
+		           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0))) AS digest,
+		       pg_catalog.max(r.recorded_at) AS through,
+		       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1)) AS n_year
+		FROM a CROSS JOIN LATERAL readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), a.d) r
+		WHERE a.d IS NOT NULL AND a.all_units
+	), p AS MATERIALIZED (
+		SELECT ARRAY(SELECT p FROM progress(a.d, recorded_as_of) p) AS prog
+		FROM a, g WHERE a.d IS NOT NULL AND a.all_units AND g.n_year > 0
+	), s AS MATERIALIZED (
+		SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog, coalesce(year_end, false)) s) AS scores
+		FROM p
+	)
+	SELECT a.d, a.all_units, g.n, g.digest, g.through, g.n_year, p.prog, s.scores,
+	       ARRAY(SELECT ROW(NULL, u.unit_id, u.peer_group, u.items, u.applicable, u.weight, u.applicable_weight,
+	                        u.total, u.score, u.grade, u.rank)::assessment_run_unit
+	             FROM unit_assessment_of(s.scores) u)
+	INTO d, all_units, n, digest, through, n_year, prog, scores, units
+	FROM a LEFT JOIN g ON true LEFT JOIN p ON true LEFT JOIN s ON true;
+	-- A run made by a role that sees only some units would store figures
+	-- of those units alone as the assessment of all (unit_access as of the
+	-- run's snapshot).
+	IF NOT all_units THEN
+		RAISE EXCEPTION 'run_assessment: role % does not see every unit''s readings', current_user
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Row-level security limits it to some units; a run assesses all of them.',
+			      HINT = 'Run assessments as a role with access to the city (scorecard.grant_unit_access(role, city)).';
+	END IF;
 	IF d IS NULL THEN
 		RAISE EXCEPTION 'run_assessment: no readings in % to assess', year
 			USING ERRCODE = 'no_data_found';
 	END IF;
 	-- An explicit as-of date needs readings of the year up to it too, as
-	-- recorded at recorded_as_of (some revision then, so one in force): a
-	-- run on none would replace a published run with an empty one.  (A
-	-- plain query with LIMIT, which Citus runs over a distributed reading.)
-	PERFORM 1 FROM reading r
-	WHERE r.month >= pg_catalog.make_date(year, 1, 1) AND r.month <= d
-	  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-	LIMIT 1;
-	IF NOT FOUND THEN
+	-- recorded at recorded_as_of (in force then): a run on none would
+	-- replace a published run with an empty one.
+	IF n_year = 0 THEN
 		RAISE EXCEPTION 'run_assessment: no readings in % up to % to assess%', year, d,
 			CASE WHEN recorded_as_of IS NOT NULL THEN pg_catalog.format(' as recorded at %s', recorded_as_of) ELSE '' END
 			USING ERRCODE = 'no_data_found',
@@ -204,26 +208,22 @@ BEGIN
 			      HINT = 'Load the year''s targets into scorecard.plan_target first.';
 	END IF;
 
-	-- The digest is free of order (a sum, no sort of the readings): the md5
-	-- of the count and the sum of each reading's 64-bit hash (dates and
-	-- numbers as text in the procedure's DateStyle and extra_float_digits).
-	SELECT pg_catalog.count(*),
-	       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
-	           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0))),
-	       pg_catalog.max(r.recorded_at)
-	INTO n, digest, through
-	FROM readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), d) r;
-
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
-	INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
-		readings_digest, started_at, level_targets)
-	VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
-	        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
-	RETURNING run_id INTO rid;
-
-	-- progress once; the scores and the units' assessment from its rows
-	prog := ARRAY(SELECT p FROM progress(d, recorded_as_of) p);
-	scores := ARRAY(SELECT s FROM unit_scores_of(prog, coalesce(year_end, false)) s);
+	BEGIN
+		INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
+			readings_digest, started_at, level_targets)
+		VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
+		        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
+		RETURNING run_id INTO rid;
+	EXCEPTION WHEN unique_violation THEN
+		-- only under REPEATABLE READ or SERIALIZABLE: a run of that date
+		-- committed while this one waited, after its snapshot
+		RAISE EXCEPTION 'run_assessment: another run as of % committed after this transaction''s snapshot', d
+			USING ERRCODE = 'serialization_failure',
+			      DETAIL = pg_catalog.format('This run waited for it under %s and cannot see it to replace it; nothing was stored.',
+			               pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))),
+			      HINT = 'Retry the transaction, or run under READ COMMITTED (the default), where a run replaces the one it waited for.';
+	END;
 
 	INSERT INTO assessment_run_item
 	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
@@ -233,7 +233,7 @@ BEGIN
 	INSERT INTO assessment_run_unit
 	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
-	FROM unit_assessment_of(scores) a;
+	FROM unnest(units) a;
 
 	INSERT INTO assessment_run_progress
 	SELECT rid, p.unit_id, p.indicator_id, p.data_month, p.target, p.value, p.growth, p.growth_source,

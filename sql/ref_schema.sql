@@ -67,7 +67,7 @@ SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c
 WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 
 -- Rights: every view runs with the invoker's rights (row-level security
--- applies through it); the SECURITY DEFINER functions are lock_for_load and lock_for_run;
+-- applies through it); the SECURITY DEFINER functions are record_readings and take_plan_lock;
 -- every function of the plan pins a search_path with pg_catalog first,
 -- but the report's label helpers (report_escape ...), left unpinned so
 -- they inline into their callers: their bodies are SQL-standard (BEGIN

@@ -186,30 +186,35 @@ DELETE FROM assessment_run WHERE year = 2025;
 CALL run_assessment(2026);
 \echo :LAST_ERROR_SQLSTATE
 
--- The run lock is a table lock only run-capable roles can take (UPDATE on
--- assessment_run_lock; test/suites/concurrency.sh checks refusal from
--- another session).  A role without it cannot take the lock, even with
--- SELECT on the table, nor the plan's SHARE locks through lock_for_run.
+-- The plan lock (scorecard_lock.plan_lock) is a table only the
+-- extension's owner can name; take_plan_lock() takes it for a role that
+-- may load (INSERT on reading_intake) or run (INSERT on assessment_run),
+-- judged as the role the session acts as (here the role of SET ROLE).
+-- test/suites/locks.sh drives it from several sessions.
 CREATE ROLE regress_scorecard_nobody;
 GRANT USAGE ON SCHEMA scorecard TO regress_scorecard_nobody;
-GRANT SELECT ON assessment_run_lock TO regress_scorecard_nobody;
+GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO regress_scorecard_nobody;
 SET ROLE regress_scorecard_nobody;
 BEGIN;
-LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE NOWAIT;
+LOCK TABLE scorecard_lock.plan_lock IN EXCLUSIVE MODE NOWAIT;
 ROLLBACK;
+SELECT scorecard.take_plan_lock('load');
+SELECT scorecard.take_plan_lock('run');
+RESET ROLE;
+GRANT INSERT (indicator_id, unit_id, month, value, reported_growth, source) ON reading_intake TO regress_scorecard_nobody;
+SET ROLE regress_scorecard_nobody;
 BEGIN;
-LOCK TABLE scorecard.assessment_run_lock IN ROW EXCLUSIVE MODE NOWAIT;
+SELECT scorecard.take_plan_lock('load');   -- INSERT on reading_intake: it may load
+SELECT scorecard.take_plan_lock('run');    -- and still not run
 ROLLBACK;
-SELECT scorecard.lock_for_run();
 RESET ROLE;
 BEGIN;
-LOCK TABLE assessment_run_lock IN EXCLUSIVE MODE;
-SELECT lock_for_run();   -- with the run lock held: fine
-SELECT count(*) AS share_locks FROM pg_locks
-WHERE pid = pg_backend_pid() AND mode = 'ShareLock' AND relation IN
-	('reading'::regclass, 'plan_target'::regclass, 'indicator'::regclass, 'unit'::regclass, 'task'::regclass, 'action'::regclass);
+SELECT take_plan_lock('run');   -- the superuser
+SELECT mode, granted FROM pg_locks
+WHERE pid = pg_backend_pid() AND relation = 'scorecard_lock.plan_lock'::regclass;
 ROLLBACK;
-REVOKE ALL ON assessment_run_lock FROM regress_scorecard_nobody;
+SELECT take_plan_lock('unload');
+REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM regress_scorecard_nobody;
 REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_nobody;
 DROP ROLE regress_scorecard_nobody;
 

@@ -13,7 +13,8 @@
 #   * a run and a load exclude each other; a run's items, unit scores,
 #     progress rows, count and digest agree with each other and with the
 #     readings of one moment (checked by independent SQL);
-#   * only roles that may run assessments can block one.
+#   * only roles that may run assessments can block one (test/suites/locks.sh
+#     tries every lock a viewer can take).
 # Runs on the test server (PGHOST/PGPORT), in database scorecard_conc.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -216,22 +217,25 @@ run_level_case "REPEATABLE READ" 196 8
 run_level_case "SERIALIZABLE" 197 9
 
 # 10. Only roles that may run assessments can block a run: a role without
-# any privilege takes the old advisory key and cannot lock the run-lock
-# table; runs go on.  A run-capable role's lock (another run) does block:
-# 55P03.
+# any privilege takes the old advisory key, cannot name the plan lock's
+# table, and take_plan_lock refuses it; runs go on.  A run-capable
+# session's lock (another run) makes a run wait, up to
+# scorecard.run_lock_timeout: then 55P03.
 psql -X -q -d postgres -c "CREATE ROLE conc_nobody LOGIN" >/dev/null
 open_session s3 -d $db -U conc_nobody
 x s3 "SELECT pg_advisory_lock(20241, 1)" >/dev/null
 is "$(q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 20241 AND objid = 1
 	AND granted AND pid = ${SESS_BACKEND[s3]}")" 1 "10: a role with no privilege holds advisory lock (20241, 1)"
-out=$(x s3 "BEGIN; LOCK TABLE scorecard.assessment_run_lock IN ACCESS EXCLUSIVE MODE")
-echo "$out" | grep -q '42501'; ok $? "10: it cannot lock the run-lock table (42501)"
+out=$(x s3 "BEGIN; LOCK TABLE scorecard_lock.plan_lock IN ACCESS EXCLUSIVE MODE")
+echo "$out" | grep -q '42501: permission denied for schema scorecard_lock'; ok $? "10: it cannot lock the plan lock's table (42501)"
 x s3 "ROLLBACK" >/dev/null
+out=$(x s3 "SELECT scorecard.take_plan_lock('run')")
+echo "$out" | grep -q '42501'; ok $? "10: nor call take_plan_lock (42501)"
 out=$(q "CALL scorecard.run_assessment(2024, '2024-06-30')" 2>&1)
 [ -z "$out" ]; ok $? "10: a run goes on while it holds its locks${out:+: $out}"
-x s1 "BEGIN; LOCK TABLE scorecard.assessment_run_lock IN EXCLUSIVE MODE" >/dev/null
-out=$(psql -X -q -d $db -v VERBOSITY=verbose -c "CALL scorecard.run_assessment(2024, '2024-06-30')" 2>&1)
-echo "$out" | grep -q '55P03.*another run is in progress'; ok $? "10: while a run-capable session holds the run lock, a run refuses (55P03)"
+x s1 "BEGIN; SELECT scorecard.take_plan_lock('run')" >/dev/null
+out=$(psql -X -q -d $db -v VERBOSITY=verbose -c "SET scorecard.run_lock_timeout = '100ms'" -c "CALL scorecard.run_assessment(2024, '2024-06-30')" 2>&1)
+echo "$out" | grep -q '55P03.*another run or load is in progress'; ok $? "10: while a run-capable session holds the plan lock, a run waits, then fails (55P03)"
 x s1 "ROLLBACK" >/dev/null
 out=$(q "CALL scorecard.run_assessment(2024, '2024-06-30')" 2>&1)
 [ -z "$out" ]; ok $? "10: once released, a run succeeds"

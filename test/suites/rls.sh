@@ -105,9 +105,9 @@ is "$(as rls_city "SELECT count(rank) FROM unit_assessment_latest")" "$(as postg
 out=$(psql -X -q -At -d $db -U rls_county -c "UPDATE scorecard.reading SET value = value + 1 WHERE unit_id = 'beita'" 2>&1)
 echo "$out" | grep -q 'permission denied for table reading'
 ok $? "county role: UPDATE of its own readings is refused (permission denied)${out:+: $out}"
-out=$(psql -X -q -At -d $db -U rls_county -c "SELECT scorecard.lock_for_load()" 2>&1)
-echo "$out" | grep -q 'does not hold ROW EXCLUSIVE'
-ok $? "county role: lock_for_load alone refuses (42501): only a transaction that could insert may take the load lock"
+out=$(psql -X -q -At -d $db -U rls_county -v VERBOSITY=verbose -c "SELECT scorecard.take_plan_lock('run')" 2>&1)
+echo "$out" | grep -q '42501.*role rls_county may not run assessments'
+ok $? "county role: take_plan_lock('run') refuses (42501): it may load, not run"
 
 # Loading: the county loads Beita's readings, not another county's.
 out=$(psql -X -q -At -d $db -U rls_county -v VERBOSITY=verbose -f - 2>&1 <<'SQL'
@@ -142,14 +142,12 @@ echo "$out" | grep -q 'new row violates row-level security policy for table "rea
 ok $? "county role: a row for wugang on its way in (reading_intake) is refused by the policy"
 
 # A run by the county would assess all units from Beita's rows alone.
-psql -X -q -d $db -c "GRANT UPDATE ON scorecard.assessment_run_lock TO rls_county" \
-	-c "GRANT INSERT, DELETE, UPDATE ON scorecard.assessment_run, scorecard.assessment_run_unit, scorecard.assessment_run_item, scorecard.assessment_run_progress TO rls_county" \
+psql -X -q -d $db -c "GRANT INSERT, DELETE, UPDATE ON scorecard.assessment_run, scorecard.assessment_run_unit, scorecard.assessment_run_item, scorecard.assessment_run_progress TO rls_county" \
 	-c "GRANT USAGE ON SEQUENCE scorecard.assessment_run_run_id_seq TO rls_county" >/dev/null
 out=$(psql -X -q -d $db -U rls_county -v VERBOSITY=verbose -c "CALL scorecard.run_assessment(2024)" 2>&1)
 echo "$out" | grep -q "42501.*does not see every unit's readings"
 ok $? "county role, even with the run privileges: run_assessment refuses (42501)"
-psql -X -q -d $db -c "GRANT UPDATE ON scorecard.assessment_run_lock TO rls_city" \
-	-c "GRANT INSERT, DELETE, UPDATE ON scorecard.assessment_run, scorecard.assessment_run_unit, scorecard.assessment_run_item, scorecard.assessment_run_progress TO rls_city" \
+psql -X -q -d $db -c "GRANT INSERT, DELETE, UPDATE ON scorecard.assessment_run, scorecard.assessment_run_unit, scorecard.assessment_run_item, scorecard.assessment_run_progress TO rls_city" \
 	-c "GRANT USAGE ON SEQUENCE scorecard.assessment_run_run_id_seq TO rls_city" >/dev/null
 out=$(psql -X -q -d $db -U rls_city -c "CALL scorecard.run_assessment(2024, '2024-11-30')" 2>&1)
 [ -z "$out" ] && [ "$(as postgres "SELECT count(*) FROM assessment_run_unit WHERE peer_group = 'county'")" = 12 ]

@@ -293,7 +293,7 @@ ok $? "the updated extensions equal a fresh install: $(grep -c ' | member' "$tmp
 # parts; their rows are the hand-written part's).
 member_rows() {
 	for t in $(q $1 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
-		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 		q $1 -c "SELECT '$t', x::text FROM scorecard.$t x"
 	done | LC_ALL=C sort
 }
@@ -356,14 +356,14 @@ case "$sharedir" in
 		q $v2 -c "SELECT 'fx_target', id, v::text FROM fx_target UNION ALL SELECT 'fx_ytd', id, v::text FROM fx_ytd
 			UNION ALL SELECT 'fx_assessment', id, v::text FROM fx_assessment ORDER BY 1, 2"
 		for t in $(q $v2 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
-			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 			[ -n "${cols02[$t]:-}" ] || continue	# a table new in this version: no 0.2.0 rows
 			q $v2 -c "SELECT '$t', ROW(${cols02[$t]})::text FROM scorecard.$t x ORDER BY 2"
 		done
 	}
 	declare -A cols02
 	for t in $(q $v2 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
-		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 		cols02[$t]=$(q $v2 -c "SELECT string_agg('x.' || quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
 			WHERE attrelid = 'scorecard.$t'::regclass AND attnum > 0 AND NOT attisdropped")
 	done
@@ -420,7 +420,7 @@ case "$sharedir" in
 	done
 	rows() {
 		for t in $(q $r -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
-			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' ORDER BY 1"); do
+			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 			q $r -c "SELECT '$t', x::text FROM scorecard.$t x ORDER BY 2"
 		done
 		q $r -c "SELECT tablename, policyname, qual, with_check FROM pg_policies ORDER BY 1"
