@@ -478,7 +478,8 @@ BEGIN
 	WHERE NOT k.is_department AND (area_id IS NULL OR u.unit_id = area_id)
 	ORDER BY k.level, u.sort_order, u.unit_id LIMIT 1;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'progress_report_html: % is not an area unit', coalesce(quote_literal(area_id), 'no unit')
+		RAISE EXCEPTION 'progress_report_html: %', CASE WHEN area_id IS NULL THEN 'the plan has no area unit'
+		                                                ELSE quote_literal(area_id) || ' is not an area unit' END
 			USING ERRCODE = CASE WHEN area_id IS NULL THEN 'no_data_found' ELSE 'invalid_parameter_value' END,
 			      DETAIL = CASE WHEN area_id IS NULL THEN 'The plan has no area unit (a unit whose kind is not a department).'
 			                    ELSE 'The report is of an area unit (nation, province, city, county...); the plan has no such unit, or it is a department.' END;

@@ -18,7 +18,7 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c hostile_d; do
+	for d in hostile_a hostile_b hostile_c hostile_d hostile_e; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -192,6 +192,26 @@ log=$(sq -d hostile_d -c "SELECT string_agg(DISTINCT fn, ', ') FROM public.trap_
 clean hostile_d
 ok $? "D: none of her code ran; postgres is the only superuser"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_d" >/dev/null
+
+# E: the report extension over a plan model installed by the safe recipe,
+# after a superuser granted CREATE on schema scorecard to mallory: its
+# install guard refuses (42501, naming her) and creates nothing; once the
+# grant is revoked it installs.
+for d in hostile_e; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+sq -d postgres -c "CREATE DATABASE hostile_e" &&
+	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
+		-c "CREATE EXTENSION scorecard SCHEMA scorecard_types" -c "CREATE EXTENSION scorecard_plan" \
+		-c "GRANT CREATE ON SCHEMA scorecard TO mallory"
+out=$(psql -X -q -U postgres -d hostile_e -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_report" 2>&1)
+echo "$out" | grep -E 'ERROR|HINT' | sed 's/^/# /'
+grep -q '42501' <<<"$out" && grep -q 'schema scorecard can be written by roles that are not superusers: mallory' <<<"$out" &&
+	[ "$(sq -d hostile_e -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard_report'") $(sq -d hostile_e -c "SELECT to_regprocedure('scorecard.progress_report_html(date,text)') IS NULL")" = "0 t" ]
+ok $? "E: CREATE EXTENSION scorecard_report refuses a schema scorecard mallory may write (42501), creating nothing"
+sq -d hostile_e -c "REVOKE CREATE ON SCHEMA scorecard FROM mallory" -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report" \
+		-c "INSERT INTO scorecard.unit (unit_id, name_zh, name_en, kind) VALUES ('c', '市', 'City', 'city')" &&
+	[ "$(sq -d hostile_e -c "SELECT left(scorecard.progress_report_html('2024-01-31'), 15)")" = '<!DOCTYPE html>' ]
+ok $? "E: once the grant is revoked it installs, and its pinned functions find the types in their own schema"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_e" >/dev/null
 
 echo "1..$n"
 exit $failed
