@@ -9,7 +9,13 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan CASCADE;
 CREATE EXTENSION IF NOT EXISTS scorecard_report;
-SET search_path = scorecard, public;
+-- The plan's schema and the types' (scorecard as well, where CASCADE put
+-- them), and not public: no schema that other roles may be granted CREATE on
+-- belongs on a superuser's path (a look-alike there can capture any call).
+SELECT pg_catalog.quote_ident(n.nspname) AS types_schema
+FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard' \gset
+SET search_path = scorecard, :types_schema;
 \echo '== loading the plan (actions, units, indicators, targets, task lists)'
 \i data/plan.sql
 \echo '== generating and loading readings'

@@ -14,6 +14,59 @@
 -- search_path applies when they run, and they inline into their callers
 -- (a pinned function switches search_path at every call: 40 us a cell).
 
+-- A number in Chinese numerals, as the report numbers its actions:
+-- 一 ... 十, 十一, 二十, 九十九, 一百, 一百零一, 一百一十, 一千零一十,
+-- 一万零一, 十万, 一亿零一 (a 零 stands for each run of zero digits between
+-- others, also across 万 and 亿; 十 to 十九 without the leading 一).
+CREATE FUNCTION report_numeral_zh(n int) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	digit text[] := ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+	place text[] := ARRAY['千', '百', '十', ''];
+	big text[] := ARRAY['', '万', '亿'];
+	v bigint := abs(n::bigint);
+	g int := 1;          -- the group of four digits: 1 units, 2 万, 3 亿
+	low int := NULL;     -- the group below the current one, once one is written
+	chunk int;
+	d int;
+	part text;
+	gap boolean;
+	s text := '';
+BEGIN
+	IF n = 0 THEN
+		RETURN '零';
+	END IF;
+	WHILE v > 0 LOOP
+		chunk := v % 10000;
+		v := v / 10000;
+		IF chunk > 0 THEN
+			part := '';
+			gap := false;
+			FOR i IN 1 .. 4 LOOP
+				d := chunk / (ARRAY[1000, 100, 10, 1])[i] % 10;
+				IF d = 0 THEN
+					gap := part <> '';
+				ELSE
+					part := part || CASE WHEN gap THEN '零' ELSE '' END || digit[d] || place[i];
+					gap := false;
+				END IF;
+			END LOOP;
+			-- a zero between this group and the written ones below it
+			s := part || big[g] || CASE WHEN low IS NOT NULL AND low < 1000 THEN '零' ELSE '' END || s;
+			low := chunk;
+		ELSIF low IS NOT NULL THEN
+			low := 0;
+		END IF;
+		g := g + 1;
+	END LOOP;
+	IF s LIKE '一十%' THEN
+		s := substr(s, 2);
+	END IF;
+	RETURN CASE WHEN n < 0 THEN '负' ELSE '' END || s;
+END $$;
+COMMENT ON FUNCTION report_numeral_zh(int) IS 'a number in Chinese numerals (一, 十一, 二十, 一百零一, 一万零一), as the report numbers its actions';
+
 -- Decimals a figure is published with: one for percentages and points, two
 -- for amounts in 亿元 or 万元, none for counts and other units.
 CREATE FUNCTION report_decimals(measure_unit text) RETURNS int

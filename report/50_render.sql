@@ -13,20 +13,35 @@
 -- pinned: their bodies are SQL-standard (RETURN), bound to their objects
 -- when they are created, and they inline into their callers.
 
--- Text made safe inside HTML element content and attribute values.
+-- Text made safe inside HTML element content and attribute values; the
+-- bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+-- U+2066-U+2069), which would reorder what follows them on the page (a
+-- name that shows another figure or unit), are shown as visible escapes
+-- ([U+202E]) instead.
 CREATE FUNCTION report_escape(s text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-	s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
-COMMENT ON FUNCTION report_escape(text) IS 'text escaped for HTML content and attribute values (& < > " '')';
+	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+	s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
+	U&'\202A', '[U+202A]'), U&'\202B', '[U+202B]'), U&'\202C', '[U+202C]'), U&'\202D', '[U+202D]'),
+	U&'\202E', '[U+202E]'), U&'\2066', '[U+2066]'), U&'\2067', '[U+2067]'), U&'\2068', '[U+2068]'),
+	U&'\2069', '[U+2069]');
+COMMENT ON FUNCTION report_escape(text) IS 'text escaped for HTML content and attribute values (& < > " ''), bidirectional controls U+202A-U+202E and U+2066-U+2069 shown as [U+202E]';
 
 -- Text made safe inside a double-quoted CSS string in a style element:
--- backslash, quote, < and line breaks as CSS escapes.
+-- backslash, quote, < and line breaks as CSS escapes; the bidirectional
+-- controls shown as [U+202E], as report_escape does.
 CREATE FUNCTION report_css_string(s text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-	s, '\', '\5c '), '"', '\22 '), '<', '\3c '), E'\n', '\a '), E'\r', '\d ');
-COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted CSS string inside a style element (\ " < and line breaks)';
+	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+	s, '\', '\5c '), '"', '\22 '), '<', '\3c '), E'\n', '\a '), E'\r', '\d '),
+	U&'\202A', '[U+202A]'), U&'\202B', '[U+202B]'), U&'\202C', '[U+202C]'), U&'\202D', '[U+202D]'),
+	U&'\202E', '[U+202E]'), U&'\2066', '[U+2066]'), U&'\2067', '[U+2067]'), U&'\2068', '[U+2068]'),
+	U&'\2069', '[U+2069]');
+COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted CSS string inside a style element (\ " < and line breaks), bidirectional controls shown as [U+202E]';
 
 -- Section 1: the area unit's targets by action (its rows of prog, the
 -- progress() rows of the report; NULL: computed here), with status colours, figures at
@@ -63,7 +78,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	    || coalesce(string_agg(
 	        CASE WHEN r.n_in_action = 1 THEN
 	            '<tr class="action"><td colspan="8">'
-	            || (ARRAY['一','二','三','四','五','六','七','八','九','十'])[r.action_no]
+	            || report_numeral_zh(r.action_no::int)
 	            || '、' || report_escape(coalesce(r.action_zh, '其他')) || '</td></tr>'
 	        ELSE '' END
 	        || '<tr data-indicator="' || r.indicator_id || '" data-status="' || coalesce(r.status, 'none') || '">'

@@ -1,7 +1,7 @@
 -- pgTAP: the extensions' catalog promises (schemas, types, shippable
 -- functions, no table in the types extension).  The database has
 -- scorecard_report, which brought scorecard_plan, which brought scorecard
--- into public.
+-- (CASCADE) into its own schema scorecard, not public.
 SET search_path = scorecard, public;
 SELECT plan(11);
 -- Functions that read or write tables and so cannot be immutable: none in
@@ -18,9 +18,9 @@ CREATE TEMP VIEW ext_function AS
 	WHERE p.prokind <> 'p';
 
 SELECT has_schema('scorecard', 'the plan model''s schema exists');
-SELECT has_type('public', 'target', 'the target type is where CASCADE installed scorecard');
-SELECT has_function('public', 'target_met', ARRAY['target', 'double precision']);
-SELECT has_function('public', 'time_progress', ARRAY['date', 'text']);
+SELECT has_type('scorecard', 'target', 'the target type is where CASCADE installed scorecard: schema scorecard');
+SELECT has_function('scorecard', 'target_met', ARRAY['target', 'double precision']);
+SELECT has_function('scorecard', 'time_progress', ARRAY['date', 'text']);
 SELECT has_table('scorecard', 'reading', 'the plan model has its tables');
 -- The types extension is what every node of a cluster installs: no table,
 -- no view, no sequence, and it can be moved to another schema.
@@ -46,7 +46,7 @@ SELECT is_empty($$
 	WHERE a.aggcombinefn = 0
 $$, 'every aggregate of scorecard has a combine function');
 
-SELECT throws_ok($$SELECT 'growth >= 7pp'::public.target$$, '22P02',
+SELECT throws_ok($$SELECT 'growth >= 7pp'::scorecard.target$$, '22P02',
 	'invalid input syntax for type target: "growth >= 7pp"',
 	'malformed target text raises 22P02');
 

@@ -48,7 +48,11 @@ workers=$(on citus_coord -c "SELECT count(*) FROM citus_get_active_worker_nodes(
 check $? "a Citus 13.2.2 coordinator with 2 active workers (${version%% on *}, $workers workers)"
 
 # The extensions, created on the coordinator: Citus creates them on the workers.
-on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
+# The types in public, as a cluster that computes with them has them (each -c
+# its own transaction: CREATE EXTENSION scorecard_plan leaves a scorecard
+# made before where it is).
+on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard SCHEMA public" \
+	-c "CREATE EXTENSION scorecard_plan" ||
 	bail "CREATE EXTENSION scorecard_plan on the coordinator"
 want_ext=$(on citus_coord -c "SELECT string_agg(extname || ' ' || extversion, ', ' ORDER BY extname)
 	FROM pg_extension WHERE extname LIKE 'scorecard%'")
@@ -306,9 +310,10 @@ same_results "two-level: rollup of per-unit ytd states per indicator = ytd_agg o
 # ---------------------------------------------------------------- plan model
 
 # The plan model on Citus: reading distributed by unit_id; the plan's other
-# tables reference tables, in foreign-key order; the assessment runs (and
-# their lock table) and reading_intake (rows on their way into reading,
-# never committed) stay local tables of the coordinator (Citus cannot add
+# tables reference tables, in foreign-key order; the assessment runs, the
+# plan lock (scorecard_lock.plan_lock: loads and runs take it on the
+# coordinator) and reading_intake (rows on their way into reading, never
+# committed) stay local tables of the coordinator (Citus cannot add
 # them to its metadata: it would drop and re-create the extension's views
 # over them).  Citus needs citus.enable_local_reference_table_foreign_keys =
 # off: otherwise create_reference_table fails on the workers' own copies of
@@ -318,7 +323,8 @@ plan_tables=$(on citus_coord -c "
 		SELECT c.oid, c.relname FROM pg_class c
 		JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan'
-		WHERE c.relkind = 'r' AND c.relname NOT IN ('reading', 'reading_intake') AND c.relname NOT LIKE 'assessment_run%'
+		WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace
+		  AND c.relname NOT IN ('reading', 'reading_intake') AND c.relname NOT LIKE 'assessment_run%'
 	), fk AS (
 		SELECT conrelid AS child, confrelid AS parent FROM pg_constraint
 		WHERE contype = 'f' AND conrelid <> confrelid
@@ -366,7 +372,8 @@ check $? "plan model: Citus metadata lists reading as hash-distributed, the othe
 # The same plan and readings on Citus and in a database without Citus.
 on citus_coord -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $SINGLE" \
 	-c "CREATE DATABASE $SINGLE" >/dev/null || bail "cannot create $SINGLE"
-CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" ||
+CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard SCHEMA public" \
+	-c "CREATE EXTENSION scorecard_plan" ||
 	bail "CREATE EXTENSION in $SINGLE"
 load_demo() { # load_demo DATABASE
 	(cd "$TOP" && CITUS_DB=$1 on citus_coord -v last_month=2024-11-01 -c "SET client_min_messages = error" \

@@ -7,7 +7,10 @@
 #   B. she leaves scorecard alone but plants look-alikes in public, the
 #      default schema of the types extension, on every pinned search_path;
 #   C. the safe recipe: the types in a schema only superusers can write;
-#      she cannot add anything to the path after the install either.
+#      she cannot add anything to the path after the install either;
+#   D, E. the default install; CREATE on public granted to her later: she
+#      plants look-alikes (E: generated from every name the installed SQL
+#      calls) and a superuser loads the demo, runs and renders the report.
 # Each trap function logs its call (as whoever runs it) and tries to make
 # mallory a superuser.  Afterwards: no role but postgres has rolsuper, the
 # log is empty, and each install either refused (42501) or succeeded with
@@ -18,7 +21,7 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c hostile_d hostile_e; do
+	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -193,25 +196,80 @@ clean hostile_d
 ok $? "D: none of her code ran; postgres is the only superuser"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_d" >/dev/null
 
-# E: the report extension over a plan model installed by the safe recipe,
+# E: the default install (CREATE EXTENSION scorecard_report CASCADE: the plan
+# model and the report); later
+# a superuser grants CREATE on public to mallory.  She plants look-alikes of
+# every function, aggregate and operator name the installed SQL of both
+# extensions calls, generated from the installed bodies and view definitions
+# with the argument types of the built-ins of those names and every type
+# that casts to them implicitly (test/hostile/plant_lookalikes.sql).  Then
+# the superuser loads the demo as make demo does (its database's search_path
+# scorecard, public; data/demo.sql), runs an assessment and renders the HTML
+# report with public first on the path: none of her look-alikes runs.
+sq -d postgres -c "CREATE DATABASE hostile_e" &&
+	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" &&
+	sq -d hostile_e -c "ALTER DATABASE hostile_e SET search_path = scorecard, public" \
+		-c "GRANT CREATE ON SCHEMA public TO mallory" -c "GRANT USAGE ON SCHEMA scorecard TO mallory"
+ok $? "E: the default install; CREATE on public (and USAGE on scorecard, as a county's analyst has) granted to mallory afterwards"
+counts=$(psql -X -q -At -v ON_ERROR_STOP=1 -U mallory -d hostile_e -f "$TOP/test/hostile/plant_lookalikes.sql" 2>&1)
+rc=$?
+echo "$counts" | sed 's/^/# /'
+[ $rc = 0 ] && [ "$(echo "$counts" | sed -n 's/^functions planted: //p')" -gt 500 ] &&
+	[ "$(echo "$counts" | sed -n 's/^aggregates planted: //p')" -gt 20 ] &&
+	[ "$(echo "$counts" | sed -n 's/^operators planted: //p')" -gt 300 ]
+ok $? "E: mallory planted look-alikes generated from the installed SQL"
+psql -X -q -At -U postgres -d hostile_e -c "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+	AND p.oid::regprocedure::text IN ('unnest(text[])', 'max(double precision[])', 'format(text,numeric)', 'array_to_string(date[],text)')
+	UNION ALL SELECT o.oid::regoperator::text FROM pg_operator o WHERE o.oprnamespace = 'public'::regnamespace
+	AND o.oid::regoperator::text IN ('*(double precision,integer)', '*(integer,double precision)', '*(numeric,integer)', '*(integer,numeric)')" |
+	sort | tr '\n' ' ' | grep -qx '\*(double precision,integer) \*(integer,double precision) \*(integer,numeric) \*(numeric,integer) array_to_string(date\[\],text) format(text,numeric) max(double precision\[\]) unnest(text\[\]) '
+ok $? "E: among them the issue's unnest(text[]), max(float8[]), format(text, numeric), array_to_string(date[], text), * of float8 and numeric with int"
+out=$(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -U postgres -d hostile_e -f data/demo.sql 2>&1 >/dev/null)
+rc=$?
+sprung=$(echo "$out" | grep -c 'trap sprung')
+echo "$out" | grep -m5 'ERROR\|trap' | sed 's/^/# /'
+[ $rc = 0 ]
+ok $? "E: the superuser loaded the demo (data/demo.sql)"
+# (the suite's own queries: with only pg_catalog on the path, whatever the
+# database's search_path says)
+sqe() { sq -d hostile_e -c "SET search_path = pg_catalog, pg_temp" "$@"; }
+as_of=$(sqe -c "SELECT max(as_of) FROM scorecard.assessment_run")
+out=$(psql -X -q -At -v ON_ERROR_STOP=1 -U postgres -d hostile_e -c "SET search_path = public, scorecard" \
+	-c "CALL scorecard.run_assessment(2024, date '$as_of')" \
+	-c "SELECT pg_catalog.length(scorecard.progress_report_html(date '$as_of')) OPERATOR(pg_catalog.>) 10000" 2>&1)
+rc=$?
+sprung=$((sprung + $(echo "$out" | grep -c 'trap sprung')))
+echo "$out" | grep -m5 'ERROR\|trap' | sed 's/^/# /'
+[ $rc = 0 ] && [ "$(echo "$out" | tail -1)" = t ]
+ok $? "E: a run and the HTML report as of $as_of, with public first on the superuser's path"
+log=$(sqe -c "SELECT count(*) || ' calls: ' || coalesce(string_agg(DISTINCT fn, ', '), '') FROM public.trap_log")
+[ "$log" = "0 calls: " ] || echo "# her code ran: ${log:0:600}"
+# (a call in a statement that failed is rolled back from the log: the
+# warnings each call raised count as well)
+[ "$sprung" = 0 ] || echo "# $sprung warnings of her code running"
+[ "$sprung" = 0 ] && clean hostile_e
+ok $? "E: none of her look-alikes ran; postgres is the only superuser"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_e" >/dev/null
+
+# F: the report extension over a plan model installed by the safe recipe,
 # after a superuser granted CREATE on schema scorecard to mallory: its
 # install guard refuses (42501, naming her) and creates nothing; once the
 # grant is revoked it installs.
-for d in hostile_e; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
-sq -d postgres -c "CREATE DATABASE hostile_e" &&
-	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
+for d in hostile_f; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+sq -d postgres -c "CREATE DATABASE hostile_f" &&
+	sq -d hostile_f -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
 		-c "CREATE EXTENSION scorecard SCHEMA scorecard_types" -c "CREATE EXTENSION scorecard_plan" \
 		-c "GRANT CREATE ON SCHEMA scorecard TO mallory"
-out=$(psql -X -q -U postgres -d hostile_e -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_report" 2>&1)
+out=$(psql -X -q -U postgres -d hostile_f -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_report" 2>&1)
 echo "$out" | grep -E 'ERROR|HINT' | sed 's/^/# /'
 grep -q '42501' <<<"$out" && grep -q 'schema scorecard can be written by roles that are not superusers: mallory' <<<"$out" &&
-	[ "$(sq -d hostile_e -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard_report'") $(sq -d hostile_e -c "SELECT to_regprocedure('scorecard.progress_report_html(date,text)') IS NULL")" = "0 t" ]
-ok $? "E: CREATE EXTENSION scorecard_report refuses a schema scorecard mallory may write (42501), creating nothing"
-sq -d hostile_e -c "REVOKE CREATE ON SCHEMA scorecard FROM mallory" -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report" \
+	[ "$(sq -d hostile_f -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard_report'") $(sq -d hostile_f -c "SELECT to_regprocedure('scorecard.progress_report_html(date,text)') IS NULL")" = "0 t" ]
+ok $? "F: CREATE EXTENSION scorecard_report refuses a schema scorecard mallory may write (42501), creating nothing"
+sq -d hostile_f -c "REVOKE CREATE ON SCHEMA scorecard FROM mallory" -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report" \
 		-c "INSERT INTO scorecard.unit (unit_id, name_zh, name_en, kind) VALUES ('c', '市', 'City', 'city')" &&
-	[ "$(sq -d hostile_e -c "SELECT left(scorecard.progress_report_html('2024-01-31'), 15)")" = '<!DOCTYPE html>' ]
-ok $? "E: once the grant is revoked it installs, and its pinned functions find the types in their own schema"
-psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_e" >/dev/null
+	[ "$(sq -d hostile_f -c "SELECT left(scorecard.progress_report_html('2024-01-31'), 15)")" = '<!DOCTYPE html>' ]
+ok $? "F: once the grant is revoked it installs, and its pinned functions find the types in their own schema"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_f" >/dev/null
 
 echo "1..$n"
 exit $failed

@@ -336,5 +336,49 @@ g3=$(q "WITH v AS (SELECT sum(value) FILTER (WHERE month >= '2024-01-01') / sum(
 grep -qF "注：社会消费品零售总额按「增长 >= 7%」判定：发布数 7.0%（未修约 ${g3}%）达到目标。" "$t"
 ok $? "where rounding decides, a note gives the rule and the unrounded figure (${g3}%)"
 
+# Chinese numerals for any number (the action numbers): by hand.
+is "$(q "SELECT string_agg(report_numeral_zh(n), ' ' ORDER BY o) FROM unnest(ARRAY[1, 10, 11, 19, 20, 21, 99, 100, 101,
+	110, 111, 1001, 1010, 10001, 100000, 100010, 100000001, 0]) WITH ORDINALITY x(n, o)")" \
+	"一 十 十一 十九 二十 二十一 九十九 一百 一百零一 一百一十 一百一十一 一千零一 一千零一十 一万零一 十万 十万零一十 一亿零一 零" \
+	"report_numeral_zh: 一, 十, 十一, 二十, 一百零一, 一百一十, 一千零一十, 一万零一, 十万, 一亿零一"
+
+# More than ten actions: each of the city's targets under an action of its
+# own (38 in the demo).  The table has one row per target the KPI box
+# counts (plain SQL: the city's targets of the year), and the actions are
+# numbered 一, 二, ... in order (the numerals computed here in Python).
+q "INSERT INTO action (action_id, name_zh, name_en)
+	SELECT 100 + t.indicator_id, '行动' || t.indicator_id, 'action ' || t.indicator_id
+	FROM plan_target t WHERE t.unit_id = 'shaoyang' AND t.year = 2024;
+	UPDATE indicator i SET action_id = 100 + i.indicator_id
+	WHERE i.indicator_id IN (SELECT t.indicator_id FROM plan_target t WHERE t.unit_id = 'shaoyang' AND t.year = 2024)" >/dev/null
+want=$(q "SELECT count(*) FROM plan_target WHERE unit_id = 'shaoyang' AND year = 2024")
+q "SELECT progress_report_html('2024-11-30')" >"$out/actions.html"
+got=$($PY - "$out/actions.html" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+table = re.search(r'<table class="targets">.*?</table>', h, re.S).group(0)
+kpi = re.search(r'<div class="kpi"><b>(\d+)</b>全市目标', h).group(1)
+labels = re.findall(r'<tr class="action"><td colspan="8">([^、<]*)、', table)
+d = "一二三四五六七八九"
+zh = lambda n: (("" if n // 10 == 1 else d[n // 10 - 1]) + "十" if n >= 10 else "") + (d[n % 10 - 1] if n % 10 else "")
+print(kpi, len(re.findall(r'<tr data-indicator=', table)), len(labels), labels == [zh(i) for i in range(1, len(labels) + 1)])
+PY
+)
+is "$got" "$want $want $want True" "$want actions: the KPI box, the table's rows and its action headings all count the city's $want targets; the actions numbered 一, 二, ... in order"
+
+# Bidirectional controls (U+202A-U+202E, U+2066-U+2069) in a name are shown
+# as visible escapes, never passed raw into the HTML.
+q "UPDATE unit SET name_zh = name_zh || U&'\202E' || '03.9' || U&'\2066' WHERE unit_id = 'beita';
+	UPDATE indicator SET name_zh = U&'\202A\202B\202C\202D' || name_zh || U&'\2067\2068\2069' WHERE indicator_id = 13" >/dev/null
+q "SELECT progress_report_html('2024-11-30')" >"$out/bidi.html"
+$PY - "$out/bidi.html" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+raw = re.findall("[\u202a-\u202e\u2066-\u2069]", h)
+shown = set(re.findall(r"\[U\+(202[A-E]|206[6-9])\]", h))
+sys.exit(0 if not raw and len(shown) == 9 and "北塔区[U+202E]03.9[U+2066]" in h else 1)
+PY
+ok $? "no bidirectional control reaches the HTML raw; all nine show as [U+202A] ... [U+2069] (北塔区[U+202E]03.9[U+2066])"
+
 echo "1..$n"
 exit $failed

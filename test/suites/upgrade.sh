@@ -452,6 +452,31 @@ case "$sharedir" in
 	;;
 esac
 
+# --- 4c. A 0.2.0 database with the types in public ----------------------
+# 0.2.0's CASCADE left scorecard in public, on every pinned search_path; an
+# update leaves it there.  The documented move (ALTER EXTENSION scorecard
+# SET SCHEMA scorecard before the updates) takes public off every path, and
+# the catalog is then a fresh install's (which CASCADE puts in scorecard).
+v2p=sc_upg_v020pub
+dbs="$dbs $v2p"
+case "$sharedir" in
+/usr/*) for i in 1 2; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+*)
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2p" -c "CREATE DATABASE $v2p" >/dev/null
+	q $v2p -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard VERSION '0.2.0'" \
+		-c "CREATE EXTENSION scorecard_plan VERSION '0.2.0'" -f "$U/plan-0.1.0.sql" >/dev/null &&
+		[ "$(q $v2p -c "SELECT count(*) FROM pg_proc WHERE pronamespace = 'scorecard'::regnamespace
+			AND array_to_string(proconfig, ' ') LIKE '%search_path=pg_catalog, scorecard, public, pg_temp%'")" -gt 50 ]
+	ok $? "0.2.0 with the types in public: public on the plan functions' pinned paths"
+	q $v2p -c "SET client_min_messages = warning" -c "ALTER EXTENSION scorecard SET SCHEMA scorecard" \
+		-c "ALTER EXTENSION scorecard UPDATE" -c "ALTER EXTENSION scorecard_plan UPDATE" >/dev/null &&
+		[ "$(q $v2p -c "SELECT count(*) FROM pg_proc WHERE array_to_string(proconfig, ' ') LIKE '%public%'")" = 0 ] &&
+		psql -X -q -At -d $v2p -f "$U/snapshot.sql" >"$tmp/catalog.v020pub" && cmp -s "$tmp/catalog.v020pub" "$tmp/catalog.fresh"
+	ok $? "ALTER EXTENSION scorecard SET SCHEMA scorecard, then both updates: no pinned path names public; the catalog is a fresh install's"
+	diff "$tmp/catalog.v020pub" "$tmp/catalog.fresh" | head -20 | sed 's/^/# /'
+	;;
+esac
+
 # --- 6. A 0.2.0 database with row-level security and a county, updated ---
 # 0.2.0's grant_unit_access gave INSERT on reading and SELECT on all of
 # assessment_run; the update gives what this version's gives (INSERT on
