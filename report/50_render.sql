@@ -426,7 +426,7 @@ header.doc .org{font-size:21px;letter-spacing:1px}
 h2{font-size:17px;margin:22px 0 10px}
 .kpi{flex:1 1 30%;padding:8px 10px}.kpi b{font-size:22px}
 .tw{overflow-x:auto;-webkit-overflow-scrolling:touch}
-table.targets{min-width:760px}table.rank{min-width:520px}table.lag.lagt{min-width:720px}table.lag.lagk{min-width:980px}
+table.targets{min-width:900px}table.targets td.name{min-width:8em}table.rank{min-width:520px}table.lag.lagt{min-width:720px}table.lag.lagk{min-width:980px}
 table.matrix{table-layout:auto;width:auto;min-width:100%}table.matrix td.cell{min-width:3.4em;padding:6px 3px}
 table.contrib{width:auto;min-width:100%}table.contrib td{white-space:nowrap}
 th,td{padding:4px 5px}thead th{white-space:nowrap}
