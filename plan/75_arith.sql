@@ -103,7 +103,8 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- and gap_to_parent (in the target's unit, when the parent's target has
 -- the same measure); contribution and pull of the unit's year-to-date
 -- change to its parent's (additive flows); month_growth (当月增速),
--- growth_change (points since the previous month, 比1-(N-1)月);
+-- growth_change (points since the previous month, 比1-(N-1)月; for 1月 or
+-- 1-2月 since the previous year's whole year, 比上年全年);
 -- two_year_growth (两年平均增速 of the same months, from the year-to-date
 -- value two years before); required_growth (% the remaining months need
 -- for a growth or annual level target of a flow; for a target that rewards
@@ -359,7 +360,7 @@ COMMENT ON COLUMN progress_arith_latest.contribution IS 'contribution (贡献率
 COMMENT ON COLUMN progress_arith_latest.pull IS 'pull (拉动) in points of the unit''s year-to-date change on its parent''s growth';
 COMMENT ON COLUMN progress_arith_latest.month_growth IS 'the month''s own growth in % (当月增速)';
 COMMENT ON COLUMN progress_arith_latest.two_year_growth IS 'average yearly growth in % over two years of the same months (两年平均增速)';
-COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month';
+COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month (for 1月 or 1-2月: since the previous year''s whole-year growth)';
 COMMENT ON COLUMN progress_arith_latest.required_growth IS 'growth in % the remaining months need to reach the target (倒排); for lower-is-better targets the most they may grow';
 COMMENT ON COLUMN progress_arith_latest.hard_to_reach IS 'required growth beyond the bound (or a fall deeper than it for lower-is-better targets)';
 COMMENT ON COLUMN progress_arith_latest.projection IS 'year-end value at the year-to-date pace';

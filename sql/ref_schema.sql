@@ -77,7 +77,7 @@ SELECT c.relname AS view_without_security_invoker FROM pg_class c
 WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v'
   AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false);
 SELECT p.oid::regprocedure AS security_definer FROM pg_proc p
-WHERE p.pronamespace = 'scorecard'::regnamespace AND p.prosecdef;
+WHERE p.pronamespace = 'scorecard'::regnamespace AND p.prosecdef ORDER BY p.oid::regprocedure::text;
 SELECT p.oid::regprocedure AS unpinned FROM pg_proc p
 WHERE p.pronamespace = 'scorecard'::regnamespace
   AND NOT coalesce(p.proconfig[1] LIKE 'search_path=pg_catalog, %', false)

@@ -100,19 +100,35 @@ SELECT ytd_avg_growth(ytd_agg(period, value), '2024-02-29', 0) FROM three_years;
 -- The month's own growth (当月增速) from cumulative readings: February
 -- 2024 is 225 - 105 = 120 against 210 - 100 = 110: +9.0909%; January
 -- 105 / 100: +5%.  The change of the year-to-date growth since January:
--- 225 / 210 - 1 = 7.1429% less 5% = +2.1429 points; January: NULL.
+-- 225 / 210 - 1 = 7.1429% less 5% = +2.1429 points; January compares with
+-- 2023's whole-year growth, which this state does not hold: NULL.
 SELECT round(ytd_month_growth(s, '2024-02-01')::numeric, 4) AS feb_9_0909,
        round(ytd_month_growth(s, '2024-01-01')::numeric, 4) AS jan_5,
        round(ytd_growth_change(s, '2024-02-01')::numeric, 4) AS change_2_1429,
        ytd_growth_change(s, '2024-01-01') AS january_null
 FROM (SELECT 'cumulative{2023-01:100,2023-02:210,2024-01:105,2024-02:225}'::ytd AS s) x;
 -- January and February reported together (no January 2024 figure): the
--- February figure has no month growth and no previous month; March's
--- growth (300 / 300 = 0%) changes by -5 points from 1-2月 (210 / 200).
+-- February figure has no month growth, and its change compares with 2023's
+-- whole-year growth, not held here: NULL; March's growth (300 / 300 = 0%)
+-- changes by -5 points from 1-2月 (210 / 200).
 SELECT ytd_month_growth(s, '2024-02-01') AS feb_null, ytd_growth_change(s, '2024-02-01') AS feb_change_null,
        round(ytd_growth_change(s, '2024-03-01')::numeric, 9) AS march_minus_5,
        round(ytd_month_growth(s, '2024-03-01')::numeric, 9) AS march_month_minus_10
 FROM (SELECT 'monthly{2023-01:100,2023-02:100,2023-03:100,2024-02:210,2024-03:90}'::ytd AS s) x;
+-- The first period of a year against the previous year's whole year, as
+-- the bulletin sentence of issue 23 writes it: "1-2月增长5.3%，比上年全年
+-- 回落0.4个百分点".  Cumulative readings: 2022 whole year 1000, 2023 whole
+-- year 1057 (+5.7%); 1-2月 2023 200, 2024 210.6 (+5.3%, no January
+-- figures): the change is 5.3 - 5.7 = -0.4 points.  With a January of its
+-- own (2023 100, 2024 104: +4%), January compares with the whole year
+-- (4 - 5.7 = -1.7) and February with January (5.3 - 4 = +1.3).
+SELECT round(ytd_growth(s, '2024-02-29')::numeric, 9) AS growth_1_2,
+       round(ytd_growth(s, '2023-12-31')::numeric, 9) AS whole_2023,
+       round(ytd_growth_change(s, '2024-02-29')::numeric, 9) AS change_minus_0_4
+FROM (SELECT 'cumulative{2022-12:1000,2023-02:200,2023-12:1057,2024-02:210.6}'::ytd AS s) x;
+SELECT round(ytd_growth_change(s, '2024-01-31')::numeric, 9) AS january_minus_1_7,
+       round(ytd_growth_change(s, '2024-02-29')::numeric, 9) AS february_plus_1_3
+FROM (SELECT 'cumulative{2022-12:1000,2023-01:100,2023-02:200,2023-12:1057,2024-01:104,2024-02:210.6}'::ytd AS s) x;
 -- Rates do not add up.
 SELECT ytd_contribution('rate{2024-01:1}'::ytd, 'rate{2024-01:2}'::ytd, '2024-01-01');
 

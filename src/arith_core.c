@@ -227,20 +227,26 @@ ytd_month_growth_of(const Ytd *s, int32_t month, double *pct)
 }
 
 /*
- * January has no earlier cumulative figure in its year, and a February
- * standing for January too (1-2月) has none either: ytd_growth_of finds no
- * January growth without a January reading.
+ * A month compares with the month before; the first period a year
+ * publishes, January or a February standing for January too (1-2月: no
+ * January growth of its own), has no earlier figure in its year and
+ * compares with the previous year's whole-year growth, as bulletins write
+ * "1-2月增长5.3%，比上年全年回落0.4个百分点".
  */
 bool
 ytd_growth_change_of(const Ytd *s, int32_t month, double *pp)
 {
+	int32_t		january = month - month % 12;
 	double		cur,
 				prev;
 
-	if (month % 12 == 0 || !ytd_growth_of(s, month, &cur) ||
-		!ytd_growth_of(s, month - 1, &prev))
+	if (!ytd_growth_of(s, month, &cur))
 		return false;
-	return finite_out(cur - prev, pp);
+	if (month > january && ytd_growth_of(s, month - 1, &prev))
+		return finite_out(cur - prev, pp);
+	if (month == january || month == january + 1)
+		return ytd_growth_of(s, january - 1, &prev) && finite_out(cur - prev, pp);
+	return false;
 }
 
 bool

@@ -52,7 +52,7 @@ CREATE FUNCTION ytd_month_growth(state ytd, as_of date) RETURNS float8
 COMMENT ON FUNCTION ytd_month_growth(ytd, date) IS 'the month''s own growth in % (当月增速) from monthly or cumulative readings; NULL for a February standing for January too';
 CREATE FUNCTION ytd_growth_change(state ytd, as_of date) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION ytd_growth_change(ytd, date) IS 'points the year-to-date growth rose since the previous month (比1-(N-1)月); NULL in January and for 1-2月 reported together';
+COMMENT ON FUNCTION ytd_growth_change(ytd, date) IS 'points the year-to-date growth rose since the previous month (比1-(N-1)月); for the first period of a year (1月, or 1-2月 reported together) since the previous year''s whole-year growth (比上年全年)';
 CREATE FUNCTION ytd_seasonal_schedule(state ytd, as_of date) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ytd_seasonal_schedule(ytd, date) IS 'last year''s seasonal shape as a schedule: S(m) = C_m / A for m = 1..12 (NULL for months without a figure)';
