@@ -1,8 +1,10 @@
 # scorecard: plan targets, progress and assessment inside PostgreSQL (PGXS build)
 
-# Two extensions: scorecard (types, functions, aggregates; relocatable, no
-# tables) and scorecard_plan (the plan model's tables, loader, views, runs).
-EXTENSION = scorecard scorecard_plan
+# Three extensions: scorecard (types, functions, aggregates; relocatable, no
+# tables), scorecard_plan (the plan model's tables, loader, views, runs) and
+# scorecard_report (the HTML progress report over the plan model: its style
+# changes without a plan-model version).
+EXTENSION = scorecard scorecard_plan scorecard_report
 # The version, written only in VERSION: both control files (default_version)
 # and both install scripts' names come from it.
 EXTVERSION := $(strip $(shell cat $(dir $(firstword $(MAKEFILE_LIST)))VERSION))
@@ -12,7 +14,8 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # Each install script is the concatenation of one SQL file per concept.
 SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
 PLAN_PARTS = $(sort $(wildcard plan/*.sql))
-DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql
+REPORT_PARTS = $(sort $(wildcard report/*.sql))
+DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql scorecard_report--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen scripts and the update scripts between versions
 # (versions/, see README "Versions and upgrades").  Released install scripts
@@ -58,6 +61,9 @@ scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
 scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
+	cat $^ > $@
+
+scorecard_report--$(EXTVERSION).sql: $(REPORT_PARTS)
 	cat $^ > $@
 
 # The control files are generated (PGXS installs them from the top folder).

@@ -3,7 +3,10 @@
 # bench).  For 100, 300, 1,000 and 3,000 counties (10 to a city, under one
 # province; data/province.sql: 40 indicators x 24 months each) it times
 # progress(), the top unit's progress (progress_city), unit_assessment()
-# and run_assessment() at 2024-11-30, and the bare grouping
+# and run_assessment() at 2024-11-30, the HTML report of the province
+# (progress_report_html, its ratio to progress() alone): with the runs of
+# October and November stored, and with none (deleted in a transaction
+# rolled back after the timing), and the bare grouping
 #     SELECT indicator_id, unit_id, ytd_agg(month, value) FROM reading
 #     WHERE month <= '2024-11-01' GROUP BY 1, 2
 # over the same readings.  Each figure is the median of ROUNDS rounds
@@ -41,9 +44,26 @@ prepare() {
 	say "generating $n counties (data/province.sql)"
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 	(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -v cities=$((n / 10)) -v counties=10 \
-		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
 		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE")
 	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$script_md5'"
+}
+
+# Median wall time in ms of the province's report run REPS times after a
+# warm-up, in a transaction that first runs $1 (and is rolled back).
+report_ms() {
+	local pre=$1 f
+	f=$(mktemp)
+	{
+		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
+		echo "BEGIN; $pre"
+		echo '\timing on'
+		for _ in $(seq 0 "$REPS"); do echo "SELECT octet_length(progress_report_html('$AS_OF', 'p'));"; done
+		echo '\timing off'
+		echo 'ROLLBACK;'
+	} | psql -X -q -At -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
+	median <"$f"
+	rm -f "$f"
 }
 
 # Median wall time in ms of a CALL run REPS times after a warm-up.
@@ -63,26 +83,32 @@ BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
 	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
 declare -A med
 first_per_reading=
-printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s\n' counties units readings "bare ms" \
-	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading"
+printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s\n' counties units readings "bare ms" \
+	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading" \
+	"report ms (x progress)" "no runs ms (x progress)"
 for n in $SIZES; do
 	prepare "$n"
 	export PGDATABASE=plan_bench_$n
 	units=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.unit")
 	readings=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.reading WHERE month <= '$AS_OF'")
 	declare -A runs=()
+	# the report's previous month: a stored October run
+	[ "$(psql -X -qAt -c "SELECT count(*) FROM scorecard.assessment_run WHERE as_of = '2024-10-31'")" -gt 0 ] ||
+		psql -X -q -c "SET client_min_messages = warning" -c "CALL scorecard.run_assessment(2024, '2024-10-31')"
 	for _ in $(seq "$ROUNDS"); do
 		runs[bare]+=" $(bench_ms "$BARE" "$SETTINGS")"
 		runs[progress]+=" $(bench_ms "SELECT * FROM progress('$AS_OF')" "$SETTINGS")"
 		runs[parent]+=" $(bench_ms "SELECT * FROM progress_city('$AS_OF')" "$SETTINGS")"
 		runs[assess]+=" $(bench_ms "SELECT * FROM unit_assessment('$AS_OF')" "$SETTINGS")"
 		runs[run]+=" $(call_ms "CALL run_assessment(2024, '$AS_OF')")"
+		runs[report]+=" $(report_ms "")"
+		runs[noruns]+=" $(report_ms "DELETE FROM assessment_run;")"
 	done
-	for k in bare progress parent assess run; do med[$k]=$(echo "${runs[$k]}" | median); done
+	for k in bare progress parent assess run report noruns; do med[$k]=$(echo "${runs[$k]}" | median); done
 	awk -v n="$n" -v u="$units" -v r="$readings" -v b="${med[bare]}" -v p="${med[progress]}" \
-		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" 'BEGIN {
-		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f\n",
-			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r }'
+		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" -v h="${med[report]}" -v z="${med[noruns]}" 'BEGIN {
+		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f %15.0f (%4.1f) %15.0f (%4.1f)\n",
+			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p }'
 	per_reading=$(awk -v p="${med[progress]}" -v r="$readings" 'BEGIN {print p / r}')
 	first_per_reading=${first_per_reading:-$per_reading}
 	first_n=${first_n:-$n}

@@ -13,7 +13,7 @@ cd "$TOP"
 for units in ${UNITS:-100 3000}; do
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
-		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+		-c "CREATE EXTENSION scorecard_report CASCADE" -c "SET search_path = scorecard, public" \
 		-f data/plan.sql -f data/generate.sql >/dev/null
 	psql -X -q -v ON_ERROR_STOP=1 -d $db <<SQL
 SET search_path = scorecard, public;

@@ -253,7 +253,9 @@ COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow i
 -- in points), with their responsible unit and lead person (under
 -- row-level security, those of the units the role may see, as for the
 -- targets).  Red first, then the longest streak, then the furthest behind.
-CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+-- lagging_list_of judges the progress() rows given (the report passes the
+-- rows it computed once); lagging_list those of as_of.
+CREATE FUNCTION lagging_list_of(as_of date, progress_rows progress_row[], recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
 	behind float8, behind_unit text, months int, since date)
@@ -281,7 +283,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		            WHEN target_measure(p.target::target) = 'level' THEN p.measure_unit
 		            ELSE 'pp' END AS behind_unit,
 		       ws.months, ws.since
-		FROM progress_arith(as_of, recorded_as_of) p
+		FROM unnest(progress_rows) p
 		JOIN unit_kind k ON k.kind = p.unit_kind
 		LEFT JOIN dep d ON d.indicator_id = p.indicator_id
 		LEFT JOIN ws ON ws.unit_id = p.unit_id AND ws.indicator_id = p.indicator_id
@@ -305,6 +307,16 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	)
 	SELECT * FROM (SELECT * FROM t UNION ALL SELECT * FROM k) l
 	ORDER BY l.status = 'yellow', l.months DESC NULLS LAST, l.behind DESC NULLS LAST, l.kind, l.item_id, l.unit_id
+$$;
+COMMENT ON FUNCTION lagging_list_of(date, progress_row[], timestamptz) IS 'of the given progress() rows: items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
+
+CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
+	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
+	behind float8, behind_unit text, months int, since date)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT l.* FROM lagging_list_of(as_of, ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p), recorded_as_of) l
 $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 

@@ -1,32 +1,18 @@
--- The monthly progress report (调度通报) as one self-contained HTML document:
--- progress_report_html(as_of) returns the whole page (inline CSS and SVG,
--- nothing fetched from a network), in Chinese, with every label taken from
--- the data and every text value escaped.  It is built from progress(),
--- unit_assessment(), task_progress(), indicator_state() and the stored
--- assessment runs, so a pg_cron job can store it and any client can save it.
--- The report_* helpers below are its parts; the terminal report of the demo
--- uses the label helpers too.  (This file sorts before 90_search_path so that
--- its functions' pinned search_path gets the types' schema at install time.)
+-- The data of the monthly progress report (调度通报): the label helpers
+-- (a target, a figure, a status in Chinese words at published precision)
+-- and the rows each section of the report shows (report_area_labels,
+-- report_main_indicators, report_ranking, report_contribution,
+-- report_lagging, report_growth_series), of any area unit (nation,
+-- province, city, county) with its child units and departments.  The HTML
+-- rendering is the extension scorecard_report (report/*.sql), so that a
+-- change of its style is no change of the plan model; the terminal report
+-- of the demo uses the label helpers too.  (This file sorts before
+-- 90_search_path so that its functions' pinned search_path gets the types'
+-- schema at install time.)
 -- The label helpers, called for every cell, are not pinned: their bodies are
 -- SQL-standard (RETURN), bound to their objects when they are created, so no
 -- search_path applies when they run, and they inline into their callers
 -- (a pinned function switches search_path at every call: 40 us a cell).
-
--- Text made safe inside HTML element content and attribute values; the
--- bidirectional embeddings, overrides and isolates (U+202A-U+202E,
--- U+2066-U+2069), which would reorder what follows them on the page (a
--- name that shows another figure or unit), are shown as visible escapes
--- ([U+202E]) instead.
-CREATE FUNCTION report_escape(s text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-	s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
-	U&'\202A', '[U+202A]'), U&'\202B', '[U+202B]'), U&'\202C', '[U+202C]'), U&'\202D', '[U+202D]'),
-	U&'\202E', '[U+202E]'), U&'\2066', '[U+2066]'), U&'\2067', '[U+2067]'), U&'\2068', '[U+2068]'),
-	U&'\2069', '[U+2069]');
-COMMENT ON FUNCTION report_escape(text) IS 'text escaped for HTML content and attribute values (& < > " ''), bidirectional controls U+202A-U+202E and U+2066-U+2069 shown as [U+202E]';
 
 -- A number in Chinese numerals, as the report numbers its actions:
 -- 一 ... 十, 十一, 二十, 九十九, 一百, 一百零一, 一百一十, 一千零一十,
@@ -186,10 +172,34 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (pg_catalog.date_trunc('month', as_of) + interval '1 month - 1 day')::date;
 COMMENT ON FUNCTION report_month_end(date) IS 'last day of the month of as_of';
 
--- The main indicators: those the city has decomposed to its county-level
--- units (a target of the as-of year for the city and for at least one of
+-- The words the report names an area unit's levels with, from unit_kind
+-- (no kind is written in the code): whole_zh the unit's own level (全市,
+-- 全省: 全 and a one-character kind name, else the kind name), children_zh
+-- its child area units' kinds (县, or 区、县级市、县 for several kinds, in
+-- the order of the children), departments_zh its departments (市直部门:
+-- the one-character kind name, 直 and the department kind's name).
+CREATE FUNCTION report_area_labels(area_id text)
+RETURNS TABLE (whole_zh text, children_zh text, departments_zh text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN char_length(k.name_zh) = 1 THEN '全' || k.name_zh ELSE k.name_zh END,
+	       coalesce((SELECT string_agg(c.name_zh, '、' ORDER BY c.first, c.name_zh) FROM (
+	                     SELECT ck.name_zh, min(cu.sort_order) AS first
+	                     FROM unit cu JOIN unit_kind ck ON ck.kind = cu.kind AND NOT ck.is_department
+	                     WHERE cu.parent_id = u.unit_id GROUP BY ck.name_zh) c), '下级单位'),
+	       coalesce((SELECT CASE WHEN char_length(k.name_zh) = 1 THEN k.name_zh || '直' ELSE '' END
+	                        || string_agg(DISTINCT dk.name_zh, '、')
+	                 FROM unit du JOIN unit_kind dk ON dk.kind = du.kind AND dk.is_department
+	                 WHERE du.parent_id = u.unit_id), '部门')
+	FROM unit u JOIN unit_kind k ON k.kind = u.kind
+	WHERE u.unit_id = area_id
+$$;
+COMMENT ON FUNCTION report_area_labels(text) IS 'the report''s words for an area unit''s level (全市), its child units'' kinds (区、县级市、县) and its departments (市直部门), from unit_kind';
+
+-- The main indicators: those the area unit has decomposed to its child
+-- units (a target of the as-of year for the unit and for at least one of
 -- its child units that are not departments).
-CREATE FUNCTION report_main_indicators(as_of date, city_id text)
+CREATE FUNCTION report_main_indicators(as_of date, area_id text)
 RETURNS TABLE (indicator_id int, name_zh text, nature text, measure_unit text, additive boolean,
 	higher_is_better boolean, city_target target, reference_indicator_id int, vdec int, gdec int)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -197,165 +207,58 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT i.indicator_id, i.name_zh, i.nature, i.measure_unit, i.additive, i.higher_is_better,
 	       ct.target, ct.reference_indicator_id, report_value_decimals(i), report_growth_decimals(i)
 	FROM indicator i
-	JOIN plan_target ct ON ct.indicator_id = i.indicator_id AND ct.unit_id = city_id
+	JOIN plan_target ct ON ct.indicator_id = i.indicator_id AND ct.unit_id = area_id
 	                   AND ct.year = extract(year FROM as_of)
 	WHERE EXISTS (SELECT 1 FROM plan_target t JOIN unit u ON u.unit_id = t.unit_id
 	              WHERE t.indicator_id = i.indicator_id AND t.year = ct.year
-	                AND u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department))
+	                AND u.parent_id = area_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department))
 	ORDER BY i.indicator_id
 $$;
-COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the city has decomposed to its county-level units in the as-of year';
+COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the area unit has decomposed to its child units in the as-of year';
 
--- Section 1: the city's targets by action, with status colours, figures at
--- published precision and, for flows with level targets, a bar of the
--- annual target done against the time-progress mark.
-CREATE FUNCTION report_city_targets_html(as_of date, city_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH p AS (
-		SELECT p.*, a.name_zh AS action_zh, t.reference_indicator_id, ri.name_zh AS ref_zh,
-		       t.target AS tgt, i.nature AS nat, report_value_decimals(i) AS vdec, report_growth_decimals(i) AS gdec
-		FROM progress(as_of) p
-		JOIN indicator i ON i.indicator_id = p.indicator_id
-		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
-		LEFT JOIN indicator ri ON ri.indicator_id = t.reference_indicator_id
-		LEFT JOIN action a ON a.action_id = p.action_id
-		WHERE p.unit_id = city_id
-	), r AS (
-		SELECT p.*,
-		       row_number() OVER (PARTITION BY p.action_id ORDER BY p.indicator_id) AS n_in_action,
-		       dense_rank() OVER (ORDER BY p.action_id NULLS LAST) AS action_no,
-		       p.schedule_gap IS NOT NULL AND target_threshold(p.tgt) > 0
-		         AND target_higher_is_better(p.tgt) AS bar
-		FROM p
-	)
-	SELECT '<table class="targets"><thead><tr><th class="n">序号</th><th>指标</th><th>年度目标</th>'
-	    || '<th>数据期</th><th class="num">累计值</th><th class="num">增速/变化</th>'
-	    || '<th class="prog">完成进度（竖线为序时进度）</th><th>状态</th></tr></thead><tbody>'
-	    || coalesce(string_agg(
-	        CASE WHEN r.n_in_action = 1 THEN
-	            '<tr class="action"><td colspan="8">'
-	            || report_numeral_zh(r.action_no::int)
-	            || '、' || report_escape(coalesce(r.action_zh, '其他')) || '</td></tr>'
-	        ELSE '' END
-	        || '<tr data-indicator="' || r.indicator_id || '" data-status="' || coalesce(r.status, 'none') || '">'
-	        || '<td class="n">' || r.indicator_id || '</td>'
-	        || '<td class="name">' || report_escape(r.indicator_zh) || '</td>'
-	        || '<td>' || report_escape(report_target_zh(r.tgt, r.measure_unit, r.ref_zh)) || '</td>'
-	        || '<td>' || coalesce(CASE WHEN extract(month FROM r.data_month) = 1 THEN '1月'
-	                                   ELSE '1-' || extract(month FROM r.data_month) || '月' END, '—') || '</td>'
-	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, r.vdec)
-	                                          || CASE WHEN r.measure_unit = '%' THEN '%' ELSE ' ' || r.measure_unit END), '—') || '</td>'
-	        || '<td class="num">' || coalesce(CASE WHEN target_measure(r.tgt) = 'change'
-	                                               THEN report_figure(r.actual, r.vdec) || ' 个百分点'
-	                                               ELSE report_figure(r.growth, r.gdec) || '%' END, '—') || '</td>'
-	        || '<td class="prog">' || CASE
-	             WHEN r.bar THEN
-	                 '<div class="bar" data-fill="' || round(least(greatest(r.value / target_threshold(r.tgt), 0), 1)::numeric, 4)
-	                 || '" data-mark="' || round(r.time_progress::numeric, 4) || '">'
-	                 || '<div class="fill ' || coalesce(r.status, 'none') || '" style="width:'
-	                 || round(100 * least(greatest(r.value / target_threshold(r.tgt), 0), 1)::numeric, 2) || '%"></div>'
-	                 || '<div class="mark" style="left:' || round(100 * r.time_progress::numeric, 2) || '%"></div></div>'
-	                 || '<span class="pct">' || report_percent(r.value::numeric / target_threshold(r.tgt)::numeric, 1) || '%</span>'
-	             WHEN r.attainment IS NOT NULL THEN '<span class="att">完成率 ' || report_percent(r.attainment::numeric, 1) || '%</span>'
-	             WHEN r.met IS NOT NULL THEN '<span class="att">' || CASE WHEN r.met THEN '已达标' ELSE '未达标' END || '</span>'
-	             ELSE '<span class="att muted">' || report_escape(CASE WHEN r.data_month IS NULL THEN '本年暂无数据' ELSE '数据不全' END) || '</span>'
-	           END || '</td>'
-	        || '<td><span class="chip ' || coalesce(r.status, 'none') || '">' || report_status_zh(r.status) || '</span></td></tr>',
-	        '' ORDER BY r.action_id NULLS LAST, r.indicator_id), '')
-	    || '</tbody></table>'
-	FROM r
-$$;
-COMMENT ON FUNCTION report_city_targets_html(date, text) IS 'report section: the city''s targets by action with status, figures and progress bars (HTML)';
-
--- Section 2: the county x indicator matrix, each cell the unit's figure on
--- the indicator (growth for growth targets, the value otherwise) coloured by
--- its status, and each unit's count of red, yellow and green items.
-CREATE FUNCTION report_matrix_html(as_of date, city_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH mi AS (
-		SELECT * FROM report_main_indicators(as_of, city_id)
-	), cu AS (
-		SELECT u.unit_id, u.name_zh, u.sort_order FROM unit u
-		WHERE u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)
-		  AND EXISTS (SELECT 1 FROM plan_target t WHERE t.unit_id = u.unit_id AND t.year = extract(year FROM as_of))
-	), p AS (
-		SELECT p.* FROM progress(as_of) p JOIN cu USING (unit_id)
-	), cell AS (
-		SELECT cu.unit_id, mi.indicator_id, p.status,
-		       report_target_zh(p.target::target, mi.measure_unit,
-		                        (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id)) AS target,
-		       report_actual_zh(p.target::target, p.actual, mi.measure_unit, false, mi.vdec, mi.gdec) AS fig,
-		       p.target IS NOT NULL AS has_target
-		FROM cu CROSS JOIN mi
-		LEFT JOIN p ON p.unit_id = cu.unit_id AND p.indicator_id = mi.indicator_id
-	), rowhtml AS (
-		SELECT cu.unit_id, cu.sort_order,
-		       '<tr><th class="unit">' || report_escape(cu.name_zh) || '</th>'
-		       || string_agg('<td class="cell ' || CASE WHEN NOT c.has_target THEN 'na' ELSE coalesce(c.status, 'none') END
-		                     || '" data-unit="' || report_escape(c.unit_id) || '" data-indicator="' || c.indicator_id
-		                     || '" data-status="' || coalesce(c.status, 'none') || '"'
-		                     || coalesce(' title="' || report_escape(c.target) || '"', '') || '>'
-		                     || coalesce(report_escape(c.fig), CASE WHEN c.has_target THEN '—' ELSE '' END) || '</td>',
-		                     '' ORDER BY c.indicator_id)
-		       || '<td class="cnt red">' || count(*) FILTER (WHERE c.status = 'red') || '</td>'
-		       || '<td class="cnt yellow">' || count(*) FILTER (WHERE c.status = 'yellow') || '</td>'
-		       || '<td class="cnt green">' || count(*) FILTER (WHERE c.status = 'green') || '</td></tr>' AS h
-		FROM cu JOIN cell c USING (unit_id)
-		GROUP BY cu.unit_id, cu.sort_order, cu.name_zh
-	)
-	SELECT '<table class="matrix"><thead><tr><th class="unit corner">县市区</th>'
-	    || coalesce((SELECT string_agg('<th class="ind"><div>' || report_escape(mi.name_zh) || '</div></th>', '' ORDER BY mi.indicator_id) FROM mi), '')
-	    || '<th class="cnt">红</th><th class="cnt">黄</th><th class="cnt">绿</th></tr>'
-	    || '<tr class="tgt"><th class="unit">全市目标</th>'
-	    || coalesce((SELECT string_agg('<td>' || report_escape(report_target_zh(mi.city_target, mi.measure_unit,
-	                              (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id))) || '</td>',
-	                          '' ORDER BY mi.indicator_id) FROM mi), '')
-	    || '<td colspan="3"></td></tr></thead><tbody>'
-	    || coalesce((SELECT string_agg(h, '' ORDER BY sort_order, unit_id) FROM rowhtml), '')
-	    || '</tbody></table>'
-$$;
-COMMENT ON FUNCTION report_matrix_html(date, text) IS 'report section: county x main indicator matrix coloured by status (HTML)';
-
--- The assessment ranking of a peer group ('county' or 'department') among
--- the city's units at the as-of month: from the stored run of that month if
--- there is one (the ranking as published; source names the run), else
--- computed (unit_assessment); with the rank a month before, from the stored
--- run of the previous month if there is one, else computed at the previous
--- month's end (none in January).  unmet: the names of the weighted targets
--- not met.
-CREATE FUNCTION report_ranking(as_of date, city_id text, peers text)
+-- The assessment ranking of a peer group (unit_kind.peer_group: 'county',
+-- 'city', 'department'...) among the area unit's children at the as-of
+-- month: from the stored run of that month if there is one (the ranking as
+-- published; source names the run by its date), else computed from prog
+-- (the progress() rows of as_of; NULL: computed here) by unit_scores_of and
+-- unit_assessment_of; with the rank a month before, from the stored run of
+-- the previous month if there is one, else computed from prev_scores (the
+-- unit_scores() rows of the previous month's end; NULL: computed here;
+-- none in January).  unmet: the names of the weighted targets not met.
+CREATE FUNCTION report_ranking(as_of date, area_id text, peers text,
+	prog progress_row[] DEFAULT NULL, prev_scores unit_score_row[] DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade text, rank bigint,
 	source text, prior_rank bigint, prior_source text, unmet text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH run AS (
-		SELECT r.run_id FROM assessment_run r
+		SELECT r.run_id, r.as_of FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
 		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of)
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), cur AS (
 		SELECT u.unit_id, n.name_zh AS unit_zh, u.score, u.total, u.grade, u.rank,
-		       '本月考核运行 #' || run.run_id AS src
+		       '本月考核运行（' || pg_catalog.to_char(run.as_of, 'YYYY-MM-DD') || '）' AS src
 		FROM run JOIN assessment_run_unit u ON u.run_id = run.run_id JOIN unit n ON n.unit_id = u.unit_id
-		WHERE u.peer_group = peers AND n.parent_id = city_id
+		WHERE u.peer_group = peers AND n.parent_id = area_id
 		UNION ALL
 		SELECT a.unit_id, a.unit_zh, a.score, a.total, a.grade, a.rank, '按本月数据计算'
-		FROM unit_assessment(as_of) a JOIN unit u ON u.unit_id = a.unit_id
-		WHERE NOT EXISTS (SELECT 1 FROM run) AND a.peer_group = peers AND u.parent_id = city_id
+		FROM unit_assessment_of(ARRAY(SELECT s FROM unit_scores_of(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) s)) a
+		JOIN unit u ON u.unit_id = a.unit_id
+		WHERE NOT EXISTS (SELECT 1 FROM run) AND a.peer_group = peers AND u.parent_id = area_id
 	), prev_run AS (
-		SELECT r.run_id FROM assessment_run r
+		SELECT r.run_id, r.as_of FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
 		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of) - interval '1 month'
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), prev AS (
-		SELECT u.unit_id, u.rank, '上月考核运行 #' || pr.run_id AS src
+		SELECT u.unit_id, u.rank, '上月考核运行（' || pg_catalog.to_char(pr.as_of, 'YYYY-MM-DD') || '）' AS src
 		FROM prev_run pr JOIN assessment_run_unit u ON u.run_id = pr.run_id
 		WHERE u.peer_group = peers
 		UNION ALL
 		SELECT a.unit_id, a.rank, '按上月数据计算'
-		FROM unit_assessment((pg_catalog.date_trunc('month', as_of) - interval '1 day')::date) a
+		FROM unit_assessment_of(coalesce(prev_scores,
+		         ARRAY(SELECT s FROM unit_scores((pg_catalog.date_trunc('month', as_of) - interval '1 day')::date) s))) a
 		WHERE NOT EXISTS (SELECT 1 FROM prev_run) AND extract(month FROM as_of) > 1
 		  AND a.peer_group = peers
 	), unmet AS (
@@ -366,7 +269,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		GROUP BY i.unit_id
 		UNION ALL
 		SELECT p.unit_id, string_agg(p.indicator_zh, '、' ORDER BY p.indicator_id)
-		FROM progress(as_of) p
+		FROM unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p
 		WHERE NOT EXISTS (SELECT 1 FROM run) AND p.weight > 0 AND NOT p.met
 		GROUP BY p.unit_id
 	)
@@ -377,31 +280,14 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	LEFT JOIN unmet um ON um.unit_id = c.unit_id
 	ORDER BY c.rank, u.sort_order, c.unit_id
 $$;
-COMMENT ON FUNCTION report_ranking(date, text, text) IS 'ranking of the city''s counties or departments (the month''s stored run, else computed) with score, grade, the previous month''s rank and the names of unmet targets';
+COMMENT ON FUNCTION report_ranking(date, text, text, progress_row[], unit_score_row[]) IS 'ranking of a peer group of the area unit''s children (the month''s stored run, else computed from the progress rows given) with score, grade, the previous month''s rank and the names of unmet targets';
 
--- Section 3: a ranking as an HTML table (rank change: ↑ up, ↓ down).
-CREATE FUNCTION report_ranking_html(as_of date, city_id text, peers text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT '<table class="rank" data-peers="' || report_escape(peers) || '"><thead><tr><th class="n">名次</th><th>'
-	    || CASE peers WHEN 'county' THEN '县市区' ELSE '部门' END
-	    || '</th><th class="num">得分</th><th>等次</th><th>较上月</th><th>未达标指标</th></tr></thead><tbody>'
-	    || coalesce(string_agg('<tr data-unit="' || report_escape(r.unit_id) || '"><td class="n">' || coalesce(r.rank::text, '—')
-	        || '</td><td class="name">' || report_escape(r.unit_zh) || '</td>'
-	        || '<td class="num">' || coalesce(report_figure(r.score, 2), '—') || '</td>'
-	        || '<td><span class="grade g' || coalesce(report_escape(r.grade), '') || '">' || coalesce(report_escape(r.grade), '—') || '</span></td>'
-	        || '<td class="delta">' || CASE WHEN r.prior_rank IS NULL OR r.rank IS NULL THEN '<span class="muted">—</span>'
-	                                       WHEN r.prior_rank > r.rank THEN '<span class="up">↑' || (r.prior_rank - r.rank) || '</span>'
-	                                       WHEN r.prior_rank < r.rank THEN '<span class="down">↓' || (r.rank - r.prior_rank) || '</span>'
-	                                       ELSE '<span class="muted">持平</span>' END || '</td>'
-	        || '<td class="unmet">' || coalesce(report_escape(r.unmet), '<span class="muted">全部达标</span>') || '</td></tr>',
-	        '' ORDER BY r.rank, r.unit_id), '<tr><td colspan="6" class="muted">无考核对象</td></tr>')
-	    || '</tbody></table>'
-	    || '<p class="note">名次：' || coalesce(report_escape(min(r.source)), '—')
-	    || coalesce('；较上月：与' || report_escape(min(r.prior_source)) || '的名次比较', '') || '。</p>'
-	FROM report_ranking(as_of, city_id, peers) r
-$$;
-COMMENT ON FUNCTION report_ranking_html(date, text, text) IS 'report section: a ranking with score, grade and rank change (HTML)';
+-- A row of indicator_state() as a type, so that the report computes the
+-- states once and passes them (an array of these) to the sections that
+-- read them (report_contribution, report_growth_series).
+CREATE TYPE indicator_state_row AS (indicator_id int, unit_id text, state ytd, data_month date,
+	reported_growth float8, rolled_up boolean, note text);
+COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-date state of one indicator x unit';
 
 -- Each county-level unit's contribution to (贡献率, % of the city's
 -- increase) and pull on (拉动, percentage points of the city's growth) the
@@ -409,21 +295,22 @@ COMMENT ON FUNCTION report_ranking_html(date, text, text) IS 'report section: a 
 -- targets: contribution() = (part - part_prior) / (total - total_prior) x
 -- 100 and pull() = (part - part_prior) / total_prior x 100 of the types
 -- extension, from ytd_value and ytd_prior of the states at the city's data
--- month.
-CREATE FUNCTION report_contribution(as_of date, city_id text)
+-- month.  states: indicator_state(as_of)'s rows (those of the area unit
+-- and its children suffice; NULL: computed here).
+CREATE FUNCTION report_contribution(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
 RETURNS TABLE (indicator_id int, indicator_zh text, unit_id text, unit_zh text, data_month date,
 	part float8, part_prior float8, total float8, total_prior float8, contribution float8, pull float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH mi AS (
-		SELECT * FROM report_main_indicators(as_of, city_id) m
+		SELECT * FROM report_main_indicators(as_of, area_id) m
 		WHERE m.nature = 'flow' AND m.additive AND m.higher_is_better
 		  AND target_measure(m.city_target) = 'growth'
 	), s AS (
-		SELECT s.* FROM indicator_state(as_of) s JOIN mi USING (indicator_id)
+		SELECT s.* FROM unnest(coalesce(states, ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row FROM indicator_state(as_of) x))) s JOIN mi USING (indicator_id)
 	), tot AS (
 		SELECT s.indicator_id, s.data_month, ytd_value(s.state, s.data_month) AS v, ytd_prior(s.state, s.data_month) AS pv
-		FROM s WHERE s.unit_id = city_id
+		FROM s WHERE s.unit_id = area_id
 	)
 	SELECT mi.indicator_id, mi.name_zh, u.unit_id, u.name_zh, t.data_month,
 	       ytd_value(s.state, t.data_month), ytd_prior(s.state, t.data_month), t.v, t.pv,
@@ -431,69 +318,31 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       pull(ytd_value(s.state, t.data_month), ytd_prior(s.state, t.data_month), t.pv)
 	FROM mi
 	JOIN tot t ON t.indicator_id = mi.indicator_id
-	JOIN unit u ON u.parent_id = city_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)
+	JOIN unit u ON u.parent_id = area_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department)
 	LEFT JOIN s ON s.indicator_id = mi.indicator_id AND s.unit_id = u.unit_id
 	ORDER BY mi.indicator_id, u.sort_order, u.unit_id
 $$;
-COMMENT ON FUNCTION report_contribution(date, text) IS 'each county-level unit''s contribution (%) to and pull (points) on the city''s ytd growth of the main flows';
-
--- Section 4: contribution and pull as an HTML table, one pair of columns
--- per flow; a bar in each contribution cell shows its share.
-CREATE FUNCTION report_contribution_html(as_of date, city_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH c AS (
-		SELECT * FROM report_contribution(as_of, city_id)
-	), ind AS (
-		SELECT DISTINCT c.indicator_id, c.indicator_zh, c.data_month, c.total, c.total_prior FROM c
-	), u AS (
-		-- one row per unit, its cells in indicator order (one pass over c)
-		SELECT c.unit_id, c.unit_zh, un.sort_order,
-		       string_agg('<td class="num c' || CASE WHEN c.contribution < 0 THEN ' neg' ELSE '' END || '">'
-		                  || coalesce('<span class="cbar" style="width:'
-		                              || round(least(greatest(c.contribution, 0), 100)::numeric, 1) || '%"></span>'
-		                              || report_figure(c.contribution, 1), '—') || '</td>'
-		                  || '<td class="num' || CASE WHEN c.pull < 0 THEN ' neg' ELSE '' END || '">'
-		                  || coalesce(report_figure(c.pull, 2), '—') || '</td>',
-		                  '' ORDER BY c.indicator_id) AS cells
-		FROM c JOIN unit un USING (unit_id)
-		GROUP BY c.unit_id, c.unit_zh, un.sort_order
-	)
-	SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM ind) THEN '<p class="muted">本期无可计算的主要流量指标。</p>' ELSE
-	    '<table class="contrib"><thead><tr><th class="unit" rowspan="2">县市区</th>'
-	    || (SELECT string_agg('<th colspan="2" class="grp">' || report_escape(ind.indicator_zh)
-	                          || '<br><span class="sub">全市 1-' || extract(month FROM ind.data_month) || '月 '
-	                          || coalesce(report_percent(ind.total::numeric / nullif(ind.total_prior, 0)::numeric - 1::numeric, 1) || '%', '—')
-	                          || '</span></th>', '' ORDER BY ind.indicator_id) FROM ind)
-	    || '</tr><tr>'
-	    || (SELECT string_agg('<th class="num">贡献率%</th><th class="num">拉动(点)</th>', '' ORDER BY ind.indicator_id) FROM ind)
-	    || '</tr></thead><tbody>'
-	    || (SELECT string_agg('<tr><th class="unit">' || report_escape(u.unit_zh) || '</th>' || u.cells || '</tr>',
-	                          '' ORDER BY u.sort_order, u.unit_id) FROM u)
-	    || '</tbody></table>'
-	    || '<p class="note">贡献率 = 该县市区累计增量 ÷ 全市累计增量 × 100；拉动 = 该县市区累计增量 ÷ 全市上年同期累计值 × 100（百分点）。各县市区拉动之和等于全市累计增速，贡献率之和为 100。</p>'
-	END
-$$;
-COMMENT ON FUNCTION report_contribution_html(date, text) IS 'report section: contribution and pull of each county-level unit to the city''s growth of the main flows (HTML)';
+COMMENT ON FUNCTION report_contribution(date, text, indicator_state_row[]) IS 'each county-level unit''s contribution (%) to and pull (points) on the city''s ytd growth of the main flows';
 
 -- The lagging list of the report: exactly the rows of lagging_list(as_of)
 -- (the one definition of what is behind, under the caller's row-level
 -- security) whose unit is the city or below it, in its order, with what
 -- the report shows beside them: the action, the target and the current
 -- figure (targets) or the overdue days and investment (tasks), the task's
--- section and due date.
-CREATE FUNCTION report_lagging(as_of date, city_id text)
+-- section and due date.  prog: the progress() rows of as_of (NULL:
+-- computed here); the report passes the rows it computed once.
+CREATE FUNCTION report_lagging(as_of date, area_id text, prog progress_row[] DEFAULT NULL)
 RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, status text, detail text,
 	responsible text, lead_person text, section text, due_date date)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH RECURSIVE area(unit_id) AS (
-		SELECT city_id
+		SELECT area_id
 		UNION
 		SELECT u.unit_id FROM unit u JOIN area ON u.parent_id = area.unit_id
 	), l AS (
 		SELECT l.*
-		FROM lagging_list(as_of) WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
+		FROM lagging_list_of(as_of, coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
 			responsible_unit_zh, lead_person, status, behind, behind_unit, months, since, ord)
 		WHERE l.unit_id IN (SELECT area.unit_id FROM area)
 	)
@@ -514,7 +363,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       END,
 	       l.responsible_unit_zh, l.lead_person, tp.section, tp.due_date
 	FROM l
-	LEFT JOIN progress(as_of) p ON l.kind = 'target' AND p.indicator_id::text = l.item_id AND p.unit_id = l.unit_id
+	LEFT JOIN unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p ON l.kind = 'target' AND p.indicator_id::text = l.item_id AND p.unit_id = l.unit_id
 	LEFT JOIN indicator ii ON ii.indicator_id = p.indicator_id
 	LEFT JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 	LEFT JOIN indicator ri ON ri.indicator_id = t.reference_indicator_id
@@ -522,57 +371,35 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	LEFT JOIN task_progress(as_of) tp ON l.kind = 'task' AND tp.task_id = l.item_id
 	ORDER BY l.ord
 $$;
-COMMENT ON FUNCTION report_lagging(date, text) IS 'the rows of lagging_list(as_of) of the city and the units below it, in its order, with action, target and current figure, or overdue days and investment, section and due date';
+COMMENT ON FUNCTION report_lagging(date, text, progress_row[]) IS 'the rows of lagging_list(as_of) of the area unit and the units below it, in its order, with action, target and current figure, or overdue days and investment, section and due date';
 
--- Section 5: the lagging list as two HTML tables.
-CREATE FUNCTION report_lagging_html(as_of date, city_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH l AS (SELECT * FROM report_lagging(as_of, city_id))
-	SELECT '<h3>落后指标</h3><table class="lag"><thead><tr><th>状态</th><th>指标</th><th>单位</th><th>所属行动</th><th>目标与进度</th><th>责任单位</th></tr></thead><tbody>'
-	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || l.status || '">' || report_status_zh(l.status) || '</span></td>'
-	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || report_escape(l.unit_zh) || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.detail), '') || '</td><td>' || coalesce(report_escape(l.responsible), '—') || '</td></tr>',
-	                   '' ORDER BY l.ord) FROM l WHERE l.kind = '指标'),
-	                '<tr><td colspan="6" class="muted">无落后指标</td></tr>')
-	    || '</tbody></table><h3>滞后项目与任务</h3><table class="lag"><thead><tr><th>状态</th><th>项目/任务</th><th>类别</th>'
-	    || '<th>所属行动</th><th>进度</th><th>截止日期</th><th>责任单位</th><th>责任人</th><th>责任科室</th></tr></thead><tbody>'
-	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || l.status || '">' || report_status_zh(l.status) || '</span></td>'
-	                   || '<td class="name">' || report_escape(l.item) || '</td><td>' || report_escape(l.kind) || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.action_zh), '') || '</td><td>' || coalesce(report_escape(l.detail), '') || '</td>'
-	                   || '<td>' || coalesce(pg_catalog.to_char(l.due_date, 'YYYY-MM-DD'), '') || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.responsible), '—') || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.lead_person), '—') || '</td>'
-	                   || '<td>' || coalesce(report_escape(l.section), '—') || '</td></tr>',
-	                   '' ORDER BY l.ord) FROM l WHERE l.kind <> '指标'),
-	                '<tr><td colspan="9" class="muted">无滞后项目</td></tr>')
-	    || '</tbody></table>'
-$$;
-COMMENT ON FUNCTION report_lagging_html(date, text) IS 'report section: the lagging list (HTML)';
-
--- The city's year-to-date growth of a main indicator month by month, from
--- January to the as-of month: the growth the bureau published with the
--- city's reading where there is one, else computed from the state (NULL
+-- The area unit's year-to-date growth of a main indicator month by month,
+-- from January to the as-of month: the growth the bureau published with
+-- the unit's reading where there is one, else computed from the state (NULL
 -- where the months are not covered: quarterly figures appear at quarter
 -- ends); target: the threshold, or for a relative target the reference
--- indicator's growth that month.
-CREATE FUNCTION report_growth_series(as_of date, city_id text)
+-- indicator's growth that month.  states as in report_contribution.
+CREATE FUNCTION report_growth_series(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
 RETURNS TABLE (indicator_id int, month int, growth float8, target float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH mi AS (
-		SELECT * FROM report_main_indicators(as_of, city_id) m
+		SELECT * FROM report_main_indicators(as_of, area_id) m
 		WHERE m.nature IN ('flow', 'stock') AND target_measure(m.city_target) = 'growth'
 	), s AS (
-		SELECT s.indicator_id, s.state, i.nature FROM indicator_state(as_of) s
+		SELECT s.indicator_id, s.state, i.nature FROM unnest(coalesce(states, ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row FROM indicator_state(as_of) x))) s
 		JOIN indicator i ON i.indicator_id = s.indicator_id
-		WHERE s.unit_id = city_id
+		WHERE s.unit_id = area_id
 		  AND s.indicator_id IN (SELECT mi.indicator_id FROM mi UNION SELECT mi.reference_indicator_id FROM mi)
 	), rep AS (
+		-- the unit's current readings of the year (as readings(NULL) chooses
+		-- them, the latest revision, but of this unit only)
 		SELECT r.indicator_id, r.month, r.reported_growth
-		FROM readings(NULL, pg_catalog.date_trunc('year', as_of)::date, as_of) r
-		WHERE r.unit_id = city_id AND r.month >= pg_catalog.date_trunc('year', as_of) AND r.month <= as_of
+		FROM reading r
+		WHERE r.unit_id = area_id AND r.month >= pg_catalog.date_trunc('year', as_of) AND r.month <= as_of
+		  AND NOT EXISTS (SELECT 1 FROM reading n
+		                  WHERE n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
+		                    AND n.revision > r.revision)
 	), g AS (
 		SELECT s.indicator_id, mo,
 		       coalesce(rep.reported_growth,
@@ -589,231 +416,4 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	LEFT JOIN g rg ON rg.indicator_id = mi.reference_indicator_id AND rg.mo = g.mo
 	ORDER BY mi.indicator_id, g.mo
 $$;
-COMMENT ON FUNCTION report_growth_series(date, text) IS 'the city''s ytd growth of each main indicator with a growth target, month by month, with its target (or reference growth)';
-
--- Section 6: one small SVG line chart per main indicator: the growth month
--- by month (solid, joining the months with a figure, so quarterly figures
--- join quarter to quarter; its latest figure labelled), the target (dashed
--- red), the twelve months of the year on the horizontal axis.
-CREATE FUNCTION report_charts_html(as_of date, city_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH s AS (
-		SELECT * FROM report_growth_series(as_of, city_id)
-	), rng AS (
-		-- the vertical range: the figures, the targets and zero, padded
-		SELECT s.indicator_id,
-		       least(0, min(s.growth), min(s.target)) AS lo0, greatest(0, max(s.growth), max(s.target)) AS hi0
-		FROM s GROUP BY s.indicator_id
-	), sc AS (
-		SELECT r.indicator_id, r.lo0 - 0.12 * greatest(r.hi0 - r.lo0, 1) AS lo,
-		       r.hi0 + 0.12 * greatest(r.hi0 - r.lo0, 1) AS hi,
-		       -- a tick step of 1, 2 or 5 times a power of ten, about four ticks
-		       (SELECT min(st) FROM unnest(ARRAY[1, 2, 5, 10]) m,
-		               LATERAL (SELECT m * power(10, floor(log(greatest(r.hi0 - r.lo0, 1) * 1.24 / 4)))::float8 AS st) x
-		        WHERE st >= greatest(r.hi0 - r.lo0, 1) * 1.24 / 5) AS step
-		FROM rng r
-	), pt AS (
-		-- chart area: x 34..262, y 14..122 in a 270 x 146 view box
-		SELECT s.*, 34 + (s.month - 0.5) * 19 AS x,
-		       122 - (s.growth - sc.lo) / (sc.hi - sc.lo) * 108 AS y,
-		       122 - (s.target - sc.lo) / (sc.hi - sc.lo) * 108 AS ty,
-		       s.month = max(s.month) FILTER (WHERE s.growth IS NOT NULL) OVER (PARTITION BY s.indicator_id) AS last
-		FROM s JOIN sc USING (indicator_id)
-	), chart AS (
-		SELECT mi.indicator_id, mi.name_zh, mi.measure_unit, mi.city_target, sc.lo, sc.hi, sc.step,
-		       (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id) AS ref_zh,
-		       (SELECT 'M' || substr(string_agg('L' || round(pt.x::numeric, 1) || ' ' || round(pt.y::numeric, 1), ' ' ORDER BY pt.month), 2)
-		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.growth IS NOT NULL) AS path,
-		       (SELECT 'M' || substr(string_agg('L' || round(pt.x::numeric, 1) || ' ' || round(pt.ty::numeric, 1), ' ' ORDER BY pt.month), 2)
-		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.target IS NOT NULL) AS tpath,
-		       (SELECT string_agg('<circle cx="' || round(pt.x::numeric, 1) || '" cy="' || round(pt.y::numeric, 1) || '" r="2.6"/>', '' ORDER BY pt.month)
-		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.growth IS NOT NULL) AS dots,
-		       (SELECT '<text class="last" x="' || round(least(pt.x, 246)::numeric, 1) || '" y="' || round((pt.y - 6)::numeric, 1) || '" text-anchor="middle">'
-		               || report_figure(pt.growth, mi.gdec) || '</text>'
-		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.last) AS lastlabel,
-		       (SELECT CASE WHEN target_higher_is_better(mi.city_target) THEN pt.growth >= pt.target ELSE pt.growth <= pt.target END
-		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.last) AS on_target,
-		       (SELECT string_agg('<line class="grid" x1="34" x2="262" y1="' || yy || '" y2="' || yy || '"/>'
-		                          || '<text class="ax" x="30" y="' || (yy + 3) || '" text-anchor="end">' || v || '</text>', '')
-		        FROM (SELECT round((122 - (k * sc.step - sc.lo) / (sc.hi - sc.lo) * 108)::numeric, 1) AS yy,
-		                     (k * sc.step)::numeric::text AS v
-		              FROM generate_series(ceil(sc.lo / sc.step)::int, floor(sc.hi / sc.step)::int) k) t) AS grid
-		FROM report_main_indicators(as_of, city_id) mi JOIN sc ON sc.indicator_id = mi.indicator_id
-	)
-	SELECT coalesce(string_agg(
-	    '<figure class="chart" data-indicator="' || c.indicator_id || '"><figcaption><b>' || report_escape(c.name_zh) || '</b>'
-	    || '<span>目标：' || report_escape(report_target_zh(c.city_target, c.measure_unit, c.ref_zh)) || '</span></figcaption>'
-	    || '<svg viewBox="0 0 270 146" width="270" height="146" role="img" aria-label="' || report_escape(c.name_zh) || '累计增速">'
-	    || coalesce(c.grid, '')
-	    || CASE WHEN c.lo < 0 AND c.hi > 0 THEN '<line class="zero" x1="34" x2="262" y1="' || round((122 + c.lo / (c.hi - c.lo) * 108)::numeric, 1)
-	                                             || '" y2="' || round((122 + c.lo / (c.hi - c.lo) * 108)::numeric, 1) || '"/>' ELSE '' END
-	    || (SELECT string_agg('<text class="ax" x="' || (34 + (m - 0.5) * 19) || '" y="138" text-anchor="middle">' || m || '</text>', '')
-	        FROM generate_series(1, 12) m)
-	    || coalesce('<path class="target" d="' || c.tpath || '"/>', '')
-	    || coalesce('<path class="line' || CASE WHEN c.on_target THEN ' ok' ELSE ' behind' END || '" d="' || c.path || '"/>', '')
-	    || coalesce('<g class="dots' || CASE WHEN c.on_target THEN ' ok' ELSE ' behind' END || '">' || c.dots || '</g>', '')
-	    || coalesce(c.lastlabel, '')
-	    || '</svg></figure>', '' ORDER BY c.indicator_id), '<p class="muted">本期无增速类主要指标。</p>')
-	FROM chart c
-$$;
-COMMENT ON FUNCTION report_charts_html(date, text) IS 'report section: a small SVG line chart of the ytd growth month by month against its target per main indicator (HTML)';
-
--- The style sheet of the report (inline in the document).
-CREATE FUNCTION report_css() RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp AS $css$
-	SELECT $$
-*{box-sizing:border-box}
-body{margin:0;background:#eef0f3;color:#1f2328;font:14px/1.55 "Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif}
-main{max-width:1180px;margin:0 auto;background:#fff;padding:28px 40px 40px}
-header.doc{text-align:center;border-bottom:3px double #b71c1c;padding-bottom:14px;margin-bottom:18px}
-header.doc .org{color:#b71c1c;font-size:30px;font-weight:700;letter-spacing:4px}
-header.doc .sub{color:#555;margin-top:6px}
-.kpis{display:flex;gap:12px;margin:0 0 10px}
-.kpi{flex:1;border:1px solid #d8dde3;border-radius:6px;padding:10px 14px;border-top:5px solid #607d8b}
-.kpi b{display:block;font-size:28px;line-height:1.2}
-.kpi.green{border-top-color:#188038}.kpi.yellow{border-top-color:#e8a600}.kpi.red{border-top-color:#c5221f}.kpi.none{border-top-color:#9aa0a6}
-.kpi.tp{border-top-color:#1a4f8b}
-h2{font-size:20px;color:#1a4f8b;border-left:6px solid #1a4f8b;padding-left:10px;margin:30px 0 12px}
-h3{font-size:16px;margin:16px 0 8px;color:#333}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border:1px solid #d8dde3;padding:5px 7px;vertical-align:middle}
-thead th{background:#f1f3f6;font-weight:600}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.n,th.n{text-align:center;width:3.4em;color:#555;white-space:nowrap}
-td.name{font-weight:600}
-tr.action td{background:#e8eef6;color:#1a4f8b;font-weight:700}
-.chip{display:inline-block;min-width:2.6em;text-align:center;border-radius:10px;padding:0 8px;font-weight:700;font-size:12px}
-.chip.green{background:#188038;color:#fff}.chip.yellow{background:#f9c31f;color:#3c2a00}.chip.red{background:#c5221f;color:#fff}.chip.none{background:#e8eaed;color:#5f6368}
-td.prog{width:260px;white-space:nowrap}
-.bar{position:relative;display:inline-block;vertical-align:middle;width:170px;height:14px;background:#e8eaed;border-radius:2px}
-.bar .fill{position:absolute;left:0;top:0;bottom:0;border-radius:2px 0 0 2px}
-.fill.green{background:#188038}.fill.yellow{background:#e8a600}.fill.red{background:#c5221f}.fill.none{background:#9aa0a6}
-.bar .mark{position:absolute;top:-4px;bottom:-4px;width:2px;margin-left:-1px;background:#1a1a1a}
-.pct{display:inline-block;width:4.2em;text-align:right;margin-left:6px;font-variant-numeric:tabular-nums}
-.att{color:#333}.muted{color:#8a9199}
-table.matrix{table-layout:fixed}
-table.matrix th.unit{width:118px;text-align:left;white-space:nowrap}
-table.matrix th.ind{height:150px;vertical-align:bottom;padding:6px 2px}
-table.matrix th.ind div{writing-mode:vertical-rl;margin:0 auto;font-size:13px;line-height:1.25;max-height:140px}
-table.matrix tr.tgt td{font-size:11px;color:#555;text-align:center;background:#fafbfc;padding:3px 1px}
-table.matrix td.cell{text-align:center;font-variant-numeric:tabular-nums;font-size:12.5px;padding:6px 1px;height:32px}
-td.cell.green{background:#81c995}td.cell.yellow{background:#fdd663}td.cell.red{background:#f28b82}td.cell.none{background:#f1f3f4;color:#8a9199}td.cell.na{background:#fff}
-th.cnt,td.cnt{width:34px;text-align:center;font-weight:700}
-td.cnt.red{color:#c5221f}td.cnt.yellow{color:#b07d00}td.cnt.green{color:#188038}
-.legend{font-size:12.5px;color:#555;margin:6px 0}
-.legend i{display:inline-block;width:14px;height:12px;vertical-align:-1px;margin:0 4px 0 10px}
-.rankwrap{display:flex;gap:20px;align-items:flex-start}.rankwrap>div{flex:1;min-width:0}.rankwrap>div:first-child{flex:1.3}
-table.rank th,table.rank td.name,table.rank td.delta,table.rank td .grade{white-space:nowrap}
-table.rank td.unmet{font-size:12px;color:#444}
-.grade{font-weight:700}.g优秀{color:#188038}.g良好{color:#1a4f8b}.g合格{color:#8a6d00}.g不合格{color:#c5221f}
-.up{color:#188038;font-weight:700}.down{color:#c5221f;font-weight:700}
-table.contrib th.grp{text-align:center;font-size:13px}
-table.contrib .sub{font-weight:400;color:#555;font-size:12px}
-table.contrib th.unit{text-align:left;white-space:nowrap;background:#fff;font-weight:600}
-table.contrib td.c{position:relative}
-.cbar{position:absolute;left:0;top:4px;bottom:4px;background:#dce7f5;z-index:-1}
-table.contrib td.c{z-index:0}
-td.neg{color:#c5221f}
-.note{font-size:12px;color:#666;margin:6px 0}
-table.lag td{font-size:12.5px}
-.charts{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
-figure.chart{margin:0;border:1px solid #d8dde3;border-radius:6px;padding:8px 6px 2px}
-figure.chart figcaption{font-size:13px;padding:0 4px}
-figure.chart figcaption span{display:block;font-size:11.5px;color:#666}
-figure.chart svg{display:block;width:100%;height:auto}
-svg .grid{stroke:#e3e6ea;stroke-width:1}
-svg .zero{stroke:#9aa0a6;stroke-width:1}
-svg .ax{font-size:9px;fill:#6b7280}
-svg .target{fill:none;stroke:#c5221f;stroke-width:1.5;stroke-dasharray:5 3}
-svg .line{fill:none;stroke-width:2.2}
-svg .line.ok{stroke:#1a4f8b}svg .line.behind{stroke:#e8710a}
-svg .dots.ok{fill:#1a4f8b}svg .dots.behind{fill:#e8710a}
-svg .last{font-size:11px;font-weight:700;fill:#1f2328}
-footer{margin-top:28px;font-size:12px;color:#777;border-top:1px solid #ddd;padding-top:8px}
-@media print{body{background:#fff}main{padding:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
-$$
-$css$;
-COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
-
--- The whole report: a title with the city, year and as-of month, the
--- counts of green, yellow and red targets, then the six sections.  as_of:
--- any day of the month reported on; city_id: the city by its id or its
--- Chinese name (unit_key; default: the first unit of kind city).
-CREATE FUNCTION progress_report_html(as_of date, city_id text DEFAULT NULL) RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-DECLARE
-	d date;
-	c unit;
-	y int;
-	m int;
-	tp float8;
-	n_green int; n_yellow int; n_red int; n_none int; n_all int;
-	latest date;
-BEGIN
-	IF as_of IS NULL THEN
-		RAISE EXCEPTION 'progress_report_html: as_of must not be null'
-			USING ERRCODE = 'null_value_not_allowed';
-	END IF;
-	IF NOT isfinite(as_of) THEN
-		RAISE EXCEPTION 'progress_report_html: as_of must be a finite date'
-			USING ERRCODE = 'datetime_field_overflow';
-	END IF;
-	SELECT * INTO c FROM unit u
-	WHERE u.kind = 'city' AND (city_id IS NULL OR u.unit_id = (SELECT unit_key(city_id)))
-	ORDER BY u.sort_order, u.unit_id LIMIT 1;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'progress_report_html: % is not a city', coalesce(quote_literal(city_id), 'no unit')
-			USING ERRCODE = CASE WHEN city_id IS NULL THEN 'no_data_found' ELSE 'invalid_parameter_value' END,
-			      DETAIL = 'The report is of a unit of kind city; the plan has no such unit.';
-	END IF;
-	d := report_month_end(as_of);
-	y := extract(year FROM d);
-	m := extract(month FROM d);
-	tp := time_progress(d);
-	latest := latest_month();
-
-	SELECT count(*) FILTER (WHERE p.status = 'green'), count(*) FILTER (WHERE p.status = 'yellow'),
-	       count(*) FILTER (WHERE p.status = 'red'), count(*) FILTER (WHERE p.status IS NULL), count(*)
-	INTO n_green, n_yellow, n_red, n_none, n_all
-	FROM progress(d) p WHERE p.unit_id = c.unit_id;
-
-	RETURN '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-		|| '<meta name="viewport" content="width=device-width, initial-scale=1">'
-		|| '<title>' || report_escape(c.name_zh) || y || '年主要目标任务推进情况（截至' || m || '月）</title>'
-		|| '<style>' || report_css() || '</style></head><body><main>'
-		|| '<header class="doc"><div class="org">' || report_escape(c.name_zh) || y || '年主要目标任务推进情况通报</div>'
-		|| '<div class="sub">数据截至 ' || y || ' 年 ' || m || ' 月　·　序时进度 ' || report_figure(100 * tp, 1) || '%'
-		|| CASE WHEN n_all = 0 THEN '　·　<span class="muted">本年没有目标</span>'
-		        WHEN latest IS NULL OR latest < pg_catalog.date_trunc('month', d) THEN '　·　<span class="muted">本月读数尚未齐全</span>' ELSE '' END
-		|| '</div></header>'
-		|| '<section class="kpis">'
-		|| '<div class="kpi tp"><b>' || report_figure(100 * tp, 1) || '%</b>序时进度（' || m || '/12）</div>'
-		|| '<div class="kpi"><b>' || n_all || '</b>全市目标（项）</div>'
-		|| '<div class="kpi green"><b>' || n_green || '</b>绿：达到序时或目标</div>'
-		|| '<div class="kpi yellow"><b>' || n_yellow || '</b>黄：略有落后</div>'
-		|| '<div class="kpi red"><b>' || n_red || '</b>红：明显落后</div>'
-		|| '<div class="kpi none"><b>' || n_none || '</b>本年暂无数据</div>'
-		|| '</section>'
-		|| '<h2>一、全市主要目标完成情况</h2>'
-		|| '<p class="legend">绿：达到目标或序时进度；黄：落后不足容差（增速类 1 个百分点，总量类 5%）；红：明显落后。进度条为年度目标完成比例，竖线为序时进度。</p>'
-		|| coalesce(report_city_targets_html(d, c.unit_id), '<p class="muted">无</p>')
-		|| '<h2>二、各县市区主要指标完成情况</h2>'
-		|| '<p class="legend">单元格为各县市区累计增速（总量类为累计值），颜色为对照本地目标的状态：'
-		|| '<i style="background:#81c995"></i>绿<i style="background:#fdd663"></i>黄<i style="background:#f28b82"></i>红'
-		|| '<i style="background:#f1f3f4"></i>无数据</p>'
-		|| coalesce(report_matrix_html(d, c.unit_id), '<p class="muted">无</p>')
-		|| '<h2>三、考核排名</h2><div class="rankwrap"><div><h3>县市区</h3>' || coalesce(report_ranking_html(d, c.unit_id, 'county'), '<p class="muted">无</p>')
-		|| '</div><div><h3>市直部门</h3>' || coalesce(report_ranking_html(d, c.unit_id, 'department'), '<p class="muted">无</p>') || '</div></div>'
-		|| '<h2>四、各县市区对全市增长的贡献</h2>' || coalesce(report_contribution_html(d, c.unit_id), '<p class="muted">无</p>')
-		|| '<h2>五、滞后清单</h2>' || coalesce(report_lagging_html(d, c.unit_id), '<p class="muted">无</p>')
-		|| '<h2>六、主要指标累计增速走势</h2>'
-		|| '<p class="legend">实线为全市 1 月至各月累计增速（%），虚线为目标；季度指标只有季末数据。横轴为月份。</p>'
-		|| '<div class="charts">' || coalesce(report_charts_html(d, c.unit_id), '<p class="muted">无</p>') || '</div>'
-		|| '<footer>本通报由 scorecard_plan 在数据库内生成（scorecard.progress_report_html），截至 '
-		|| pg_catalog.to_char(d, 'YYYY-MM-DD') || '。增速以统计部门发布数为准，未发布时按累计值计算。</footer>'
-		|| '</main></body></html>';
-END $$;
-COMMENT ON FUNCTION progress_report_html(date, text) IS 'the monthly progress report (调度通报) at the as-of month as one self-contained HTML document: city targets, county matrix, rankings, contribution and pull, lagging list, growth charts';
+COMMENT ON FUNCTION report_growth_series(date, text, indicator_state_row[]) IS 'the area unit''s ytd growth of each main indicator with a growth target, month by month, with its target (or reference growth)';

@@ -45,7 +45,7 @@ def setup():
     if r.returncode:
         sys.exit(r.stderr)
     r = psql(["-v", "ON_ERROR_STOP=1", "-c", "SET client_min_messages = warning",
-              "-c", "CREATE EXTENSION scorecard_plan CASCADE",
+              "-c", "CREATE EXTENSION scorecard_report CASCADE",
               "-c", "SET search_path = scorecard, public",
               "-f", "data/plan.sql", "-f", "data/generate.sql",
               "-c", "CALL run_assessment(2024)",

@@ -57,7 +57,7 @@ for t in "$TOP"/test/pgtap/*.sql; do
 	wanted "$(basename "$t" .sql)" || continue
 	db="tap_$(basename "$t" .sql)"
 	psql -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-	psql -q -d "$db" -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION scorecard_plan CASCADE" >/dev/null
+	psql -q -d "$db" -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION scorecard_report CASCADE" >/dev/null
 	set +e
 	pg_prove --verbose -d "$db" "$t" >"$log/$db.out" 2>&1
 	set -e

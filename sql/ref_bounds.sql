@@ -6,6 +6,7 @@
 -- would store an empty or infinite run.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
+CREATE EXTENSION IF NOT EXISTS scorecard_report;
 SET search_path = scorecard, public;
 \set SHOW_CONTEXT never
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run, plan_setting CASCADE;

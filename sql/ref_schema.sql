@@ -2,6 +2,8 @@
 -- names the rule, and leaves the data unchanged.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS scorecard_plan;
+-- the report's rendering too: its unpinned escaping helpers are listed below
+CREATE EXTENSION IF NOT EXISTS scorecard_report;
 SET search_path = scorecard, public;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Render an HTML file in headless Chromium through the DevTools protocol.
 
-Usage: render.py FILE.html OUT.png OUT.json [WIDTH]
+Usage: render.py FILE.html OUT.png OUT.json [WIDTH [OUT.pdf]]
 
 Writes a full-page screenshot (OUT.png) and a JSON record (OUT.json) of:
 the console messages, JavaScript exceptions and browser log entries of the
 page ("errors" holds those of level error), every network request that is
 not the file itself ("requests": a self-contained page makes none), and the
 page-pixel boxes of the elements the browser suite checks (bars, matrix
-cells, charts).  Standard library only: a minimal WebSocket client speaks
+cells, charts), of the layout checks (the blocks: tables, their scrolling
+containers and charts; text squeezed to one character a line; the page
+and viewport widths; the headings), and, with OUT.pdf, the page printed
+to PDF as the browser prints it (Page.printToPDF, the document's @page
+size) with the widths of the print layout at A4's text width.  Standard
+library only: a minimal WebSocket client speaks
 the protocol.  Exits non-zero if Chromium cannot be driven.
 """
 import base64
@@ -33,7 +38,7 @@ COLLECT_JS = r"""
 (() => {
   const box = e => { const r = e.getBoundingClientRect();
     return {x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height}; };
-  const out = {bars: [], cells: [], charts: [], chips: [], fonts: []};
+  const out = {bars: [], cells: [], charts: [], chips: [], fonts: [], blocks: [], squeezed: []};
   document.querySelectorAll('table.targets tr[data-indicator] .bar').forEach(b => {
     const tr = b.closest('tr');
     out.bars.push({indicator: +tr.dataset.indicator, status: tr.dataset.status,
@@ -48,6 +53,32 @@ COLLECT_JS = r"""
      paths: f.querySelectorAll('path').length}));
   document.querySelectorAll('table.targets .chip').forEach(c => out.chips.push(
     {status: c.closest('tr').dataset.status, text: c.textContent, box: box(c)}));
+  // the blocks that must not overlap: a table's scrolling container (what
+  // is seen of it), else the table; the charts
+  document.querySelectorAll('table').forEach(t => {
+    const w = t.closest('.tw') || t;
+    out.blocks.push({kind: 'table.' + t.className, box: box(w)});
+  });
+  document.querySelectorAll('figure.chart').forEach(f => out.blocks.push({kind: 'chart', box: box(f)}));
+  // text squeezed to one character a line: a text node of two or more
+  // characters broken into as many line boxes as it has characters
+  // (horizontal text only; the matrix headers are vertical by design)
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.replace(/\s+/g, '');
+    if (text.length < 2) continue;
+    if (getComputedStyle(n.parentElement).writingMode !== 'horizontal-tb') continue;
+    const r = document.createRange(); r.selectNodeContents(n);
+    const lines = new Set(Array.from(r.getClientRects()).filter(q => q.width > 0).map(q => Math.round(q.top)));
+    if (lines.size >= 2 && lines.size >= text.length)
+      out.squeezed.push({text: n.textContent.slice(0, 40), lines: lines.size,
+                         in: n.parentElement.tagName + '.' + n.parentElement.className});
+  }
+  out.headings = Array.from(document.querySelectorAll('h2,h3')).map(h => h.textContent);
+  out.legends = Array.from(document.querySelectorAll('p.legend,p.note')).map(h => h.textContent);
+  out.first_table = {head: Array.from(document.querySelectorAll('table')[0].querySelectorAll('thead th')).map(h => h.textContent),
+                     first_row: (document.querySelector('table td.name') || {}).textContent};
+  out.viewport = {w: window.innerWidth};
   out.title = document.title;
   out.page = {w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight};
   out.font_ok = document.fonts.check('16px "Noto Sans CJK SC"', '邵阳') ;
@@ -150,6 +181,7 @@ class Page:
 def main():
     html, png, out_json = sys.argv[1:4]
     width = int(sys.argv[4]) if len(sys.argv) > 4 else 1280
+    pdf = sys.argv[5] if len(sys.argv) > 5 else None
     url = "file://" + os.path.abspath(html)
     profile = tempfile.mkdtemp(prefix="report-chromium-")
     proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
@@ -180,6 +212,22 @@ def main():
                               "scale": 1})
         with open(png, "wb") as f:
             f.write(base64.b64decode(shot["data"]))
+        if pdf:
+            # The print layout at A4's text width (210 mm less the @page
+            # margins of 12 mm: 703 CSS pixels): the widest element.
+            cdp.call("Emulation.setEmulatedMedia", session=sid, media="print")
+            cdp.call("Emulation.setDeviceMetricsOverride", session=sid, width=703, height=900,
+                     deviceScaleFactor=1, mobile=False)
+            info["print"] = json.loads(cdp.call("Runtime.evaluate", session=sid, returnByValue=True, expression=r"""
+              JSON.stringify({page_w: document.documentElement.scrollWidth,
+                wide: Array.from(document.querySelectorAll('table,figure,.kpis,h2,p')).filter(
+                  e => e.getBoundingClientRect().right > 703.5).map(e => e.tagName + '.' + e.className).slice(0, 10)})
+            """)["result"]["value"])
+            cdp.call("Emulation.setEmulatedMedia", session=sid, media="")
+            cdp.call("Emulation.clearDeviceMetricsOverride", session=sid)
+            out = cdp.call("Page.printToPDF", session=sid, preferCSSPageSize=True, printBackground=True)
+            with open(pdf, "wb") as f:
+                f.write(base64.b64decode(out["data"]))
         # Drain what is left, then sort the events out.
         cdp.call("Runtime.evaluate", session=sid, expression="1")
         console, errors, requests = [], [], []

@@ -1,7 +1,7 @@
 -- Run by mallory (test/suites/hostile.sh, case E) after the plan is
 -- installed: look-alikes, in schema public, of every function, aggregate and
--- operator name that the installed SQL of scorecard and scorecard_plan
--- calls.  The names come from the installed text (pg_get_functiondef of
+-- operator name that the installed SQL of scorecard, scorecard_plan and
+-- scorecard_report calls.  The names come from the installed text (pg_get_functiondef of
 -- every member function that is not C, pg_get_viewdef of every member view);
 -- the argument types from the built-ins of those names (pg_catalog, the
 -- types' schema, scorecard): each parameter becomes its own type and every
@@ -66,13 +66,13 @@ BEGIN
 	SELECT string_agg(t, E'\n') INTO src FROM (
 		SELECT pg_get_functiondef(p.oid) AS t
 		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('scorecard', 'scorecard_plan')
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('scorecard', 'scorecard_plan', 'scorecard_report')
 		JOIN pg_language l ON l.oid = p.prolang
 		WHERE l.lanname <> 'c' AND p.prokind IN ('f', 'p')
 		UNION ALL
 		SELECT pg_get_viewdef(c.oid)
 		FROM pg_class c JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
-		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('scorecard', 'scorecard_plan')
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('scorecard', 'scorecard_plan', 'scorecard_report')
 		WHERE c.relkind IN ('v', 'm')) s;
 
 	-- called names: a word before "(" that names a function somewhere

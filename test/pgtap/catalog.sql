@@ -1,7 +1,7 @@
 -- pgTAP: the extensions' catalog promises (schemas, types, shippable
 -- functions, no table in the types extension).  The database has
--- scorecard_plan, which brought scorecard (CASCADE) into its own schema
--- scorecard, not public.
+-- scorecard_report, which brought scorecard_plan, which brought scorecard
+-- (CASCADE) into its own schema scorecard, not public.
 SET search_path = scorecard, public;
 SELECT plan(11);
 -- Functions that read or write tables and so cannot be immutable: none in

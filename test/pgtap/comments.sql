@@ -1,5 +1,6 @@
 -- pgTAP: the catalog documents itself.  Every function, procedure,
--- aggregate, type, table and view of scorecard and scorecard_plan, and
+-- aggregate, type, table and view of scorecard, scorecard_plan and
+-- scorecard_report, and
 -- every column of every view, has a COMMENT (what \df+, \d+ and BI tools'
 -- metadata show).  A failure lists what lacks one, by name.
 SELECT plan(6);
@@ -8,7 +9,7 @@ CREATE TEMP VIEW ext_member AS
 	SELECT e.extname, d.classid, d.objid
 	FROM pg_depend d
 	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
-	WHERE d.deptype = 'e' AND e.extname IN ('scorecard', 'scorecard_plan');
+	WHERE d.deptype = 'e' AND e.extname IN ('scorecard', 'scorecard_plan', 'scorecard_report');
 
 SELECT is_empty($$
 	SELECT m.extname || ': ' || p.oid::regprocedure

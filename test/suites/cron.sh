@@ -5,7 +5,8 @@
 # has no seconds syntax), a run recorded by the job within 90 s, and a
 # second job in the same minute waits its turn and succeeds too; a run
 # while another session holds the plan lock waits scorecard.run_lock_timeout,
-# then is refused.
+# then is refused.  A third job stores the HTML report (scorecard_report)
+# in a table.
 # The job runs with pg_cron's default search_path, without scorecard.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,7 +27,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "SET search_path = scorecard, public"
 
 cd "$TOP"
 psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION pg_cron" \
-	-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+	-c "CREATE EXTENSION scorecard_report CASCADE" -c "SET search_path = scorecard, public" \
 	-f data/plan.sql -f data/generate.sql >/dev/null
 ok $? "pg_cron and scorecard created, demo plan loaded"
 
@@ -35,6 +36,10 @@ ok $? "run_assessment scheduled every minute (job $job)"
 # A second job in the same minute (as of October): it waits its turn.
 job2=$(q "SELECT cron.schedule('scorecard-assessment-october', '* * * * *', 'CALL scorecard.run_assessment(2024, ''2024-10-31'')')")
 ok $? "a second run scheduled in the same minute (job $job2)"
+rjob=$(q "CREATE TABLE public.monthly_report (made_at timestamptz, html text);
+	SELECT cron.schedule('scorecard-report', '* * * * *',
+	                     'INSERT INTO public.monthly_report SELECT now(), scorecard.progress_report_html(''2024-11-30'')')")
+ok $? "the report scheduled every minute too (job $rjob)"
 
 runs=0
 for _ in $(seq 1 90); do
@@ -54,6 +59,16 @@ q "SELECT format('# run %s: year %s as of %s, %s readings, finished %s', run_id,
 [ "$(q "SELECT count(*) FROM cron.job_run_details WHERE jobid = $job AND status = 'succeeded'")" -ge 1 ]
 ok $? "cron.job_run_details shows a succeeded run"
 [ "$(q "SELECT count(*) FROM assessment_run_unit WHERE peer_group = 'county'")" = 12 ]; ok $? "the run holds the 12 counties' assessment"
+
+reports=0
+for _ in $(seq 1 75); do
+	reports=$(q "SELECT count(*) FROM public.monthly_report")
+	[ "${reports:-0}" -ge 1 ] && break
+	sleep 1
+done
+[ "$(q "SELECT left(html, 15) || ' ' || (strpos(html, '六、主要指标累计增速走势') > 0) FROM public.monthly_report LIMIT 1")" = "<!DOCTYPE html> true" ]
+ok $? "the scheduled job stored the whole HTML report"
+q "SELECT cron.unschedule($rjob)" >/dev/null
 
 q "SELECT cron.unschedule($job)" >/dev/null
 ok $? "job unscheduled"

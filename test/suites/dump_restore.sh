@@ -19,7 +19,7 @@ cleanup
 psql -X -q -d postgres -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" >/dev/null
 
 cd "$TOP"
-psql -X -q -v ON_ERROR_STOP=1 -d $src -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+psql -X -q -v ON_ERROR_STOP=1 -d $src -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
 	-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql \
 	-c "CALL run_assessment(2024)" >/dev/null
 ok $? "demo plan loaded and assessed in $src"
@@ -58,6 +58,13 @@ b=$(q $dst "$stored")
 progress="SELECT md5(string_agg(format('%s', p), ',' ORDER BY unit_id, indicator_id)) FROM progress(latest_month()) p"
 a=$(q $src "$progress"); b=$(q $dst "$progress")
 [ -n "$a" ] && [ "$a" = "$b" ]; ok $? "the progress report is the same"
+
+# The report extension comes back with the plan model, and its document is the same.
+html="SELECT md5(progress_report_html(latest_month()))"
+a=$(q $src "$html"); b=$(q $dst "$html")
+[ "$(q $dst "SELECT extversion FROM pg_extension WHERE extname = 'scorecard_report'")" = "$(cat VERSION)" ] &&
+	[ -n "$a" ] && [ "$a" = "$b" ]
+ok $? "scorecard_report is restored and the HTML report is the same"
 
 q $dst "CALL run_assessment(2024)" && [ "$(q $dst "SELECT count(*) FROM assessment_run")" = 1 ]
 ok $? "run_assessment after the restore replaces the restored run (still one)"

@@ -21,7 +21,7 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c hostile_d hostile_e; do
+	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -175,7 +175,7 @@ ok $? "C: after the install she cannot add anything to schema scorecard or score
 # wherever the extension leaves an operator unqualified on such arguments.
 for d in hostile_d; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
 sq -d postgres -c "CREATE DATABASE hostile_d" &&
-	sq -d hostile_d -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" &&
+	sq -d hostile_d -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" &&
 	sq -d hostile_d -c "GRANT CREATE ON SCHEMA public TO mallory"
 ok $? "D: installed with the types in public; CREATE on public granted to mallory afterwards"
 plant public hostile_d >/dev/null && psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_d >/dev/null <<'SQL'
@@ -196,7 +196,8 @@ clean hostile_d
 ok $? "D: none of her code ran; postgres is the only superuser"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_d" >/dev/null
 
-# E: the default install (CREATE EXTENSION scorecard_plan CASCADE); later
+# E: the default install (CREATE EXTENSION scorecard_report CASCADE: the plan
+# model and the report); later
 # a superuser grants CREATE on public to mallory.  She plants look-alikes of
 # every function, aggregate and operator name the installed SQL of both
 # extensions calls, generated from the installed bodies and view definitions
@@ -206,7 +207,7 @@ psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DR
 # scorecard, public; data/demo.sql), runs an assessment and renders the HTML
 # report with public first on the path: none of her look-alikes runs.
 sq -d postgres -c "CREATE DATABASE hostile_e" &&
-	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" &&
+	sq -d hostile_e -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" &&
 	sq -d hostile_e -c "ALTER DATABASE hostile_e SET search_path = scorecard, public" \
 		-c "GRANT CREATE ON SCHEMA public TO mallory" -c "GRANT USAGE ON SCHEMA scorecard TO mallory"
 ok $? "E: the default install; CREATE on public (and USAGE on scorecard, as a county's analyst has) granted to mallory afterwards"
@@ -249,6 +250,26 @@ log=$(sqe -c "SELECT count(*) || ' calls: ' || coalesce(string_agg(DISTINCT fn, 
 [ "$sprung" = 0 ] && clean hostile_e
 ok $? "E: none of her look-alikes ran; postgres is the only superuser"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_e" >/dev/null
+
+# F: the report extension over a plan model installed by the safe recipe,
+# after a superuser granted CREATE on schema scorecard to mallory: its
+# install guard refuses (42501, naming her) and creates nothing; once the
+# grant is revoked it installs.
+for d in hostile_f; do psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null; done
+sq -d postgres -c "CREATE DATABASE hostile_f" &&
+	sq -d hostile_f -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard_types" \
+		-c "CREATE EXTENSION scorecard SCHEMA scorecard_types" -c "CREATE EXTENSION scorecard_plan" \
+		-c "GRANT CREATE ON SCHEMA scorecard TO mallory"
+out=$(psql -X -q -U postgres -d hostile_f -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "CREATE EXTENSION scorecard_report" 2>&1)
+echo "$out" | grep -E 'ERROR|HINT' | sed 's/^/# /'
+grep -q '42501' <<<"$out" && grep -q 'schema scorecard can be written by roles that are not superusers: mallory' <<<"$out" &&
+	[ "$(sq -d hostile_f -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard_report'") $(sq -d hostile_f -c "SELECT to_regprocedure('scorecard.progress_report_html(date,text)') IS NULL")" = "0 t" ]
+ok $? "F: CREATE EXTENSION scorecard_report refuses a schema scorecard mallory may write (42501), creating nothing"
+sq -d hostile_f -c "REVOKE CREATE ON SCHEMA scorecard FROM mallory" -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report" \
+		-c "INSERT INTO scorecard.unit (unit_id, name_zh, name_en, kind) VALUES ('c', '市', 'City', 'city')" &&
+	[ "$(sq -d hostile_f -c "SELECT left(scorecard.progress_report_html('2024-01-31'), 15)")" = '<!DOCTYPE html>' ]
+ok $? "F: once the grant is revoked it installs, and its pinned functions find the types in their own schema"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_f" >/dev/null
 
 echo "1..$n"
 exit $failed

@@ -24,10 +24,10 @@ PACKAGES="build-essential debhelper dpkg-dev fakeroot postgresql-server-dev-all 
 [ "$(dpkg-parsechangelog -l "$TOP/debian/changelog" -S Version)" = "$ver" ]
 ok $? "debian/changelog is at $ver (VERSION)"
 [ "$(/usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(" ".join({m["version"]} | {p["version"] for p in m["provides"].values()}))' "$TOP/META.json")" = "$ver" ]
-ok $? "META.json and its two extensions are at $ver"
-[ "$(make -s -C "$TOP" PG_CONFIG="$SYSPGBIN/pg_config" scorecard.control scorecard_plan.control >/dev/null &&
-	grep -h default_version "$TOP/scorecard.control" "$TOP/scorecard_plan.control" | sort -u)" = "default_version = '$ver'" ]
-ok $? "both control files say default_version = '$ver'"
+ok $? "META.json and its three extensions are at $ver"
+[ "$(make -s -C "$TOP" PG_CONFIG="$SYSPGBIN/pg_config" scorecard.control scorecard_plan.control scorecard_report.control >/dev/null &&
+	grep -h default_version "$TOP/scorecard.control" "$TOP/scorecard_plan.control" "$TOP/scorecard_report.control" | sort -u)" = "default_version = '$ver'" ]
+ok $? "the three control files say default_version = '$ver'"
 
 # Build from a copy of the checkout's files (tracked and new, not ignored ones).
 build=$(mktemp -d /tmp/scorecard-deb.XXXXXX)
@@ -52,12 +52,12 @@ echo "# $(basename "$deb"): $(stat -c %s "$deb") bytes, $(dpkg-deb -f "$deb" Ins
 ok $? "the build is warning-free"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$build/files"
 want="/usr/lib/postgresql/15/lib/scorecard.so"
-for f in "$TOP"/versions/*.sql "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard.control scorecard_plan.control; do
+for f in "$TOP"/versions/*.sql "$TOP"/versions/*.control $(ls "$TOP"/versions/*.sql.in 2>/dev/null | sed 's/\.in$//') scorecard--$ver.sql scorecard_plan--$ver.sql scorecard_report--$ver.sql scorecard.control scorecard_plan.control scorecard_report.control; do
 	want="$want /usr/share/postgresql/15/extension/$(basename "$f")"
 done
 missing=""
 for f in $want; do grep -qx "$f" "$build/files" || missing="$missing $f"; done
-[ -z "$missing" ]; ok $? "the package holds the library, both control files, both install scripts and versions/ ($(echo $want | wc -w) files)${missing:+; missing:$missing}"
+[ -z "$missing" ]; ok $? "the package holds the library, the three control files and install scripts and versions/ ($(echo $want | wc -w) files)${missing:+; missing:$missing}"
 ! grep -qxE '/usr/share/postgresql/15/extension/(scorecard--0\.[12]\.0|scorecard_plan--0\.2\.0)\.sql' "$build/files"
 ok $? "the package does not ship the frozen 0.1.0 and 0.2.0 install scripts (a new database installs only the current version)"
 

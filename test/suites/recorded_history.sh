@@ -28,7 +28,7 @@ cleanup
 psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE hist_county LOGIN" -c "CREATE ROLE hist_city LOGIN" >/dev/null
 
 cd "$TOP"
-psql -X -q -v ON_ERROR_STOP=1 -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" \
+psql -X -q -v ON_ERROR_STOP=1 -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
 	-c "SET search_path = scorecard, public" -f data/plan.sql -f data/generate.sql \
 	-c "SELECT enable_unit_security()" \
 	-c "SELECT grant_unit_access('hist_county', 'beita')" \

@@ -86,10 +86,14 @@ print("\n".join("# " + x for x in problems))
 sys.exit(1 if problems else 0)
 PY
 ok $? "the HTML is well formed and self-contained (no script, link, img, src, href, url(), @import)"
-for s in 一、全市主要目标完成情况 二、各县市区主要指标完成情况 三、考核排名 四、各县市区对全市增长的贡献 五、滞后清单 六、主要指标累计增速走势; do
-	grep -qF "$s" "$out/report.html" || { echo "# missing section $s"; false; }
+# The city's child kinds, named from unit_kind in the order of its children.
+kinds=$(q "SELECT string_agg(name_zh, '、' ORDER BY first) FROM (SELECT k.name_zh, min(u.sort_order) AS first
+	FROM unit u JOIN unit_kind k USING (kind) WHERE u.parent_id = 'shaoyang' AND NOT k.is_department GROUP BY k.name_zh) x")
+miss=""
+for s in 一、全市主要目标完成情况 "二、各${kinds}主要指标完成情况" 三、考核排名 "四、各${kinds}对全市增长的贡献" 五、滞后清单 六、主要指标累计增速走势 "<h3>${kinds}</h3>" "<h3>市直部门</h3>"; do
+	grep -qF "$s" "$out/report.html" || miss="$miss $s"
 done
-ok $? "the six sections are there"
+[ "$kinds" = "区、县级市、县" ] && [ -z "$miss" ]; ok $? "the six sections are there, their child units named from unit_kind ($kinds; missing:${miss:- none})"
 # Every county name, every main indicator name appear; no unit or indicator id does.
 miss=$(q "SELECT string_agg(name_zh, ',') FROM unit WHERE kind <> 'department' AND parent_id = 'shaoyang'
 	AND strpos(\$x\$$(tr -d '\n' <"$out/report.html" | sed 's/\$x\$//g')\$x\$, '<th class=\"unit\">' || name_zh || '</th>') = 0")
@@ -137,7 +141,7 @@ exp=$(q "SELECT string_agg(unit_id || '|' || rk, ',' ORDER BY unit_id) FROM (
 	WHERE r.as_of = '2024-10-31' AND u.peer_group = 'county') x")
 gotp=$(q "SELECT string_agg(unit_id || '|' || prior_rank, ',' ORDER BY unit_id) FROM report_ranking('2024-11-30', 'shaoyang', 'county')")
 [ -n "$exp" ] && [ "$exp" = "$gotp" ]; ok $? "previous ranks are the October run's ranks by score"
-grep -qF '较上月：与上月考核运行 #' "$out/report.html"; ok $? "the report says the ranks are compared with the stored October run"
+grep -qF '较上月：与上月考核运行（2024-10-31）' "$out/report.html"; ok $? "the report says the ranks are compared with the stored October run"
 moved=$(q "SELECT string_agg(unit_zh || CASE WHEN prior_rank > rank THEN '↑' || (prior_rank - rank) ELSE '↓' || (rank - prior_rank) END, ',')
 	FROM report_ranking('2024-11-30', 'shaoyang', 'department') WHERE prior_rank <> rank")
 ok=0
@@ -192,7 +196,9 @@ ok $? "names with markup are escaped in every section"
 e=$(psql -X -q -At -d $db -v VERBOSITY=verbose -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html(NULL)" 2>&1)
 grep -q '22004' <<<"$e"; ok $? "a NULL as-of date raises 22004"
 e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('2024-11-30', 'nowhere')" 2>&1)
-grep -q '22023' <<<"$e" && grep -q 'unknown unit "nowhere"' <<<"$e"; ok $? "an unknown city raises 22023 and names it"
+grep -q '22023' <<<"$e" && grep -q 'unknown unit "nowhere"' <<<"$e"; ok $? "an unknown unit raises 22023 and names it"
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('2024-11-30', 'fgw')" 2>&1)
+grep -q '22023' <<<"$e" && grep -q "'fgw' is not an area unit" <<<"$e"; ok $? "a department raises 22023 and names it"
 e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.progress_report_html('infinity')" 2>&1)
 grep -q '22008' <<<"$e"; ok $? "an infinite as-of date raises 22008"
 # January: no previous month, no rank change; the report still renders.
@@ -201,7 +207,8 @@ q "SELECT progress_report_html('2024-01-31')" >"$out/january.html" && grep -qF '
 ok $? "a January report renders, without a rank change"
 
 # The ranking is the stored run of the month when there is one, else computed.
-grep -qF '名次：本月考核运行 #' "$out/report.html"; ok $? "the report says the ranking is the stored November run"
+grep -qF '名次：本月考核运行（2024-11-30）' "$out/report.html"; ok $? "the report says the ranking is the stored November run"
+! tr '\n' ' ' <"$out/report.html" | sed 's#<style>.*</style>##; s#<[^>]*>##g' | grep -qE '#[0-9]'; ok $? "no internal run id (#13) anywhere in the report's text"
 stored=$(q "SELECT string_agg(u.unit_id || '|' || u.rank || '|' || round(u.score::numeric, 6), ',' ORDER BY u.unit_id)
 	FROM assessment_run r JOIN assessment_run_unit u USING (run_id) WHERE r.as_of = '2024-11-30' AND u.peer_group = 'county'")
 rk() { q "SELECT string_agg(unit_id || '|' || rank || '|' || round(score::numeric, 6), ',' ORDER BY unit_id)
@@ -228,6 +235,106 @@ ok $? "with decimals columns, retail sales show as $y3 亿元 and $g2%"
 q "SELECT progress_report_html('2023-06-30')" >"$out/noplan.html" && grep -qF '本年没有目标' "$out/noplan.html" &&
 	grep -qF '六、主要指标累计增速走势' "$out/noplan.html" && grep -qF '</html>' "$out/noplan.html"
 ok $? "a report of a year without targets renders and says so"
+
+# Where rounding decides: retail sales' city target set to "增长 > its
+# published growth" (one decimal) is not met as published; the report
+# says so with the rule and the figure to three decimals (plain SQL).
+q "UPDATE indicator SET decimals = NULL, growth_decimals = 1 WHERE indicator_id = 13" >/dev/null
+IFS='|' read -r g1 g3 <<<"$(q "WITH v AS (SELECT sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') AS r
+	FROM reading_current WHERE indicator_id = 13 AND $cnty
+	AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01'))
+	SELECT round((100 * (r - 1))::numeric, 1), round((100 * (r - 1))::numeric, 3) FROM v")"
+q "UPDATE plan_target SET target = 'growth > $g1%' WHERE indicator_id = 13 AND unit_id = 'shaoyang' AND year = 2024" >/dev/null
+q "SELECT progress_report_html('2024-11-30')" >"$out/rounding.html"
+row=$(grep -oE '<tr data-indicator="13"[^<]*(<[^<]*){0,40}' "$out/rounding.html")
+t1=$(q "SELECT $g1::float8::numeric")   # the target as its words print it (7.0 -> 7)
+grep -qF "按“增长 &gt; $t1%”判定：发布数$g1%（未修约 $g3%）未达到目标" <<<"$row"
+ok $? "a growth of $g1% against 增长 > $g1% shows the rule and the unrounded $g3%"
+
+# --- any level: the generated province reports on its cities ---
+pdb=scorecard_report_province
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $pdb" -c "CREATE DATABASE $pdb" >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -d $pdb -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
+	-c "SET search_path = scorecard, public" -f data/province.sql >/dev/null
+ok $? "the generated province loads (3 cities of 4 counties)"
+pq() { psql -X -q -At -v ON_ERROR_STOP=1 -d $pdb -c "SET search_path = scorecard, public" -c "$1"; }
+pq "SELECT progress_report_html('2024-11-30', 'p')" >"$out/province.html"
+ok $? "progress_report_html('2024-11-30', 'p') reports on the province"
+miss=""
+for s in 一、全省主要目标完成情况 二、各市主要指标完成情况 四、各市对全省增长的贡献 '<h3>市</h3>' '<h3>省直部门</h3>' '<th class="unit">全省目标</th>'; do
+	grep -qF "$s" "$out/province.html" || miss="$miss $s"
+done
+[ -z "$miss" ]; ok $? "its sections name the province and its cities from unit_kind (missing:${miss:- none})"
+# The matrix: each city's growth of indicator 1 (a monthly flow) is the
+# growth of the sum of its counties' readings, January to November.
+want=$(pq "SELECT string_agg(city || '=' || round((100 * (cur / pri - 1))::numeric, 1) || '%', ' ' ORDER BY city) FROM (
+	SELECT u.parent_id AS city, sum(r.value) FILTER (WHERE r.month >= '2024-01-01') AS cur,
+	       sum(r.value) FILTER (WHERE r.month < '2024-01-01') AS pri
+	FROM reading_current r JOIN unit u USING (unit_id)
+	WHERE r.indicator_id = 1 AND u.kind = 'county'
+	  AND (r.month BETWEEN '2024-01-01' AND '2024-11-01' OR r.month BETWEEN '2023-01-01' AND '2023-11-01')
+	GROUP BY u.parent_id) v")
+got=$(grep -oE '<td class="cell [a-z]+" data-unit="c[0-9]+" data-indicator="1" [^>]*>[^<]*' "$out/province.html" |
+	sed -E 's/.*data-unit="([^"]+)".*>([^<]*)$/\1=\2/' | sort | tr '\n' ' ' | sed 's/ $//')
+[ -n "$want" ] && [ "$got" = "$want" ]; ok $? "the matrix's rows are the cities, their growth of indicator 1 as in plain SQL ($want)"
+# Contribution of each city to the province's growth of indicator 1:
+# (city - city a year before) / (province - province a year before).
+want=$(pq "WITH v AS (SELECT u.parent_id AS city, sum(r.value) FILTER (WHERE r.month >= '2024-01-01') AS cur,
+		sum(r.value) FILTER (WHERE r.month < '2024-01-01') AS pri
+	FROM reading_current r JOIN unit u USING (unit_id)
+	WHERE r.indicator_id = 1 AND u.kind = 'county'
+	  AND (r.month BETWEEN '2024-01-01' AND '2024-11-01' OR r.month BETWEEN '2023-01-01' AND '2023-11-01')
+	GROUP BY u.parent_id)
+	SELECT string_agg(city || '=' || round((100 * (cur - pri) / (SELECT sum(cur) - sum(pri) FROM v))::numeric, 6), ' ' ORDER BY city) FROM v")
+got=$(pq "SELECT string_agg(unit_id || '=' || round(contribution::numeric, 6), ' ' ORDER BY unit_id)
+	FROM report_contribution('2024-11-30', 'p') WHERE indicator_id = 1")
+[ -n "$want" ] && [ "$got" = "$want" ]; ok $? "the cities' contributions to the province's growth are plain SQL's ($want)"
+# The ranking: the three cities, ranked by their scores (best first), and
+# the two provincial departments in their own table.
+rows=$(grep -oE '<table class="rank" data-peers="city">.*' "$out/province.html" | sed 's#</table>.*##' |
+	grep -oE '<tr data-unit="[^"]+"><td class="n">[0-9]+</td><td class="name">[^<]*</td><td class="num">[0-9.]+' |
+	sed -E 's/<tr data-unit="([^"]+)"><td class="n">([0-9]+)<.*<td class="num">([0-9.]+)$/\1 \2 \3/')
+order=$(awk '{print $1}' <<<"$rows" | tr '\n' ' ')
+byscore=$(sort -k3,3 -gr <<<"$rows" | awk '{print $1}' | tr '\n' ' ')
+ranks=$(awk '{print $2}' <<<"$rows" | tr '\n' ' ')
+cities=$(pq "SELECT count(*) FROM unit WHERE kind = 'city' AND parent_id = 'p'")
+[ "$(wc -l <<<"$rows")" = "$cities" ] && [ "$order" = "$byscore" ] && [ "$ranks" = "1 2 3 " ]
+ok $? "the cities are ranked 1 to $cities by score ($order)"
+deps=$(grep -oE '<table class="rank" data-peers="department">.*' "$out/province.html" | sed 's#</table>.*##' | grep -oE 'data-unit="pd[12]"' | wc -l)
+[ "$deps" = 2 ]; ok $? "the provincial departments have their own ranking ($deps)"
+# A city of the province reports on its counties.
+pq "SELECT progress_report_html('2024-11-30', 'c002')" >"$out/province-c002.html" &&
+	[ "$(grep -oE '<th class="unit">第2市第[0-9]+县</th>' "$out/province-c002.html" | sort -u | wc -l)" = 4 ] &&
+	grep -qF '二、各县主要指标完成情况' "$out/province-c002.html"
+ok $? "a city of the province reports on its 4 counties"
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $pdb" >/dev/null
+
+# --- the terminal report, as it is read (issue 22) ---
+t="$out/terminal.txt"
+! grep -qE 'begin_load|reading_staging|readings loaded|corrections loaded|\([0-9]+ rows?\)' "$t"
+ok $? "no bare psql result set (the loader's answers, row counts) in the terminal report"
+! grep -qE '[^ ]\.\||\|\.[^ ]|\.$' "$t"
+ok $? "no cell is broken by psql's wrapping (no .| or |. markers): names stay whole"
+! grep -qE '(growth|level|share|change|reference) *(>|<|=|between)' "$t" && grep -qF '增长 >= 3.6%' "$t"
+ok $? "every target is in Chinese words (the 倒排 table too)"
+! grep -qE ' ）|（ ' "$t"; ok $? "no stray space inside brackets (截至 2024-11-30）)"
+! grep -qF '| 责任人 |' "$t" && grep -qF '责任单位（责任人）' "$t"
+ok $? "the lead person is beside the responsible unit, not in a column of its own, mostly empty"
+# A share judged at two decimals prints at two (中心城区…比重: the city's
+# reading of September, in plain SQL), not 20.0% against > 20%.
+sh=$(q "SELECT round(value::numeric, 2) FROM reading_current WHERE indicator_id = 25 AND unit_id = 'shaoyang' ORDER BY month DESC LIMIT 1" 2>/dev/null)
+grep -E '^ 中心城区地区生产总值占全市比重' "$t" | grep -qF "| ${sh}% " && ! grep -E '^ 中心城区' "$t" | grep -qF '20.0%'
+ok $? "the city's share against > 20% prints as judged (${sh}%), not rounded to 20.0%"
+grep -oE '<tr data-indicator="25"[^<]*(<[^<]*){0,12}' "$out/report.html" | grep -qF "<td class=\"num\">${sh}%</td>"
+ok $? "and so in the HTML report"
+# Retail sales' growth, 7.0% as published against >= 7%: the note gives the
+# figure unrounded (plain SQL over the counties' readings).
+g3=$(q "WITH v AS (SELECT sum(value) FILTER (WHERE month >= '2024-01-01') / sum(value) FILTER (WHERE month < '2024-01-01') AS r
+	FROM reading_current WHERE indicator_id = 13 AND unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang' AND kind <> 'department')
+	AND (month BETWEEN '2024-01-01' AND '2024-11-01' OR month BETWEEN '2023-01-01' AND '2023-11-01'))
+	SELECT round((100 * (r - 1))::numeric, 3) FROM v" 2>/dev/null)
+grep -qF "注：社会消费品零售总额按「增长 >= 7%」判定：发布数 7.0%（未修约 ${g3}%）达到目标。" "$t"
+ok $? "where rounding decides, a note gives the rule and the unrounded figure (${g3}%)"
 
 # Chinese numerals for any number (the action numbers): by hand.
 is "$(q "SELECT string_agg(report_numeral_zh(n), ' ' ORDER BY o) FROM unnest(ARRAY[1, 10, 11, 19, 20, 21, 99, 100, 101,

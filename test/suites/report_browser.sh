@@ -5,8 +5,16 @@
 # to tmp/browser/report-2024-11.png.  Fails on any console error, exception or
 # network request; checks pixels: a red item's matrix cell is red and a green
 # one green, progress bars are as long as their figures computed in plain
-# SQL, the time-progress mark stands at 11/12, the charts are drawn.  Runs on
-# the test server (`make test`, or alone: `make test-browser`).
+# SQL, the time-progress mark stands at 11/12, the charts are drawn.  The
+# layout at a phone's 390 pixels and at 1280: fails on a page wider than
+# the window, two tables or charts overlapping, text squeezed to one
+# character a line; printed to PDF (poppler-utils' pdfinfo, pdftotext and
+# pdftoppm check it): fails on a page that is not A4, a table wider than
+# A4's text width, a heading alone at the foot of a page, a first page
+# without the first table, a page without its number and the as-of date
+# in the margin.  Screenshots at both widths and the PDF's pages are
+# written to tmp/browser/ on every run.  Runs on the test server (`make
+# test`, or alone: `make test-browser`).
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
@@ -25,13 +33,14 @@ cd "$TOP"
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || need+=(fonts-noto-cjk)
+[ -x /usr/bin/pdfinfo ] && [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdftoppm ] || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
 	echo "# installing ${need[*]}"
 	DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1
 fi
-[ -x /usr/bin/chromium ] && fc-list :lang=zh | grep -qi 'Noto Sans CJK'
-ok $? "chromium and the Noto CJK fonts are installed"
+[ -x /usr/bin/chromium ] && fc-list :lang=zh | grep -qi 'Noto Sans CJK' && [ -x /usr/bin/pdfinfo ]
+ok $? "chromium, the Noto CJK fonts and poppler-utils are installed"
 
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -X -q -P pager=off -v ON_ERROR_STOP=1 -v last_month=2024-11-01 -d $db -f data/demo.sql >/dev/null 2>"$out/load.err"
@@ -40,9 +49,12 @@ html="$out/report-2024-11.html" png="$out/report-2024-11.png" info="$out/report-
 q "SELECT progress_report_html('2024-11-30')" >"$html"
 ok $? "the November report is written to $html"
 
-rm -f "$png" "$info"
-timeout 120 $PY test/browser/render.py "$html" "$png" "$info" 1280
-ok $? "headless chromium renders it to $png"
+pdf="$out/report-2024-11.pdf" png390="$out/report-2024-11-390.png" info390="$out/report-2024-11-390.json"
+rm -f "$png" "$info" "$pdf" "$png390" "$info390" "$out"/report-2024-11-pdf-*.png
+timeout 120 $PY test/browser/render.py "$html" "$png" "$info" 1280 "$pdf"
+ok $? "headless chromium renders it to $png and prints it to $pdf"
+timeout 120 $PY test/browser/render.py "$html" "$png390" "$info390" 390
+ok $? "and renders it at a phone's 390 pixels to $png390"
 echo "# screenshot: $png"
 
 # Figures computed another way: 新增高价值发明专利 (city readings, level >=
@@ -165,5 +177,83 @@ PY
 cat "$out/pixels.tap"
 grep -q '^not ok' "$out/pixels.tap" && failed=1
 n=$((n + $(grep -cE '^(not )?ok ' "$out/pixels.tap")))
+
+# --- the layout at 390 and 1280 pixels, and the printed PDF ---
+(cd "$out" && pdftoppm -r 60 -png report-2024-11.pdf report-2024-11-pdf)
+ok $? "the PDF's pages are written to $out/report-2024-11-pdf-*.png"
+$PY - "$info390" "$info" "$pdf" "$n" >"$out/layout.tap" <<'PY'
+import json, re, subprocess, sys
+info390, info1280, pdf, first = sys.argv[1:5]
+n = [int(first)]
+def ok(cond, msg):
+    n[0] += 1
+    print(("ok %d - " if cond else "not ok %d - ") % n[0] + msg, flush=True)
+def run(*args):
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+infos = {w: json.load(open(p, encoding="utf-8")) for w, p in ((390, info390), (1280, info1280))}
+for w, info in infos.items():
+    ok(not info["errors"] and not info["requests"], "%d px: no console error and no network request (%s)"
+       % (w, "; ".join(info["errors"] + info["requests"])[:300]))
+    ok(info["page"]["w"] <= info["viewport"]["w"] == w,
+       "%d px: the page is no wider than the window (page %d px)" % (w, info["page"]["w"]))
+    # tables (what is seen of them: their scrolling container) and charts
+    bl = info["blocks"]
+    over = []
+    for i in range(len(bl)):
+        for j in range(i + 1, len(bl)):
+            a, b = bl[i]["box"], bl[j]["box"]
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > 1 and dy > 1:
+                over.append((bl[i]["kind"], bl[j]["kind"], round(dx), round(dy)))
+    ok(len(bl) >= 10 and not over, "%d px: no two of the %d tables and charts overlap (%s)" % (w, len(bl), over[:3]))
+    ok(not info["squeezed"], "%d px: no text is squeezed to one character a line (%s)" % (w, info["squeezed"][:3]))
+    small = [c for c in info["charts"] if c["box"]["w"] < 240]
+    ok(info["charts"] and not small, "%d px: every chart is at least 240 px wide (narrowest: %d)"
+       % (w, min((c["box"]["w"] for c in info["charts"]), default=0)))
+
+# The print layout at A4's text width (render.py): nothing wider.
+pr = infos[1280].get("print", {})
+ok(pr.get("page_w", 9999) <= 703 and not pr.get("wide"),
+   "printed, nothing is wider than A4's text width, 703 px (page %s px; wider: %s)" % (pr.get("page_w"), pr.get("wide")))
+pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
+sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", run("pdfinfo", "-f", "1", "-l", str(pages), pdf), re.M)
+bad = [i + 1 for i, (x, y) in enumerate(sizes) if abs(float(x) - 595.3) > 1.5 or abs(float(y) - 841.9) > 1.5]
+ok(pages >= 2 and len(sizes) == pages and not bad, "the PDF has %d pages, all A4 portrait (not: %s)" % (pages, bad))
+texts = [run("pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-") for i in range(1, pages + 1)]
+foot = [i + 1 for i, t in enumerate(texts)
+        if not re.search(r"第%d页，共%d页" % (i + 1, pages), re.sub(r"\s+", "", t)) or "数据截至2024-11-30" not in re.sub(r"\s+", "", t)]
+ok(not foot, "every page has its number and the as-of date in the margin (not: %s)" % foot)
+# Words beyond the right margin (12 mm = 34 pt): a clipped table.
+clipped = []
+for i in range(1, pages + 1):
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', run("pdftotext", "-bbox", "-f", str(i), "-l", str(i), pdf, "-")):
+        if float(m.group(2)) > 595.3 - 34 + 2:
+            clipped.append((i, m.group(3)))
+ok(not clipped, "no text runs into the right margin or off the page (%s)" % clipped[:5])
+ft = infos[1280]["first_table"]
+p1 = re.sub(r"\s+", "", texts[0])
+ok(all(h in p1 for h in ft["head"]) and ft["first_row"] and ft["first_row"] in p1,
+   "the first page has the first table: its header (%s) and first row (%s)" % ("/".join(ft["head"]), ft["first_row"]))
+# A heading at the foot of a page: after it, on the same page, fewer than
+# two lines that are not its legend (a table's header and a row at least).
+heads = [re.sub(r"\s+", "", h) for h in infos[1280]["headings"]]
+legends = [re.sub(r"\s+", "", l) for l in infos[1280]["legends"]]
+alone = []
+for i, t in enumerate(texts):
+    lines = [re.sub(r"\s+", "", l) for l in t.split("\n")]
+    lines = [l for l in lines if l and not re.search(r"第\d+页，共\d+页", l)]
+    for k, l in enumerate(lines):
+        if l in heads:
+            rest = [x for x in lines[k + 1:] if not any(x in lg for lg in legends)]
+            if len(rest) < 2:
+                alone.append((i + 1, l))
+ok(not alone, "no heading is left at the foot of a page (%s)" % alone)
+PY
+cat "$out/layout.tap"
+grep -q '^not ok' "$out/layout.tap" && failed=1
+n=$((n + $(grep -cE '^(not )?ok ' "$out/layout.tap")))
+echo "# screenshots: $png, $png390; PDF: $pdf, pages $out/report-2024-11-pdf-*.png"
 echo "1..$n"
 exit $failed

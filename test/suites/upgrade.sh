@@ -342,7 +342,7 @@ ok $? "the restored database has the readings, the run and the stored states"
 # columns 0.2.0 had, and the catalog is a fresh install's.
 v2=sc_upg_v020
 case "$sharedir" in
-/usr/*) for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+/usr/*) for i in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
 *)
 	for x in scorecard scorecard_plan; do
 		[ -e "$sharedir/extension/$x--0.2.0.sql" ] ||
@@ -379,6 +379,15 @@ case "$sharedir" in
 	diff "$tmp/catalog.v020" "$tmp/catalog.fresh" | head -40 | sed 's/^/# /'
 	cmp -s "$tmp/catalog.v020" "$tmp/catalog.fresh"
 	ok $? "the extensions updated from 0.2.0 equal a fresh install ($(grep -c ' | member' "$tmp/catalog.fresh") objects)"
+	# 0.2.0 had the HTML report in the plan model; from 0.3.0 it is the
+	# extension scorecard_report: the update removes it, CREATE EXTENSION
+	# scorecard_report brings it back (README, "Versions and upgrades").
+	[ "$(q $v2 -c "SELECT to_regprocedure('scorecard.progress_report_html(date,text)') IS NULL AND to_regprocedure('scorecard.report_css()') IS NULL
+		AND to_regprocedure('scorecard.report_target_zh(scorecard.target,text,text)') IS NOT NULL")" = t ]
+	ok $? "after the update the plan model has no HTML report (progress_report_html, report_css) and keeps its label helpers"
+	q $v2 -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report" >/dev/null &&
+		[ "$(q $v2 -c "SELECT left(scorecard.progress_report_html('2024-11-30'), 15) || ' ' || (SELECT extversion FROM pg_extension WHERE extname = 'scorecard_report')")" = "<!DOCTYPE html> $(cat "$TOP/VERSION")" ]
+	ok $? "CREATE EXTENSION scorecard_report brings progress_report_html back"
 	;;
 esac
 
