@@ -18,7 +18,7 @@ export PGDATABASE=$db PGCLIENTENCODING=UTF8
 if ! psql -X -q -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -qx 1; then
 	psql -X -q -d postgres -c "CREATE DATABASE $db" -c "ALTER DATABASE $db SET search_path = scorecard, public"
 fi
-psql -X -q -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS scorecard_plan CASCADE"
+psql -X -q -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS scorecard_report CASCADE"
 bash "$TOP/scripts/import.sh" "$dir" $enc || exit $?
 # the latest year with targets and readings, and the run of its latest month
 year=$(psql -X -q -At -c "SELECT max(t.year) FROM scorecard.plan_target t

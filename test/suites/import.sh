@@ -21,7 +21,7 @@ trap cleanup EXIT
 cleanup; dir=$(mktemp -d); bad=$(mktemp -d)
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "$1"; }
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null &&
-psql -X -q -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_plan CASCADE" >/dev/null
+psql -X -q -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" >/dev/null
 ok $? "a database with scorecard_plan"
 
 bom() { printf '\xef\xbb\xbf'; cat; }          # UTF-8 with a byte order mark
