@@ -21,9 +21,12 @@ COMMENT ON FUNCTION score_rank(bigint, bigint, float8, float8) IS 'rank 1 of n e
 
 -- Scoring forms other products use: a 0-10 scale between a red threshold
 -- and a goal, and baseline progress (the share of the way from a baseline
--- to the goal), each for higher- and lower-is-better figures alike.
+-- to the goal), each for higher- and lower-is-better figures alike.  The
+-- defaults are float8 / float8, which only pg_catalog's operator matches
+-- exactly: in an extension script the schema of the install is on the
+-- path, and a numeric / int there would match 10.0 / 3 better.
 CREATE FUNCTION score_scale(actual float8, red float8, goal float8, weight float8 DEFAULT 10,
-		decimals int DEFAULT NULL, red_points float8 DEFAULT 10.0 / 3, goal_points float8 DEFAULT 20.0 / 3) RETURNS float8
+		decimals int DEFAULT NULL, red_points float8 DEFAULT 10::float8 / 3::float8, goal_points float8 DEFAULT 20::float8 / 3::float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 'score_scale_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION score_scale(float8, float8, float8, float8, int, float8, float8) IS '0-10 scale of the figure published to decimals: the red threshold scores red_points (10/3), the goal goal_points (20/3), linear between and beyond, clamped to 0..10; scaled to weight/10 (lower is better when goal < red)';
 

@@ -21,7 +21,7 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f; do
+	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f hostile_g; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -270,6 +270,41 @@ sq -d hostile_f -c "REVOKE CREATE ON SCHEMA scorecard FROM mallory" -c "SET clie
 	[ "$(sq -d hostile_f -c "SELECT left(scorecard.progress_report_html('2024-01-31'), 15)")" = '<!DOCTYPE html>' ]
 ok $? "F: once the grant is revoked it installs, and its pinned functions find the types in their own schema"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_f" >/dev/null
+
+# G: the types extension alone (as a Citus worker or a database that only
+# computes installs it), into public after CREATE on public was granted to
+# mallory, who planted operators that an unqualified constant expression
+# of the install script would match better than the built-ins (numeric /
+# int for a default of 10.0 / 3, numeric * int, float8 / int): none is
+# bound into the install, and calling the functions with their defaults
+# runs none of them.
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_g" >/dev/null
+sq -d postgres -c "CREATE DATABASE hostile_g" && sq -d hostile_g -c "GRANT CREATE ON SCHEMA public TO mallory" &&
+psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_g >/dev/null <<'SQL'
+CREATE TABLE public.trap_log (fn text, run_as text);
+GRANT INSERT, SELECT ON public.trap_log TO PUBLIC;
+CREATE FUNCTION public.sprung(fn text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO public.trap_log VALUES (fn, current_user);
+	BEGIN ALTER ROLE mallory SUPERUSER; EXCEPTION WHEN insufficient_privilege THEN NULL; END;
+END $$;
+CREATE FUNCTION public.n_div_i(a numeric, b int) RETURNS numeric LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.sprung('numeric / int'); RETURN a / b::numeric; END $$;
+CREATE OPERATOR public./ (LEFTARG = numeric, RIGHTARG = int, FUNCTION = public.n_div_i);
+CREATE FUNCTION public.n_mul_i(a numeric, b int) RETURNS numeric LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.sprung('numeric * int'); RETURN a * b::numeric; END $$;
+CREATE OPERATOR public.* (LEFTARG = numeric, RIGHTARG = int, FUNCTION = public.n_mul_i);
+CREATE FUNCTION public.f_div_i(a float8, b int) RETURNS float8 LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.sprung('float8 / int'); RETURN a / b::float8; END $$;
+CREATE OPERATOR public./ (LEFTARG = float8, RIGHTARG = int, FUNCTION = public.f_div_i);
+SQL
+ok $? "G: mallory planted / and * look-alikes in public"
+out=$(sq -d hostile_g -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard" \
+	-c "SELECT round(score_scale(6, 5, 7)::numeric, 6), round(score_scale(8, 5, 7)::numeric, 6)" 2>&1)
+[ "$out" = "5.000000|8.333333" ] && [ "$(sq -d hostile_g -c "SELECT count(*) FROM public.trap_log")" = 0 ] &&
+	[ "$(sq -d postgres -c "SELECT rolsuper FROM pg_roles WHERE rolname = 'mallory'")" = f ]
+ok $? "G: the types installed into public call none of her operators (score_scale's defaults: $out); she is no superuser"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_g" >/dev/null
 
 echo "1..$n"
 exit $failed
