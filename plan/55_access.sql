@@ -146,10 +146,16 @@ END $$;
 COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
 
 -- Take a unit away from a role (its privileges on the tables stay).
-CREATE FUNCTION revoke_unit_access(role regrole, unit text) RETURNS void LANGUAGE sql VOLATILE
+CREATE FUNCTION revoke_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	rname name := (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role);
+BEGIN
 	DELETE FROM scorecard.unit_access a
-	WHERE a.role_name = (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role)
-	  AND a.unit_id = unit
-$$;
-COMMENT ON FUNCTION revoke_unit_access(regrole, text) IS 'remove a unit from a role''s access';
+	WHERE a.role_name OPERATOR(pg_catalog.=) rname AND a.unit_id OPERATOR(pg_catalog.=) unit;
+	-- a role left without units may no longer load (nor take the load lock)
+	IF NOT EXISTS (SELECT 1 FROM scorecard.unit_access a WHERE a.role_name OPERATOR(pg_catalog.=) rname) THEN
+		EXECUTE pg_catalog.format('REVOKE INSERT ON scorecard.reading_intake FROM %s', role);
+	END IF;
+END $$;
+COMMENT ON FUNCTION revoke_unit_access(regrole, text) IS 'remove a unit from a role''s access; a role left with no unit loses the right to load';

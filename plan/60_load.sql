@@ -193,6 +193,39 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows, trimmed, with file line, indicator (by code, else id), unit and parsed values';
 
+-- The bounds a reading must keep, as in force now: the current month, the
+-- earliest month (January of the first year with targets, less
+-- years_before_targets; NULL without targets), the bounds of a value and of
+-- a reported growth, and whether months after the current one are allowed.
+-- SECURITY DEFINER so that the earliest month is the plan's, not that of
+-- the targets row-level security shows the caller; it reads only settings
+-- and one minimum, and takes no argument.  check_readings and
+-- record_readings judge every reading by it and by reading_breaks_bounds.
+CREATE FUNCTION plan_bounds(OUT this_month date, OUT earliest date, OUT value_bound float8,
+	OUT growth_bound float8, OUT future_months boolean, OUT years_before_targets int)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
+	       pg_catalog.make_date((SELECT pg_catalog.min(t.year) FROM scorecard.plan_target t)
+	                            OPERATOR(pg_catalog.-) c.years_before_targets, 1, 1),
+	       c.value_bound, c.growth_bound, c.future_months, c.years_before_targets
+	FROM scorecard.plan_setting_in_force c
+$$;
+COMMENT ON FUNCTION plan_bounds() IS 'the bounds in force for a reading: current month, earliest month, value and reported-growth bounds, whether future months are allowed';
+
+-- Which bound a reading breaks: 'future' (a month after the current one,
+-- unless allowed), 'early' (before the earliest month), 'value' or
+-- 'growth' (beyond its bound in magnitude); NULL when it keeps them all.
+-- The one rule both check_readings and record_readings apply.
+CREATE FUNCTION reading_breaks_bounds(m date, v float8, g float8, this_month date, earliest date,
+	value_bound float8, growth_bound float8, future_months boolean) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN m OPERATOR(pg_catalog.>) this_month AND NOT future_months THEN 'future'
+            WHEN m OPERATOR(pg_catalog.<) earliest THEN 'early'
+            WHEN pg_catalog.abs(v) OPERATOR(pg_catalog.>) value_bound THEN 'value'
+            WHEN pg_catalog.abs(g) OPERATOR(pg_catalog.>) growth_bound THEN 'growth' END;
+COMMENT ON FUNCTION reading_breaks_bounds(date, float8, float8, date, date, float8, float8, boolean) IS 'which of the plan''s bounds a reading breaks (future, early, value, growth), or NULL';
+
 -- The bad rows of the staging table: line (as in the file), the text of the
 -- row (trimmed) and every reason it cannot load.  Empty when all rows are
 -- good.  Besides the form of each field, the plan's settings
@@ -206,11 +239,7 @@ RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, r
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH cfg AS (
-		SELECT c.value_bound, c.growth_bound, c.future_months,
-		       pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date AS this_month,
-		       pg_catalog.make_date((SELECT pg_catalog.min(t.year) FROM plan_target t) - c.years_before_targets, 1, 1) AS earliest,
-		       c.years_before_targets
-		FROM plan_setting_in_force c
+		SELECT * FROM plan_bounds()
 	), d AS (
 		SELECT k.*, pg_catalog.min(k.line) OVER (PARTITION BY k.indicator_id, k.unit_id, k.m) AS first_line
 		FROM staged_readings(header) k
@@ -230,21 +259,21 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 			              THEN pg_catalog.format('month "%s" is not the first day of a month', d.month)
 			         WHEN d.m NOT BETWEEN '2000-01-01'::date AND '2100-12-01'::date
 			              THEN pg_catalog.format('month "%s" is out of range', d.month)
-			         WHEN d.m > cfg.this_month AND NOT cfg.future_months
+			         WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'future'
 			              THEN pg_catalog.format('month "%s" is after the current month, %s (the plan''s owner may allow it: scorecard.plan_setting.future_months)',
 			                                     d.month, pg_catalog.to_char(cfg.this_month, 'YYYY-MM'))
-			         WHEN d.m < cfg.earliest
+			         WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'early'
 			              THEN pg_catalog.format('month "%s" is before %s, %s years before the first year with targets (scorecard.plan_setting.years_before_targets)',
 			                                     d.month, pg_catalog.to_char(cfg.earliest, 'YYYY-MM'), cfg.years_before_targets) END),
 			(4, CASE WHEN d.value IS NULL OR d.value = '' THEN 'value is missing'
 			         WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', staging_visible(d.value))
-			         WHEN pg_catalog.abs(d.v) > cfg.value_bound
+			         WHEN reading_breaks_bounds(NULL, d.v, NULL, NULL, NULL, cfg.value_bound, NULL, true) = 'value'
 			              THEN pg_catalog.format('value "%s" is beyond the bound of %s in magnitude (scorecard.plan_setting.value_bound)',
 			                                     d.value, cfg.value_bound) END),
 			(5, CASE WHEN d.reported_growth IS NULL OR d.reported_growth = '' THEN NULL
 			         WHEN d.g IS NULL
 			         THEN pg_catalog.format('reported growth "%s" is not a finite number', staging_visible(d.reported_growth))
-			         WHEN pg_catalog.abs(d.g) > cfg.growth_bound
+			         WHEN reading_breaks_bounds(NULL, NULL, d.g, NULL, NULL, NULL, cfg.growth_bound, true) = 'growth'
 			              THEN pg_catalog.format('reported growth "%s" is beyond the bound of %s%% in magnitude (scorecard.plan_setting.growth_bound)',
 			                                     d.reported_growth, cfg.growth_bound) END),
 			(6, CASE WHEN d.indicator_id IS NOT NULL AND d.unit_id IS NOT NULL AND d.m IS NOT NULL
@@ -371,6 +400,8 @@ SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	ts timestamptz;
 	who name;
+	bad bigint;
+	bad_rows text;
 BEGIN
 	inserted := 0; revised := 0; unchanged := 0;
 	-- nothing to load: no lock (a role that may not load cannot delay one)
@@ -396,7 +427,30 @@ BEGIN
 	-- The statements below take their snapshots after it, and the clock
 	-- read after it is later than every run made before the load and
 	-- earlier than every run made after.
+	-- A snapshot older than the lock would compare with stale rows in force
+	-- (load_readings says the same to those who go through it).
+	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
+		RAISE EXCEPTION 'record_readings runs under READ COMMITTED only, not %',
+			pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'feature_not_supported',
+			      HINT = 'Load in a READ COMMITTED transaction (the default); nothing was loaded.';
+	END IF;
 	PERFORM scorecard.take_plan_lock('load');
+	-- Rows inserted into reading_intake directly have not been through
+	-- check_readings: they keep the plan's bounds too, or nothing loads.
+	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('%s %s %s: %s', i.indicator_id, i.unit_id,
+	           pg_catalog.to_char(i.month, 'YYYY-MM'), x.broken), '; ' ORDER BY i.indicator_id, i.unit_id, i.month)
+	INTO bad, bad_rows
+	FROM scorecard.reading_intake i, scorecard.plan_bounds() b,
+	     LATERAL (SELECT scorecard.reading_breaks_bounds(i.month, i.value, i.reported_growth, b.this_month, b.earliest,
+	                  b.value_bound, b.growth_bound, b.future_months) AS broken) x
+	WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id() AND x.broken IS NOT NULL;
+	IF bad OPERATOR(pg_catalog.>) 0 THEN
+		RAISE EXCEPTION 'record_readings: % readings break the plan''s bounds; nothing was loaded', bad
+			USING ERRCODE = 'check_violation',
+			      DETAIL = pg_catalog.left(bad_rows, 2000) || ' (future: after the current month; early: before the plan''s first year less years_before_targets; value, growth: beyond their bound).',
+			      HINT = 'Load through check_readings and load_readings, which name each row''s reason; the plan''s owner sets the bounds in scorecard.plan_setting.';
+	END IF;
 	ts := pg_catalog.clock_timestamp();
 	IF backdate OPERATOR(pg_catalog.>) ts THEN
 		RAISE EXCEPTION 'recorded_at % is in the future', backdate

@@ -201,5 +201,30 @@ is "$(as rls_city "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progres
 is "$(as rls_county "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest)")" \
 	"$latest_county" "county role: its latest month and progress_latest as before ($latest_county)"
 
+# Rows a county inserts into reading_intake itself have not been through
+# check_readings: record_readings holds them to the same bounds (the owner
+# first restores the defaults), refuses (23514, naming the rows) and loads
+# nothing; under REPEATABLE READ it refuses to compare with a stale
+# snapshot (0A000); a role whose last unit is revoked may load no more.
+as postgres "DELETE FROM plan_setting" >/dev/null
+before=$(as postgres "SELECT count(*) FROM reading")
+out=$(as rls_county "BEGIN; INSERT INTO reading_intake (indicator_id, unit_id, month, value)
+	SELECT indicator_id, 'beita', '2024-09-01', 9e299 FROM indicator WHERE code = 'gdp';
+	INSERT INTO reading_intake (indicator_id, unit_id, month, value)
+	SELECT indicator_id, 'beita', '2100-12-01', 1 FROM indicator WHERE code = 'gdp';
+	SELECT * FROM record_readings(NULL); COMMIT;" 2>&1)
+echo "$out" | grep -q 'record_readings: 2 readings break the plan.s bounds; nothing was loaded' &&
+	[ "$(as postgres "SELECT count(*) FROM reading")" = "$before" ]
+ok $? "county role: readings inserted into reading_intake directly keep the plan's bounds (value 9e299, month 2100-12: refused, nothing loaded)"
+out=$(as rls_county "BEGIN ISOLATION LEVEL REPEATABLE READ; INSERT INTO reading_intake (indicator_id, unit_id, month, value)
+	SELECT indicator_id, 'beita', '2024-09-01', 1 FROM indicator WHERE code = 'gdp';
+	SELECT * FROM record_readings(NULL); COMMIT;" 2>&1)
+echo "$out" | grep -q 'record_readings runs under READ COMMITTED only, not REPEATABLE READ' &&
+	[ "$(as postgres "SELECT count(*) FROM reading")" = "$before" ]
+ok $? "county role: record_readings called directly under REPEATABLE READ refuses, nothing loaded"
+as postgres "SELECT revoke_unit_access('rls_county', 'beita')" >/dev/null
+is "$(as postgres "SELECT has_any_column_privilege('rls_county', 'scorecard.reading_intake', 'INSERT')")" f \
+	"revoke_unit_access: a role left with no unit loses INSERT on reading_intake (and so the load lock)"
+
 echo "1..$n"
 exit $failed
