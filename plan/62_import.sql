@@ -870,43 +870,48 @@ BEGIN
 	INSERT INTO pg_temp.import_count VALUES ('tasks', 5, ins, upd, same);
 
 	-- Readings: keys by name resolved to ids (against the plan as the
-	-- files above leave it), then the loader's own checks and load.
-	UPDATE pg_temp.reading_staging rs SET unit = ru.unit_id
-	FROM (SELECT DISTINCT x.unit FROM pg_temp.reading_staging x) k
-	CROSS JOIN LATERAL resolve_unit(k.unit) ru
-	WHERE rs.unit OPERATOR(pg_catalog.=) k.unit AND ru.unit_id IS NOT NULL
-	  AND ru.unit_id OPERATOR(pg_catalog.<>) staging_trim(rs.unit);
-	UPDATE pg_temp.reading_staging rs SET indicator = ri.indicator_id::text
-	FROM (SELECT DISTINCT x.indicator FROM pg_temp.reading_staging x) k
-	CROSS JOIN LATERAL resolve_indicator(k.indicator) ri
-	WHERE rs.indicator OPERATOR(pg_catalog.=) k.indicator AND ri.indicator_id IS NOT NULL
-	  AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.code OPERATOR(pg_catalog.=) staging_trim(rs.indicator));
-	-- months and figures as people type them (2024年7月, 1,234.5) in the
-	-- loader's forms
-	UPDATE pg_temp.reading_staging rs
-	SET month = coalesce(pg_catalog.to_char(parse_month(staging_trim(rs.month)), 'YYYY-MM'), rs.month),
-	    value = coalesce(parse_figure(staging_trim(rs.value))::text, rs.value),
-	    reported_growth = coalesce(parse_figure(staging_trim(rs.reported_growth))::text, rs.reported_growth);
-	SELECT pg_catalog.string_agg(f.file, ', ') INTO rf FROM pg_temp.import_reading_file f;
-	INSERT INTO pg_temp.import_problem
-	SELECT coalesce(rf, 'readings'), c.line,
-	       pg_catalog.replace(pg_catalog.replace(c.reason,
-	           pg_catalog.format('unknown unit "%s"', staging_visible(c.unit)), coalesce(ru.problem, '')),
-	           pg_catalog.format('unknown indicator "%s"', staging_visible(c.indicator)), coalesce(ri.problem, ''))
-	FROM (SELECT c.line, c.unit, c.indicator,
-	             pg_catalog.replace(pg_catalog.replace(c.reason,
-	                 pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', staging_visible(c.month)),
-	                 pg_catalog.format('month "%s": %s', staging_visible(c.month), pg_catalog.rtrim(month_error(c.month), '.'))),
-	                 pg_catalog.format('value "%s" is not a finite number', staging_visible(c.value)),
-	                 pg_catalog.format('value "%s": %s', staging_visible(c.value), pg_catalog.rtrim(figure_error(c.value), '.'))) AS reason
-	      FROM check_readings() c) c
-	CROSS JOIN LATERAL resolve_unit(c.unit) ru
-	CROSS JOIN LATERAL resolve_indicator(c.indicator) ri;
+	-- files above leave it), then the loader's own checks and load; none
+	-- staged, nothing to do (on Citus an UPDATE of the session's staging
+	-- table that reads the plan's reference tables is refused, so a plan
+	-- without readings must not issue one).
 	ins := 0; upd := 0; same := 0;
-	IF load AND NOT EXISTS (SELECT 1 FROM pg_temp.import_problem) THEN
-		SELECT l.inserted, l.revised, l.unchanged INTO ins, upd, same FROM load_readings() l;
-	ELSE
-		SELECT pg_catalog.count(*) INTO ins FROM pg_temp.reading_staging;
+	IF EXISTS (SELECT 1 FROM pg_temp.reading_staging) THEN
+		UPDATE pg_temp.reading_staging rs SET unit = ru.unit_id
+		FROM (SELECT DISTINCT x.unit FROM pg_temp.reading_staging x) k
+		CROSS JOIN LATERAL resolve_unit(k.unit) ru
+		WHERE rs.unit OPERATOR(pg_catalog.=) k.unit AND ru.unit_id IS NOT NULL
+		  AND ru.unit_id OPERATOR(pg_catalog.<>) staging_trim(rs.unit);
+		UPDATE pg_temp.reading_staging rs SET indicator = ri.indicator_id::text
+		FROM (SELECT DISTINCT x.indicator FROM pg_temp.reading_staging x) k
+		CROSS JOIN LATERAL resolve_indicator(k.indicator) ri
+		WHERE rs.indicator OPERATOR(pg_catalog.=) k.indicator AND ri.indicator_id IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.code OPERATOR(pg_catalog.=) staging_trim(rs.indicator));
+		-- months and figures as people type them (2024年7月, 1,234.5) in the
+		-- loader's forms
+		UPDATE pg_temp.reading_staging rs
+		SET month = coalesce(pg_catalog.to_char(parse_month(staging_trim(rs.month)), 'YYYY-MM'), rs.month),
+		    value = coalesce(parse_figure(staging_trim(rs.value))::text, rs.value),
+		    reported_growth = coalesce(parse_figure(staging_trim(rs.reported_growth))::text, rs.reported_growth);
+		SELECT pg_catalog.string_agg(f.file, ', ') INTO rf FROM pg_temp.import_reading_file f;
+		INSERT INTO pg_temp.import_problem
+		SELECT coalesce(rf, 'readings'), c.line,
+		       pg_catalog.replace(pg_catalog.replace(c.reason,
+		           pg_catalog.format('unknown unit "%s"', staging_visible(c.unit)), coalesce(ru.problem, '')),
+		           pg_catalog.format('unknown indicator "%s"', staging_visible(c.indicator)), coalesce(ri.problem, ''))
+		FROM (SELECT c.line, c.unit, c.indicator,
+		             pg_catalog.replace(pg_catalog.replace(c.reason,
+		                 pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', staging_visible(c.month)),
+		                 pg_catalog.format('month "%s": %s', staging_visible(c.month), pg_catalog.rtrim(month_error(c.month), '.'))),
+		                 pg_catalog.format('value "%s" is not a finite number', staging_visible(c.value)),
+		                 pg_catalog.format('value "%s": %s', staging_visible(c.value), pg_catalog.rtrim(figure_error(c.value), '.'))) AS reason
+		      FROM check_readings() c) c
+		CROSS JOIN LATERAL resolve_unit(c.unit) ru
+		CROSS JOIN LATERAL resolve_indicator(c.indicator) ri;
+		IF load AND NOT EXISTS (SELECT 1 FROM pg_temp.import_problem) THEN
+			SELECT l.inserted, l.revised, l.unchanged INTO ins, upd, same FROM load_readings() l;
+		ELSE
+			SELECT pg_catalog.count(*) INTO ins FROM pg_temp.reading_staging;
+		END IF;
 	END IF;
 	INSERT INTO pg_temp.import_count VALUES ('readings', 6, ins, upd, same);
 	RETURN (SELECT pg_catalog.count(*) FROM pg_temp.import_problem);

@@ -42,7 +42,7 @@ rjob=$(q "CREATE TABLE public.monthly_report (made_at timestamptz, html text);
 ok $? "the report scheduled every minute too (job $rjob)"
 
 runs=0
-for _ in $(seq 1 90); do
+for _ in $(seq 1 240); do
 	runs=$(q "SELECT count(DISTINCT jobid) FROM cron.job_run_details WHERE jobid IN ($job, $job2) AND status IN ('succeeded', 'failed')")
 	[ "${runs:-0}" -ge 2 ] && break
 	sleep 1
