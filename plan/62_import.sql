@@ -438,7 +438,7 @@ DECLARE
 	kind text;
 	ins bigint; upd bigint; same bigint;
 	before jsonb;
-	after jsonb;
+	after boolean;			-- the upsert wrote the row (a constant: Citus allows no other RETURNING here)
 	seen jsonb;
 	msg text; dtl text; hint text;
 	v_target target;
@@ -559,7 +559,7 @@ BEGIN
 				ON CONFLICT (action_id) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en,
 					lead_unit_id = EXCLUDED.lead_unit_id
 				WHERE (a.name_zh, a.name_en, a.lead_unit_id) IS DISTINCT FROM (EXCLUDED.name_zh, EXCLUDED.name_en, EXCLUDED.lead_unit_id)
-				RETURNING pg_catalog.to_jsonb(a) INTO after;
+				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
 			EXCEPTION WHEN others THEN
@@ -651,7 +651,7 @@ BEGIN
 				      IS DISTINCT FROM (EXCLUDED.code, EXCLUDED.action_id, EXCLUDED.name_zh, EXCLUDED.name_en,
 				       EXCLUDED.measure_unit, EXCLUDED.nature, EXCLUDED.frequency, EXCLUDED.higher_is_better,
 				       EXCLUDED.reporting, EXCLUDED.jan_feb_combined, EXCLUDED.additive, EXCLUDED.decimals, EXCLUDED.growth_decimals)
-				RETURNING pg_catalog.to_jsonb(i) INTO after;
+				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
 			EXCEPTION WHEN others THEN
@@ -775,7 +775,7 @@ BEGIN
 				       t.reference_indicator_id, t.judged_on, t.note)
 				      IS DISTINCT FROM (EXCLUDED.target::text, EXCLUDED.weight, EXCLUDED.scoring, EXCLUDED.score_floor,
 				       EXCLUDED.score_cap, EXCLUDED.score_params, EXCLUDED.reference_indicator_id, EXCLUDED.judged_on, EXCLUDED.note)
-				RETURNING pg_catalog.to_jsonb(t) INTO after;
+				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
 			EXCEPTION WHEN others THEN
@@ -855,7 +855,7 @@ BEGIN
 				       EXCLUDED.responsible_unit_id, EXCLUDED.lead_person, EXCLUDED.section, EXCLUDED.indicator_id,
 				       EXCLUDED.year, EXCLUDED.start_date, EXCLUDED.due_date, EXCLUDED.status, EXCLUDED.completed_on,
 				       EXCLUDED.planned_investment, EXCLUDED.completed_investment)
-				RETURNING pg_catalog.to_jsonb(t) INTO after;
+				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
 			EXCEPTION WHEN others THEN
