@@ -18,14 +18,14 @@ REPORT_PARTS = $(sort $(wildcard report/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql scorecard_report--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen scripts and the update scripts between versions
-# (versions/, see README "Versions and upgrades").  Released install scripts
+# (versions/, see docs/development.md "Versions and upgrades").  Released install scripts
 # are kept as versions/*.sql.frozen for the upgrade and BI suites, which place
 # them in their private tree, and are not installed: a new database gets only
 # the current version (0.1.0's pinned search_paths put the extension's schema
 # before pg_catalog; 0.2.0's let look-alikes in a writable types schema win);
 # an older database updates through the update scripts.
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
-# The update scripts into the version under development are built (README
+# The update scripts into the version under development are built (docs/development.md
 # "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
 # (changes of existing tables, rows), and what scripts/update_parts.awk takes
 # from the same install parts a fresh install runs: functions, procedures,

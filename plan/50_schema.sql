@@ -178,7 +178,7 @@ CREATE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id O
 -- year-to-date growth in % the statistics bureau publishes, when it does.
 -- A correction is a new revision; rows are never updated: nobody but the
 -- table's owner holds UPDATE (no trigger, which would keep Citus from
--- distributing the table; see the README).  Nobody but the owner holds
+-- distributing the table; see docs/distributed.md).  Nobody but the owner holds
 -- INSERT either: loaders write through load_readings (reading_intake,
 -- below), so revision, recorded_at, loaded_by and loaded_at are the
 -- server's.  loaded_by and loaded_at are NULL for rows the owner wrote

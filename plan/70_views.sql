@@ -517,7 +517,7 @@ COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (distric
 -- progress) unless year_end is true: then against the whole year's
 -- target, as at the year's end.  scored_target is the target scored
 -- against; met and attainment are of it.  ratio: score_ratio (weight x
--- attainment within [floor, cap], by the scoring rule of the README:
+-- attainment within [floor, cap], by the scoring rule of docs/reference.md:
 -- defined at zero and across it, ranges capped at the weight); threshold:
 -- full weight if met, floor x weight if not; efficacy: score_efficacy with
 -- {satisfactory, disallowed}; banded: score_banded with five standards;

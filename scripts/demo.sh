@@ -35,6 +35,6 @@ Connect with:
            BoolsAsChar=0;TextAsLongVarchar=0;MaxVarcharSize=4000   (one string: the two lines joined)
     JDBC:  jdbc:postgresql://127.0.0.1:$PGPORT/scorecard_demo?user=postgres
     (then: SELECT * FROM progress_city_latest; SELECT * FROM unit_assessment_latest;
-     the views are in schema scorecard; README "BI tools" has the driver settings)
+     the views are in schema scorecard; docs/bi.md has the driver settings)
 Stop it with: make demo-stop
 MSG

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-/* Default tolerances; see README "Status". */
+/* Default tolerances; see docs/reference.md "Time progress and schedules". */
 #define TOL_SCHEDULE_POINTS 5.0 /* prorated: points of the annual target */
 #define TOL_RATE_POINTS 1.0		/* growth, share, change: percentage points */
 #define TOL_LEVEL_SHARE 0.05	/* other level targets: 5% of the threshold */

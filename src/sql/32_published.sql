@@ -1,7 +1,6 @@
--- Published precision (issue 10): the evaluation and scoring functions
--- that take the number of decimals a figure is published to (NULL: full
--- precision), the prorated target and the measure-fits-nature check.  New
--- or changed in 0.2.0, so the update script creates them from this file.
+-- Published precision: the evaluation and scoring functions that take the
+-- number of decimals a figure is published to (NULL: full precision), the
+-- prorated target and the measure-fits-nature check.
 
 -- The same at a published precision: decimals is the number of decimals the
 -- figure is published to (NULL: full precision); the actual is rounded half

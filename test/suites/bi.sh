@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# BI connections (README "BI tools"): a private server listening on
+# BI connections (docs/bi.md): a private server listening on
 # 127.0.0.1 on a port free at start (as `make demo`'s), the demo plan loaded;
 # every view of the plan model read through psycopg2, pgJDBC and psqlODBC
 # (Debian's packages): each column's type as the driver reports it, every
@@ -66,7 +66,7 @@ ok $? "$nviews views to read; the demo's text is Chinese (邵阳...)"
 # psycopg2
 /usr/bin/python3 "$TOP/test/bi/drivers.py" psycopg2 "host=127.0.0.1 port=$port dbname=$db user=postgres" $views >"$tmp/psycopg2" 2>"$tmp/psycopg2.err"
 ok $? "psycopg2 reads every view over TCP"
-# psqlODBC, Unicode driver, with the settings of README "BI tools"
+# psqlODBC, Unicode driver, with the settings of docs/bi.md
 odbc="Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=$db;Uid=postgres;Pwd=;BoolsAsChar=0;TextAsLongVarchar=0;MaxVarcharSize=4000"
 /usr/bin/python3 "$TOP/test/bi/drivers.py" odbc "$odbc" $views >"$tmp/psqlodbc" 2>"$tmp/psqlodbc.err"
 ok $? "psqlODBC (PostgreSQL Unicode) reads every view"
@@ -83,7 +83,7 @@ for d in psycopg2 psqlodbc pgjdbc; do [ -s "$tmp/$d.err" ] && sed 's/^/# /' "$tm
 [ $? = 0 ] || failed=1
 n=$(tail -1 "$tmp/check.n")
 
-# psqlODBC's defaults: why README asks for BoolsAsChar=0 and TextAsLongVarchar=0.
+# psqlODBC's defaults: why docs/bi.md asks for BoolsAsChar=0 and TextAsLongVarchar=0.
 /usr/bin/python3 "$TOP/test/bi/drivers.py" odbc "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=$db;Uid=postgres;Pwd=" \
 	unit_scores_latest >"$tmp/odbc-defaults" 2>&1
 grep -q '^col|unit_scores_latest|met|SQL_VARCHAR bool|str$' "$tmp/odbc-defaults" &&
@@ -91,7 +91,7 @@ grep -q '^col|unit_scores_latest|met|SQL_VARCHAR bool|str$' "$tmp/odbc-defaults"
 ok $? "psqlODBC defaults describe booleans as strings ('1'/'0') and text as long varchar (memo): the settings matter"
 
 # JDBC setString for a target parameter: 0.1.0 had no cast, 0.2.0 has.
-# The frozen 0.1.0 install script is not installed (README "Versions and
+# The frozen 0.1.0 install script is not installed (docs/development.md "Versions and
 # upgrades"): placed in the private tree for this check only.
 [ -e "$frozen" ] || { cp "$TOP/versions/scorecard--0.1.0.sql.frozen" "$frozen" && frozen_placed=1; }
 psql -X -q -d postgres -c "CREATE DATABASE ${db}_old" >/dev/null

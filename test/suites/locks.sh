@@ -63,7 +63,7 @@ finishes_unblocked() {
 # peer group, county); sales (growth targets, ratio) and jobs (rank
 # scoring: the two counties ranked together); January-June of 2023 and
 # 2024.  Row-level security on; the county role loads a, the city role
-# sees everything and holds the run privileges of the README's recipe;
+# sees everything and holds the run privileges of docs/security.md's recipe;
 # the viewer has USAGE and SELECT only.  A first run as of 2024-06-30.
 psql -X -q -v ON_ERROR_STOP=1 -d $db >/dev/null <<'SQL'
 SET client_min_messages = warning;

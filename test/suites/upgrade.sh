@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Versions and upgrades (README "Versions and upgrades"), on the test server
+# Versions and upgrades (docs/development.md "Versions and upgrades"), on the test server
 # (PGHOST/PGPORT) with the current library:
 #  - values written by the 0.1.0 library (test/upgrade/fixtures-0.1.0: COPY
 #    binary and text, tuple bytes on disk) read back, and the current
@@ -37,7 +37,7 @@ cleanup
 mkdir -p "$tmp"
 for d in $dbs; do psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null; done
 # The frozen 0.1.0 install script is not installed by make install or the
-# package (README "Versions and upgrades"): put it into the server's private
+# package (docs/development.md "Versions and upgrades"): put it into the server's private
 # tree for this suite only, as a 0.1.0 installation had it.
 sharedir=$(psql -X -At -d postgres -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
 case "$sharedir" in
