@@ -52,6 +52,36 @@ need_level(const Ytd *s, const char *fn)
 					"Use ytd_value and ytd_growth for cumulative readings.");
 }
 
+/* The kinds ytd_level_growth takes, both forms: levels, not rates. */
+static void
+need_level_growth(const Ytd *s)
+{
+	need_level(s, "ytd_level_growth");
+	if (s->kind == YTD_RATE)
+		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
+					"Use ytd_change for rates.");
+}
+
+/* The kind ytd_change takes, both forms: a rate. */
+static void
+need_rate(const Ytd *s)
+{
+	if (s->kind != YTD_RATE)
+		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
+					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
+}
+
+/* Months (year * 12 + month - 1; at most 26) as an array of their first days. */
+static ArrayType *
+month_days(const int32 *months, int n)
+{
+	Datum		days[26];
+
+	for (int i = 0; i < n; i++)
+		days[i] = DateADTGetDatum(ytd_ym_to_day(months[i] / 12, months[i] % 12 + 1, 1));
+	return construct_array(days, n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT);
+}
+
 /* Return calc's result as float8, or NULL. */
 static Datum
 result(FunctionCallInfo fcinfo, YtdCalc calc, const Ytd *s, int32 month)
@@ -131,10 +161,7 @@ ytd_level_growth(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	need_level(s, "ytd_level_growth");
-	if (s->kind == YTD_RATE)
-		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
-					"Use ytd_change for rates.");
+	need_level_growth(s);
 	return result(fcinfo, ytd_level_growth_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -145,9 +172,7 @@ ytd_change(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	if (s->kind != YTD_RATE)
-		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
-					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
+	need_rate(s);
 	return result(fcinfo, ytd_change_of, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -244,10 +269,7 @@ ytd_level_growth_pub_fn(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	need_level(s, "ytd_level_growth");
-	if (s->kind == YTD_RATE)
-		refuse_kind(s, "ytd_level_growth", "Rates compare in percentage points.",
-					"Use ytd_change for rates.");
+	need_level_growth(s);
 	return pub_result(fcinfo, ytd_level_growth_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -258,9 +280,7 @@ ytd_change_pub_fn(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s = PG_GETARG_YTD(0);
 
-	if (s->kind != YTD_RATE)
-		refuse_kind(s, "ytd_change", "ytd_change compares rates in percentage points.",
-					"Build the state with ytd_rate_agg, or use ytd_growth or ytd_level_growth.");
+	need_rate(s);
 	return pub_result(fcinfo, ytd_change_pub, s, ytd_date_month(PG_GETARG_DATEADT(1)));
 }
 
@@ -273,13 +293,9 @@ ytd_inexact(PG_FUNCTION_ARGS)
 	int32		month = ytd_date_month(PG_GETARG_DATEADT(1));
 	bool		level = measure_is_level(PG_GETARG_TEXT_PP(2)) || s->kind == YTD_RATE;
 	int32		months[26];
-	Datum		days[26];
 	int			n = ytd_inexact_months(s, month, level, months);
 
-	for (int i = 0; i < n; i++)
-		days[i] = DateADTGetDatum(ytd_ym_to_day(months[i] / 12, months[i] % 12 + 1, 1));
-	PG_RETURN_ARRAYTYPE_P(construct_array(days, n, DATEOID, sizeof(DateADT),
-										  true, TYPALIGN_INT));
+	PG_RETURN_ARRAYTYPE_P(month_days(months, n));
 }
 
 PG_FUNCTION_INFO_V1(ytd_missing);
@@ -291,13 +307,9 @@ ytd_missing(PG_FUNCTION_ARGS)
 	int32		month = ytd_date_month(PG_GETARG_DATEADT(1));
 	bool		level = measure_is_level(PG_GETARG_TEXT_PP(2)) || s->kind == YTD_RATE;
 	int32		months[24];
-	Datum		days[24];
 	int			n = ytd_missing_months(s, month, level, months);
 
-	for (int i = 0; i < n; i++)
-		days[i] = DateADTGetDatum(ytd_ym_to_day(months[i] / 12, months[i] % 12 + 1, 1));
-	PG_RETURN_ARRAYTYPE_P(construct_array(days, n, DATEOID, sizeof(DateADT),
-										  true, TYPALIGN_INT));
+	PG_RETURN_ARRAYTYPE_P(month_days(months, n));
 }
 
 /* The as-of month of a one-step aggregate's state. */
