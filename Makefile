@@ -11,33 +11,40 @@ EXTVERSION := $(strip $(shell cat $(dir $(firstword $(MAKEFILE_LIST)))VERSION))
 MODULE_big = scorecard
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# Each install script is the concatenation of one SQL file per concept.
-SQL_PARTS = $(sort $(wildcard src/sql/*.sql))
-PLAN_PARTS = $(sort $(wildcard plan/*.sql))
+# Install SQL by lifecycle (docs/development.md "Versions and upgrades").
+# Each extension's folder holds a header, its state in state/ (types,
+# tables, sequences, indexes, seed rows, row types: created once, changed
+# only by hand) and one file per concept of what can be re-created
+# (functions, aggregates, views, triggers, comments, grants, all written
+# CREATE OR REPLACE).  An install script is header, state, re-creatable
+# parts; an update script is its hand-written part (versions/*.sql.in),
+# then the same re-creatable parts.  Both are plain concatenations.
+SQL_HEAD = src/sql/00_header.sql
+SQL_STATE = $(sort $(wildcard src/sql/state/*.sql))
+SQL_PARTS = $(filter-out $(SQL_HEAD),$(sort $(wildcard src/sql/*.sql)))
+# scorecard_plan: its guard runs first in an install and in every update;
+# an update drops the re-creatable objects before its hand-written part
+# (plan/update/before.sql) and gives their privileges back at the end
+# (plan/update/after.sql).
+PLAN_HEAD = plan/00_header.sql
+PLAN_GUARD = plan/10_guard.sql plan/12_types_schema.sql
+PLAN_STATE = $(sort $(wildcard plan/state/*.sql))
+PLAN_PARTS = $(filter-out $(PLAN_HEAD) $(PLAN_GUARD),$(sort $(wildcard plan/*.sql)))
+PLAN_BEFORE = plan/update/before.sql
+PLAN_AFTER = plan/update/after.sql
 REPORT_PARTS = $(sort $(wildcard report/*.sql))
 DATA_built = scorecard--$(EXTVERSION).sql scorecard_plan--$(EXTVERSION).sql scorecard_report--$(EXTVERSION).sql
 CONTROL_built = $(addsuffix .control,$(EXTENSION))
 # Released versions' frozen scripts and the update scripts between versions
-# (versions/, see docs/development.md "Versions and upgrades").  Released install scripts
-# are kept as versions/*.sql.frozen for the upgrade and BI suites, which place
-# them in their private tree, and are not installed: a new database gets only
-# the current version (0.1.0's pinned search_paths put the extension's schema
-# before pg_catalog; 0.2.0's let look-alikes in a writable types schema win);
-# an older database updates through the update scripts.
+# (versions/).  Released install scripts are kept as versions/*.sql.frozen
+# for the upgrade and BI suites, which place them in their private tree,
+# and are not installed: a new database gets only the current version
+# (0.1.0's pinned search_paths put the extension's schema before
+# pg_catalog; 0.2.0's let look-alikes in a writable types schema win); an
+# older database updates through the update scripts.
 DATA = $(sort $(wildcard versions/*.sql versions/*.control))
-# The update scripts into the version under development are built (docs/development.md
-# "Versions and upgrades"): the hand-written part, versions/*--$(EXTVERSION).sql.in
-# (changes of existing tables, rows), and what scripts/update_parts.awk takes
-# from the same install parts a fresh install runs: functions, procedures,
-# aggregates, views, composite types, triggers, comments, grants, config
-# dumps, new tables and indexes (as CREATE OR REPLACE, or only when new), so
-# install and update share one text.
-UPDATE_GEN = scripts/update_parts.awk
-# scorecard_plan: its install guard first, then its stateless objects are
-# dropped (scripts/update_drop.sql), then the hand-written part, then the
-# rest of the install parts re-create them (scripts/update_acl.sql then
-# restores privileges granted or revoked on them).
-UPDATE_FIRST_scorecard_plan = plan/10_guard.sql
+# The update scripts into the version under development are built from
+# their hand-written parts, versions/*--$(EXTVERSION).sql.in.
 UPDATE_IN = $(wildcard versions/*--$(EXTVERSION).sql.in)
 DATA_built += $(notdir $(UPDATE_IN:.in=))
 
@@ -57,10 +64,10 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
-scorecard--$(EXTVERSION).sql: $(SQL_PARTS)
+scorecard--$(EXTVERSION).sql: $(SQL_HEAD) $(SQL_STATE) $(SQL_PARTS)
 	cat $^ > $@
 
-scorecard_plan--$(EXTVERSION).sql: $(PLAN_PARTS)
+scorecard_plan--$(EXTVERSION).sql: $(PLAN_HEAD) $(PLAN_GUARD) $(PLAN_STATE) $(PLAN_PARTS)
 	cat $^ > $@
 
 scorecard_report--$(EXTVERSION).sql: $(REPORT_PARTS)
@@ -68,30 +75,21 @@ scorecard_report--$(EXTVERSION).sql: $(REPORT_PARTS)
 
 # The control files are generated (PGXS installs them from the top folder).
 all: $(CONTROL_built)
-# An update script from its hand-written part ($(1)): scorecard's is that
-# part, then the install parts' stateless statements, then the dropping of
-# the routines they no longer create; scorecard_plan's is
-# that part's \echo line, the install guard, the dropping of its stateless
-# objects, the rest of that part, the other install parts' statements, and
-# the dropped objects' privileges restored.
-define update_scorecard
-	{ cat $(1) && LC_ALL=C awk -f $(UPDATE_GEN) $(SQL_PARTS) && cat scripts/update_obsolete.sql; } > $@.tmp
-	mv $@.tmp $@
-endef
+
+# An update script: scorecard's is its hand-written part, then the
+# re-creatable parts.  scorecard_plan's is the hand-written part's lines up
+# to its \echo line, the guard, the dropping of the re-creatable objects,
+# the rest of the hand-written part, the re-creatable parts, and the
+# privileges given back.
+scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS)
+	cat $^ > $@
+
 define update_scorecard_plan
-	{ sed -n '1,/^\\echo /p' $(1) && \
-	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)) && \
-	  cat scripts/update_drop.sql && \
-	  sed '1,/^\\echo /d' $(1) && \
-	  LC_ALL=C awk -f $(UPDATE_GEN) $(filter-out $(UPDATE_FIRST_scorecard_plan),$(PLAN_PARTS)) && \
-	  cat scripts/update_acl.sql; } > $@.tmp
+	{ sed -n '1,/^\\echo /p' $(1) && cat $(PLAN_GUARD) $(PLAN_BEFORE) && \
+	  sed '1,/^\\echo /d' $(1) && cat $(PLAN_PARTS) $(PLAN_AFTER); } > $@.tmp
 	mv $@.tmp $@
 endef
-
-scorecard--%--$(EXTVERSION).sql: versions/scorecard--%--$(EXTVERSION).sql.in $(SQL_PARTS) $(UPDATE_GEN) scripts/update_obsolete.sql
-	$(call update_scorecard,$<)
-
-scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
+scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).sql.in $(PLAN_GUARD) $(PLAN_BEFORE) $(PLAN_PARTS) $(PLAN_AFTER)
 	$(call update_scorecard_plan,$<)
 
 # For test/suites/upgrade.sh: the current version's update scripts onto
@@ -100,10 +98,10 @@ scorecard_plan--%--$(EXTVERSION).sql: versions/scorecard_plan--%--$(EXTVERSION).
 RERUN = tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql
 .PHONY: rerun-scripts
 rerun-scripts: $(RERUN)
-tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(SQL_PARTS) $(UPDATE_GEN) scripts/update_obsolete.sql
+tmp/rerun/scorecard--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(SQL_PARTS)
 	mkdir -p $(dir $@)
-	$(call update_scorecard,$<)
-tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(PLAN_PARTS) $(UPDATE_GEN) scripts/update_drop.sql scripts/update_acl.sql
+	cat $^ > $@
+tmp/rerun/scorecard_plan--$(EXTVERSION)--$(EXTVERSION)-rerun.sql: test/upgrade/rerun.sql.in $(PLAN_GUARD) $(PLAN_BEFORE) $(PLAN_PARTS) $(PLAN_AFTER)
 	mkdir -p $(dir $@)
 	$(call update_scorecard_plan,$<)
 

@@ -10,19 +10,11 @@
 --   SELECT scorecard.grant_unit_access('analyst_beita', 'beita');     -- a county
 --   SELECT scorecard.grant_unit_access('analyst_city', 'shaoyang');   -- the city: all
 
-CREATE TABLE unit_access (
-	role_name name NOT NULL,
-	unit_id text NOT NULL,
-	PRIMARY KEY (role_name, unit_id),
-	CONSTRAINT unit_access_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id) ON DELETE CASCADE
-);
-COMMENT ON TABLE unit_access IS 'which units a role (and its members) may see and load under row-level security; a unit covers the units below it';
-SELECT pg_catalog.pg_extension_config_dump('scorecard.unit_access', '');
 
 -- The units the current role may see: those granted to it or to a role it
 -- is a member of, and every unit below them.  Policies use it as an
 -- uncorrelated subquery, so it runs once per query, not once per row.
-CREATE FUNCTION visible_units() RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION visible_units() RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH RECURSIVE v(unit_id) AS (
 		SELECT a.unit_id FROM unit_access a
@@ -38,7 +30,7 @@ COMMENT ON FUNCTION visible_units() IS 'units the current role may see under row
 -- Whether the current role sees every unit's rows: always where row-level
 -- security does not apply to it (superusers, the tables' owner, BYPASSRLS,
 -- or security off).  Figures over peers (ranks) and runs need it.
-CREATE FUNCTION sees_all_units() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION sees_all_units() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT NOT pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
 	    OR NOT EXISTS (SELECT 1 FROM unit u WHERE u.unit_id NOT IN (SELECT visible_units()))
@@ -47,7 +39,7 @@ COMMENT ON FUNCTION sees_all_units() IS 'whether row-level security leaves the c
 
 -- For a figure over peers some of which row-level security hides from the
 -- current role: raise 42501 rather than rank among the visible ones.
-CREATE FUNCTION peers_hidden(what text) RETURNS float8 LANGUAGE plpgsql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION peers_hidden(what text) RETURNS float8 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	RAISE EXCEPTION '% needs every unit of the peer group, and role % does not see them all', what, current_user
@@ -58,7 +50,7 @@ END $$;
 COMMENT ON FUNCTION peers_hidden(text) IS 'raise 42501: a figure over peers that row-level security hides from the current role';
 
 -- The tables with a unit column that row-level security restricts.
-CREATE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
@@ -68,7 +60,7 @@ COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() 
 
 -- Turn row-level security on: a policy unit_access on each table of
 -- unit_secured_tables() lets a role read and write the rows of its units.
-CREATE FUNCTION enable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION enable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t regclass;
@@ -92,7 +84,7 @@ END $$;
 COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
 
 -- Turn it off again (drop the policies).
-CREATE FUNCTION disable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION disable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t regclass;
@@ -114,7 +106,7 @@ COMMENT ON FUNCTION disable_unit_security() IS 'remove the row-level security of
 -- through load_readings (no privilege on reading beyond SELECT: revision,
 -- recorded_at and loaded_by are the server's, and readings are never
 -- changed in place).
-CREATE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION grant_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t regclass;
@@ -146,7 +138,7 @@ END $$;
 COMMENT ON FUNCTION grant_unit_access(regrole, text) IS 'let a role see and load the readings, targets and run results of a unit and the units below it';
 
 -- Take a unit away from a role (its privileges on the tables stay).
-CREATE FUNCTION revoke_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION revoke_unit_access(role regrole, unit text) RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	rname name := (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) role);

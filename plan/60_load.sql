@@ -18,7 +18,7 @@
 -- changes nothing.
 
 -- Create (or empty) this session's staging table pg_temp.reading_staging.
-CREATE FUNCTION begin_load() RETURNS regclass LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION begin_load() RETURNS regclass LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	IF pg_catalog.to_regclass('pg_temp.reading_staging') IS NULL THEN
@@ -39,7 +39,7 @@ END $$;
 COMMENT ON FUNCTION begin_load() IS 'create or empty this session''s staging table pg_temp.reading_staging (all text: COPY the CSV file into it)';
 
 -- This session's staging table, or 55000 with the recipe when there is none.
-CREATE FUNCTION staging_table() RETURNS regclass LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION staging_table() RETURNS regclass LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t regclass := pg_catalog.to_regclass('pg_temp.reading_staging');
@@ -55,7 +55,7 @@ COMMENT ON FUNCTION staging_table() IS 'this session''s staging table; 55000 whe
 
 -- The plan's settings in force: plan_setting's row where it sets a value,
 -- else the default.  The defaults are written here only.
-CREATE VIEW plan_setting_in_force WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW plan_setting_in_force WITH (security_invoker = true) AS
 	SELECT coalesce(s.value_bound, 1e15::float8) AS value_bound,
 	       coalesce(s.growth_bound, 1e5::float8) AS growth_bound,
 	       coalesce(s.future_months, false) AS future_months,
@@ -75,7 +75,7 @@ GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 -- puts before its first field), zero-width spaces and joiners (U+200B to
 -- U+200D, U+2060) and the other spaces of U+2000 to U+200A.  staged_readings
 -- writes the same set out (keep the two alike).
-CREATE FUNCTION staging_trim(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION staging_trim(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT pg_catalog.btrim(s, E' \t\r\n\v\f\u00a0\u202f\u3000\ufeff\u200b\u200c\u200d\u2060\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a')
 $$;
@@ -84,7 +84,7 @@ COMMENT ON FUNCTION staging_trim(text) IS 'a staged field without the spaces, ta
 -- A staged text for a message: the characters that cannot be seen (control
 -- characters, no-break and zero-width spaces, the BOM, bidirectional
 -- marks) named as <U+XXXX>, so that "gdp" and "gdp<U+200B>" differ on screen.
-CREATE FUNCTION staging_visible(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION staging_visible(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT pg_catalog.string_agg(CASE WHEN x.c ~ E'[\\x01-\\x1f\\x7f-\\x9f\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]'
 	                                  THEN pg_catalog.format('<U+%s>', pg_catalog.upper(pg_catalog.lpad(pg_catalog.to_hex(pg_catalog.ascii(x.c)), 4, '0')))
@@ -95,7 +95,7 @@ COMMENT ON FUNCTION staging_visible(text) IS 'a staged text with its invisible c
 
 -- text -> float8 or NULL when it is not a finite decimal number (digits,
 -- an optional point and exponent: no hexadecimal 0x10, no inf or nan).
-CREATE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	t text := scorecard.staging_trim(s);
@@ -111,7 +111,7 @@ END $$;
 COMMENT ON FUNCTION staging_float(text) IS 'a staged text as a finite float8 if it is a decimal number, or NULL';
 
 -- text -> first day of a month or NULL: accepts 2024-03, 2024-03-01, 2024/03.
-CREATE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	t text := pg_catalog.replace(scorecard.staging_trim(s), '/', '-');
@@ -136,7 +136,7 @@ COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01,
 -- parse_month and parse_figure (2024年7月, 2024.07, 1,234.5).  A row's line is the
 -- line after the previous row's last line: 1 + the newlines inside the
 -- previous rows' fields, after the header's line.
-CREATE FUNCTION staged_readings(header boolean DEFAULT true)
+CREATE OR REPLACE FUNCTION staged_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reported_growth text,
 	source text, indicator_id int, unit_id text, m date, v float8, g float8)
 LANGUAGE plpgsql STABLE
@@ -201,7 +201,7 @@ COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows, trimmed, with 
 -- the targets row-level security shows the caller; it reads only settings
 -- and one minimum, and takes no argument.  check_readings and
 -- record_readings judge every reading by it and by reading_breaks_bounds.
-CREATE FUNCTION plan_bounds(OUT this_month date, OUT earliest date, OUT value_bound float8,
+CREATE OR REPLACE FUNCTION plan_bounds(OUT this_month date, OUT earliest date, OUT value_bound float8,
 	OUT growth_bound float8, OUT future_months boolean, OUT years_before_targets int)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
@@ -217,7 +217,7 @@ COMMENT ON FUNCTION plan_bounds() IS 'the bounds in force for a reading: current
 -- unless allowed), 'early' (before the earliest month), 'value' or
 -- 'growth' (beyond its bound in magnitude); NULL when it keeps them all.
 -- The one rule both check_readings and record_readings apply.
-CREATE FUNCTION reading_breaks_bounds(m date, v float8, g float8, this_month date, earliest date,
+CREATE OR REPLACE FUNCTION reading_breaks_bounds(m date, v float8, g float8, this_month date, earliest date,
 	value_bound float8, growth_bound float8, future_months boolean) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN m OPERATOR(pg_catalog.>) this_month AND NOT future_months THEN 'future'
@@ -234,7 +234,7 @@ COMMENT ON FUNCTION reading_breaks_bounds(date, float8, float8, date, date, floa
 -- month (unless future_months); months before January of the first year
 -- with targets less years_before_targets (no bound while there are no
 -- targets).  Invisible characters inside a key are named (<U+200B>).
-CREATE FUNCTION check_readings(header boolean DEFAULT true)
+CREATE OR REPLACE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -288,37 +288,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason (form, the plan''s bounds, months); empty if all can load';
 
--- The plan lock.  Loads and runs take turns on one lock: an EXCLUSIVE lock
--- on the table scorecard_lock.plan_lock, held to the end of the
--- transaction.  It lives in a schema of its own that no role but its owner
--- may use, because any role with USAGE on a schema can lock that schema's
--- tables without any privilege on them (PREPARE p AS DELETE FROM t takes
--- ROW EXCLUSIVE on t when parsed; privileges are checked only when it is
--- executed) and so hold off whoever needs a conflicting lock there.  No
--- other role can name this table, and the functions that reach a table by
--- its oid take at most ACCESS SHARE, which EXCLUSIVE does not wait for.  So
--- loads and runs never need a lock on a table of schema scorecard that
--- conflicts with ROW EXCLUSIVE; only take_plan_lock() takes this one.
--- Created once (a DO block: update scripts run the install parts again);
--- CREATE SCHEMA fails if another role made a schema of that name first.
-DO $$
-BEGIN
-	IF NOT EXISTS (
-		SELECT 1 FROM pg_catalog.pg_namespace n
-		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
-			AND d.objid OPERATOR(pg_catalog.=) n.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'
-		JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
-			AND e.extname OPERATOR(pg_catalog.=) 'scorecard_plan'
-		WHERE n.nspname OPERATOR(pg_catalog.=) 'scorecard_lock')
-	THEN
-		CREATE SCHEMA scorecard_lock;
-		CREATE TABLE scorecard_lock.plan_lock ();
-	END IF;
-END $$;
-REVOKE ALL ON SCHEMA scorecard_lock FROM PUBLIC;
-REVOKE ALL ON TABLE scorecard_lock.plan_lock FROM PUBLIC;
-COMMENT ON SCHEMA scorecard_lock IS 'the plan lock of scorecard_plan; no role but its owner may use it';
-COMMENT ON TABLE scorecard_lock.plan_lock IS 'loads and runs take turns on an EXCLUSIVE lock on this table (scorecard.take_plan_lock)';
 
 -- Take the plan lock for a load (kind 'load') or a run ('run'), to the end
 -- of the transaction.  It decides by privilege, never by the locks a
@@ -331,7 +300,7 @@ COMMENT ON TABLE scorecard_lock.plan_lock IS 'loads and runs take turns on an EX
 -- session's role.)  A load waits as long as lock_timeout allows; a run as
 -- long as scorecard.run_lock_timeout does (a duration as for lock_timeout;
 -- unset: 10min; 0: no limit).  Both then fail with 55P03, nothing done.
-CREATE FUNCTION take_plan_lock(kind text) RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION take_plan_lock(kind text) RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	acting name := CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN session_user
@@ -378,7 +347,7 @@ COMMENT ON FUNCTION take_plan_lock(text) IS 'take the plan lock (loads and runs 
 -- Whether a role may backdate a load: the owner of the plan's tables
 -- (scorecard.reading), a role with its privileges (a member that inherits
 -- them) or a superuser.
-CREATE FUNCTION may_backdate(role name) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION may_backdate(role name) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT pg_catalog.pg_has_role(role, c.relowner, 'USAGE')
 	FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) 'scorecard.reading'::pg_catalog.regclass
@@ -393,7 +362,7 @@ COMMENT ON FUNCTION may_backdate(name) IS 'whether a role may backdate a load: t
 -- equal to it.  SECURITY DEFINER, as loaders hold no privilege on reading
 -- but SELECT; it reads only reading and reading_intake, whose rows its
 -- caller could insert (row-level security checked their units there).
-CREATE FUNCTION record_readings(backdate timestamptz,
+CREATE OR REPLACE FUNCTION record_readings(backdate timestamptz,
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
@@ -503,7 +472,7 @@ COMMENT ON FUNCTION record_readings(timestamptz) IS 'for load_readings: move thi
 -- correction with stale rows.  recorded_at: NULL, the server's clock once
 -- the load holds its lock; a past time only for the plan's owner
 -- (may_backdate), and the rows keep who loaded them and when.
-CREATE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION load_readings(header boolean DEFAULT true, recorded_at timestamptz DEFAULT NULL,
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -559,7 +528,7 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 -- not create distributed plan").  PL/pgSQL plans its query with the
 -- arguments' values.  indicator_state, where the caller's plan matters,
 -- writes the same rule out in its own query (keep the two alike).
-CREATE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
+CREATE OR REPLACE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
 		through_month date DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -578,8 +547,7 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION readings(timestamptz, date, date) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now), optionally of the months from_month..through_month';
 
-CREATE VIEW reading_current WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW reading_current WITH (security_invoker = true) AS
 	SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source
 	FROM scorecard.readings(NULL::timestamptz);
 COMMENT ON VIEW reading_current IS 'latest revision of each reading';
-

@@ -23,7 +23,7 @@
 -- rate).
 
 -- Create (or empty) this session's staging tables, readings' included.
-CREATE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	PERFORM begin_load();
@@ -58,7 +58,7 @@ COMMENT ON FUNCTION begin_import() IS 'create or empty this session''s import st
 -- The columns a file's header names, for \copy: each header (Chinese or
 -- English, as the templates write them) mapped to its staging column.
 -- Raises 22023 naming the headers it does not know and the ones it does.
-CREATE FUNCTION import_columns(kind text, header text) RETURNS text LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION import_columns(kind text, header text) RETURNS text LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	cols text[];
@@ -88,7 +88,7 @@ END $$;
 COMMENT ON FUNCTION import_columns(text, text) IS 'the staging columns a file''s header line names (Chinese or English headers), for \copy; 22023 naming unknown headers';
 
 -- The header words of each kind of file and the staging column each fills.
-CREATE FUNCTION import_header_words() RETURNS TABLE (kind text, word text, col text, ord int)
+CREATE OR REPLACE FUNCTION import_header_words() RETURNS TABLE (kind text, word text, col text, ord int)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT v.kind, v.word, v.col, (v.ord)::int FROM (VALUES
@@ -159,7 +159,7 @@ COMMENT ON FUNCTION import_header_words() IS 'the header words (English and Chin
 -- After a \copy into a staging table: the file's name and each row's line
 -- on the rows that have none yet (the header is line 1; a quoted field
 -- spanning several lines counts them).
-CREATE FUNCTION import_file_staged(kind text, file text) RETURNS bigint LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION import_file_staged(kind text, file text) RETURNS bigint LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	n bigint;
@@ -189,7 +189,7 @@ COMMENT ON FUNCTION import_file_staged(text, text) IS 'after a \copy of a file i
 
 -- Edit distance between two texts, in characters (Levenshtein), for the
 -- suggestions of the closest known names.
-CREATE FUNCTION text_distance(a text, b text) RETURNS int LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+CREATE OR REPLACE FUNCTION text_distance(a text, b text) RETURNS int LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	x text[] := pg_catalog.regexp_split_to_array(a, '');
@@ -218,7 +218,7 @@ COMMENT ON FUNCTION text_distance(text, text) IS 'edit distance (Levenshtein) be
 
 -- The up to three known names closest to a key (by text_distance, within
 -- half the key's length, at least 1), as "did you mean A or B?", or ''.
-CREATE FUNCTION import_suggest(key text, names text[]) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_suggest(key text, names text[]) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT coalesce('; did you mean ' || pg_catalog.string_agg(c.name, ' or ' ORDER BY c.d, c.name) || '?', '')
 	FROM (SELECT d.name, d.d
@@ -232,7 +232,7 @@ COMMENT ON FUNCTION import_suggest(text, text[]) IS 'the up to three names close
 -- A unit named by its id (its code) or its Chinese name: the unit's id,
 -- or NULL and the reason (unknown, with the closest names; ambiguous,
 -- with the candidates).  An id wins over a name.
-CREATE FUNCTION resolve_unit(key text, OUT unit_id text, OUT problem text) LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION resolve_unit(key text, OUT unit_id text, OUT problem text) LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	k text := staging_trim(key);
@@ -260,7 +260,7 @@ COMMENT ON FUNCTION resolve_unit(text) IS 'a unit named by id or Chinese name: i
 
 -- A unit's id from its id, code or Chinese name; 22023 when unknown or
 -- ambiguous (the report and the runs name units this way).
-CREATE FUNCTION unit_key(key text) RETURNS text LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION unit_key(key text) RETURNS text LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	r record;
@@ -277,7 +277,7 @@ COMMENT ON FUNCTION unit_key(text) IS 'a unit''s id from its id or Chinese name;
 
 -- An indicator named by its code, its id or its Chinese name (in that
 -- order): its id, or NULL and the reason.
-CREATE FUNCTION resolve_indicator(key text, OUT indicator_id int, OUT problem text) LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION resolve_indicator(key text, OUT indicator_id int, OUT problem text) LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	k text := staging_trim(key);
@@ -304,7 +304,7 @@ END $$;
 COMMENT ON FUNCTION resolve_indicator(text) IS 'an indicator named by code, id or Chinese name: its id, or NULL and why (unknown with the closest names, or ambiguous with the candidates)';
 
 -- An action named by its number or its Chinese name: its id, or NULL and why.
-CREATE FUNCTION resolve_action(key text, OUT action_id int, OUT problem text) LANGUAGE plpgsql STABLE
+CREATE OR REPLACE FUNCTION resolve_action(key text, OUT action_id int, OUT problem text) LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	k text := staging_trim(key);
@@ -330,7 +330,7 @@ COMMENT ON FUNCTION resolve_action(text) IS 'an action named by number or Chines
 -- name, and the Chinese words of the indicator's and task's columns
 -- (性质 流量/存量/比率/任务, 报送 当月/累计, ...).  NULL: the word is not
 -- one of the domain's; import_words() lists them for the message.
-CREATE FUNCTION import_word(domain text, word text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_word(domain text, word text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT CASE WHEN domain = 'kind'
 	            THEN (SELECT pg_catalog.min(k.kind) FROM unit_kind k
@@ -342,7 +342,7 @@ $$;
 COMMENT ON FUNCTION import_word(text, text) IS 'a word of an import file (Chinese or English) in its canonical form, or NULL';
 
 -- The words of each domain (English and Chinese) and their canonical form.
-CREATE FUNCTION import_words() RETURNS TABLE (domain text, word text, canonical text)
+CREATE OR REPLACE FUNCTION import_words() RETURNS TABLE (domain text, word text, canonical text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT v.domain, v.word, v.canonical FROM (VALUES
@@ -371,7 +371,7 @@ $$;
 COMMENT ON FUNCTION import_words() IS 'the words of each domain of an import file (English and Chinese) and their canonical form';
 
 -- A word in canonical form, or the reason naming the words of its domain.
-CREATE FUNCTION import_word_problem(domain text, label text, word text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_word_problem(domain text, label text, word text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT pg_catalog.format('%s "%s" is not one of %s', label, staging_visible(word),
 	       CASE WHEN domain = 'kind'
@@ -381,7 +381,7 @@ $$;
 COMMENT ON FUNCTION import_word_problem(text, text, text) IS 'the reason a word is not one of its domain''s, naming them';
 
 -- A staged field as an integer (full-width digits and 2024年 read), or NULL.
-CREATE FUNCTION import_int(s text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_int(s text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT CASE WHEN f = pg_catalog.trunc(f) AND pg_catalog.abs(f) < 2e9::float8 THEN f::int END
 	FROM (SELECT parse_figure(pg_catalog.regexp_replace(staging_trim(s), '年$', '')) AS f) x
@@ -389,7 +389,7 @@ $$;
 COMMENT ON FUNCTION import_int(text) IS 'a staged field as an integer (full-width digits, a trailing 年 read), or NULL';
 
 -- A staged date (2024-06-30, 2024/6/30, 2024年6月30日), or NULL.
-CREATE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t text := pg_catalog.regexp_replace(pg_catalog.translate(staging_trim(s), '/.年月', '----'), '日$', '');
@@ -403,7 +403,7 @@ END $$;
 COMMENT ON FUNCTION import_date(text) IS 'a staged date (2024-06-30, 2024/6/30, 2024年6月30日), or NULL';
 
 -- Score parameters as written: {10,8,7,5,3}, 10,8,7,5,3 or 10、8、7、5、3.
-CREATE FUNCTION import_params(s text) RETURNS float8[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_params(s text) RETURNS float8[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT CASE WHEN pg_catalog.bool_and(parse_figure(p) IS NOT NULL) THEN pg_catalog.array_agg(parse_figure(p) ORDER BY i) END
 	FROM pg_catalog.regexp_split_to_table(pg_catalog.btrim(staging_trim(s), '{}（）()'), '[,，、;；]') WITH ORDINALITY x(p, i)
@@ -412,7 +412,7 @@ $$;
 COMMENT ON FUNCTION import_params(text) IS 'score parameters as written ({10,8,7}, 10,8,7 or 10、8、7) as float8[], or NULL';
 
 -- The message of the error a statement raises, with its detail and hint.
-CREATE FUNCTION import_error_text(msg text, detail text, hint text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION import_error_text(msg text, detail text, hint text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT msg || coalesce(': ' || pg_catalog.rtrim(nullif(detail, ''), '.'), '')
 	           || coalesce(' (' || pg_catalog.rtrim(nullif(hint, ''), '.') || ')', '')
@@ -425,7 +425,7 @@ COMMENT ON FUNCTION import_error_text(text, text, text) IS 'an error''s message 
 -- pg_temp.import_problem and the counts in pg_temp.import_count.  Bad
 -- rows are skipped, so that the rows after them are checked against the
 -- rest; the caller rolls back when any row is bad.
-CREATE FUNCTION import_apply(load boolean) RETURNS bigint LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION import_apply(load boolean) RETURNS bigint LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	s record;
@@ -922,7 +922,7 @@ COMMENT ON FUNCTION import_apply(boolean) IS 'for check_import and load_import: 
 -- all can load).  Loads nothing: the rows are applied in a subtransaction
 -- (so that targets are checked against the units and indicators of the
 -- files) and rolled back.
-CREATE FUNCTION check_import() RETURNS TABLE (file text, line bigint, reason text) LANGUAGE plpgsql VOLATILE
+CREATE OR REPLACE FUNCTION check_import() RETURNS TABLE (file text, line bigint, reason text) LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	bad jsonb;
@@ -950,7 +950,7 @@ COMMENT ON FUNCTION check_import() IS 'every bad row of the staged import files 
 -- every bad row in the detail when any row is bad; else the counts of each
 -- kind of row (inserted, updated: a row that differed from the stored
 -- one, or a reading's new revision; unchanged).
-CREATE FUNCTION load_import() RETURNS TABLE (what text, inserted bigint, updated bigint, unchanged bigint)
+CREATE OR REPLACE FUNCTION load_import() RETURNS TABLE (what text, inserted bigint, updated bigint, unchanged bigint)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
@@ -980,7 +980,7 @@ COMMENT ON FUNCTION load_import() IS 'import the staged files into the plan, eve
 --   SELECT * FROM scorecard.progress(scorecard.month_end_of('2024年7月'));
 --   CALL scorecard.run_assessment(2024, scorecard.month_end_of('2024年7月'));
 -- 22007 with month_error's sentence when the text names no month.
-CREATE FUNCTION month_end_of(month text) RETURNS date LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+CREATE OR REPLACE FUNCTION month_end_of(month text) RETURNS date LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	m date := parse_month(month);

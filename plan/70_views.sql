@@ -13,7 +13,7 @@
 -- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
 -- inlined) its query over a distributed reading could not be planned
 -- ("could not create distributed plan"); PL/pgSQL passes the value.
-CREATE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
+CREATE OR REPLACE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
@@ -29,7 +29,7 @@ COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month 
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month
 -- reports the same as_of.
-CREATE FUNCTION latest_as_of(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
+CREATE OR REPLACE FUNCTION latest_as_of(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT (latest_month(recorded_as_of) + interval '1 month - 1 day')::date
@@ -42,7 +42,7 @@ COMMENT ON FUNCTION latest_as_of(timestamptz) IS 'last day of the latest month w
 -- in a query that also reads the distributed readings ("recursive CTEs are
 -- only supported when they contain a filter on the distribution column"),
 -- while it runs this query alone, over reference tables.
-CREATE FUNCTION area_tree() RETURNS TABLE (unit_id text, parent_id text, path text[])
+CREATE OR REPLACE FUNCTION area_tree() RETURNS TABLE (unit_id text, parent_id text, path text[])
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH RECURSIVE tree AS (
@@ -86,7 +86,7 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- estimates, takes longer than the query; no merge joins or sorts, which
 -- those estimates favour and which sort the states (every join and
 -- grouping here is on keys, and hashes).
-CREATE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
@@ -260,16 +260,8 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- indicator_state.  It returns rows of the type progress_row (a
 -- PL/pgSQL function's OUT column could not share the argument's name,
 -- as_of).
-CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
-	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
-	as_of date, data_month date, target text, weight float8, value float8, prior float8,
-	computed_growth float8, reported_growth float8, growth float8, growth_source text,
-	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
-	met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text, schedule text);
-COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
 
-CREATE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF progress_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -446,7 +438,7 @@ COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of 
 -- without a parent (the city in the demo, the province in a province's
 -- plan), from their own readings or the roll-up of their child units, with
 -- the action's name.
-CREATE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION progress_city(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, action_id int, action_zh text, indicator_zh text, indicator_en text,
 	measure_unit text, data_month date, target text, value float8, growth float8,
 	growth_source text, actual float8, decimals int, actual_published float8, reference float8,
@@ -471,7 +463,7 @@ COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the top are
 -- planned) against the share of the task's span (start to due date)
 -- elapsed at the as-of date, and overdue tasks (due before the as-of date
 -- and not done).  Investment figures are the task list's current ones.
-CREATE FUNCTION task_progress(as_of date)
+CREATE OR REPLACE FUNCTION task_progress(as_of date)
 RETURNS TABLE (task_id text, action_id int, action_zh text, kind text, name_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, section text,
 	due_date date, status text, completed_on date, planned_investment numeric,
@@ -501,7 +493,7 @@ COMMENT ON FUNCTION task_progress(date) IS 'tasks with investment completion aga
 
 -- The peer group of a unit kind (unit_kind.peer_group): units of one peer
 -- group under one parent are ranked together.
-CREATE FUNCTION unit_peer_group(kind text) RETURNS text
+CREATE OR REPLACE FUNCTION unit_peer_group(kind text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT k.peer_group FROM unit_kind k WHERE k.kind = unit_peer_group.kind
@@ -532,12 +524,8 @@ COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (distric
 -- by nested loops, whose cost grows with the square of the rows); and no
 -- nested loops at all, which the estimates of the window's rows still
 -- chose (every join here is on keys, and hashes).
-CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
-	scored_target text, scoring text, weight float8, actual float8, decimals int,
-	actual_published float8, reference float8, met boolean, attainment float8, points float8);
-COMMENT ON TYPE unit_score_row IS 'a row of unit_scores(): the points of one unit x indicator';
 
-CREATE FUNCTION unit_scores_of(progress_rows progress_row[], year_end boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION unit_scores_of(progress_rows progress_row[], year_end boolean DEFAULT false)
 RETURNS SETOF unit_score_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -619,7 +607,7 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION unit_scores_of(progress_row[], boolean) IS 'assessment points per unit x indicator of the given progress() rows, by each target''s scoring method (see unit_scores)';
 
-CREATE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION unit_scores(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		year_end boolean DEFAULT false)
 RETURNS SETOF unit_score_row
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
@@ -632,7 +620,7 @@ COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment point
 -- total, normalised score (100 x points / applicable weight), grade (优秀
 -- >= 90, 良好 >= 80, 合格 >= 60, 不合格) and rank among the units of its
 -- peer group under its parent.
-CREATE FUNCTION unit_assessment_of(scores unit_score_row[])
+CREATE OR REPLACE FUNCTION unit_assessment_of(scores unit_score_row[])
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
@@ -664,7 +652,7 @@ END $$;
 COMMENT ON FUNCTION unit_assessment_of(unit_score_row[]) IS 'weighted assessment per unit of the given unit_scores() rows: total, normalised score, grade, rank (see unit_assessment)';
 
 -- Assessment per unit at an as-of date; year_end as in unit_scores.
-CREATE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		year_end boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
 	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
@@ -679,19 +667,19 @@ COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted ass
 -- Each has the as_of column, so that views of one month join on it.  Every
 -- view runs with the rights of the role that queries it (security_invoker),
 -- so row-level security applies through it as through the tables.
-CREATE VIEW progress_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
 	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p;
 COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings';
-CREATE VIEW progress_city_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p;
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings';
-CREATE VIEW task_progress_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
-CREATE VIEW unit_scores_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, s.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
-CREATE VIEW unit_assessment_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, a.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
 COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';

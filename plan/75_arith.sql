@@ -5,56 +5,10 @@
 -- 清单).  Functions over progress() and the assessment_run tables; the
 -- *_latest views call them at the latest month with readings.
 
--- Interim schedules: a target (target_schedule) or every target of an
--- indicator (indicator_schedule) judged against time progress other than
--- m/12.  shares: 12 cumulative shares of the annual target (0..1, NULL for
--- a month without one), e.g. a project plan with 30% by June; seasonal:
--- last year's shape S(m) = C_m / A of the unit's own figures.
-CREATE TABLE target_schedule (
-	indicator_id int NOT NULL,
-	unit_id text NOT NULL,
-	year int NOT NULL,
-	shares float8[],
-	seasonal boolean NOT NULL DEFAULT false,
-	PRIMARY KEY (indicator_id, unit_id, year),
-	CONSTRAINT target_schedule_target_is_known FOREIGN KEY (indicator_id, unit_id, year)
-		REFERENCES plan_target (indicator_id, unit_id, year) ON DELETE CASCADE,
-	CONSTRAINT target_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
-	CONSTRAINT target_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
-		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
-);
-COMMENT ON TABLE target_schedule IS 'interim schedule of a target: 12 cumulative shares of the annual target, or last year''s seasonal shape (seasonal); used in place of m/12';
-COMMENT ON COLUMN target_schedule.indicator_id IS 'indicator of the target';
-COMMENT ON COLUMN target_schedule.unit_id IS 'unit of the target';
-COMMENT ON COLUMN target_schedule.year IS 'year of the target';
-COMMENT ON COLUMN target_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
-COMMENT ON COLUMN target_schedule.seasonal IS 'true: the schedule is last year''s seasonal shape S(m) = C_m / A';
-SELECT pg_catalog.pg_extension_config_dump('scorecard.target_schedule', '');
-
--- The same for every target of an indicator in a year (a target's own
--- schedule, if it has one, comes first).
-CREATE TABLE indicator_schedule (
-	indicator_id int NOT NULL,
-	year int NOT NULL,
-	shares float8[],
-	seasonal boolean NOT NULL DEFAULT false,
-	PRIMARY KEY (indicator_id, year),
-	CONSTRAINT indicator_schedule_indicator_is_known FOREIGN KEY (indicator_id)
-		REFERENCES indicator (indicator_id) ON DELETE CASCADE,
-	CONSTRAINT indicator_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
-	CONSTRAINT indicator_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
-		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
-);
-COMMENT ON TABLE indicator_schedule IS 'interim schedule of every target of an indicator in a year (a target_schedule row overrides it)';
-COMMENT ON COLUMN indicator_schedule.indicator_id IS 'indicator';
-COMMENT ON COLUMN indicator_schedule.year IS 'plan year';
-COMMENT ON COLUMN indicator_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
-COMMENT ON COLUMN indicator_schedule.seasonal IS 'true: each unit''s last-year seasonal shape S(m) = C_m / A';
-SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator_schedule', '');
 
 -- The end of the month before as_of's, or NULL in January (ranks and
 -- changes compare within the plan year).
-CREATE FUNCTION previous_month_end(as_of date) RETURNS date
+CREATE OR REPLACE FUNCTION previous_month_end(as_of date) RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT CASE WHEN extract(month FROM as_of)::int > 1
@@ -70,7 +24,7 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 -- without a figure are not ranked, nor any for a role that does not see
 -- every unit (sees_all_units(), asked once: a scalar subquery): a rank
 -- among the visible peers would be wrong.
-CREATE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT NULL)
+CREATE OR REPLACE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -114,7 +68,7 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- projection_met; schedule: the schedule in force (shares, seasonal or
 -- linear), time_progress, schedule_gap and status judged against it (by
 -- progress(), whose rows these are).
-CREATE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		digits int DEFAULT NULL, bound float8 DEFAULT 100)
 RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
 	unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
@@ -197,7 +151,7 @@ COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8) IS 'progress 
 -- of each month counts), the number of consecutive months it has been red
 -- or yellow and since when, and of those the consecutive red months.  A
 -- month without a run ends a streak.
-CREATE FUNCTION warning_streaks(as_of date)
+CREATE OR REPLACE FUNCTION warning_streaks(as_of date)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, status text,
 	months int, since date, red_months int, run_as_of date)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -255,7 +209,7 @@ COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow i
 -- targets).  Red first, then the longest streak, then the furthest behind.
 -- lagging_list_of judges the progress() rows given (the report passes the
 -- rows it computed once); lagging_list those of as_of.
-CREATE FUNCTION lagging_list_of(as_of date, progress_rows progress_row[], recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION lagging_list_of(as_of date, progress_rows progress_row[], recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
 	behind float8, behind_unit text, months int, since date)
@@ -310,7 +264,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION lagging_list_of(date, progress_row[], timestamptz) IS 'of the given progress() rows: items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
-CREATE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
 	behind float8, behind_unit text, months int, since date)
@@ -320,15 +274,15 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
-CREATE VIEW progress_arith_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
 	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
 	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p;
 COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings';
-CREATE VIEW warning_streaks_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW warning_streaks_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
 	CROSS JOIN LATERAL scorecard.warning_streaks(d.as_of) w;
 COMMENT ON VIEW warning_streaks_latest IS 'warning_streaks(as_of) at the last day of the latest month with readings';
-CREATE VIEW lagging_list_latest WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW lagging_list_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
 	CROSS JOIN LATERAL scorecard.lagging_list(d.as_of) l;
 COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first';

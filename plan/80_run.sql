@@ -5,83 +5,8 @@
 -- that run.  Runs never overlap: a run takes the plan lock (take_plan_lock)
 -- and waits its turn behind another run or a load.
 
-CREATE TABLE assessment_run (
-	run_id bigserial PRIMARY KEY,
-	year int NOT NULL,
-	as_of date NOT NULL,
-	recorded_as_of timestamptz,
-	data_recorded_through timestamptz,
-	readings_used bigint NOT NULL,
-	readings_digest text NOT NULL,
-	started_at timestamptz NOT NULL,
-	finished_at timestamptz,
-	run_by text NOT NULL DEFAULT current_user,
-	level_targets text NOT NULL DEFAULT 'prorated',
-	CONSTRAINT assessment_run_once_per_year_and_as_of UNIQUE (year, as_of),
-	CONSTRAINT assessment_run_level_targets_prorated_or_full_year CHECK (level_targets IN ('prorated', 'full_year')),
-	CONSTRAINT assessment_run_as_of_in_year CHECK (extract(year FROM as_of) OPERATOR(pg_catalog.=) year)
-);
-COMMENT ON TABLE assessment_run IS 'one row per assessment run: year, as-of date, data used (count, digest, latest recorded time), when';
-COMMENT ON COLUMN assessment_run.level_targets IS 'how level targets of flows were scored: prorated (against the time-prorated target, 序时目标, the default) or full_year (against the whole year''s target, run_assessment(..., year_end => true))';
 
-CREATE TABLE assessment_run_unit (
-	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
-	unit_id text NOT NULL REFERENCES unit,
-	peer_group text NOT NULL,
-	items bigint NOT NULL,
-	applicable bigint,
-	weight float8,
-	applicable_weight float8,
-	total float8,
-	score float8,
-	grade text,
-	rank bigint,
-	PRIMARY KEY (run_id, unit_id)
-);
-COMMENT ON TABLE assessment_run_unit IS 'assessment per unit of a run: total, normalised score, grade, rank';
-
-CREATE TABLE assessment_run_item (
-	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
-	unit_id text NOT NULL REFERENCES unit,
-	indicator_id int NOT NULL REFERENCES indicator,
-	target text NOT NULL,
-	scoring text NOT NULL,
-	weight float8 NOT NULL,
-	actual float8,
-	reference float8,
-	met boolean,
-	attainment float8,
-	points float8,
-	PRIMARY KEY (run_id, unit_id, indicator_id)
-);
-COMMENT ON TABLE assessment_run_item IS 'points per unit x indicator of a run';
-
-CREATE TABLE assessment_run_progress (
-	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
-	unit_id text NOT NULL REFERENCES unit,
-	indicator_id int NOT NULL REFERENCES indicator,
-	data_month date,
-	target text NOT NULL,
-	value float8,
-	growth float8,
-	growth_source text,
-	actual float8,
-	met boolean,
-	gap float8,
-	attainment float8,
-	time_progress float8,
-	status text,
-	PRIMARY KEY (run_id, unit_id, indicator_id)
-);
-COMMENT ON TABLE assessment_run_progress IS 'the progress report of a run, per indicator x unit';
-
-SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run', '');
-SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_run_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_unit', '');
-SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_item', '');
-SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_progress', '');
-
-CREATE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
+CREATE OR REPLACE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -245,7 +170,7 @@ END $$;
 COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
 
 -- Runs with their ranking, for BI tools.
-CREATE VIEW assessment_run_ranking WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW assessment_run_ranking WITH (security_invoker = true) AS
 	SELECT r.run_id, r.year, r.as_of, r.finished_at, u.unit_id, un.name_zh AS unit_zh,
 	       u.peer_group, u.total, u.score, u.grade, u.rank
 	FROM assessment_run r

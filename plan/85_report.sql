@@ -18,7 +18,7 @@
 -- 一 ... 十, 十一, 二十, 九十九, 一百, 一百零一, 一百一十, 一千零一十,
 -- 一万零一, 十万, 一亿零一 (a 零 stands for each run of zero digits between
 -- others, also across 万 and 亿; 十 to 十九 without the leading 一).
-CREATE FUNCTION report_numeral_zh(n int) RETURNS text
+CREATE OR REPLACE FUNCTION report_numeral_zh(n int) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -69,7 +69,7 @@ COMMENT ON FUNCTION report_numeral_zh(int) IS 'a number in Chinese numerals (一
 
 -- Decimals a figure is published with: one for percentages and points, two
 -- for amounts in 亿元 or 万元, none for counts and other units.
-CREATE FUNCTION report_decimals(measure_unit text) RETURNS int
+CREATE OR REPLACE FUNCTION report_decimals(measure_unit text) RETURNS int
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN measure_unit IN ('%', 'pp', '个百分点') THEN 1
             WHEN measure_unit IN ('亿元', '万元') THEN 2
@@ -77,7 +77,7 @@ RETURN CASE WHEN measure_unit IN ('%', 'pp', '个百分点') THEN 1
 COMMENT ON FUNCTION report_decimals(text) IS 'decimals a figure in this unit is published with (1 for %, 2 for 亿元/万元, else 0)';
 
 -- A figure at its published precision, as text; NULL stays NULL.
-CREATE FUNCTION report_figure(v float8, decimals int) RETURNS text
+CREATE OR REPLACE FUNCTION report_figure(v float8, decimals int) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN v IS NULL OR v = 'NaN' OR abs(v) = 'Infinity' THEN NULL
             ELSE pg_catalog.round(v::numeric, decimals)::text END;
@@ -86,14 +86,14 @@ COMMENT ON FUNCTION report_figure(float8, int) IS 'a figure rounded to the decim
 -- A ratio as a percentage at decimals, as text, computed in numeric: 100 x
 -- a finite float8 may leave the float8 range.  NULL (and NaN, infinity)
 -- give NULL.
-CREATE FUNCTION report_percent(v numeric, decimals int) RETURNS text
+CREATE OR REPLACE FUNCTION report_percent(v numeric, decimals int) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN v IS NULL OR v = 'NaN'::numeric OR abs(v) = 'Infinity'::numeric THEN NULL
             ELSE pg_catalog.round(v * 100::numeric, decimals)::text END;
 COMMENT ON FUNCTION report_percent(numeric, int) IS 'a ratio as a percentage rounded to decimals, as text (computed in numeric)';
 
 -- A traffic-light status in Chinese: 绿, 黄, 红; no status (no data): 无数据.
-CREATE FUNCTION report_status_zh(status text) RETURNS text
+CREATE OR REPLACE FUNCTION report_status_zh(status text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE status WHEN 'green' THEN '绿' WHEN 'yellow' THEN '黄' WHEN 'red' THEN '红'
                    ELSE '无数据' END;
@@ -101,7 +101,7 @@ COMMENT ON FUNCTION report_status_zh(text) IS 'status in Chinese: green 绿, yel
 
 -- The unit a target's figures are printed with: %, 个百分点, or the
 -- indicator's unit of measure for a level.
-CREATE FUNCTION report_unit_zh(t target, measure_unit text) RETURNS text
+CREATE OR REPLACE FUNCTION report_unit_zh(t target, measure_unit text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE target_measure(t) WHEN 'growth' THEN '%' WHEN 'share' THEN '%' WHEN 'change' THEN ' 个百分点'
             ELSE coalesce(nullif(' ' || measure_unit, ' '), '') END;
@@ -110,7 +110,7 @@ COMMENT ON FUNCTION report_unit_zh(target, text) IS 'the unit a target''s figure
 -- A target in Chinese words: 增长 ≥ 7%, ≥ 100 家, 比上年提高 ≥ 0.5 个百分点,
 -- 增速高于城镇居民人均可支配收入增速 (a relative target names its reference),
 -- 确保增长 ≥ 7%，力争 8% (a committed and a stretch figure).
-CREATE FUNCTION report_target_zh(t target, measure_unit text, reference_zh text DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_target_zh(t target, measure_unit text, reference_zh text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
 	WHEN target_is_relative(t) THEN
@@ -135,14 +135,14 @@ COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese
 -- decimals and growth_decimals when the plan model has those columns (read
 -- through to_jsonb, so this works with and without them), else
 -- report_decimals() of its unit for values and one decimal for growth.
-CREATE FUNCTION report_value_decimals(ind indicator) RETURNS int
+CREATE OR REPLACE FUNCTION report_value_decimals(ind indicator) RETURNS int
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT coalesce((to_jsonb(ind) ->> 'decimals')::int, report_decimals(ind.measure_unit))
 $$;
 COMMENT ON FUNCTION report_value_decimals(indicator) IS 'decimals of an indicator''s values: its decimals column if the model has one and it is set, else by unit';
 
-CREATE FUNCTION report_growth_decimals(ind indicator) RETURNS int
+CREATE OR REPLACE FUNCTION report_growth_decimals(ind indicator) RETURNS int
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT coalesce((to_jsonb(ind) ->> 'growth_decimals')::int, 1)
@@ -153,7 +153,7 @@ COMMENT ON FUNCTION report_growth_decimals(indicator) IS 'decimals of an indicat
 -- growth_decimals and %, a share with %, a change in 个百分点, a level with
 -- its unit (with_unit => false: levels and changes bare, for the compact
 -- matrix cells).  decimals NULL: by the unit (report_decimals).
-CREATE FUNCTION report_actual_zh(t target, actual float8, measure_unit text, with_unit boolean DEFAULT true,
+CREATE OR REPLACE FUNCTION report_actual_zh(t target, actual float8, measure_unit text, with_unit boolean DEFAULT true,
 	decimals int DEFAULT NULL, growth_decimals int DEFAULT 1)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -167,7 +167,7 @@ RETURN CASE target_measure(t)
 COMMENT ON FUNCTION report_actual_zh(target, float8, text, boolean, int, int) IS 'the figure a target is judged on, at published precision, with % / 个百分点 / the unit';
 
 -- The last day of the as-of month: every part of the report is as of it.
-CREATE FUNCTION report_month_end(as_of date) RETURNS date
+CREATE OR REPLACE FUNCTION report_month_end(as_of date) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (pg_catalog.date_trunc('month', as_of) + interval '1 month - 1 day')::date;
 COMMENT ON FUNCTION report_month_end(date) IS 'last day of the month of as_of';
@@ -178,7 +178,7 @@ COMMENT ON FUNCTION report_month_end(date) IS 'last day of the month of as_of';
 -- its child area units' kinds (县, or 区、县级市、县 for several kinds, in
 -- the order of the children), departments_zh its departments (市直部门:
 -- the one-character kind name, 直 and the department kind's name).
-CREATE FUNCTION report_area_labels(area_id text)
+CREATE OR REPLACE FUNCTION report_area_labels(area_id text)
 RETURNS TABLE (whole_zh text, children_zh text, departments_zh text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -199,7 +199,7 @@ COMMENT ON FUNCTION report_area_labels(text) IS 'the report''s words for an area
 -- The main indicators: those the area unit has decomposed to its child
 -- units (a target of the as-of year for the unit and for at least one of
 -- its child units that are not departments).
-CREATE FUNCTION report_main_indicators(as_of date, area_id text)
+CREATE OR REPLACE FUNCTION report_main_indicators(as_of date, area_id text)
 RETURNS TABLE (indicator_id int, name_zh text, nature text, measure_unit text, additive boolean,
 	higher_is_better boolean, city_target target, reference_indicator_id int, vdec int, gdec int)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -225,7 +225,7 @@ COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the area u
 -- the previous month if there is one, else computed from prev_scores (the
 -- unit_scores() rows of the previous month's end; NULL: computed here;
 -- none in January).  unmet: the names of the weighted targets not met.
-CREATE FUNCTION report_ranking(as_of date, area_id text, peers text,
+CREATE OR REPLACE FUNCTION report_ranking(as_of date, area_id text, peers text,
 	prog progress_row[] DEFAULT NULL, prev_scores unit_score_row[] DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade text, rank bigint,
 	source text, prior_rank bigint, prior_source text, unmet text)
@@ -282,12 +282,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION report_ranking(date, text, text, progress_row[], unit_score_row[]) IS 'ranking of a peer group of the area unit''s children (the month''s stored run, else computed from the progress rows given) with score, grade, the previous month''s rank and the names of unmet targets';
 
--- A row of indicator_state() as a type, so that the report computes the
--- states once and passes them (an array of these) to the sections that
--- read them (report_contribution, report_growth_series).
-CREATE TYPE indicator_state_row AS (indicator_id int, unit_id text, state ytd, data_month date,
-	reported_growth float8, rolled_up boolean, note text);
-COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-date state of one indicator x unit';
 
 -- Each county-level unit's contribution to (贡献率, % of the city's
 -- increase) and pull on (拉动, percentage points of the city's growth) the
@@ -297,7 +291,7 @@ COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-
 -- extension, from ytd_value and ytd_prior of the states at the city's data
 -- month.  states: indicator_state(as_of)'s rows (those of the area unit
 -- and its children suffice; NULL: computed here).
-CREATE FUNCTION report_contribution(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION report_contribution(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
 RETURNS TABLE (indicator_id int, indicator_zh text, unit_id text, unit_zh text, data_month date,
 	part float8, part_prior float8, total float8, total_prior float8, contribution float8, pull float8)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -331,7 +325,7 @@ COMMENT ON FUNCTION report_contribution(date, text, indicator_state_row[]) IS 'e
 -- figure (targets) or the overdue days and investment (tasks), the task's
 -- section and due date.  prog: the progress() rows of as_of (NULL:
 -- computed here); the report passes the rows it computed once.
-CREATE FUNCTION report_lagging(as_of date, area_id text, prog progress_row[] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION report_lagging(as_of date, area_id text, prog progress_row[] DEFAULT NULL)
 RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, status text, detail text,
 	responsible text, lead_person text, section text, due_date date)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -379,7 +373,7 @@ COMMENT ON FUNCTION report_lagging(date, text, progress_row[]) IS 'the rows of l
 -- where the months are not covered: quarterly figures appear at quarter
 -- ends); target: the threshold, or for a relative target the reference
 -- indicator's growth that month.  states as in report_contribution.
-CREATE FUNCTION report_growth_series(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION report_growth_series(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
 RETURNS TABLE (indicator_id int, month int, growth float8, target float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$

@@ -18,7 +18,7 @@
 -- U+2066-U+2069), which would reorder what follows them on the page (a
 -- name that shows another figure or unit), are shown as visible escapes
 -- ([U+202E]) instead.
-CREATE FUNCTION report_escape(s text) RETURNS text
+CREATE OR REPLACE FUNCTION report_escape(s text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
 	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
@@ -32,7 +32,7 @@ COMMENT ON FUNCTION report_escape(text) IS 'text escaped for HTML content and at
 -- Text made safe inside a double-quoted CSS string in a style element:
 -- backslash, quote, < and line breaks as CSS escapes; the bidirectional
 -- controls shown as [U+202E], as report_escape does.
-CREATE FUNCTION report_css_string(s text) RETURNS text
+CREATE OR REPLACE FUNCTION report_css_string(s text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
 	pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
@@ -52,7 +52,7 @@ COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted
 -- decides (the published figure equals the threshold and the target is
 -- strict, 20.0% against > 20%, or the figure is met only as rounded),
 -- the rule and the figure to two more decimals are shown.
-CREATE FUNCTION report_city_targets_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_city_targets_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
@@ -127,7 +127,7 @@ COMMENT ON FUNCTION report_city_targets_html(date, text, progress_row[]) IS 'rep
 -- figure on the indicator (growth for growth targets, the value otherwise)
 -- coloured by its status, and each unit's count of red, yellow and green
 -- items (prog as in section 1).
-CREATE FUNCTION report_matrix_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_matrix_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH mi AS (
@@ -178,7 +178,7 @@ COMMENT ON FUNCTION report_matrix_html(date, text, progress_row[]) IS 'report se
 -- Section 3: a ranking as an HTML table (rank change: ↑ up, ↓ down);
 -- peers_zh heads the units' column (NULL: the names of the peer group's
 -- kinds among the children, from unit_kind).
-CREATE FUNCTION report_ranking_html(as_of date, area_id text, peers text, peers_zh text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION report_ranking_html(as_of date, area_id text, peers text, peers_zh text DEFAULT NULL,
 	prog progress_row[] DEFAULT NULL, prev_scores unit_score_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -205,7 +205,7 @@ COMMENT ON FUNCTION report_ranking_html(date, text, text, text, progress_row[], 
 
 -- Section 4: contribution and pull as an HTML table, one pair of columns
 -- per flow; a bar in each contribution cell shows its share.
-CREATE FUNCTION report_contribution_html(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_contribution_html(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH c AS (
@@ -247,7 +247,7 @@ $$;
 COMMENT ON FUNCTION report_contribution_html(date, text, indicator_state_row[]) IS 'report section: contribution and pull of each county-level unit to the city''s growth of the main flows (HTML)';
 
 -- Section 5: the lagging list as two HTML tables (prog as in report_lagging).
-CREATE FUNCTION report_lagging_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_lagging_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH l AS (SELECT * FROM report_lagging(as_of, area_id, prog))
@@ -277,7 +277,7 @@ COMMENT ON FUNCTION report_lagging_html(date, text, progress_row[]) IS 'report s
 -- by month (solid, joining the months with a figure, so quarterly figures
 -- join quarter to quarter; its latest figure labelled), the target (dashed
 -- red), the twelve months of the year on the horizontal axis.
-CREATE FUNCTION report_charts_html(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION report_charts_html(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH s AS (
@@ -342,7 +342,7 @@ $$;
 COMMENT ON FUNCTION report_charts_html(date, text, indicator_state_row[]) IS 'report section: a small SVG line chart of the ytd growth month by month against its target per main indicator (HTML)';
 
 -- The style sheet of the report (inline in the document).
-CREATE FUNCTION report_css() RETURNS text
+CREATE OR REPLACE FUNCTION report_css() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $css$
 	SELECT $$
@@ -463,7 +463,7 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- default: the top one, the first of
 -- the smallest level).  The as-of date and the page number print in the
 -- page margin (@page, in the document's own style element).
-CREATE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
+CREATE OR REPLACE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE

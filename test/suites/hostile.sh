@@ -21,7 +21,7 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
 source "$TOP/test/tap.sh"
 sq() { psql -X -q -At -v ON_ERROR_STOP=1 -U postgres "$@"; }
 cleanup() {
-	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f hostile_g; do
+	for d in hostile_a hostile_b hostile_c hostile_d hostile_e hostile_f hostile_g hostile_h; do
 		psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d" >/dev/null
 	done
 	psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS mallory" >/dev/null
@@ -305,6 +305,24 @@ out=$(sq -d hostile_g -c "SET client_min_messages = warning" -c "CREATE EXTENSIO
 	[ "$(sq -d postgres -c "SELECT rolsuper FROM pg_roles WHERE rolname = 'mallory'")" = f ]
 ok $? "G: the types installed into public call none of her operators (score_scale's defaults: $out); she is no superuser"
 psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_g" >/dev/null
+
+
+# H. The re-creatable parts are written CREATE OR REPLACE (one text for an
+# install and an update).  A function of the same signature that mallory
+# put in the schema first is not replaced: PostgreSQL refuses to let an
+# extension script replace an object it does not own (since 15.0), and the
+# install stops with her function as it was.
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_h" >/dev/null
+sq -d postgres -c "CREATE DATABASE hostile_h" && sq -d hostile_h -c "CREATE SCHEMA shared AUTHORIZATION mallory" &&
+	psql -X -q -v ON_ERROR_STOP=1 -U mallory -d hostile_h \
+		-c "CREATE FUNCTION shared.parse_month(text) RETURNS date LANGUAGE sql AS \$\$SELECT date '1999-01-01'\$\$" >/dev/null
+ok $? "H: mallory wrote shared.parse_month(text), a signature of scorecard's, in her schema"
+out=$(sq -d hostile_h -c "CREATE EXTENSION scorecard SCHEMA shared" 2>&1)
+echo "$out" | grep -q 'function parse_month(text) is not a member of extension "scorecard"' &&
+	[ "$(sq -d hostile_h -c "SELECT count(*) FROM pg_extension WHERE extname = 'scorecard'")" = 0 ] &&
+	[ "$(sq -d hostile_h -c "SELECT p.proowner::regrole::text || ' ' || shared.parse_month('x') FROM pg_proc p WHERE p.proname = 'parse_month'")" = "mallory 1999-01-01" ]
+ok $? "H: CREATE EXTENSION scorecard SCHEMA shared stops (not a member of the extension); her function is hers and as written"
+psql -X -q -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS hostile_h" >/dev/null
 
 echo "1..$n"
 exit $failed

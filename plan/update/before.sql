@@ -1,13 +1,13 @@
-
--- (scripts/update_drop.sql) Drop the plan model's stateless objects: its
--- views, functions, procedures, standalone composite types and the
--- triggers that run its functions.  The install parts re-create them at
--- the end of this script exactly as a fresh install does.  Nothing is
--- dropped with CASCADE: an object that something outside this set depends
--- on (a policy of enable_unit_security(), a user's view or function) is
--- kept and replaced in place (CREATE OR REPLACE).  The privileges of the
--- objects that had any granted or revoked (a BI role's SELECT on a view)
--- are kept for scripts/update_acl.sql, which restores them at the end.
+-- Before the hand-written part of an update of scorecard_plan (the
+-- Makefile puts this file there): drop the plan model's re-creatable
+-- objects, its views, functions, procedures and the triggers that run its
+-- functions.  The re-creatable parts (plan/*.sql) create them again at the
+-- end of the update exactly as a fresh install does.  Nothing is dropped
+-- with CASCADE: an object that something outside this set depends on (a
+-- policy of enable_unit_security(), a user's view or function) is kept and
+-- replaced in place (CREATE OR REPLACE).  The privileges of the objects
+-- that had any granted or revoked (a BI role's SELECT on a view) are kept
+-- for plan/update/after.sql, which gives them back at the end.
 DO $drop$
 DECLARE
 	ext oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard_plan');
@@ -28,7 +28,7 @@ BEGIN
 	LOOP
 		EXECUTE stmt;
 	END LOOP;
-	-- views, routines, composite types: what drops them, their privileges
+	-- views and routines: what drops them, their privileges
 	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('stmt', o.stmt, 'kind', o.kind, 'name', o.name,
 		'acl', o.acl::text[]) ORDER BY o.ord, o.stmt) INTO objs FROM (
 		SELECT 1 AS ord, pg_catalog.format('DROP VIEW %s', c.oid::pg_catalog.regclass) AS stmt,
@@ -45,15 +45,6 @@ BEGIN
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 			AND d.objid OPERATOR(pg_catalog.=) p.oid
 		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
-		UNION ALL
-		SELECT 3, pg_catalog.format('DROP TYPE %s', t.oid::pg_catalog.regtype),
-		       'TYPE', t.oid::pg_catalog.regtype::text, t.typacl
-		FROM pg_catalog.pg_type t
-		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.typrelid
-		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
-			AND d.objid OPERATOR(pg_catalog.=) t.oid
-		WHERE d.deptype OPERATOR(pg_catalog.=) 'e' AND d.refobjid OPERATOR(pg_catalog.=) ext
-			AND c.relkind OPERATOR(pg_catalog.=) 'c'
 	) o;
 	objs := coalesce(objs, '[]');
 	-- the privileges to restore, for this transaction only

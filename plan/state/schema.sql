@@ -1,6 +1,13 @@
--- Reference schema: actions, units, indicators, targets, readings, task lists.
--- Optional: every function works on any user table; these tables are for
--- users who start from nothing.  Their rows are user data, kept by pg_dump
+-- The plan model's persistent schema: every table, index, sequence, seed
+-- row and row type of scorecard_plan, in one place.  Created once by CREATE
+-- EXTENSION and changed only by the hand-written part of an update script
+-- (versions/); the functions, views, triggers, comments and grants of the
+-- other plan/*.sql files are re-created by every install and every update
+-- (docs/development.md "Versions and upgrades").
+--
+-- Actions, units, indicators, targets, readings, task lists.  Optional:
+-- every function works on any user table; these tables are for users who
+-- start from nothing.  Their rows are user data, kept by pg_dump
 -- (pg_extension_config_dump).  Constraint names read as the rule broken.
 
 -- The plan's actions (八大行动).
@@ -155,22 +162,6 @@ COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weigh
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
 COMMENT ON COLUMN plan_target.indicator_nature IS 'the indicator''s nature, kept equal to it by plan_target_nature_is_the_indicators (filled in when omitted): the measure must fit it';
 
--- indicator_nature may be omitted: it is the indicator's.  (The constraints
--- do the checking; under Citus, where triggers on reference tables are off
--- by default, give it in the INSERT.)
-CREATE FUNCTION plan_target_fill_nature() RETURNS trigger LANGUAGE plpgsql
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-BEGIN
-	IF NEW.indicator_nature IS NULL
-	   OR (TG_OP = 'UPDATE' AND NEW.indicator_id IS DISTINCT FROM OLD.indicator_id
-	       AND NEW.indicator_nature IS NOT DISTINCT FROM OLD.indicator_nature) THEN
-		SELECT i.nature INTO NEW.indicator_nature FROM indicator i WHERE i.indicator_id = NEW.indicator_id;
-	END IF;
-	RETURN NEW;
-END $$;
-COMMENT ON FUNCTION plan_target_fill_nature() IS 'trigger: fills plan_target.indicator_nature from the indicator when omitted (or when indicator_id changes)';
-CREATE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON plan_target
-	FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
 
 -- Readings.  value: the month's value (reporting monthly) or the January-to-
 -- month value (reporting cumulative); for January-February combined
@@ -307,3 +298,178 @@ COMMENT ON COLUMN plan_setting.future_months IS 'whether the loader accepts read
 COMMENT ON COLUMN plan_setting.years_before_targets IS 'how many years before the first year with targets the loader accepts readings from (NULL: 5)';
 GRANT SELECT ON plan_setting TO PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_setting', '');
+
+-- Which units a role may see and load (row-level security: plan/55_access.sql).
+CREATE TABLE unit_access (
+	role_name name NOT NULL,
+	unit_id text NOT NULL,
+	PRIMARY KEY (role_name, unit_id),
+	CONSTRAINT unit_access_unit_is_known FOREIGN KEY (unit_id) REFERENCES unit (unit_id) ON DELETE CASCADE
+);
+COMMENT ON TABLE unit_access IS 'which units a role (and its members) may see and load under row-level security; a unit covers the units below it';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.unit_access', '');
+
+-- Interim schedules: a target (target_schedule) or every target of an
+-- indicator (indicator_schedule) judged against time progress other than
+-- m/12.  shares: 12 cumulative shares of the annual target (0..1, NULL for
+-- a month without one), e.g. a project plan with 30% by June; seasonal:
+-- last year's shape S(m) = C_m / A of the unit's own figures.
+CREATE TABLE target_schedule (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	year int NOT NULL,
+	shares float8[],
+	seasonal boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (indicator_id, unit_id, year),
+	CONSTRAINT target_schedule_target_is_known FOREIGN KEY (indicator_id, unit_id, year)
+		REFERENCES plan_target (indicator_id, unit_id, year) ON DELETE CASCADE,
+	CONSTRAINT target_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
+	CONSTRAINT target_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+);
+COMMENT ON TABLE target_schedule IS 'interim schedule of a target: 12 cumulative shares of the annual target, or last year''s seasonal shape (seasonal); used in place of m/12';
+COMMENT ON COLUMN target_schedule.indicator_id IS 'indicator of the target';
+COMMENT ON COLUMN target_schedule.unit_id IS 'unit of the target';
+COMMENT ON COLUMN target_schedule.year IS 'year of the target';
+COMMENT ON COLUMN target_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
+COMMENT ON COLUMN target_schedule.seasonal IS 'true: the schedule is last year''s seasonal shape S(m) = C_m / A';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.target_schedule', '');
+
+-- The same for every target of an indicator in a year (a target's own
+-- schedule, if it has one, comes first).
+CREATE TABLE indicator_schedule (
+	indicator_id int NOT NULL,
+	year int NOT NULL,
+	shares float8[],
+	seasonal boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (indicator_id, year),
+	CONSTRAINT indicator_schedule_indicator_is_known FOREIGN KEY (indicator_id)
+		REFERENCES indicator (indicator_id) ON DELETE CASCADE,
+	CONSTRAINT indicator_schedule_is_shares_or_seasonal CHECK ((shares IS NULL) = seasonal),
+	CONSTRAINT indicator_schedule_has_12_shares_from_0_to_1 CHECK (shares IS NULL OR
+		(pg_catalog.array_ndims(shares) = 1 AND pg_catalog.cardinality(shares) = 12 AND 0 <= ALL (shares) AND 1 >= ALL (shares)))
+);
+COMMENT ON TABLE indicator_schedule IS 'interim schedule of every target of an indicator in a year (a target_schedule row overrides it)';
+COMMENT ON COLUMN indicator_schedule.indicator_id IS 'indicator';
+COMMENT ON COLUMN indicator_schedule.year IS 'plan year';
+COMMENT ON COLUMN indicator_schedule.shares IS 'cumulative share of the annual target due by the end of each month, 0..1 (NULL: no share that month)';
+COMMENT ON COLUMN indicator_schedule.seasonal IS 'true: each unit''s last-year seasonal shape S(m) = C_m / A';
+SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator_schedule', '');
+
+-- Assessment runs (run_assessment, plan/80_run.sql): what each run read and
+-- what it found, kept until the same year and as-of date is run again.
+CREATE TABLE assessment_run (
+	run_id bigserial PRIMARY KEY,
+	year int NOT NULL,
+	as_of date NOT NULL,
+	recorded_as_of timestamptz,
+	data_recorded_through timestamptz,
+	readings_used bigint NOT NULL,
+	readings_digest text NOT NULL,
+	started_at timestamptz NOT NULL,
+	finished_at timestamptz,
+	run_by text NOT NULL DEFAULT current_user,
+	level_targets text NOT NULL DEFAULT 'prorated',
+	CONSTRAINT assessment_run_once_per_year_and_as_of UNIQUE (year, as_of),
+	CONSTRAINT assessment_run_level_targets_prorated_or_full_year CHECK (level_targets IN ('prorated', 'full_year')),
+	CONSTRAINT assessment_run_as_of_in_year CHECK (extract(year FROM as_of) OPERATOR(pg_catalog.=) year)
+);
+COMMENT ON TABLE assessment_run IS 'one row per assessment run: year, as-of date, data used (count, digest, latest recorded time), when';
+COMMENT ON COLUMN assessment_run.level_targets IS 'how level targets of flows were scored: prorated (against the time-prorated target, 序时目标, the default) or full_year (against the whole year''s target, run_assessment(..., year_end => true))';
+
+CREATE TABLE assessment_run_unit (
+	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
+	unit_id text NOT NULL REFERENCES unit,
+	peer_group text NOT NULL,
+	items bigint NOT NULL,
+	applicable bigint,
+	weight float8,
+	applicable_weight float8,
+	total float8,
+	score float8,
+	grade text,
+	rank bigint,
+	PRIMARY KEY (run_id, unit_id)
+);
+COMMENT ON TABLE assessment_run_unit IS 'assessment per unit of a run: total, normalised score, grade, rank';
+
+CREATE TABLE assessment_run_item (
+	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
+	unit_id text NOT NULL REFERENCES unit,
+	indicator_id int NOT NULL REFERENCES indicator,
+	target text NOT NULL,
+	scoring text NOT NULL,
+	weight float8 NOT NULL,
+	actual float8,
+	reference float8,
+	met boolean,
+	attainment float8,
+	points float8,
+	PRIMARY KEY (run_id, unit_id, indicator_id)
+);
+COMMENT ON TABLE assessment_run_item IS 'points per unit x indicator of a run';
+
+CREATE TABLE assessment_run_progress (
+	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
+	unit_id text NOT NULL REFERENCES unit,
+	indicator_id int NOT NULL REFERENCES indicator,
+	data_month date,
+	target text NOT NULL,
+	value float8,
+	growth float8,
+	growth_source text,
+	actual float8,
+	met boolean,
+	gap float8,
+	attainment float8,
+	time_progress float8,
+	status text,
+	PRIMARY KEY (run_id, unit_id, indicator_id)
+);
+COMMENT ON TABLE assessment_run_progress IS 'the progress report of a run, per indicator x unit';
+
+SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_run_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_unit', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_item', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_progress', '');
+
+-- The plan lock.  Loads and runs take turns on one lock: an EXCLUSIVE lock
+-- on the table scorecard_lock.plan_lock, held to the end of the
+-- transaction.  It lives in a schema of its own that no role but its owner
+-- may use, because any role with USAGE on a schema can lock that schema's
+-- tables without any privilege on them (PREPARE p AS DELETE FROM t takes
+-- ROW EXCLUSIVE on t when parsed; privileges are checked only when it is
+-- executed) and so hold off whoever needs a conflicting lock there.  No
+-- other role can name this table, and the functions that reach a table by
+-- its oid take at most ACCESS SHARE, which EXCLUSIVE does not wait for.  So
+-- loads and runs never need a lock on a table of schema scorecard that
+-- conflicts with ROW EXCLUSIVE; only take_plan_lock() (plan/60_load.sql)
+-- takes this one.  CREATE SCHEMA fails if another role made a schema of
+-- that name first.
+CREATE SCHEMA scorecard_lock;
+CREATE TABLE scorecard_lock.plan_lock ();
+REVOKE ALL ON SCHEMA scorecard_lock FROM PUBLIC;
+REVOKE ALL ON TABLE scorecard_lock.plan_lock FROM PUBLIC;
+COMMENT ON SCHEMA scorecard_lock IS 'the plan lock of scorecard_plan; no role but its owner may use it';
+COMMENT ON TABLE scorecard_lock.plan_lock IS 'loads and runs take turns on an EXCLUSIVE lock on this table (scorecard.take_plan_lock)';
+
+-- Row types of the functions that return or pass whole rows.
+CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicator_zh text, indicator_en text,
+	measure_unit text, nature text, unit_id text, unit_zh text, unit_kind text, year int,
+	as_of date, data_month date, target text, weight float8, value float8, prior float8,
+	computed_growth float8, reported_growth float8, growth float8, growth_source text,
+	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
+	met boolean, gap float8, attainment float8,
+	time_progress float8, schedule_gap float8, status text, note text, schedule text);
+COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
+CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
+	scored_target text, scoring text, weight float8, actual float8, decimals int,
+	actual_published float8, reference float8, met boolean, attainment float8, points float8);
+COMMENT ON TYPE unit_score_row IS 'a row of unit_scores(): the points of one unit x indicator';
+-- A row of indicator_state() as a type, so that the report computes the
+-- states once and passes them (an array of these) to the sections that
+-- read them (report_contribution, report_growth_series).
+CREATE TYPE indicator_state_row AS (indicator_id int, unit_id text, state ytd, data_month date,
+	reported_growth float8, rolled_up boolean, note text);
+COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-date state of one indicator x unit';

@@ -1,8 +1,8 @@
-
--- (scripts/update_acl.sql) The privileges of the re-created objects that
--- had any granted or revoked before the update (scripts/update_drop.sql
--- kept them) are set back as they were: the update keeps a BI role's
--- SELECT on a view and an administrator's REVOKE on a function.
+-- At the end of an update of scorecard_plan (the Makefile puts this file
+-- there): the privileges of the re-created objects that had any granted or
+-- revoked before the update (plan/update/before.sql kept them) are set
+-- back as they were, so the update keeps a BI role's SELECT on a view and
+-- an administrator's REVOKE on a function.
 DO $acl$
 DECLARE
 	o jsonb;
@@ -15,9 +15,7 @@ BEGIN
 			WHEN 'TABLE' THEN (SELECT c.relowner FROM pg_catalog.pg_class c
 				WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(o OPERATOR(pg_catalog.->>) 'name'))
 			WHEN 'ROUTINE' THEN (SELECT p.proowner FROM pg_catalog.pg_proc p
-				WHERE p.oid OPERATOR(pg_catalog.=) pg_catalog.to_regprocedure(o OPERATOR(pg_catalog.->>) 'name'))
-			WHEN 'TYPE' THEN (SELECT t.typowner FROM pg_catalog.pg_type t
-				WHERE t.oid OPERATOR(pg_catalog.=) pg_catalog.to_regtype(o OPERATOR(pg_catalog.->>) 'name')) END;
+				WHERE p.oid OPERATOR(pg_catalog.=) pg_catalog.to_regprocedure(o OPERATOR(pg_catalog.->>) 'name')) END;
 		CONTINUE WHEN owner IS NULL;  -- gone in this version
 		EXECUTE pg_catalog.format('REVOKE ALL ON %s %s FROM PUBLIC', o OPERATOR(pg_catalog.->>) 'kind', o OPERATOR(pg_catalog.->>) 'name');
 		FOR g IN
