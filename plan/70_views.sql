@@ -80,12 +80,8 @@ COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with t
 -- bottom of the hierarchy without a figure); an ancestor reached by a hole
 -- is incomplete (holes are looked for only under indicators that some unit
 -- at the bottom lacks).
--- PL/pgSQL with custom plans, so that the planner sees the as-of date (a
--- generic plan estimates the readings of a month range at 0.5% and picks
--- nested loops); no JIT, whose compilation, triggered by inflated cost
--- estimates, takes longer than the query; no merge joins or sorts, which
--- those estimates favour and which sort the states (every join and
--- grouping here is on keys, and hashes).
+-- Planned as the recipe in docs/development.md ("How the plan model stays
+-- linear") says: PL/pgSQL with custom plans, no JIT, no merge joins, no sorts.
 CREATE OR REPLACE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text)
@@ -252,14 +248,12 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- units whose last-twelve-month value exceeds it; task indicators count the
 -- tasks linked to them completed by the as-of date.  Every join is on keys
 -- (hash joins), so the cost grows linearly with targets and states.
--- PL/pgSQL so that it is planned with the as-of date (custom plans; a SQL
--- function's plan is generic and estimates the targets of a year at a few
--- hundred rows), without merge joins (which sort the states), nested
--- loops (the estimate of the reference states is a guess; a nested loop
--- over them grows with the square of the targets) and JIT, as
--- indicator_state.  It returns rows of the type progress_row (a
--- PL/pgSQL function's OUT column could not share the argument's name,
--- as_of).
+-- Planned as the recipe in docs/development.md ("How the plan model stays
+-- linear") says: PL/pgSQL with custom plans, no JIT, no merge joins, no nested
+-- loops.
+-- It returns rows of the type progress_row (a PL/pgSQL function's OUT
+-- column could not share the argument's name, as_of), named in the final
+-- SELECT as there (test/suites/one_rule.sh checks the names and order).
 
 CREATE OR REPLACE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF progress_row
@@ -272,165 +266,187 @@ SET enable_nestloop = off AS $$
 #variable_conflict use_column
 BEGIN
 	RETURN QUERY
-	WITH s AS (
+	WITH states AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
-	), t AS NOT MATERIALIZED (
-		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS eu
+	), targets AS NOT MATERIALIZED (
+		-- the targets of the as-of year, with the unit whose figure each is
+		-- judged on (a department's area)
+		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS judged_unit_id
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
 		WHERE t.year = extract(year FROM as_of)::int
-	), base AS (
-		SELECT t.indicator_id, t.unit_id, t.eu, t.target, t.weight, t.reference_indicator_id,
+	), inputs AS (
+		-- each target with its indicator, its state and its schedule
+		SELECT t.indicator_id, t.unit_id, t.judged_unit_id, t.target, t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
-		       i.decimals AS dec_v, i.growth_decimals AS dec_g,
-		       s.state, s.data_month, s.reported_growth AS rep, s.note AS state_note,
+		       i.decimals AS value_decimals, i.growth_decimals,
+		       s.state, s.data_month, s.reported_growth, s.note AS state_note,
 		       coalesce(ts.shares, isc.shares) AS shares, coalesce(ts.seasonal, isc.seasonal) AS seasonal
-		FROM t
+		FROM targets t
 		JOIN indicator i ON i.indicator_id = t.indicator_id
-		LEFT JOIN s ON s.indicator_id = t.indicator_id AND s.unit_id = t.eu
+		LEFT JOIN states s ON s.indicator_id = t.indicator_id AND s.unit_id = t.judged_unit_id
 		-- the target's schedule, else the indicator's (75_arith.sql)
 		LEFT JOIN target_schedule ts ON ts.indicator_id = t.indicator_id AND ts.unit_id = t.unit_id
 			AND ts.year = t.year
 		LEFT JOIN indicator_schedule isc ON ts.indicator_id IS NULL AND isc.indicator_id = t.indicator_id
 			AND isc.year = t.year
-	), m AS (
-		SELECT b.*,
-		       CASE WHEN b.nature = 'flow' THEN ytd_value(b.state, b.data_month)
-		            ELSE ytd_level(b.state, b.data_month) END AS v,
-		       CASE WHEN b.nature = 'flow' THEN ytd_prior(b.state, b.data_month)
-		            ELSE ytd_level(b.state, (b.data_month - interval '1 year')::date) END AS pv,
-		       CASE b.nature WHEN 'flow' THEN ytd_growth(b.state, b.data_month)
-		                     WHEN 'stock' THEN ytd_level_growth(b.state, b.data_month) END AS cg,
-		       CASE WHEN b.nature = 'rate' THEN ytd_change(b.state, b.data_month) END AS ch,
+	), state_figures AS (
+		-- the figures of the state at its data month, full precision
+		SELECT n.*,
+		       CASE WHEN n.nature = 'flow' THEN ytd_value(n.state, n.data_month)
+		            ELSE ytd_level(n.state, n.data_month) END AS state_value,
+		       CASE WHEN n.nature = 'flow' THEN ytd_prior(n.state, n.data_month)
+		            ELSE ytd_level(n.state, (n.data_month - interval '1 year')::date) END AS prior,
+		       CASE n.nature WHEN 'flow' THEN ytd_growth(n.state, n.data_month)
+		                     WHEN 'stock' THEN ytd_level_growth(n.state, n.data_month) END AS computed_growth,
+		       CASE WHEN n.nature = 'rate' THEN ytd_change(n.state, n.data_month) END AS change_pp,
 		       -- the schedule in force: shares, or last year's seasonal shape
-		       CASE WHEN b.seasonal AND b.nature = 'flow' THEN ytd_seasonal_schedule(b.state, b.data_month)
-		            WHEN NOT b.seasonal THEN b.shares END AS sched
-		FROM base b
-		-- a fence (here and in e): each expression is evaluated once per
-		-- target, where the planner would copy it into every use above
+		       CASE WHEN n.seasonal AND n.nature = 'flow' THEN ytd_seasonal_schedule(n.state, n.data_month)
+		            WHEN NOT n.seasonal THEN n.shares END AS schedule_shares
+		FROM inputs n
+		-- a fence (here and in judged): each expression is evaluated once
+		-- per target, where the planner would copy it into every use above
 		OFFSET 0
-	), d AS (
+	), derived_counts AS (
 		-- derived: child units whose last twelve months exceed the threshold
 		SELECT t.indicator_id, t.unit_id, min(s.data_month) AS data_month,
 		       -- in numeric: the sum of two finite float8 values may overflow
 		       count(*) FILTER (WHERE ytd_value(s.state, s.data_month)::numeric
 		                        + ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1))::numeric
-		                        - ytd_prior(s.state, s.data_month)::numeric > di.derived_threshold::numeric)::float8 AS v,
+		                        - ytd_prior(s.state, s.data_month)::numeric > di.derived_threshold::numeric)::float8 AS value,
 		       bool_and(ytd_value(s.state, s.data_month) IS NOT NULL AND ytd_prior(s.state, s.data_month) IS NOT NULL
 		                AND ytd_value(s.state, make_date(extract(year FROM s.data_month)::int - 1, 12, 1)) IS NOT NULL) AS complete
-		FROM t
-		JOIN indicator di ON di.indicator_id = t.indicator_id   -- not base, which is read once
-		JOIN unit c ON c.parent_id = t.eu
+		FROM targets t
+		JOIN indicator di ON di.indicator_id = t.indicator_id   -- not inputs, which is read once
+		JOIN unit c ON c.parent_id = t.judged_unit_id
 		JOIN unit_kind ck ON ck.kind = c.kind AND NOT ck.is_department
-		JOIN s ON s.indicator_id = di.derived_from AND s.unit_id = c.unit_id
+		JOIN states s ON s.indicator_id = di.derived_from AND s.unit_id = c.unit_id
 		WHERE di.derived_from IS NOT NULL
 		GROUP BY t.indicator_id, t.unit_id
-	), k AS (
+	), task_counts AS (
 		-- task indicators: tasks done by the as-of date
 		SELECT tk.indicator_id,
-		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS v
+		       count(*) FILTER (WHERE tk.status = 'done' AND tk.completed_on <= as_of)::float8 AS value
 		FROM task tk
 		WHERE tk.year = extract(year FROM as_of)::int AND tk.indicator_id IS NOT NULL
 		GROUP BY tk.indicator_id
-	), rs AS (
+	), reference_states AS (
 		-- the states of the reference indicators of relative targets (few:
 		-- hashed, where all the states would be)
-		SELECT s.* FROM s
+		SELECT s.* FROM states s
 		WHERE s.indicator_id IN (SELECT pt.reference_indicator_id FROM plan_target pt
 		                         WHERE pt.year = extract(year FROM as_of)::int)
-	), a AS (
-		SELECT m.*,
-		       CASE WHEN m.derived_from IS NOT NULL THEN d.data_month
-		            WHEN m.nature = 'task' THEN pg_catalog.date_trunc('month', as_of::timestamp)::date
-		            ELSE m.data_month END AS dm,
-		       CASE WHEN m.derived_from IS NOT NULL THEN CASE WHEN d.complete THEN d.v END
-		            WHEN m.nature = 'task' THEN coalesce(k.v, 0)
-		            ELSE m.v END AS val,
-		       coalesce(m.rep, m.cg) AS gr,
-		       CASE WHEN m.rep IS NOT NULL THEN 'reported' WHEN m.cg IS NOT NULL THEN 'computed' END AS gsrc
-		FROM m
-		LEFT JOIN d ON d.indicator_id = m.indicator_id AND d.unit_id = m.unit_id
-		LEFT JOIN k ON k.indicator_id = m.indicator_id AND m.nature = 'task'
-	), e AS (
-		SELECT a.*,
-		       CASE target_measure(a.target)
-		            WHEN 'growth' THEN a.gr
-		            WHEN 'change' THEN a.ch
-		            ELSE a.val END AS act,
+	), values_of AS (
+		-- the value and the growth shown, whatever the indicator's kind
+		SELECT f.*,
+		       CASE WHEN f.derived_from IS NOT NULL THEN dc.data_month
+		            WHEN f.nature = 'task' THEN pg_catalog.date_trunc('month', as_of::timestamp)::date
+		            ELSE f.data_month END AS judged_month,
+		       CASE WHEN f.derived_from IS NOT NULL THEN CASE WHEN dc.complete THEN dc.value END
+		            WHEN f.nature = 'task' THEN coalesce(tc.value, 0)
+		            ELSE f.state_value END AS value,
+		       coalesce(f.reported_growth, f.computed_growth) AS growth,
+		       CASE WHEN f.reported_growth IS NOT NULL THEN 'reported'
+		            WHEN f.computed_growth IS NOT NULL THEN 'computed' END AS growth_source
+		FROM state_figures f
+		LEFT JOIN derived_counts dc ON dc.indicator_id = f.indicator_id AND dc.unit_id = f.unit_id
+		LEFT JOIN task_counts tc ON tc.indicator_id = f.indicator_id AND f.nature = 'task'
+	), judged AS (
+		-- what the target is judged on, at which precision, against what
+		SELECT v.*,
+		       CASE target_measure(v.target)
+		            WHEN 'growth' THEN v.growth
+		            WHEN 'change' THEN v.change_pp
+		            ELSE v.value END AS actual,
 		       -- the published precision: growth at growth_decimals, the rest at
 		       -- decimals (NULL: 2 for rates, full precision for the others)
-		       CASE WHEN target_measure(a.target) = 'growth' THEN a.dec_g
-		            ELSE coalesce(a.dec_v, CASE WHEN a.nature = 'rate' THEN 2 END) END AS dec,
-		       -- the figure as published, exact (issue 19): the state's exact
-		       -- decimal sums rounded half away from zero at the precision
-		       -- (NULL, and act is used: not from a state, reported growth,
-		       -- full precision, or a month not held as a decimal)
-		       CASE WHEN a.state IS NULL OR a.derived_from IS NOT NULL OR a.nature = 'task' THEN NULL
-		            WHEN target_measure(a.target) = 'growth' THEN
-		                 CASE WHEN a.rep IS NOT NULL OR a.dec_g IS NULL THEN NULL
-		                      WHEN a.nature = 'flow' THEN ytd_growth(a.state, a.data_month, a.dec_g)
-		                      WHEN a.nature = 'stock' THEN ytd_level_growth(a.state, a.data_month, a.dec_g) END
-		            WHEN a.dec_v IS NULL AND a.nature <> 'rate' THEN NULL
-		            WHEN target_measure(a.target) = 'change' THEN
-		                 CASE WHEN a.nature = 'rate' THEN ytd_change(a.state, a.data_month, coalesce(a.dec_v, 2)) END
-		            WHEN a.nature = 'flow' THEN ytd_value(a.state, a.data_month, a.dec_v)
-		            ELSE ytd_level(a.state, a.data_month, coalesce(a.dec_v, 2)) END AS pub,
+		       CASE WHEN target_measure(v.target) = 'growth' THEN v.growth_decimals
+		            ELSE coalesce(v.value_decimals, CASE WHEN v.nature = 'rate' THEN 2 END) END AS decimals,
+		       -- the figure as published, exact: the state's exact decimal
+		       -- sums rounded half away from zero at the precision (NULL, and
+		       -- actual is used: not from a state, reported growth, full
+		       -- precision, or a month not held as a decimal)
+		       CASE WHEN v.state IS NULL OR v.derived_from IS NOT NULL OR v.nature = 'task' THEN NULL
+		            WHEN target_measure(v.target) = 'growth' THEN
+		                 CASE WHEN v.reported_growth IS NOT NULL OR v.growth_decimals IS NULL THEN NULL
+		                      WHEN v.nature = 'flow' THEN ytd_growth(v.state, v.data_month, v.growth_decimals)
+		                      WHEN v.nature = 'stock' THEN ytd_level_growth(v.state, v.data_month, v.growth_decimals) END
+		            WHEN v.value_decimals IS NULL AND v.nature <> 'rate' THEN NULL
+		            WHEN target_measure(v.target) = 'change' THEN
+		                 CASE WHEN v.nature = 'rate' THEN ytd_change(v.state, v.data_month, coalesce(v.value_decimals, 2)) END
+		            WHEN v.nature = 'flow' THEN ytd_value(v.state, v.data_month, v.value_decimals)
+		            ELSE ytd_level(v.state, v.data_month, coalesce(v.value_decimals, 2)) END AS exact_published,
 		       coalesce(rs.reported_growth,
 		                CASE WHEN ri.nature = 'flow' THEN ytd_growth(rs.state, rs.data_month)
-		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS ref,
+		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS reference,
 		       -- level targets of flows and task counts are judged against
 		       -- time progress (the schedule's, or m/12)
-		       a.nature IN ('flow', 'task') AND a.frequency <> 'annual' AS prorated
-		FROM a
-		LEFT JOIN indicator ri ON ri.indicator_id = a.reference_indicator_id
-		LEFT JOIN rs ON rs.indicator_id = a.reference_indicator_id AND rs.unit_id = a.eu
+		       v.nature IN ('flow', 'task') AND v.frequency <> 'annual' AS prorated
+		FROM values_of v
+		LEFT JOIN indicator ri ON ri.indicator_id = v.reference_indicator_id
+		LEFT JOIN reference_states rs ON rs.indicator_id = v.reference_indicator_id AND rs.unit_id = v.judged_unit_id
 		OFFSET 0
+	), published AS (
+		-- the figure met, gap, attainment and status are of: the exact
+		-- published figure, else the actual (rounded by each judgement)
+		SELECT j.*, coalesce(j.exact_published, j.actual) AS figure
+		FROM judged j
 	)
-	SELECT e.indicator_id, i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature,
-	       e.unit_id, u.name_zh, u.kind, extract(year FROM as_of)::int, as_of, e.dm,
-	       e.target::text, e.weight, e.val, e.pv, e.cg, e.rep, e.gr, e.gsrc, e.ch, e.act,
-	       e.dec, round_published(coalesce(e.pub, e.act), e.dec), e.ref,
+	-- the columns of progress_row, in its order, each named as there
+	SELECT p.indicator_id AS indicator_id, i.code AS code, i.action_id AS action_id,
+	       i.name_zh AS indicator_zh, i.name_en AS indicator_en, i.measure_unit AS measure_unit,
+	       i.nature AS nature, p.unit_id AS unit_id, u.name_zh AS unit_zh, u.kind AS unit_kind,
+	       extract(year FROM as_of)::int AS year, as_of AS as_of, p.judged_month AS data_month,
+	       p.target::text AS target, p.weight AS weight, p.value AS value, p.prior AS prior,
+	       p.computed_growth AS computed_growth, p.reported_growth AS reported_growth,
+	       p.growth AS growth, p.growth_source AS growth_source, p.change_pp AS change_pp,
+	       p.actual AS actual, p.decimals AS decimals,
+	       round_published(p.figure, p.decimals) AS actual_published,
 	       -- the reference is NULL for targets that are not relative
-	       target_met(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
-	       target_gap(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
-	       target_attainment(e.target, coalesce(e.pub, e.act), e.ref, e.dec),
-	       CASE WHEN e.sched IS NOT NULL AND e.dm IS NOT NULL THEN schedule_progress(e.sched, e.dm)
-	            ELSE time_progress(coalesce(e.dm, as_of)) END,
-	       CASE WHEN e.prorated AND e.sched IS NOT NULL
-	            THEN target_schedule_gap(e.target, coalesce(e.pub, e.act), e.dm, e.sched, e.dec)
-	            WHEN e.prorated THEN target_schedule_gap(e.target, coalesce(e.pub, e.act), e.dm, decimals => e.dec) END,
-	       CASE WHEN e.prorated AND e.sched IS NOT NULL
-	            THEN target_status(e.target, coalesce(e.pub, e.act), e.dm, e.sched, e.ref, decimals => e.dec)
-	            ELSE target_status(e.target, coalesce(e.pub, e.act), e.dm, flow => e.prorated, reference => e.ref, decimals => e.dec) END,
-	       CASE WHEN e.state IS NULL AND e.state_note IS NOT NULL THEN e.state_note
-	            WHEN e.dm IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
+	       p.reference AS reference,
+	       target_met(p.target, p.figure, p.reference, p.decimals) AS met,
+	       target_gap(p.target, p.figure, p.reference, p.decimals) AS gap,
+	       target_attainment(p.target, p.figure, p.reference, p.decimals) AS attainment,
+	       CASE WHEN p.schedule_shares IS NOT NULL AND p.judged_month IS NOT NULL
+	            THEN schedule_progress(p.schedule_shares, p.judged_month)
+	            ELSE time_progress(coalesce(p.judged_month, as_of)) END AS time_progress,
+	       CASE WHEN p.prorated AND p.schedule_shares IS NOT NULL
+	            THEN target_schedule_gap(p.target, p.figure, p.judged_month, p.schedule_shares, p.decimals)
+	            WHEN p.prorated THEN target_schedule_gap(p.target, p.figure, p.judged_month, decimals => p.decimals)
+	       END AS schedule_gap,
+	       CASE WHEN p.prorated AND p.schedule_shares IS NOT NULL
+	            THEN target_status(p.target, p.figure, p.judged_month, p.schedule_shares, p.reference, decimals => p.decimals)
+	            ELSE target_status(p.target, p.figure, p.judged_month, flow => p.prorated,
+	                               reference => p.reference, decimals => p.decimals) END AS status,
+	       CASE WHEN p.state IS NULL AND p.state_note IS NOT NULL THEN p.state_note
+	            WHEN p.judged_month IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1
 	            THEN 'January is reported with February (1-2月)'
-	            WHEN e.dm IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
-	            WHEN e.act IS NULL AND e.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
+	            WHEN p.judged_month IS NULL THEN format('no reading in %s yet', extract(year FROM as_of))
+	            WHEN p.actual IS NULL AND p.derived_from IS NOT NULL THEN 'a unit''s figures are incomplete'
 	            -- no month missing: a sum or ratio of the readings leaves
 	            -- the float8 range (a reading of 1e308)
-	            WHEN e.act IS NULL AND e.state IS NOT NULL THEN
+	            WHEN p.actual IS NULL AND p.state IS NOT NULL THEN
 	                 coalesce('missing months: ' || nullif(array_to_string(
-	                     ytd_missing(e.state, e.dm, CASE WHEN e.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), ''),
+	                     ytd_missing(p.state, p.judged_month, CASE WHEN p.nature = 'flow' THEN 'value' ELSE 'level' END), ', '), ''),
 	                     'figure out of range: the readings are too large to compute it')
-	            WHEN e.act IS NULL THEN 'no comparable figure'
-	            WHEN target_is_relative(e.target) AND e.ref IS NULL THEN 'reference indicator has no figure'
+	            WHEN p.actual IS NULL THEN 'no comparable figure'
+	            WHEN target_is_relative(p.target) AND p.reference IS NULL THEN 'reference indicator has no figure'
 	            -- the gap or attainment of finite figures leaves the float8
 	            -- range (1.7e308 against -1e308; 1e300 against 1e-300): NULL,
 	            -- said here (an attainment is NULL by rule only against a
 	            -- threshold of zero or of the other sign)
-	            WHEN target_gap(e.target, e.act, e.ref, e.dec) IS NULL
-	                 OR (target_attainment(e.target, e.act, e.ref, e.dec) IS NULL
-	                     AND pg_catalog.sign(round_published(e.act, e.dec))
-	                         * pg_catalog.sign(coalesce(e.ref, target_threshold(e.target))) = 1::float8)
+	            WHEN target_gap(p.target, p.actual, p.reference, p.decimals) IS NULL
+	                 OR (target_attainment(p.target, p.actual, p.reference, p.decimals) IS NULL
+	                     AND pg_catalog.sign(round_published(p.actual, p.decimals))
+	                         * pg_catalog.sign(coalesce(p.reference, target_threshold(p.target))) = 1::float8)
 	            THEN 'gap or attainment out of range: the figures are too far apart to compare'
-	       END,
-	       CASE WHEN e.sched IS NOT NULL THEN CASE WHEN e.seasonal THEN 'seasonal' ELSE 'shares' END
-	            WHEN e.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END
-	FROM e
-	JOIN indicator i ON i.indicator_id = e.indicator_id
-	JOIN unit u ON u.unit_id = e.unit_id
-	ORDER BY u.sort_order, e.unit_id, e.indicator_id;
+	       END AS note,
+	       CASE WHEN p.schedule_shares IS NOT NULL THEN CASE WHEN p.seasonal THEN 'seasonal' ELSE 'shares' END
+	            WHEN p.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END AS schedule
+	FROM published p
+	JOIN indicator i ON i.indicator_id = p.indicator_id
+	JOIN unit u ON u.unit_id = p.unit_id
+	ORDER BY u.sort_order, p.unit_id, p.indicator_id;
 END $$;
 COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of the as-of year per indicator x unit (ytd value and growth, target, met, gap, attainment, time progress, status)';
 
@@ -519,11 +535,9 @@ COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (distric
 -- redistributed by assess()).  Ranks are computed over the indicators
 -- that some unit scores by rank only, on narrow rows; the fences (OFFSET
 -- 0) evaluate the prorated target and its judgement once per row.
--- PL/pgSQL with custom plans: the planner then knows the number of rows
--- (a generic plan estimates unnest() of an argument at 10 rows and joins
--- by nested loops, whose cost grows with the square of the rows); and no
--- nested loops at all, which the estimates of the window's rows still
--- chose (every join here is on keys, and hashes).
+-- Planned as the recipe in docs/development.md ("How the plan model stays
+-- linear") says: PL/pgSQL with custom plans, no JIT, no merge joins, no nested
+-- loops.
 
 CREATE OR REPLACE FUNCTION unit_scores_of(progress_rows progress_row[], year_end boolean DEFAULT false)
 RETURNS SETOF unit_score_row
@@ -561,12 +575,11 @@ BEGIN
 		WHERE t.weight OPERATOR(pg_catalog.>) 0
 		OFFSET 0
 	), ranked AS (
-		SELECT p.indicator_id, p.unit_id,
-		       rank() OVER w AS rk, count(p.actual) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peers) AS n
-		FROM p
-		WHERE p.indicator_id IN (SELECT q.indicator_id FROM p q WHERE q.scoring = 'rank')
-		WINDOW w AS (PARTITION BY p.indicator_id, p.parent_id, p.peers ORDER BY
-		             CASE WHEN p.higher_is_better THEN -p.actual_published ELSE p.actual_published END)
+		-- the plan model's one rank (unit_ranks_of), over the indicators
+		-- that some unit scores by rank only
+		SELECT r.indicator_id, r.unit_id, r.rank AS rk, r.peers AS n
+		FROM unit_ranks_of(ARRAY(SELECT pr FROM unnest(progress_rows) pr
+		                         WHERE pr.indicator_id IN (SELECT q.indicator_id FROM p q WHERE q.scoring = 'rank'))) r
 	), r AS (
 		SELECT p.*,
 		       -- judged on the published figure (exact, issue 19)
@@ -621,8 +634,7 @@ COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment point
 -- >= 90, 良好 >= 80, 合格 >= 60, 不合格) and rank among the units of its
 -- peer group under its parent.
 CREATE OR REPLACE FUNCTION unit_assessment_of(scores unit_score_row[])
-RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
-	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
+RETURNS SETOF unit_assessment_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan
@@ -639,23 +651,24 @@ BEGIN
 		FROM unnest(scores) s
 		GROUP BY s.unit_id
 	)
-	SELECT a.unit_id, u.name_zh, u.kind, k.peer_group, a.items, assessment_applicable(a.a),
-	       assessment_weight_all(a.a), assessment_weight(a.a),
-	       assessment_total(a.a), assessment_score(a.a), assessment_grade(a.a),
+	SELECT a.unit_id AS unit_id, u.name_zh AS unit_zh, u.kind AS unit_kind, k.peer_group AS peer_group,
+	       a.items AS items, assessment_applicable(a.a) AS applicable,
+	       assessment_weight_all(a.a) AS weight, assessment_weight(a.a) AS applicable_weight,
+	       assessment_total(a.a) AS total, assessment_score(a.a) AS score, assessment_grade(a.a) AS grade,
 	       -- NULL where row-level security hides some peers
 	       CASE WHEN all_units THEN
-	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END
+	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END AS rank
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
 	JOIN unit_kind k ON k.kind = u.kind
-	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, 12, u.sort_order, a.unit_id;
+	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, rank,
+	         u.sort_order, a.unit_id;
 END $$;
 COMMENT ON FUNCTION unit_assessment_of(unit_score_row[]) IS 'weighted assessment per unit of the given unit_scores() rows: total, normalised score, grade, rank (see unit_assessment)';
 
 -- Assessment per unit at an as-of date; year_end as in unit_scores.
 CREATE OR REPLACE FUNCTION unit_assessment(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		year_end boolean DEFAULT false)
-RETURNS TABLE (unit_id text, unit_zh text, unit_kind text, peer_group text, items bigint, applicable bigint,
-	weight float8, applicable_weight float8, total float8, score float8, grade text, rank bigint)
+RETURNS SETOF unit_assessment_row
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT a.* FROM unit_assessment_of(ARRAY(SELECT s FROM unit_scores(as_of, recorded_as_of, year_end) s)) a

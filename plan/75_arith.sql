@@ -16,56 +16,79 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as_of''s, NULL in January';
 
--- Rank (位次) of every unit with a target among its peers (same parent, same
--- peer group) on an indicator, in the indicator's direction, on the
--- published figure: progress()'s actual_published, at the indicator's
--- precision (its decimals), or the actual rounded to digits decimals when
--- digits is given, so that figures published alike share a rank.  Units
--- without a figure are not ranked, nor any for a role that does not see
--- every unit (sees_all_units(), asked once: a scalar subquery): a rank
+-- The published figure of a row of progress() as an exact decimal, the
+-- one figure that ranks and comparisons read: actual_published at the
+-- indicator's precision (its decimals; float8 noise removed), or the
+-- actual rounded half away from zero to digits decimals when digits is
+-- given, so that figures published alike compare equal.  Unpinned so that
+-- it inlines: its body is SQL-standard, bound to its objects when it was
+-- created, so no search_path applies when it runs.
+CREATE OR REPLACE FUNCTION published_figure(actual float8, actual_published float8, decimals int,
+		digits int DEFAULT NULL) RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN digits IS NOT NULL THEN pg_catalog.round(actual::pg_catalog.numeric, digits)
+            WHEN decimals IS NOT NULL THEN pg_catalog.round(actual_published::pg_catalog.numeric, decimals)
+            ELSE actual_published::pg_catalog.numeric END;
+COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published figure of a progress() row as a decimal: actual_published at decimals, or the actual rounded half away from zero to digits';
+
+-- Rank (位次) of every unit of the given progress() rows among its peers
+-- (same parent, same peer group) on an indicator, in the indicator's
+-- direction, on the published figure (published_figure), so that figures
+-- published alike share a rank.  The one rank of the plan model:
+-- unit_ranks, progress_arith and rank scoring (unit_scores_of) read it.
+-- Units without a figure are not ranked, nor any for a role that does not
+-- see every unit (sees_all_units(), asked once: a scalar subquery): a rank
 -- among the visible peers would be wrong.
+CREATE OR REPLACE FUNCTION unit_ranks_of(progress_rows progress_row[], digits int DEFAULT NULL)
+RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
+	actual float8, published numeric, rank int, peers int)
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH figures AS (
+		SELECT p.indicator_id, p.unit_id, u.parent_id, k.peer_group, p.actual,
+		       published_figure(p.actual, p.actual_published, p.decimals, digits) AS published,
+		       i.higher_is_better
+		FROM unnest(progress_rows) p
+		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
+		JOIN indicator i ON i.indicator_id = p.indicator_id
+	)
+	SELECT f.indicator_id, f.unit_id, f.parent_id, f.peer_group, f.actual, f.published,
+	       CASE WHEN f.published IS NOT NULL AND (SELECT sees_all_units()) THEN
+	            pg_catalog.rank() OVER (PARTITION BY f.indicator_id, f.parent_id, f.peer_group
+	                         ORDER BY CASE WHEN f.higher_is_better THEN -f.published ELSE f.published END
+	                         NULLS LAST)::int END AS rank,
+	       pg_catalog.count(f.published) OVER (PARTITION BY f.indicator_id, f.parent_id, f.peer_group)::int AS peers
+	FROM figures f
+$$;
+COMMENT ON FUNCTION unit_ranks_of(progress_row[], int) IS 'rank (位次) of each unit of the given progress() rows among its peers (same parent and peer group) on the published figure (ties share a rank); see unit_ranks';
+
+-- Rank (位次) at an as-of date: unit_ranks_of over the rows of progress().
 CREATE OR REPLACE FUNCTION unit_ranks(as_of date, recorded_as_of timestamptz DEFAULT NULL, digits int DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH p AS (
-		SELECT p.indicator_id, p.unit_id, u.parent_id, unit_peer_group(u.kind) AS peer_group,
-		       p.actual,
-		       CASE WHEN digits IS NOT NULL THEN pg_catalog.round(p.actual::numeric, digits)
-		            WHEN p.decimals IS NOT NULL THEN pg_catalog.round(p.actual_published::numeric, p.decimals)
-		            ELSE p.actual_published::numeric END AS published, i.higher_is_better
-		FROM progress(as_of, recorded_as_of) p
-		JOIN unit u ON u.unit_id = p.unit_id
-		JOIN indicator i ON i.indicator_id = p.indicator_id
-	)
-	SELECT p.indicator_id, p.unit_id, p.parent_id, p.peer_group, p.actual, p.published,
-	       CASE WHEN p.published IS NOT NULL AND (SELECT sees_all_units()) THEN
-	            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
-	                         ORDER BY CASE WHEN p.higher_is_better THEN -p.published ELSE p.published END
-	                         NULLS LAST)::int END,
-	       pg_catalog.count(p.published) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int
-	FROM p
+	SELECT r.* FROM unit_ranks_of(ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p), digits) r
 $$;
 COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each unit among its peers (same parent and peer group) on the published figure (at the indicator''s precision, or rounded to digits decimals; ties share a rank)';
 
 -- Progress with the bureau's arithmetic, per indicator x unit with a
--- target.  published: the actual as published (at the indicator's
--- precision, or rounded to digits decimals when digits is given); growth and gap as in
--- progress(); rank, rank_prior (at the end of the previous month of the
--- same year), rank_change (places up, 提升 n 位), peers; parent_published
--- and gap_to_parent (in the target's unit, when the parent's target has
--- the same measure); contribution and pull of the unit's year-to-date
--- change to its parent's (additive flows); month_growth (当月增速),
--- growth_change (points since the previous month, 比1-(N-1)月; for 1月 or
--- 1-2月 since the previous year's whole year, 比上年全年);
--- two_year_growth (两年平均增速 of the same months, from the year-to-date
--- value two years before); required_growth (% the remaining months need
--- for a growth or annual level target of a flow; for a target that rewards
--- lower figures, the most they may grow) and hard_to_reach (the need is
--- above bound %, or for lower-is-better targets a fall deeper than bound
--- %); projection and projected_growth at the year-to-date pace and
--- projection_met; schedule: the schedule in force (shares, seasonal or
+-- target.  published: the published figure (published_figure); growth and
+-- gap as in progress(); rank and peers (unit_ranks_of), rank_prior (at the
+-- end of the previous month of the same year), rank_change (places up,
+-- 提升 n 位); parent_published and gap_to_parent (in the target's unit,
+-- when the parent's target has the same measure); contribution and pull
+-- of the unit's year-to-date change to its parent's (additive flows);
+-- month_growth (当月增速), growth_change (points since the previous month,
+-- 比1-(N-1)月; for 1月 or 1-2月 since the previous year's whole year,
+-- 比上年全年); two_year_growth (两年平均增速 of the same months, from the
+-- year-to-date value two years before); required_growth (% the remaining
+-- months need for a growth or annual level target of a flow; for a target
+-- that rewards lower figures, the most they may grow) and hard_to_reach
+-- (the need is above bound %, or for lower-is-better targets a fall deeper
+-- than bound %); projection and projected_growth at the year-to-date pace
+-- and projection_met; schedule: the schedule in force (shares, seasonal or
 -- linear), time_progress, schedule_gap and status judged against it (by
 -- progress(), whose rows these are).
 CREATE OR REPLACE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
@@ -79,70 +102,73 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH p AS (
-		SELECT p.*, u.parent_id, k.peer_group, k.is_department, i.higher_is_better,
-		       i.additive, i.frequency,
-		       CASE WHEN digits IS NOT NULL THEN pg_catalog.round(p.actual::numeric, digits)
-		            WHEN p.decimals IS NOT NULL THEN pg_catalog.round(p.actual_published::numeric, p.decimals)
-		            ELSE p.actual_published::numeric END AS pub,
+	WITH computed AS (
+		-- progress() once, for its rows and for their ranks
+		SELECT ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p) AS progress_rows
+	), ranked AS (
+		SELECT p.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
-		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS eu
-		FROM progress(as_of, recorded_as_of) p
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS judged_unit_id
+		FROM computed c
+		CROSS JOIN LATERAL unnest(c.progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
 		JOIN indicator i ON i.indicator_id = p.indicator_id
-	), s AS (
+		LEFT JOIN (SELECT r.* FROM computed c, unit_ranks_of(c.progress_rows, digits) r) rk
+			ON rk.indicator_id = p.indicator_id AND rk.unit_id = p.unit_id
+	), states AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
-	), s_prev AS (
+	), states_year_before AS (
 		-- a year earlier: the states reach back to the year before last
 		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
-	), pr AS MATERIALIZED (
+	), ranks_month_before AS MATERIALIZED (
 		-- materialised: a function scan inside a nested loop is run again per row
 		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
-	), r AS (
-		SELECT p.*,
-		       CASE WHEN p.pub IS NOT NULL AND (SELECT sees_all_units()) THEN
-		            pg_catalog.rank() OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group
-		                         ORDER BY CASE WHEN p.higher_is_better THEN -p.pub ELSE p.pub END
-		                         NULLS LAST)::int END AS rk,
-		       pg_catalog.count(p.pub) OVER (PARTITION BY p.indicator_id, p.parent_id, p.peer_group)::int AS n
-		FROM p
-	), x AS (
-		SELECT r.*, own.state, par.state AS parent_state, old.state AS old_state,
-		       pr.rank AS rk_prior, pp.pub AS parent_pub, pp.target AS parent_target
-		FROM r
-		LEFT JOIN s own ON own.indicator_id = r.indicator_id AND own.unit_id = r.eu
-		LEFT JOIN s_prev old ON old.indicator_id = r.indicator_id AND old.unit_id = r.eu
+	), with_states AS (
+		SELECT r.*, own.state, par.state AS parent_state, old.state AS state_year_before,
+		       prior.rank AS rank_prior, pp.published AS parent_published, pp.target AS parent_target,
+		       CASE WHEN r.nature = 'flow'
+		            THEN ytd_required_growth(own.state, r.data_month, r.target::target) END AS required_growth
+		FROM ranked r
+		LEFT JOIN states own ON own.indicator_id = r.indicator_id AND own.unit_id = r.judged_unit_id
+		LEFT JOIN states_year_before old ON old.indicator_id = r.indicator_id AND old.unit_id = r.judged_unit_id
 		-- contribution and pull: an area unit's own figure to its parent's
-		LEFT JOIN s par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
-			AND r.eu = r.unit_id AND NOT r.is_department
-		LEFT JOIN pr ON pr.indicator_id = r.indicator_id AND pr.unit_id = r.unit_id
-		LEFT JOIN p pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
+		LEFT JOIN states par ON par.indicator_id = r.indicator_id AND par.unit_id = r.parent_id
+			AND r.judged_unit_id = r.unit_id AND NOT r.is_department
+		LEFT JOIN ranks_month_before prior ON prior.indicator_id = r.indicator_id AND prior.unit_id = r.unit_id
+		LEFT JOIN ranked pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
+		-- a fence: required_growth is read twice below
+		OFFSET 0
 	)
-	SELECT y.indicator_id, y.code, y.indicator_zh, y.measure_unit, y.nature, y.unit_id, y.unit_zh,
-	       y.unit_kind, y.parent_id, y.year, y.as_of, y.data_month, y.target, y.actual, y.pub,
-	       y.rk, y.rk_prior, y.rk_prior - y.rk, y.n, y.parent_pub,
-	       CASE WHEN target_measure(y.target::target) = target_measure(y.parent_target::target)
-	            THEN y.pub - y.parent_pub END,
-	       y.growth, y.gap,
-	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_contribution(y.state, y.parent_state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' AND y.additive THEN ytd_pull(y.state, y.parent_state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' THEN ytd_month_growth(y.state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' THEN ytd_growth_change(y.state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' THEN avg_growth(ytd_value(y.state, y.data_month),
-	            ytd_prior(y.old_state, (y.data_month - interval '1 year')::date), 2) END,
-	       rq.r, CASE WHEN target_higher_is_better(y.target::target) THEN rq.r > bound ELSE rq.r < -bound END,
-	       CASE WHEN y.nature = 'flow' THEN ytd_projection(y.state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' THEN ytd_projected_growth(y.state, y.data_month) END,
-	       CASE WHEN y.nature = 'flow' THEN ytd_projection_met(y.state, y.data_month, y.target::target) END,
+	SELECT w.indicator_id AS indicator_id, w.code AS code, w.indicator_zh AS indicator_zh,
+	       w.measure_unit AS measure_unit, w.nature AS nature, w.unit_id AS unit_id, w.unit_zh AS unit_zh,
+	       w.unit_kind AS unit_kind, w.parent_id AS parent_id, w.year AS year, w.as_of AS as_of,
+	       w.data_month AS data_month, w.target AS target, w.actual AS actual, w.published AS published,
+	       w.rank AS rank, w.rank_prior AS rank_prior, w.rank_prior - w.rank AS rank_change,
+	       w.peers AS peers, w.parent_published AS parent_published,
+	       CASE WHEN target_measure(w.target::target) = target_measure(w.parent_target::target)
+	            THEN w.published - w.parent_published END AS gap_to_parent,
+	       w.growth AS growth, w.gap AS gap,
+	       CASE WHEN w.nature = 'flow' AND w.additive
+	            THEN ytd_contribution(w.state, w.parent_state, w.data_month) END AS contribution,
+	       CASE WHEN w.nature = 'flow' AND w.additive THEN ytd_pull(w.state, w.parent_state, w.data_month) END AS pull,
+	       CASE WHEN w.nature = 'flow' THEN ytd_month_growth(w.state, w.data_month) END AS month_growth,
+	       CASE WHEN w.nature = 'flow' THEN ytd_growth_change(w.state, w.data_month) END AS growth_change,
+	       CASE WHEN w.nature = 'flow' THEN avg_growth(ytd_value(w.state, w.data_month),
+	            ytd_prior(w.state_year_before, (w.data_month - interval '1 year')::date), 2) END AS two_year_growth,
+	       w.required_growth AS required_growth,
+	       CASE WHEN target_higher_is_better(w.target::target) THEN w.required_growth > bound
+	            ELSE w.required_growth < -bound END AS hard_to_reach,
+	       CASE WHEN w.nature = 'flow' THEN ytd_projection(w.state, w.data_month) END AS projection,
+	       CASE WHEN w.nature = 'flow' THEN ytd_projected_growth(w.state, w.data_month) END AS projected_growth,
+	       CASE WHEN w.nature = 'flow'
+	            THEN ytd_projection_met(w.state, w.data_month, w.target::target) END AS projection_met,
 	       -- the schedule progress() judged by, and its judgement
-	       y.schedule, y.time_progress, y.schedule_gap, y.status
-	FROM x y
-	CROSS JOIN LATERAL (
-		SELECT CASE WHEN y.nature = 'flow' THEN ytd_required_growth(y.state, y.data_month, y.target::target) END AS r
-	) rq
-	ORDER BY y.indicator_id, y.parent_id NULLS FIRST, y.rk NULLS LAST, y.unit_id
+	       w.schedule AS schedule, w.time_progress AS time_progress, w.schedule_gap AS schedule_gap,
+	       w.status AS status
+	FROM with_states w
+	ORDER BY w.indicator_id, w.parent_id NULLS FIRST, w.rank NULLS LAST, w.unit_id
 $$;
 COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8) IS 'progress with rank and rank change (位次), gap to the parent, contribution and pull (贡献率, 拉动), month growth, change since last month, required growth and projection (倒排), and status against the target''s schedule';
 

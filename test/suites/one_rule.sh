@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# One definition per rule, checked where two places must agree, on the demo
+# plan with the counties' targets of one indicator scored by rank (one
+# county's weight there 0) and ties made by the published precision:
+#   - the rank and the published figure: unit_ranks, progress_arith (with
+#     and without digits) and rank scoring (unit_scores) against a plain-SQL
+#     rank (1 + the peers with a better published figure, no window);
+#   - the columns of progress(), progress_arith() and unit_assessment_of()
+#     are written out by name, in the order of their result type.
+# Runs on the test server.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+source "$TOP/test/tap.sh"
+db=scorecard_one_rule
+AS_OF=2024-11-30
+cleanup() { psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null; }
+trap cleanup EXIT
+cleanup
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "$1"; }
+cd "$TOP"
+psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null &&
+	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
+		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+		-f data/plan.sql -f data/generate.sql >/dev/null
+ok $? "demo plan and readings to November 2024 load"
+
+# The counties' targets of the first indicator with county targets are
+# scored by rank; one county's weight there is 0 (it is ranked, not scored).
+# Every reading of the second such indicator is rounded to one decimal, so
+# that figures published at no decimals tie.
+q "CREATE TABLE ranked_indicator AS
+	SELECT min(t.indicator_id) AS indicator_id FROM plan_target t JOIN unit u USING (unit_id)
+	WHERE t.year = 2024 AND u.kind = 'county';
+UPDATE plan_target t SET scoring = 'rank', score_floor = 0.5, weight = CASE WHEN t.unit_id = (
+	SELECT min(u.unit_id) FROM unit u WHERE u.kind = 'county') THEN 0 ELSE t.weight END
+FROM unit u WHERE u.unit_id = t.unit_id AND u.kind = 'county' AND t.year = 2024
+  AND t.indicator_id = (SELECT indicator_id FROM ranked_indicator);
+UPDATE indicator SET decimals = 0 WHERE indicator_id = (SELECT indicator_id FROM ranked_indicator);" >/dev/null
+ok $? "rank scoring on one indicator, one county weighted 0"
+
+# Plain SQL: the published figure of each row (the actual as published at
+# its precision, or the actual at 1 decimal for digits => 1) and its rank:
+# 1 + the peers (same parent, same peer group) with a better figure.
+q "CREATE TABLE plain AS
+WITH p AS (
+	SELECT p.indicator_id, p.unit_id, u.parent_id, k.peer_group, i.higher_is_better,
+	       CASE WHEN p.decimals IS NULL THEN p.actual_published::numeric
+	            ELSE round(p.actual_published::numeric, p.decimals) END AS pub,
+	       round(p.actual::numeric, 1) AS pub1
+	FROM progress('$AS_OF') p JOIN unit u USING (unit_id) JOIN unit_kind k ON k.kind = u.kind
+	JOIN indicator i ON i.indicator_id = p.indicator_id
+)
+SELECT p.indicator_id, p.unit_id, p.pub, p.pub1,
+       CASE WHEN p.pub IS NOT NULL THEN 1 + (SELECT count(*) FROM p q
+            WHERE q.indicator_id = p.indicator_id AND q.parent_id IS NOT DISTINCT FROM p.parent_id
+              AND q.peer_group IS NOT DISTINCT FROM p.peer_group
+              AND CASE WHEN p.higher_is_better THEN q.pub > p.pub ELSE q.pub < p.pub END) END::int AS rank,
+       CASE WHEN p.pub1 IS NOT NULL THEN 1 + (SELECT count(*) FROM p q
+            WHERE q.indicator_id = p.indicator_id AND q.parent_id IS NOT DISTINCT FROM p.parent_id
+              AND q.peer_group IS NOT DISTINCT FROM p.peer_group
+              AND CASE WHEN p.higher_is_better THEN q.pub1 > p.pub1 ELSE q.pub1 < p.pub1 END) END::int AS rank1,
+       (SELECT count(q.pub) FROM p q WHERE q.indicator_id = p.indicator_id
+          AND q.parent_id IS NOT DISTINCT FROM p.parent_id AND q.peer_group IS NOT DISTINCT FROM p.peer_group)::int AS peers
+FROM p" >/dev/null
+ok $? "plain-SQL ranks computed"
+is "$(q "SELECT count(*) > 0 FROM plain pl JOIN plain q USING (indicator_id, rank)
+	WHERE pl.unit_id < q.unit_id AND pl.pub = q.pub AND pl.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" t \
+	"the ranked indicator has ties at its published precision"
+
+# A disagreement of two sources, as a count of rows (0: they agree).
+differ() { q "SELECT count(*) FROM (($1) EXCEPT ($2)) d"; }
+is "$(differ "SELECT indicator_id, unit_id, published, rank, peers FROM unit_ranks('$AS_OF')" \
+	"SELECT indicator_id, unit_id, pub, rank, peers FROM plain")" 0 "unit_ranks: the plain-SQL rank on the published figure"
+is "$(differ "SELECT indicator_id, unit_id, pub, rank, peers FROM plain" \
+	"SELECT indicator_id, unit_id, published, rank, peers FROM unit_ranks('$AS_OF')")" 0 "... and no plain-SQL rank is missing"
+is "$(differ "SELECT indicator_id, unit_id, published, rank, peers FROM progress_arith('$AS_OF')" \
+	"SELECT indicator_id, unit_id, pub, rank, peers FROM plain")" 0 "progress_arith: the same rank, peers and published figure"
+is "$(differ "SELECT indicator_id, unit_id, published, rank, peers FROM progress_arith('$AS_OF', digits => 1)" \
+	"SELECT indicator_id, unit_id, pub1, rank1, peers FROM plain")" 0 "progress_arith(digits => 1): the rank on the actual at 1 decimal"
+is "$(differ "SELECT indicator_id, unit_id, published, rank FROM unit_ranks('$AS_OF', digits => 1)" \
+	"SELECT indicator_id, unit_id, pub1, rank1 FROM plain")" 0 "unit_ranks(digits => 1): the same"
+# Rank scoring: score_rank of the plain rank among all the peers with a
+# figure (the county weighted 0 among them), for each weighted target.
+is "$(q "SELECT count(*) FROM unit_scores('$AS_OF') s
+	JOIN plan_target t ON t.indicator_id = s.indicator_id AND t.unit_id = s.unit_id AND t.year = 2024
+	JOIN plain pl ON pl.indicator_id = s.indicator_id AND pl.unit_id = s.unit_id
+	WHERE t.scoring = 'rank'
+	  AND s.points IS DISTINCT FROM score_rank(pl.rank, pl.peers, t.weight, t.score_floor)")" 0 \
+	"rank scoring: score_rank of the same rank among the same peers"
+is "$(q "SELECT count(*) FROM unit_scores('$AS_OF') s JOIN plan_target t
+	ON t.indicator_id = s.indicator_id AND t.unit_id = s.unit_id AND t.year = 2024
+	WHERE t.scoring = 'rank' AND s.points IS NOT NULL AND t.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" \
+	"$(q "SELECT count(*) - 1 FROM unit u WHERE u.kind = 'county'")" "every county weighted on the ranked indicator is scored (the one weighted 0 is not)"
+
+# Columns by name: the output names of the final SELECT (its AS aliases)
+# are the result type's attributes, in order.
+# aliases FUNCTION FIRST LAST: the AS names between the lines starting FIRST and LAST.
+aliases() {
+	q "SELECT string_agg(m[1], ',') FROM regexp_matches(
+		substring(pg_get_functiondef('$1'::regprocedure) FROM '$2(.*)$3'), ' AS ([a-z_]+)\M', 'g') m"
+}
+attrs() { q "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '$1'::regclass AND attnum > 0"; }
+# names FUNCTION FIRST LAST TYPE-NAMES: the aliases are TYPE-NAMES (and some).
+names() { local got; got=$(aliases "$1" "$2" "$3"); [ -n "$got" ] || got="(no aliases found)"; is "$got" "$4" "$5"; }
+table_names() { q "SELECT array_to_string(proargnames[pronargs + 1:], ',') FROM pg_proc WHERE oid = '$1'::regprocedure"; }
+names 'progress(date,timestamptz)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
+	"progress(): its columns named as progress_row's, in order"
+names 'progress_arith(date,timestamptz,int,float8)' 'SELECT w.indicator_id' 'FROM with_states w' \
+	"$(table_names 'progress_arith(date,timestamptz,int,float8)')" "progress_arith(): its columns named as its result's, in order"
+names 'unit_assessment_of(unit_score_row[])' 'SELECT a.unit_id' 'FROM a JOIN unit' \
+	"$(attrs unit_assessment_row)" "unit_assessment_of(): its columns named as unit_assessment_row's, in order"
+
+echo "1..$n"
+exit $failed
