@@ -11,6 +11,6 @@ BEGIN
 	END IF;
 	RETURN NEW;
 END $$;
-COMMENT ON FUNCTION plan_target_fill_nature() IS 'trigger: fills plan_target.indicator_nature from the indicator when omitted (or when indicator_id changes)';
+COMMENT ON FUNCTION plan_target_fill_nature() IS 'trigger: fills indicator_nature of plan_target and target_adjustment from the indicator when omitted (or when indicator_id changes)';
 CREATE OR REPLACE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON plan_target
 	FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();

@@ -43,7 +43,7 @@ BEGIN
 	CREATE TEMP TABLE import_target (seq bigserial PRIMARY KEY, file text, line bigint,
 		indicator text, unit text, year text, target text, weight text, scoring text,
 		score_floor text, score_cap text, score_params text, reference_indicator text,
-		judged_on text, note text);
+		judged_on text, note text, effective_from text);
 	CREATE TEMP TABLE import_task (seq bigserial PRIMARY KEY, file text, line bigint,
 		task_id text, action text, kind text, name_zh text, name_en text, responsible_unit text,
 		lead_person text, section text, indicator text, year text, start_date text, due_date text,
@@ -130,6 +130,7 @@ SET search_path = pg_catalog, pg_temp AS $$
 	('target', 'reference_indicator_id', 'reference_indicator', 21), ('target', '参照指标', 'reference_indicator', 22),
 	('target', 'judged_on', 'judged_on', 23), ('target', '考核口径', 'judged_on', 24),
 	('target', 'note', 'note', 25), ('target', '备注', 'note', 26),
+	('target', 'effective_from', 'effective_from', 27), ('target', '生效日期', 'effective_from', 28),
 	('task', 'task_id', 'task_id', 1), ('task', '编号', 'task_id', 2),
 	('task', 'action_id', 'action', 3), ('task', '行动', 'action', 4),
 	('task', 'kind', 'kind', 5), ('task', '类型', 'kind', 6),
@@ -303,6 +304,23 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION resolve_indicator(text) IS 'an indicator named by code, id or Chinese name: its id, or NULL and why (unknown with the closest names, or ambiguous with the candidates)';
 
+-- An indicator's id from its code, id or Chinese name; 22023 when unknown
+-- or ambiguous (as unit_key for units).
+CREATE OR REPLACE FUNCTION indicator_key(key text) RETURNS int LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	r record;
+BEGIN
+	r := resolve_indicator(key);
+	IF r.problem IS NOT NULL THEN
+		RAISE EXCEPTION '%', r.problem
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'An indicator is named by its code, its id or its Chinese name (name_zh).';
+	END IF;
+	RETURN r.indicator_id;
+END $$;
+COMMENT ON FUNCTION indicator_key(text) IS 'an indicator''s id from its code, id or Chinese name; 22023 naming the closest names or the candidates';
+
 -- An action named by its number or its Chinese name: its id, or NULL and why.
 CREATE OR REPLACE FUNCTION resolve_action(key text, OUT action_id int, OUT problem text) LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -387,6 +405,20 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM (SELECT parse_figure(pg_catalog.regexp_replace(staging_trim(s), '年$', '')) AS f) x
 $$;
 COMMENT ON FUNCTION import_int(text) IS 'a staged field as an integer (full-width digits, a trailing 年 read), or NULL';
+
+-- A staged field as a date (2024-07-01, 2024/7/1, 2024.7.1, 2024年7月1日,
+-- full-width digits), or NULL.
+CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	m text[] := pg_catalog.regexp_match(pg_catalog.translate(staging_trim(s), '０１２３４５６７８９', '0123456789'),
+		'^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$');
+BEGIN
+	RETURN pg_catalog.make_date(m[1]::int, m[2]::int, m[3]::int);
+EXCEPTION WHEN others THEN
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION import_date(text) IS 'a staged field as a date (2024-07-01, 2024/7/1, 2024年7月1日, full-width digits), or NULL';
 
 -- A staged date (2024-06-30, 2024/6/30, 2024年6月30日), or NULL.
 CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -690,7 +722,7 @@ BEGIN
 	-- bureau's wording), its unit of measure checked against the
 	-- indicator's and its measure against the indicator's nature.
 	ins := 0; upd := 0; same := 0; seen := '{}';
-	FOR s IN SELECT * FROM pg_temp.import_target ORDER BY seq LOOP
+	FOR s IN SELECT * FROM pg_temp.import_target WHERE coalesce(staging_trim(effective_from), '') = '' ORDER BY seq LOOP
 		p := '{}'; iid := NULL; uid := NULL; aid := NULL; v_target := NULL;
 		r := resolve_indicator(s.indicator);
 		IF r.problem IS NOT NULL THEN p := p || r.problem; END IF;
@@ -789,6 +821,41 @@ BEGIN
 	END LOOP;
 	INSERT INTO pg_temp.import_count VALUES ('targets', 4, ins, upd, same);
 
+	-- Targets changed mid-year: a targets row with an effective date
+	-- (生效日期) is an adjustment of the year's target (adjust_target),
+	-- which a row without one, or the plan, sets; the note is its reason.
+	ins := 0; same := 0;
+	FOR s IN SELECT * FROM pg_temp.import_target WHERE coalesce(staging_trim(effective_from), '') <> '' ORDER BY seq LOOP
+		p := '{}';
+		IF coalesce(staging_trim(s.weight), staging_trim(s.scoring), staging_trim(s.score_floor), staging_trim(s.score_cap),
+		            staging_trim(s.score_params), staging_trim(s.reference_indicator), staging_trim(s.judged_on), '') <> '' THEN
+			p := p || 'an adjustment (a row with 生效日期) changes the target only: give weight, scoring and the other columns on the year''s row without 生效日期'::text;
+		ELSIF import_int(s.year) IS NULL THEN
+			p := p || 'year (年度) is missing or not a year such as 2024'::text;
+		ELSIF coalesce(staging_trim(s.target), '') = '' THEN
+			p := p || 'target (目标) is missing'::text;
+		ELSIF import_date(s.effective_from) IS NULL THEN
+			p := p || pg_catalog.format('effective date (生效日期) "%s" is not a date such as 2024-07-01 or 2024年7月1日',
+			                            staging_visible(staging_trim(s.effective_from)));
+		ELSE
+			BEGIN
+				SELECT pg_catalog.count(*) INTO f FROM target_adjustment;
+				PERFORM adjust_target(s.indicator, s.unit, import_int(s.year), staging_trim(s.target),
+				                      import_date(s.effective_from), nullif(staging_trim(s.note), ''));
+				IF (SELECT pg_catalog.count(*) FROM target_adjustment) > f THEN ins := ins + 1; ELSE same := same + 1; END IF;
+			EXCEPTION WHEN others THEN
+				GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, dtl = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+				p := p || import_error_text(pg_catalog.regexp_replace(msg, '^adjust_target: ', ''), dtl, hint);
+			END;
+		END IF;
+		IF p <> '{}' THEN
+			INSERT INTO pg_temp.import_problem VALUES (s.file, s.line, pg_catalog.array_to_string(p, '; '));
+		END IF;
+	END LOOP;
+	IF ins + same > 0 THEN
+		INSERT INTO pg_temp.import_count VALUES ('target adjustments', 5, ins, 0, same);
+	END IF;
+
 	-- Tasks: by number, else year and name (a new task's number is
 	-- year-name).
 	ins := 0; upd := 0; same := 0; seen := '{}';
@@ -867,7 +934,7 @@ BEGIN
 			INSERT INTO pg_temp.import_problem VALUES (s.file, s.line, pg_catalog.array_to_string(p, '; '));
 		END IF;
 	END LOOP;
-	INSERT INTO pg_temp.import_count VALUES ('tasks', 5, ins, upd, same);
+	INSERT INTO pg_temp.import_count VALUES ('tasks', 6, ins, upd, same);
 
 	-- Readings: keys by name resolved to ids (against the plan as the
 	-- files above leave it), then the loader's own checks and load; none
@@ -913,7 +980,7 @@ BEGIN
 			SELECT pg_catalog.count(*) INTO ins FROM pg_temp.reading_staging;
 		END IF;
 	END IF;
-	INSERT INTO pg_temp.import_count VALUES ('readings', 6, ins, upd, same);
+	INSERT INTO pg_temp.import_count VALUES ('readings', 7, ins, upd, same);
 	RETURN (SELECT pg_catalog.count(*) FROM pg_temp.import_problem);
 END $$;
 COMMENT ON FUNCTION import_apply(boolean) IS 'for check_import and load_import: apply the staged files in order, recording bad rows in pg_temp.import_problem and counts in pg_temp.import_count';

@@ -268,16 +268,24 @@ BEGIN
 	RETURN QUERY
 	WITH states AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
+	), adjusted AS (
+		-- the targets changed mid-year, as in force at the as-of date
+		SELECT * FROM target_adjustments_in_force(as_of, recorded_as_of)
 	), targets AS NOT MATERIALIZED (
-		-- the targets of the as-of year, with the unit whose figure each is
-		-- judged on (a department's area)
-		SELECT t.*, CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS judged_unit_id
+		-- the targets of the as-of year in force at the as-of date (the
+		-- version judged), with the unit whose figure each is judged on (a
+		-- department's area)
+		SELECT t.indicator_id, t.unit_id, t.year, coalesce(v.target, t.target) AS target, t.weight,
+		       t.reference_indicator_id, coalesce(v.version, 1) AS target_version, v.effective_from AS target_since,
+		       CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS judged_unit_id
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
+		LEFT JOIN adjusted v ON v.indicator_id = t.indicator_id AND v.unit_id = t.unit_id
 		WHERE t.year = extract(year FROM as_of)::int
 	), inputs AS (
 		-- each target with its indicator, its state and its schedule
-		SELECT t.indicator_id, t.unit_id, t.judged_unit_id, t.target, t.weight, t.reference_indicator_id,
+		SELECT t.indicator_id, t.unit_id, t.judged_unit_id, t.target, t.target_version, t.target_since,
+		       t.weight, t.reference_indicator_id,
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
 		       i.decimals AS value_decimals, i.growth_decimals,
 		       s.state, s.data_month, s.reported_growth, s.note AS state_note,
@@ -442,7 +450,8 @@ BEGIN
 	            THEN 'gap or attainment out of range: the figures are too far apart to compare'
 	       END AS note,
 	       CASE WHEN p.schedule_shares IS NOT NULL THEN CASE WHEN p.seasonal THEN 'seasonal' ELSE 'shares' END
-	            WHEN p.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END AS schedule
+	            WHEN p.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END AS schedule,
+	       p.target_version AS target_version, p.target_since AS target_since
 	FROM published p
 	JOIN indicator i ON i.indicator_id = p.indicator_id
 	JOIN unit u ON u.unit_id = p.unit_id
@@ -559,13 +568,14 @@ BEGIN
 		       p.decimals, p.actual_published, p.reference,
 		       t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
+		       -- the target judged (the version in force, progress()'s)
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		            THEN target_prorated(t.target, p.time_progress)
-		            ELSE t.target END AS tgt,
+		            THEN target_prorated(p.target::target, p.time_progress)
+		            ELSE p.target::target END AS tgt,
 		       -- what the scale and baseline parameters are multiplied by:
 		       -- time progress where the level target is prorated, as it is
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		                 AND target_measure(t.target) = 'level'
+		                 AND target_measure(p.target::target) = 'level'
 		            THEN p.time_progress ELSE 1 END AS param_scale
 		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
@@ -702,6 +712,8 @@ COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with
 COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
 COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
+COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
+COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
 COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';

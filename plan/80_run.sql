@@ -160,9 +160,10 @@ BEGIN
 	       a.grade, a.rank
 	FROM unnest(units) a;
 
-	INSERT INTO assessment_run_progress
+	INSERT INTO assessment_run_progress (run_id, unit_id, indicator_id, data_month, target, value, growth,
+		growth_source, actual, met, gap, attainment, time_progress, status, target_version, target_since)
 	SELECT rid, p.unit_id, p.indicator_id, p.data_month, p.target, p.value, p.growth, p.growth_source,
-	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status
+	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status, p.target_version, p.target_since
 	FROM unnest(prog) p;
 
 	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;

@@ -205,10 +205,12 @@ RETURNS TABLE (indicator_id int, name_zh text, nature text, measure_unit text, a
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT i.indicator_id, i.name_zh, i.nature, i.measure_unit, i.additive, i.higher_is_better,
-	       ct.target, ct.reference_indicator_id, report_value_decimals(i), report_growth_decimals(i)
+	       coalesce(v.target, ct.target), ct.reference_indicator_id, report_value_decimals(i), report_growth_decimals(i)
 	FROM indicator i
 	JOIN plan_target ct ON ct.indicator_id = i.indicator_id AND ct.unit_id = area_id
 	                   AND ct.year = extract(year FROM as_of)
+	-- the version in force at the as-of date
+	LEFT JOIN target_adjustments_in_force(as_of) v ON v.indicator_id = ct.indicator_id AND v.unit_id = ct.unit_id
 	WHERE EXISTS (SELECT 1 FROM plan_target t JOIN unit u ON u.unit_id = t.unit_id
 	              WHERE t.indicator_id = i.indicator_id AND t.year = ct.year
 	                AND u.parent_id = area_id AND u.kind IN (SELECT k.kind FROM unit_kind k WHERE NOT k.is_department))

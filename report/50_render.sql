@@ -57,7 +57,10 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH p AS (
 		SELECT p.*, a.name_zh AS action_zh, t.reference_indicator_id, ri.name_zh AS ref_zh,
-		       t.target AS tgt, i.nature AS nat, report_value_decimals(i) AS vdec, report_growth_decimals(i) AS gdec
+		       -- the target judged: the version in force (progress()'s), and the
+		       -- target as first set when it was adjusted
+		       p.target::target AS tgt, t.target AS first_tgt,
+		       i.nature AS nat, report_value_decimals(i) AS vdec, report_growth_decimals(i) AS gdec
 		FROM unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
@@ -84,7 +87,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	        || '<tr data-indicator="' || r.indicator_id || '" data-status="' || coalesce(r.status, 'none') || '">'
 	        || '<td class="n">' || r.indicator_id || '</td>'
 	        || '<td class="name">' || report_escape(r.indicator_zh) || '</td>'
-	        || '<td>' || report_escape(report_target_zh(r.tgt, r.measure_unit, r.ref_zh)) || '</td>'
+	        || '<td>' || report_escape(report_target_zh(r.tgt, r.measure_unit, r.ref_zh))
+	        || CASE WHEN r.target_since IS NOT NULL THEN
+	                '<div class="adj">调整后目标（自' || pg_catalog.to_char(r.target_since, 'FMMM月FMDD日') || '起；原目标：'
+	                || report_escape(report_target_zh(r.first_tgt, r.measure_unit, r.ref_zh)) || '）</div>'
+	           ELSE '' END || '</td>'
 	        || '<td class="dm">' || coalesce(CASE WHEN extract(month FROM r.data_month) = 1 THEN '1月'
 	                                   ELSE '1-' || extract(month FROM r.data_month) || '月' END, '—') || '</td>'
 	        || '<td class="num">' || coalesce(report_escape(report_figure(r.value, CASE WHEN target_measure(r.tgt) IN ('share', 'level')
@@ -389,6 +396,7 @@ td.cnt.red{color:#c5221f}td.cnt.yellow{color:#b07d00}td.cnt.green{color:#188038}
 .legend i.green{background:#188038}.legend i.yellow{background:#f9c31f}.legend i.red{background:#c5221f}.legend i.none{background:#e8eaed}
 .legend svg.key{display:inline-block;vertical-align:middle;margin:0 4px 0 10px}
 .why{font-size:11.5px;color:#8a3c00;white-space:normal}
+.adj{font-size:11.5px;color:#555;white-space:normal}
 .tw{max-width:100%}
 .rankwrap{display:flex;gap:20px;align-items:flex-start}.rankwrap>div{flex:1;min-width:0}.rankwrap>div:first-child{flex:1.3}
 table.rank th,table.rank td.name,table.rank td.delta,table.rank td .grade{white-space:nowrap}

@@ -162,6 +162,37 @@ COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weigh
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
 COMMENT ON COLUMN plan_target.indicator_nature IS 'the indicator''s nature, kept equal to it by plan_target_nature_is_the_indicators (filled in when omitted): the measure must fit it';
 
+-- Targets changed mid-year (调整目标): each adjustment is a new version of a
+-- plan_target's target, in force from its effective date (after 1 January
+-- of the target's year, in that year) on; the plan_target row keeps the
+-- target as first set (version 1) and the adjustments are kept, never
+-- changed (a correction is a new adjustment), so that every run and report
+-- can say which version it judged.
+CREATE TABLE target_adjustment (
+	indicator_id int NOT NULL,
+	unit_id text NOT NULL,
+	year int NOT NULL,
+	effective_from date NOT NULL,
+	target target NOT NULL,
+	indicator_nature text NOT NULL,
+	reason text,
+	recorded_by name NOT NULL DEFAULT CURRENT_USER,
+	recorded_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (indicator_id, unit_id, year, effective_from),
+	CONSTRAINT target_adjustment_target_is_known FOREIGN KEY (indicator_id, unit_id, year)
+		REFERENCES plan_target (indicator_id, unit_id, year) ON DELETE CASCADE,
+	CONSTRAINT target_adjustment_nature_is_the_indicators FOREIGN KEY (indicator_id, indicator_nature)
+		REFERENCES indicator (indicator_id, nature) ON UPDATE CASCADE,
+	CONSTRAINT target_adjustment_measure_fits_indicator CHECK (target_check_fits(target, indicator_nature)),
+	CONSTRAINT target_adjustment_effective_within_its_year
+		CHECK (effective_from > pg_catalog.make_date(year, 1, 1) AND effective_from <= pg_catalog.make_date(year, 12, 31))
+);
+COMMENT ON TABLE target_adjustment IS 'targets changed mid-year (调整目标): a new version of a plan_target''s target from effective_from on; kept, never changed (see adjust_target)';
+COMMENT ON COLUMN target_adjustment.effective_from IS 'the first day the adjusted target is in force (after 1 January of year, within it)';
+COMMENT ON COLUMN target_adjustment.reason IS 'why the target was changed (the document that changed it)';
+COMMENT ON COLUMN target_adjustment.recorded_by IS 'the role that recorded the adjustment';
+COMMENT ON COLUMN target_adjustment.recorded_at IS 'when the adjustment was recorded: progress as recorded at an earlier time does not see it';
+
 
 -- Readings.  value: the month's value (reporting monthly) or the January-to-
 -- month value (reporting cumulative); for January-February combined
@@ -270,6 +301,7 @@ SELECT pg_catalog.pg_extension_config_dump('scorecard.action', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.unit', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_target', '');
+SELECT pg_catalog.pg_extension_config_dump('scorecard.target_adjustment', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.reading', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.task', '');
 
@@ -424,8 +456,12 @@ CREATE TABLE assessment_run_progress (
 	attainment float8,
 	time_progress float8,
 	status text,
+	target_version int,
+	target_since date,
 	PRIMARY KEY (run_id, unit_id, indicator_id)
 );
+COMMENT ON COLUMN assessment_run_progress.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment)';
+COMMENT ON COLUMN assessment_run_progress.target_since IS 'the effective date of the adjusted target judged (NULL: the target as first set)';
 COMMENT ON TABLE assessment_run_progress IS 'the progress report of a run, per indicator x unit';
 
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run', '');
@@ -461,7 +497,8 @@ CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicat
 	computed_growth float8, reported_growth float8, growth float8, growth_source text,
 	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
 	met boolean, gap float8, attainment float8,
-	time_progress float8, schedule_gap float8, status text, note text, schedule text);
+	time_progress float8, schedule_gap float8, status text, note text, schedule text,
+	target_version int, target_since date);
 COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
 CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
 	scored_target text, scoring text, weight float8, actual float8, decimals int,

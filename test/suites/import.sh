@@ -171,6 +171,36 @@ grep -q 'ambiguous' <<<"$e" && grep -q 'dl-cgz' <<<"$e" && grep -q 'xl-cgz' <<<"
 e=$(psql -X -q -At -d $db -c "SELECT scorecard.month_end_of('2024年13月')" 2>&1)
 grep -q 'numbered 1 to 12' <<<"$e"; ok $? "month_end_of says why a month cannot be read"
 
+# A target changed mid-year (调整目标): a targets row with 生效日期 is a new
+# version from that date; the year's row keeps the target as first set.
+# 西岭县's GDP growth target goes from 6.5% to 5% from 1 April: its 5.0%
+# (840 x 6 / (800 x 6) - 1) meets it at the end of June, not at the end of
+# March (version 1, 6.5%).
+{ iconv -f GBK -t UTF-8 "$dir/targets.csv" | sed '1s/$/,生效日期/; 2,$s/$/,/'; echo '地区生产总值,西岭县,2024,增长5%以上,,,年中调整,2024年4月1日'; } | gbk > "$dir/targets.csv.new"
+mv "$dir/targets.csv.new" "$dir/targets.csv"
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+[ $st = 0 ] && grep -Eq '^ *target adjustments *\| *1 *\| *0 *\| *0$' <<<"$out" && grep -Eq '^ *targets *\| *0 *\| *0 *\| *7$' <<<"$out"
+ok $? "a targets row with 生效日期 imports as one target adjustment, the year's targets unchanged"
+[ $st = 0 ] || diag <<<"$out"
+is "$(q "SELECT string_agg(as_of || ':' || target || ':v' || target_version || ':' || coalesce(target_since::text, '-') || ':' || met, ' ' ORDER BY as_of)
+	FROM (SELECT * FROM progress('2024-03-31') UNION ALL SELECT * FROM progress('2024-06-30')) p
+	WHERE unit_zh = '西岭县' AND indicator_zh = '地区生产总值'")" \
+	"2024-03-31:growth >= 6.5%:v1:-:false 2024-06-30:growth >= 5%:v2:2024-04-01:true" \
+	"progress judges the version in force: 6.5% at the end of March, 5% from 1 April"
+is "$(q "SELECT string_agg(version || ':' || target || ':' || effective_from || ':' || coalesce(effective_until::text, '-') || ':' || coalesce(reason, '-'), ' ' ORDER BY version)
+	FROM target_version v JOIN unit u USING (unit_id) WHERE u.name_zh = '西岭县' AND v.indicator_id = 1")" \
+	"1:growth >= 6.5%:2024-01-01:2024-03-31:- 2:growth >= 5%:2024-04-01:-:年中调整" "the history keeps both versions, the note as the reason"
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+[ $st = 0 ] && grep -Eq '^ *target adjustments *\| *0 *\| *0 *\| *1$' <<<"$out"
+ok $? "importing the adjustment again changes nothing"
+q "CALL run_assessment(2024, '2024-06-30')" >/dev/null
+is "$(q "SELECT p.target || ':v' || p.target_version || ':' || p.target_since FROM assessment_run_progress p
+	JOIN assessment_run r USING (run_id) JOIN unit u USING (unit_id)
+	WHERE r.as_of = '2024-06-30' AND u.name_zh = '西岭县' AND p.indicator_id = 1 ORDER BY r.run_id DESC LIMIT 1")" \
+	"growth >= 5%:v2:2024-04-01" "a run stores the version it judged"
+html=$(q "SELECT progress_report_html('2024-06-30', '西岭县')")
+grep -q '调整后目标（自4月1日起；原目标：增长 ≥ 6.5%）' <<<"$html"; ok $? "the county's report prints the adjusted target and the one first set"
+
 # Bad rows: every one listed with file, line and reason; nothing imported.
 cp "$dir"/*.csv "$bad"/
 gbk > "$bad/targets.csv" <<'CSV'
