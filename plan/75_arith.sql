@@ -91,15 +91,25 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- and projection_met; schedule: the schedule in force (shares, seasonal or
 -- linear), time_progress, schedule_gap and status judged against it (by
 -- progress(), whose rows these are).
+-- Where the row's growth is the one the bureau reported with the reading
+-- (growth_source 'reported': 可比价 figures the levels cannot give),
+-- growth_change and two_year_growth are of the reported growths too (of
+-- the previous period's reading, of December's for the first period of
+-- the year, of the same month a year before; NULL with a note where that
+-- reading reported none) and month_growth is NULL (a month's growth needs
+-- levels); reported_minus_computed is the reported growth less the one
+-- the readings give, named in growth_note when it is more than
+-- reported_bound points.
 CREATE OR REPLACE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
-		digits int DEFAULT NULL, bound float8 DEFAULT 100)
+		digits int DEFAULT NULL, bound float8 DEFAULT 100, reported_bound float8 DEFAULT 2)
 RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
 	unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
 	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
 	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
 	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
 	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
-	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text)
+	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text,
+	growth_source text, reported_minus_computed float8, growth_note text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH computed AS (
@@ -140,6 +150,28 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		LEFT JOIN ranked pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 		-- a fence: required_growth is read twice below
 		OFFSET 0
+	), with_reported AS (
+		-- for a reported growth: the reported growths it is compared with,
+		-- from the readings in force (looked up by key for these rows only)
+		SELECT w.*, before.month AS period_before, before.reported_growth AS growth_before,
+		       year_ago.reported_growth AS growth_year_ago,
+		       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.computed_growth END AS reported_minus_computed
+		FROM with_states w
+		LEFT JOIN LATERAL (
+			-- the previous period of the year, or December's whole year for
+			-- the first period
+			SELECT r.month, r.reported_growth FROM reading r
+			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
+			  AND r.month < w.data_month
+			  AND (r.month >= pg_catalog.make_date(w.year, 1, 1) OR r.month = pg_catalog.make_date(w.year - 1, 12, 1))
+			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+			ORDER BY r.month DESC, r.revision DESC LIMIT 1) before ON true
+		LEFT JOIN LATERAL (
+			SELECT r.reported_growth FROM reading r
+			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
+			  AND r.month = (w.data_month - interval '1 year')::date
+			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+			ORDER BY r.revision DESC LIMIT 1) year_ago ON true
 	)
 	SELECT w.indicator_id AS indicator_id, w.code AS code, w.indicator_zh AS indicator_zh,
 	       w.measure_unit AS measure_unit, w.nature AS nature, w.unit_id AS unit_id, w.unit_zh AS unit_zh,
@@ -153,9 +185,13 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       CASE WHEN w.nature = 'flow' AND w.additive
 	            THEN ytd_contribution(w.state, w.parent_state, w.data_month) END AS contribution,
 	       CASE WHEN w.nature = 'flow' AND w.additive THEN ytd_pull(w.state, w.parent_state, w.data_month) END AS pull,
-	       CASE WHEN w.nature = 'flow' THEN ytd_month_growth(w.state, w.data_month) END AS month_growth,
-	       CASE WHEN w.nature = 'flow' THEN ytd_growth_change(w.state, w.data_month) END AS growth_change,
-	       CASE WHEN w.nature = 'flow' THEN avg_growth(ytd_value(w.state, w.data_month),
+	       CASE WHEN w.growth_source = 'reported' THEN NULL
+	            WHEN w.nature = 'flow' THEN ytd_month_growth(w.state, w.data_month) END AS month_growth,
+	       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.growth_before
+	            WHEN w.nature = 'flow' THEN ytd_growth_change(w.state, w.data_month) END AS growth_change,
+	       CASE WHEN w.growth_source = 'reported'
+	            THEN avg_growth((1 + w.growth / 100) * (1 + w.growth_year_ago / 100), 1, 2)
+	            WHEN w.nature = 'flow' THEN avg_growth(ytd_value(w.state, w.data_month),
 	            ytd_prior(w.state_year_before, (w.data_month - interval '1 year')::date), 2) END AS two_year_growth,
 	       w.required_growth AS required_growth,
 	       CASE WHEN target_higher_is_better(w.target::target) THEN w.required_growth > bound
@@ -166,11 +202,25 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	            THEN ytd_projection_met(w.state, w.data_month, w.target::target) END AS projection_met,
 	       -- the schedule progress() judged by, and its judgement
 	       w.schedule AS schedule, w.time_progress AS time_progress, w.schedule_gap AS schedule_gap,
-	       w.status AS status
-	FROM with_states w
+	       w.status AS status, w.growth_source AS growth_source,
+	       w.reported_minus_computed AS reported_minus_computed,
+	       nullif(pg_catalog.concat_ws('; ',
+	           CASE WHEN pg_catalog.abs(w.reported_minus_computed) > reported_bound
+	                THEN pg_catalog.format('reported growth %s%% differs from the %s%% the readings give by %s points',
+	                     pg_catalog.round(w.growth::numeric, 2), pg_catalog.round(w.computed_growth::numeric, 2),
+	                     pg_catalog.round(w.reported_minus_computed::numeric, 2)) END,
+	           CASE WHEN w.growth_source = 'reported' AND w.growth_before IS NULL
+	                THEN CASE WHEN w.period_before IS NULL THEN 'growth_change: no reading of the previous period'
+	                          ELSE pg_catalog.format('growth_change: the reading of %s reported no growth',
+	                               pg_catalog.to_char(w.period_before, 'YYYY-MM')) END END,
+	           CASE WHEN w.growth_source = 'reported' AND w.nature = 'flow'
+	                THEN 'month_growth: not given by reported year-to-date growths' END,
+	           CASE WHEN w.growth_source = 'reported' AND w.growth_year_ago IS NULL
+	                THEN 'two_year_growth: the reading a year before reported no growth' END), '') AS growth_note
+	FROM with_reported w
 	ORDER BY w.indicator_id, w.parent_id NULLS FIRST, w.rank NULLS LAST, w.unit_id
 $$;
-COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8) IS 'progress with rank and rank change (位次), gap to the parent, contribution and pull (贡献率, 拉动), month growth, change since last month, required growth and projection (倒排), and status against the target''s schedule';
+COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8, float8) IS 'progress with rank and rank change (位次), gap to the parent, contribution and pull (贡献率, 拉动), month growth, change since last month, required growth and projection (倒排), status against the target''s schedule; of reported growths where the row shows one, with the gap to the recomputed growth';
 
 -- Warning streaks from stored assessment runs: for each unit x indicator
 -- red or yellow in the latest monthly run at or before as_of (the last run
@@ -350,6 +400,9 @@ COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares,
 COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
 COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
 COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
+COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
+COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
+COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';
 COMMENT ON COLUMN warning_streaks_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN lagging_list_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN warning_streaks_latest.unit_id IS 'unit';

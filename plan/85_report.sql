@@ -370,13 +370,16 @@ $$;
 COMMENT ON FUNCTION report_lagging(date, text, progress_row[]) IS 'the rows of lagging_list(as_of) of the area unit and the units below it, in its order, with action, target and current figure, or overdue days and investment, section and due date';
 
 -- The area unit's year-to-date growth of a main indicator month by month,
--- from January to the as-of month: the growth the bureau published with
--- the unit's reading where there is one, else computed from the state (NULL
--- where the months are not covered: quarterly figures appear at quarter
--- ends); target: the threshold, or for a relative target the reference
--- indicator's growth that month.  states as in report_contribution.
+-- from January to the as-of month, of one kind for the whole series
+-- (source): the growths the bureau published with the unit's readings
+-- when it published any this year (NULL in a month without one), else
+-- computed from the state (NULL where the months are not covered:
+-- quarterly figures appear at quarter ends); a chart never switches
+-- between the two.  target: the threshold, or for a relative target the
+-- reference indicator's growth that month (of its own kind).  states as in
+-- report_contribution.
 CREATE OR REPLACE FUNCTION report_growth_series(as_of date, area_id text, states indicator_state_row[] DEFAULT NULL)
-RETURNS TABLE (indicator_id int, month int, growth float8, target float8)
+RETURNS TABLE (indicator_id int, month int, growth float8, target float8, source text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH mi AS (
@@ -396,20 +399,28 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		  AND NOT EXISTS (SELECT 1 FROM reading n
 		                  WHERE n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
 		                    AND n.revision > r.revision)
+	), kind AS (
+		-- reported when the bureau published any growth of the year
+		SELECT s.indicator_id,
+		       CASE WHEN EXISTS (SELECT 1 FROM rep WHERE rep.indicator_id = s.indicator_id AND rep.reported_growth IS NOT NULL)
+		            THEN 'reported' ELSE 'computed' END AS source
+		FROM s
 	), g AS (
-		SELECT s.indicator_id, mo,
-		       coalesce(rep.reported_growth,
-		                CASE s.nature WHEN 'flow' THEN ytd_growth(s.state, make_date(extract(year FROM as_of)::int, mo, 1))
-		                              ELSE ytd_level_growth(s.state, make_date(extract(year FROM as_of)::int, mo, 1)) END) AS growth
-		FROM s CROSS JOIN generate_series(1, extract(month FROM as_of)::int) mo
+		SELECT s.indicator_id, mo, kind.source,
+		       CASE WHEN kind.source = 'reported' THEN rep.reported_growth
+		            WHEN s.nature = 'flow' THEN ytd_growth(s.state, make_date(extract(year FROM as_of)::int, mo, 1))
+		            ELSE ytd_level_growth(s.state, make_date(extract(year FROM as_of)::int, mo, 1)) END AS growth
+		FROM s JOIN kind ON kind.indicator_id = s.indicator_id
+		CROSS JOIN generate_series(1, extract(month FROM as_of)::int) mo
 		LEFT JOIN rep ON rep.indicator_id = s.indicator_id
 		             AND rep.month = make_date(extract(year FROM as_of)::int, mo, 1)
 	)
 	SELECT mi.indicator_id, g.mo, g.growth,
-	       CASE WHEN target_is_relative(mi.city_target) THEN rg.growth ELSE target_threshold(mi.city_target) END
+	       CASE WHEN target_is_relative(mi.city_target) THEN rg.growth ELSE target_threshold(mi.city_target) END,
+	       g.source
 	FROM mi
 	JOIN g ON g.indicator_id = mi.indicator_id
 	LEFT JOIN g rg ON rg.indicator_id = mi.reference_indicator_id AND rg.mo = g.mo
 	ORDER BY mi.indicator_id, g.mo
 $$;
-COMMENT ON FUNCTION report_growth_series(date, text, indicator_state_row[]) IS 'the area unit''s ytd growth of each main indicator with a growth target, month by month, with its target (or reference growth)';
+COMMENT ON FUNCTION report_growth_series(date, text, indicator_state_row[]) IS 'the area unit''s ytd growth of each main indicator with a growth target, month by month, with its target (or reference growth), all reported or all computed (source)';

@@ -311,6 +311,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		FROM s JOIN sc USING (indicator_id)
 	), chart AS (
 		SELECT mi.indicator_id, mi.name_zh, mi.measure_unit, mi.city_target, sc.lo, sc.hi, sc.step,
+		       (SELECT bool_or(s.source = 'reported') FROM s WHERE s.indicator_id = mi.indicator_id) AS reported,
 		       (SELECT name_zh FROM indicator WHERE indicator_id = mi.reference_indicator_id) AS ref_zh,
 		       (SELECT 'M' || substr(string_agg('L' || round(pt.x::numeric, 1) || ' ' || round(pt.y::numeric, 1), ' ' ORDER BY pt.month), 2)
 		        FROM pt WHERE pt.indicator_id = mi.indicator_id AND pt.growth IS NOT NULL) AS path,
@@ -332,7 +333,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	)
 	SELECT coalesce(string_agg(
 	    '<figure class="chart" data-indicator="' || c.indicator_id || '"><figcaption><b>' || report_escape(c.name_zh) || '</b>'
-	    || '<span>目标：' || report_escape(report_target_zh(c.city_target, c.measure_unit, c.ref_zh)) || '</span></figcaption>'
+	    || '<span>目标：' || report_escape(report_target_zh(c.city_target, c.measure_unit, c.ref_zh)) || '</span>'
+	    || CASE WHEN c.reported THEN '<span class="src">增速为公布数</span>' ELSE '' END || '</figcaption>'
 	    || '<svg viewBox="0 0 270 146" width="270" height="146" role="img" aria-label="' || report_escape(c.name_zh) || '累计增速">'
 	    || coalesce(c.grid, '')
 	    || CASE WHEN c.lo < 0 AND c.hi > 0 THEN '<line class="zero" x1="34" x2="262" y1="' || round((122 + c.lo / (c.hi - c.lo) * 108)::numeric, 1)

@@ -106,8 +106,8 @@ names() { local got; got=$(aliases "$1" "$2" "$3"); [ -n "$got" ] || got="(no al
 table_names() { q "SELECT array_to_string(proargnames[pronargs + 1:], ',') FROM pg_proc WHERE oid = '$1'::regprocedure"; }
 names 'progress(date,timestamptz)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
 	"progress(): its columns named as progress_row's, in order"
-names 'progress_arith(date,timestamptz,int,float8)' 'SELECT w.indicator_id' 'FROM with_states w' \
-	"$(table_names 'progress_arith(date,timestamptz,int,float8)')" "progress_arith(): its columns named as its result's, in order"
+names 'progress_arith(date,timestamptz,int,float8,float8)' 'SELECT w.indicator_id' 'FROM with_reported w' \
+	"$(table_names 'progress_arith(date,timestamptz,int,float8,float8)')" "progress_arith(): its columns named as its result's, in order"
 names 'unit_assessment_of(unit_score_row[])' 'SELECT a.unit_id' 'FROM a JOIN unit' \
 	"$(attrs unit_assessment_row)" "unit_assessment_of(): its columns named as unit_assessment_row's, in order"
 
