@@ -197,6 +197,18 @@ extern TrafficLight target_status_at(const Target *t, double thr, double actual,
 									 bool has_tolerance, double tolerance,
 									 int decimals);
 
+struct BandSet;
+
+/*
+ * The same with a band set (band_core.h): the light of the band the
+ * shortfall falls in; without one (NULL), that of *tolerance, or of the
+ * default tolerance when tolerance is NULL too.
+ */
+extern TrafficLight target_status_banded(const Target *t, double thr, double actual,
+										 bool prorate, double progress,
+										 const double *tolerance,
+										 const struct BandSet *bands, int decimals);
+
 extern const char *traffic_light_name(TrafficLight l);
 
 /* Time progress: share of the 12-month period from start to as-of. */

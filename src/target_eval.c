@@ -6,6 +6,7 @@
  * Pure C: no PostgreSQL headers.
  */
 #include "target_core.h"
+#include "band_core.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -372,28 +373,48 @@ target_light_for_shortfall(double shortfall, double tolerance)
 /*
  * Green when met (or at or ahead of time progress when prorated); else
  * yellow when the shortfall is within the tolerance, boundary included,
- * red beyond it.  Everything is judged on the figure published to decimals.
+ * red beyond it: the band set of the tolerance (band_set_of_tolerance).
  */
 TrafficLight
 target_status_at(const Target *t, double thr, double actual,
 				 bool prorate, double progress,
 				 bool has_tolerance, double tolerance, int decimals)
 {
+	return target_status_banded(t, thr, actual, prorate, progress,
+								has_tolerance ? &tolerance : NULL, NULL, decimals);
+}
+
+/*
+ * Green when met (or at or ahead of time progress when prorated); else the
+ * light of the band the shortfall falls in: of bands when given, else of
+ * the tolerance (*tolerance, else the default).  Everything is judged on
+ * the figure published to decimals.
+ */
+TrafficLight
+target_status_banded(const Target *t, double thr, double actual,
+					 bool prorate, double progress, const double *tolerance,
+					 const BandSet *bands, int decimals)
+{
 	double		fig = target_published(actual, decimals);
 	double		gap;
 	bool		scheduled = prorate &&
 		target_eval_schedule_gap(t, thr, fig, progress, &gap);
+	BandSet		own;
 
-	if (!has_tolerance)
-		tolerance = target_default_tolerance(t, thr, scheduled);
+	if (bands == NULL)
+	{
+		band_set_of_tolerance(tolerance ? *tolerance
+							  : target_default_tolerance(t, thr, scheduled), &own);
+		bands = &own;
+	}
 	/* compared cleaned: 18 of 20 at the year's end is -10 points, not -9.999999999999998 */
 	if (scheduled)
-		return target_clean(gap) >= 0.0 ? LIGHT_GREEN : target_light_for_shortfall(-gap, tolerance);
+		return target_clean(gap) >= 0.0 ? LIGHT_GREEN : band_set_light(bands, -gap);
 	if (target_eval_met(t, thr, fig))
 		return LIGHT_GREEN;
 	gap = target_gap_at(t, thr, actual, decimals);
 	/* not met with a zero gap (a strict > at the threshold) is behind by 0 */
-	return target_light_for_shortfall(gap < 0.0 ? -gap : 0.0, tolerance);
+	return band_set_light(bands, gap < 0.0 ? -gap : 0.0);
 }
 
 /* Status at full precision. */

@@ -1,0 +1,380 @@
+/*
+ * band_core.c
+ *		Status band sets: parsing, validation, canonical text and the light
+ *		of a shortfall (see band_core.h).
+ *
+ * Pure C: no PostgreSQL headers.
+ */
+#include "band_core.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "float_text.h"
+
+/* The parser's position in the text. */
+typedef struct BandScan
+{
+	const char *p;
+} BandScan;
+
+/* Skip white space; true when something is left. */
+static bool
+scan_more(BandScan *sc)
+{
+	while (isspace((unsigned char) *sc->p))
+		sc->p++;
+	return *sc->p != '\0';
+}
+
+/* Consume the word w (case-insensitive, not followed by a letter). */
+static bool
+scan_word(BandScan *sc, const char *w)
+{
+	size_t		n = strlen(w);
+
+	scan_more(sc);
+	if (strncasecmp(sc->p, w, n) != 0 || isalpha((unsigned char) sc->p[n]))
+		return false;
+	sc->p += n;
+	return true;
+}
+
+/* Consume the character c. */
+static bool
+scan_char(BandScan *sc, char c)
+{
+	scan_more(sc);
+	if (*sc->p != c)
+		return false;
+	sc->p++;
+	return true;
+}
+
+/* Comparison operators of a band's condition. */
+typedef enum BandOp
+{
+	OP_NONE = 0,
+	OP_LT,
+	OP_LE,
+	OP_GT,
+	OP_GE,
+	OP_EQ
+} BandOp;
+
+/* Consume a comparison operator, or return OP_NONE. */
+static BandOp
+scan_op(BandScan *sc)
+{
+	scan_more(sc);
+	if (sc->p[0] == '<' && sc->p[1] == '=')
+		return sc->p += 2, OP_LE;
+	if (sc->p[0] == '>' && sc->p[1] == '=')
+		return sc->p += 2, OP_GE;
+	if (sc->p[0] == '<')
+		return sc->p++, OP_LT;
+	if (sc->p[0] == '>')
+		return sc->p++, OP_GT;
+	if (sc->p[0] == '=')
+		return sc->p++, OP_EQ;
+	return OP_NONE;
+}
+
+/* Consume a plain decimal number (digits, an optional point and digits). */
+static bool
+scan_number(BandScan *sc, double *v)
+{
+	const char *s;
+	char		buf[64];
+	size_t		n;
+
+	scan_more(sc);
+	s = sc->p;
+	while (isdigit((unsigned char) *sc->p))
+		sc->p++;
+	if (*sc->p == '.')
+		sc->p++;
+	while (isdigit((unsigned char) *sc->p))
+		sc->p++;
+	n = (size_t) (sc->p - s);
+	if (n == 0 || (n == 1 && *s == '.') || n >= sizeof(buf))
+	{
+		sc->p = s;
+		return false;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	*v = strtod(buf, NULL);
+	return isfinite(*v);
+}
+
+/* Write "what was expected at where" into detail; returns false. */
+static bool
+expected(const BandScan *sc, const char *what, char *detail, size_t len)
+{
+	if (*sc->p == '\0')
+		snprintf(detail, len, "Expected %s at the end.", what);
+	else
+		snprintf(detail, len, "Expected %s at \"%.40s\".", what, sc->p);
+	return false;
+}
+
+/* The text of the range of shortfalls from lo to hi (hi INFINITY: unbounded). */
+static void
+range_text(double lo, bool lo_incl, double hi, bool hi_incl, char *buf, size_t len)
+{
+	char		l[FLOAT_TEXT_LEN],
+				h[FLOAT_TEXT_LEN];
+
+	float_text(lo, l, sizeof(l));
+	if (isinf(hi))
+		snprintf(buf, len, "shortfall %s %s", lo_incl ? ">=" : ">", l);
+	else
+	{
+		float_text(hi, h, sizeof(h));
+		if (lo == hi && lo_incl && hi_incl)
+			snprintf(buf, len, "shortfall = %s", l);
+		else if (lo == 0.0 && lo_incl)
+			snprintf(buf, len, "shortfall %s %s", hi_incl ? "<=" : "<", h);
+		else
+			snprintf(buf, len, "%s %s shortfall %s %s", l, lo_incl ? "<=" : "<",
+					 hi_incl ? "<=" : "<", h);
+	}
+}
+
+/* The text of one band's range. */
+static void
+band_range_text(const Band *b, char *buf, size_t len)
+{
+	range_text(b->lo, b->lo_incl, b->hi, b->hi_incl, buf, len);
+}
+
+/*
+ * Parse one band, "light: condition"; the condition is "shortfall OP x"
+ * (OP one of <, <=, >, >=, =) or "x OP shortfall [OP y]" (OP < or <=).
+ */
+static bool
+parse_band(BandScan *sc, Band *b, char *detail, size_t len)
+{
+	BandOp		op;
+	double		v;
+
+	if (scan_word(sc, "green"))
+		b->light = LIGHT_GREEN;
+	else if (scan_word(sc, "yellow"))
+		b->light = LIGHT_YELLOW;
+	else if (scan_word(sc, "red"))
+		b->light = LIGHT_RED;
+	else
+		return expected(sc, "a light (green, yellow or red)", detail, len);
+	if (!scan_char(sc, ':'))
+		return expected(sc, "\":\" after the light", detail, len);
+	b->lo = 0.0;
+	b->lo_incl = true;
+	b->hi = INFINITY;
+	b->hi_incl = false;
+	if (scan_number(sc, &v))
+	{
+		/* x < shortfall [<= y] */
+		op = scan_op(sc);
+		if (op != OP_LT && op != OP_LE)
+			return expected(sc, "\"<\" or \"<=\" after the lower bound", detail, len);
+		b->lo = v;
+		b->lo_incl = op == OP_LE;
+		if (!scan_word(sc, "shortfall"))
+			return expected(sc, "\"shortfall\"", detail, len);
+		op = scan_op(sc);
+		if (op == OP_NONE)
+			return true;
+		if (op != OP_LT && op != OP_LE)
+			return expected(sc, "\"<\" or \"<=\" before the upper bound", detail, len);
+		if (!scan_number(sc, &v))
+			return expected(sc, "a number not below 0 (the upper bound)", detail, len);
+		b->hi = v;
+		b->hi_incl = op == OP_LE;
+		return true;
+	}
+	if (!scan_word(sc, "shortfall"))
+		return expected(sc, "\"shortfall\" or a number not below 0", detail, len);
+	op = scan_op(sc);
+	if (op == OP_NONE)
+		return expected(sc, "a comparison (<, <=, >, >= or =) after \"shortfall\"", detail, len);
+	if (!scan_number(sc, &v))
+		return expected(sc, "a number not below 0", detail, len);
+	switch (op)
+	{
+		case OP_LT:
+		case OP_LE:
+			b->hi = v;
+			b->hi_incl = op == OP_LE;
+			break;
+		case OP_GT:
+		case OP_GE:
+			b->lo = v;
+			b->lo_incl = op == OP_GE;
+			break;
+		default:
+			b->lo = b->hi = v;
+			b->hi_incl = true;
+			break;
+	}
+	return true;
+}
+
+/* Whether band a starts before band b (lower bound, an included one first). */
+static bool
+starts_before(const Band *a, const Band *b)
+{
+	return a->lo < b->lo || (a->lo == b->lo && a->lo_incl && !b->lo_incl);
+}
+
+/*
+ * Check that the bands, in order of their lower bounds, cover every
+ * shortfall from 0 up once, and that the lights get no better as the
+ * shortfall grows.
+ */
+static bool
+check_cover(const BandSet *b, char *detail, size_t len)
+{
+	double		need = 0.0;		/* covered so far: [0, need) or [0, need] */
+	bool		need_incl = true;	/* need itself is not covered yet */
+	int			owner = -1;		/* the band that covers up to need */
+	char		r[96];
+
+	for (int k = 0; k < b->n; k++)
+	{
+		const Band *c = &b->band[k];
+		bool		after = c->lo > need || (c->lo == need && !c->lo_incl && need_incl);
+		bool		before = c->lo < need || (c->lo == need && c->lo_incl && !need_incl);
+
+		if (after)
+		{
+			range_text(need, need_incl, c->lo, !c->lo_incl, r, sizeof(r));
+			snprintf(detail, len, "No band covers %s.", r);
+			return false;
+		}
+		if (before)
+		{
+			double		hi = need;
+			bool		hi_incl = !need_incl;
+
+			if (c->hi < need || (c->hi == need && !c->hi_incl))
+				hi = c->hi, hi_incl = c->hi_incl;
+			range_text(c->lo, c->lo_incl, hi, hi_incl, r, sizeof(r));
+			snprintf(detail, len, "The bands %s and %s both cover %s.",
+					 traffic_light_name(b->band[owner].light),
+					 traffic_light_name(c->light), r);
+			return false;
+		}
+		if (k > 0 && c->light <= b->band[k - 1].light)
+		{
+			char		r2[96];
+
+			band_range_text(&b->band[k - 1], r, sizeof(r));
+			band_range_text(c, r2, sizeof(r2));
+			snprintf(detail, len, "The band %s (%s) is below the band %s (%s): the lights go green, yellow, red as the shortfall grows, each once.",
+					 traffic_light_name(b->band[k - 1].light), r,
+					 traffic_light_name(c->light), r2);
+			return false;
+		}
+		need = c->hi;
+		need_incl = !c->hi_incl;
+		owner = k;
+	}
+	if (!isinf(need))
+	{
+		range_text(need, need_incl, INFINITY, false, r, sizeof(r));
+		snprintf(detail, len, "No band covers %s.", r);
+		return false;
+	}
+	return true;
+}
+
+bool
+band_set_parse(const char *s, BandSet *b, char *detail, size_t len)
+{
+	BandScan	sc = {s};
+
+	b->n = 0;
+	for (;;)
+	{
+		Band		band;
+		char		r[96];
+
+		if (b->n == BAND_MAX)
+			return expected(&sc, "the end (at most three bands: green, yellow, red)", detail, len);
+		if (!parse_band(&sc, &band, detail, len))
+			return false;
+		if (band.lo > band.hi || (band.lo == band.hi && !(band.lo_incl && band.hi_incl)))
+		{
+			band_range_text(&band, r, sizeof(r));
+			snprintf(detail, len, "The band %s covers no shortfall (%s).",
+					 traffic_light_name(band.light), r);
+			return false;
+		}
+		/* insert in order of the lower bounds */
+		{
+			int			k = b->n++;
+
+			while (k > 0 && starts_before(&band, &b->band[k - 1]))
+			{
+				b->band[k] = b->band[k - 1];
+				k--;
+			}
+			b->band[k] = band;
+		}
+		if (!scan_char(&sc, ';'))
+			break;
+		if (!scan_more(&sc))
+			break;				/* a trailing ";" */
+	}
+	if (scan_more(&sc))
+		return expected(&sc, "\";\" between bands", detail, len);
+	return check_cover(b, detail, len);
+}
+
+void
+band_set_format(const BandSet *b, char *buf, size_t len)
+{
+	size_t		n = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < b->n && n < len; k++)
+	{
+		char		r[96];
+
+		band_range_text(&b->band[k], r, sizeof(r));
+		n += snprintf(buf + n, len - n, "%s%s: %s", k ? "; " : "",
+					  traffic_light_name(b->band[k].light), r);
+	}
+}
+
+void
+band_set_of_tolerance(double tolerance, BandSet *b)
+{
+	double		tol = target_clean(tolerance);
+
+	b->n = 2;
+	b->band[0] = (Band) {LIGHT_YELLOW, 0.0, tol, true, true};
+	b->band[1] = (Band) {LIGHT_RED, tol, INFINITY, false, false};
+}
+
+TrafficLight
+band_set_light(const BandSet *b, double shortfall)
+{
+	double		s = target_clean(shortfall);
+
+	for (int k = 0; k < b->n; k++)
+	{
+		const Band *c = &b->band[k];
+
+		if ((s > c->lo || (s == c->lo && c->lo_incl)) &&
+			(s < c->hi || (s == c->hi && c->hi_incl)))
+			return c->light;
+	}
+	return LIGHT_RED;
+}
