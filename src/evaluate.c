@@ -214,14 +214,37 @@ target_schedule_gap_fn(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(points);
 }
 
-PG_FUNCTION_INFO_V1(target_status_fn);
 /*
- * target_status(target, actual, as_of, flow, reference, tolerance, basis,
- * decimals): green, yellow or red.  Level targets of flow indicators are judged against
- * time progress; all others on met and gap.
+ * Argument n as a band set: false when it is NULL (the default bands);
+ * an invalid set raises 22023 with the core's sentence as detail.
  */
-Datum
-target_status_fn(PG_FUNCTION_ARGS)
+bool
+bands_arg(FunctionCallInfo fcinfo, int n, BandSet *bands)
+{
+	char	   *s;
+	char		detail[BAND_DETAIL_LEN];
+
+	if (PG_ARGISNULL(n))
+		return false;
+	s = text_to_cstring(PG_GETARG_TEXT_PP(n));
+	if (!band_set_parse(s, bands, detail, sizeof(detail)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid status band set: \"%s\"", s),
+				 errdetail("%s", detail),
+				 errhint("Write each light's shortfalls, e.g. \"green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3\".")));
+	pfree(s);
+	return true;
+}
+
+/*
+ * The status of target_status's flow forms: flow is argument flowarg and
+ * the reference the next one, basis argument 6 and decimals argument 7;
+ * judged with bands when given, else with the tolerance of argument tolarg
+ * (-1: none), else the defaults.
+ */
+static Datum
+status_of_call(FunctionCallInfo fcinfo, int flowarg, int tolarg, const BandSet *bands)
 {
 	Target	   *t;
 	double		thr,
@@ -229,18 +252,17 @@ target_status_fn(PG_FUNCTION_ARGS)
 				tolerance = 0.0,
 				share = 0.0;
 	bool		flow,
-				has_tol = !PG_ARGISNULL(5);
+				has_tol = tolarg >= 0 && !PG_ARGISNULL(tolarg);
 	ProgressBasis basis = BASIS_MONTH;
 
-	for (int i = 0; i < 4; i++)
-		if (PG_ARGISNULL(i))
-			PG_RETURN_NULL();
-	if (!eval_args(fcinfo, 4, &t, &thr, &actual))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(flowarg))
 		PG_RETURN_NULL();
-	flow = PG_GETARG_BOOL(3);
+	if (!eval_args(fcinfo, flowarg + 1, &t, &thr, &actual))
+		PG_RETURN_NULL();
+	flow = PG_GETARG_BOOL(flowarg);
 	if (has_tol)
 	{
-		tolerance = PG_GETARG_FLOAT8(5);
+		tolerance = PG_GETARG_FLOAT8(tolarg);
 		if (!(tolerance >= 0.0) || isinf(tolerance))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -251,8 +273,64 @@ target_status_fn(PG_FUNCTION_ARGS)
 	if (flow)
 		share = progress_share(PG_GETARG_DATEADT(2), basis, false, 0);
 	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_status_at(t, thr, actual, flow, share, has_tol, tolerance,
-						 decimals_arg(fcinfo, 7)))));
+		target_status_banded(t, thr, actual, flow, share, has_tol ? &tolerance : NULL,
+							 bands, decimals_arg(fcinfo, 7)))));
+}
+
+PG_FUNCTION_INFO_V1(target_status_fn);
+/*
+ * target_status(target, actual, as_of, flow, reference, tolerance, basis,
+ * decimals): green, yellow or red.  Level targets of flow indicators are judged against
+ * time progress; all others on met and gap.
+ */
+Datum
+target_status_fn(PG_FUNCTION_ARGS)
+{
+	return status_of_call(fcinfo, 3, 5, NULL);
+}
+
+PG_FUNCTION_INFO_V1(target_status_bands_fn);
+/*
+ * target_status(target, actual, as_of, bands, flow, reference, basis,
+ * decimals): the same judged with a band set (NULL: the default tolerances).
+ */
+Datum
+target_status_bands_fn(PG_FUNCTION_ARGS)
+{
+	BandSet		bands;
+	bool		has_bands = bands_arg(fcinfo, 3, &bands);
+
+	return status_of_call(fcinfo, 4, -1, has_bands ? &bands : NULL);
+}
+
+PG_FUNCTION_INFO_V1(status_bands_fn);
+/* status_bands(text): the canonical text of a valid band set. */
+Datum
+status_bands_fn(PG_FUNCTION_ARGS)
+{
+	BandSet		bands;
+	char		buf[BAND_TEXT_LEN];
+
+	bands_arg(fcinfo, 0, &bands);
+	band_set_format(&bands, buf, sizeof(buf));
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
+}
+
+PG_FUNCTION_INFO_V1(status_band_fn);
+/* status_band(bands, shortfall): the light of a shortfall in a band set. */
+Datum
+status_band_fn(PG_FUNCTION_ARGS)
+{
+	BandSet		bands;
+	double		shortfall = PG_GETARG_FLOAT8(1);
+
+	bands_arg(fcinfo, 0, &bands);
+	if (!(shortfall >= 0.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a shortfall must be a number not below zero, not %g", shortfall),
+				 errdetail("The shortfall is how far a target not met is behind; being met or ahead is green.")));
+	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(band_set_light(&bands, shortfall))));
 }
 
 PG_FUNCTION_INFO_V1(round_published_fn);

@@ -123,14 +123,47 @@ tolerance_arg(FunctionCallInfo fcinfo, int n, double *tolerance)
 	return true;
 }
 
-/* The time progress in force: the schedule's share, or m/12 without one. */
+/* The time progress in force: the schedule's share (argument n), or m/12 without one. */
 static bool
-progress_arg(FunctionCallInfo fcinfo, DateADT as_of, double *share)
+progress_arg(FunctionCallInfo fcinfo, int n, DateADT as_of, double *share)
 {
-	if (!PG_ARGISNULL(3))
-		return scheduled_share(PG_GETARG_ARRAYTYPE_P(3), as_of, share);
+	if (!PG_ARGISNULL(n))
+		return scheduled_share(PG_GETARG_ARRAYTYPE_P(n), as_of, share);
 	*share = month_of(as_of) / 12.0;
 	return true;
+}
+
+/*
+ * The status of target_status's schedule forms: the schedule is argument
+ * schedarg and the reference the next one, decimals argument 6; judged
+ * with bands when given, else with the tolerance of argument tolarg (-1:
+ * none), else the defaults.
+ */
+static Datum
+sched_status_of_call(FunctionCallInfo fcinfo, int schedarg, int tolarg, const BandSet *bands)
+{
+	Target	   *t;
+	double		thr,
+				actual,
+				share,
+				tolerance = 0.0;
+	bool		has_tol = false;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TARGET(0);
+	actual = PG_GETARG_FLOAT8(1);
+	if (tolarg >= 0)
+		has_tol = tolerance_arg(fcinfo, tolarg, &tolerance);
+	if (t->relative && PG_ARGISNULL(schedarg + 1))
+		PG_RETURN_NULL();
+	thr = t->relative ? PG_GETARG_FLOAT8(schedarg + 1) : t->lo;
+	if (isnan(actual) || isnan(thr) ||
+		!progress_arg(fcinfo, schedarg, PG_GETARG_DATEADT(2), &share))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
+		target_status_banded(t, thr, actual, true, share, has_tol ? &tolerance : NULL,
+							 bands, decimals_arg(fcinfo, 6)))));
 }
 
 PG_FUNCTION_INFO_V1(target_status_sched);
@@ -143,27 +176,21 @@ PG_FUNCTION_INFO_V1(target_status_sched);
 Datum
 target_status_sched(PG_FUNCTION_ARGS)
 {
-	Target	   *t;
-	double		thr,
-				actual,
-				share,
-				tolerance = 0.0;
-	bool		has_tol;
+	return sched_status_of_call(fcinfo, 3, 5, NULL);
+}
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TARGET(0);
-	actual = PG_GETARG_FLOAT8(1);
-	has_tol = tolerance_arg(fcinfo, 5, &tolerance);
-	if (t->relative && PG_ARGISNULL(4))
-		PG_RETURN_NULL();
-	thr = t->relative ? PG_GETARG_FLOAT8(4) : t->lo;
-	if (isnan(actual) || isnan(thr) ||
-		!progress_arg(fcinfo, PG_GETARG_DATEADT(2), &share))
-		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_status_at(t, thr, actual, true, share, has_tol, tolerance,
-						 decimals_arg(fcinfo, 6)))));
+PG_FUNCTION_INFO_V1(target_status_sched_bands);
+/*
+ * target_status(target, actual, as_of, bands, schedule, reference,
+ * decimals): the same judged with a band set (NULL: the default tolerances).
+ */
+Datum
+target_status_sched_bands(PG_FUNCTION_ARGS)
+{
+	BandSet		bands;
+	bool		has_bands = bands_arg(fcinfo, 3, &bands);
+
+	return sched_status_of_call(fcinfo, 4, -1, has_bands ? &bands : NULL);
 }
 
 /* The elements of a one-dimensional array without NULLs, or an error naming it. */

@@ -6,11 +6,15 @@
 #define SCORECARD_H
 
 #include "fmgr.h"
+#include "band_core.h"
 #include "target_core.h"
 
 #define PG_GETARG_TARGET(n) ((Target *) PG_GETARG_POINTER(n))
 
 /* Argument n as a published precision; TARGET_FULL_PRECISION if absent or NULL. */
 extern int	decimals_arg(FunctionCallInfo fcinfo, int n);
+
+/* Argument n as a band set; false if NULL.  An invalid set raises 22023. */
+extern bool bands_arg(FunctionCallInfo fcinfo, int n, BandSet *bands);
 
 #endif

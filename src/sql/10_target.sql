@@ -104,3 +104,28 @@ CREATE OR REPLACE FUNCTION target_status(t target, actual float8, as_of date, sc
 		reference float8 DEFAULT NULL, tolerance float8 DEFAULT NULL, decimals int DEFAULT NULL) RETURNS text
 	AS 'MODULE_PATHNAME', 'target_status_sched' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION target_status(target, float8, date, float8[], float8, float8, int) IS 'green, yellow or red on the figure published to decimals, with level targets judged against a schedule (m/12 when schedule is NULL); others on met and gap';
+
+-- Status band sets (src/band_core.c): each light's range of shortfalls,
+-- 'green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3',
+-- covering every shortfall from 0 up once.  The forms of target_status
+-- with bands take the set as fourth argument (NULL: the default
+-- tolerances); the tolerance forms above are the set 'yellow: shortfall <=
+-- tol; red: shortfall > tol'.
+CREATE OR REPLACE FUNCTION status_bands(bands text) RETURNS text
+	AS 'MODULE_PATHNAME', 'status_bands_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_bands(text) IS 'the canonical text of a status band set; 22023 naming the range a set leaves uncovered or covers twice';
+
+CREATE OR REPLACE FUNCTION status_band(bands text, shortfall float8) RETURNS text
+	AS 'MODULE_PATHNAME', 'status_band_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_band(text, float8) IS 'the light (green, yellow, red) of a shortfall (not below 0) in a status band set';
+
+CREATE OR REPLACE FUNCTION target_status(t target, actual float8, as_of date, bands text,
+		flow boolean DEFAULT false, reference float8 DEFAULT NULL, basis text DEFAULT 'month',
+		decimals int DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME', 'target_status_bands_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION target_status(target, float8, date, text, boolean, float8, text, int) IS 'green when met (level targets of flows: at or ahead of time progress), else the light of the band set''s band the shortfall falls in (NULL bands: the default tolerances), on the figure published to decimals';
+
+CREATE OR REPLACE FUNCTION target_status(t target, actual float8, as_of date, bands text, schedule float8[],
+		reference float8 DEFAULT NULL, decimals int DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME', 'target_status_sched_bands' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION target_status(target, float8, date, text, float8[], float8, int) IS 'green when met (level targets: at or ahead of the schedule, m/12 when NULL), else the light of the band set''s band the shortfall falls in (NULL bands: the default tolerances), on the figure published to decimals';
