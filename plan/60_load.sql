@@ -59,7 +59,8 @@ CREATE OR REPLACE VIEW plan_setting_in_force WITH (security_invoker = true) AS
 	SELECT coalesce(s.value_bound, 1e15::float8) AS value_bound,
 	       coalesce(s.growth_bound, 1e5::float8) AS growth_bound,
 	       coalesce(s.future_months, false) AS future_months,
-	       coalesce(s.years_before_targets, 5) AS years_before_targets
+	       coalesce(s.years_before_targets, 5) AS years_before_targets,
+	       s.status_bands AS status_bands
 	FROM (VALUES (true)) one(k)
 	LEFT JOIN scorecard.plan_setting s ON s.only_row;
 COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5)';
@@ -67,6 +68,7 @@ COMMENT ON COLUMN plan_setting_in_force.value_bound IS 'the loader refuses a val
 COMMENT ON COLUMN plan_setting_in_force.growth_bound IS 'the loader refuses a reported growth beyond plus or minus this, in % (default 1e5)';
 COMMENT ON COLUMN plan_setting_in_force.future_months IS 'whether the loader accepts months after the current month (default false)';
 COMMENT ON COLUMN plan_setting_in_force.years_before_targets IS 'the loader refuses months before January of the first target year less this many years (default 5)';
+COMMENT ON COLUMN plan_setting_in_force.status_bands IS 'the plan''s status band set, for targets whose indicator and itself have none (default NULL: the tolerances 5 points of time progress, 1 point, 5% of the threshold)';
 GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 
 -- The characters a key or figure of a staged row is trimmed of: spaces,

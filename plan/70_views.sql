@@ -235,7 +235,8 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   actual_published: the actual at that precision;
 --   met, gap, attainment, time_progress, schedule_gap (level targets of
 --   flows), status (green/yellow/red; NULL without data) of the published
---   figure; note.  time_progress is the share of the target's schedule
+--   figure, by the band set in force (the target's status_bands, else the
+--   indicator's, else the plan's, else the default tolerances); note.  time_progress is the share of the target's schedule
 --   (target_schedule, else indicator_schedule: shares, or last year's
 --   seasonal shape) at the data month where it has one, else m/12; level
 --   targets of flows are judged against it (schedule_gap, status), and
@@ -264,6 +265,9 @@ SET jit = off
 SET enable_mergejoin = off
 SET enable_nestloop = off AS $$
 #variable_conflict use_column
+DECLARE
+	-- the plan's band set, read once (a constant of the custom plan)
+	plan_bands text := (SELECT ps.status_bands FROM plan_setting ps WHERE ps.only_row);
 BEGIN
 	RETURN QUERY
 	WITH states AS (
@@ -277,6 +281,7 @@ BEGIN
 		-- department's area)
 		SELECT t.indicator_id, t.unit_id, t.year, coalesce(v.target, t.target) AS target, t.weight,
 		       t.reference_indicator_id, coalesce(v.version, 1) AS target_version, v.effective_from AS target_since,
+		       t.status_bands AS target_bands,
 		       CASE WHEN t.judged_on = 'area' THEN tu.parent_id ELSE t.unit_id END AS judged_unit_id
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
@@ -289,6 +294,9 @@ BEGIN
 		       i.nature, i.frequency, i.derived_from, i.derived_threshold,
 		       i.decimals AS value_decimals, i.growth_decimals,
 		       s.state, s.data_month, s.reported_growth, s.note AS state_note,
+		       -- the band set in force: the target's, the indicator's, the
+		       -- plan's (NULL: the default tolerances)
+		       coalesce(t.target_bands, i.status_bands, plan_bands) AS bands,
 		       coalesce(ts.shares, isc.shares) AS shares, coalesce(ts.seasonal, isc.seasonal) AS seasonal
 		FROM targets t
 		JOIN indicator i ON i.indicator_id = t.indicator_id
@@ -423,8 +431,8 @@ BEGIN
 	            WHEN p.prorated THEN target_schedule_gap(p.target, p.figure, p.judged_month, decimals => p.decimals)
 	       END AS schedule_gap,
 	       CASE WHEN p.prorated AND p.schedule_shares IS NOT NULL
-	            THEN target_status(p.target, p.figure, p.judged_month, p.schedule_shares, p.reference, decimals => p.decimals)
-	            ELSE target_status(p.target, p.figure, p.judged_month, flow => p.prorated,
+	            THEN target_status(p.target, p.figure, p.judged_month, p.bands, p.schedule_shares, p.reference, decimals => p.decimals)
+	            ELSE target_status(p.target, p.figure, p.judged_month, p.bands, flow => p.prorated,
 	                               reference => p.reference, decimals => p.decimals) END AS status,
 	       CASE WHEN p.state IS NULL AND p.state_note IS NOT NULL THEN p.state_note
 	            WHEN p.judged_month IS NULL AND i.jan_feb_combined AND extract(month FROM as_of)::int = 1

@@ -106,11 +106,14 @@ CREATE TABLE indicator (
 	CONSTRAINT indicator_reporting_is_monthly_or_cumulative CHECK (reporting IN ('monthly', 'cumulative')),
 	CONSTRAINT indicator_cumulative_only_for_flows CHECK (reporting = 'monthly' OR nature = 'flow'),
 	CONSTRAINT indicator_derived_from_is_known FOREIGN KEY (derived_from) REFERENCES indicator (indicator_id),
-	CONSTRAINT indicator_derived_needs_threshold CHECK ((derived_from IS NULL) = (derived_threshold IS NULL))
+	CONSTRAINT indicator_derived_needs_threshold CHECK ((derived_from IS NULL) = (derived_threshold IS NULL)),
+	status_bands text,
+	CONSTRAINT indicator_status_bands_are_valid CHECK (status_bands IS NULL OR status_bands(status_bands) IS NOT NULL)
 );
 COMMENT ON TABLE indicator IS 'indicators: nature flow/stock/rate/task, frequency, direction, monthly or cumulative reporting';
 COMMENT ON COLUMN indicator.decimals IS 'published precision of the value (level, share, rate, change in pp) in decimals; NULL: 2 for rates, else full precision';
 COMMENT ON COLUMN indicator.growth_decimals IS 'published precision of its growth in %, in decimals (default 1: growth to 0.1%)';
+COMMENT ON COLUMN indicator.status_bands IS 'the status band set of its targets (status_bands() text), unless a target has its own; NULL: the plan''s';
 
 
 -- Targets per indicator x unit x year.  scoring: how the assessment scores
@@ -156,10 +159,13 @@ CREATE TABLE plan_target (
 		CHECK (target_is_relative(target) = (reference_indicator_id IS NOT NULL)),
 	CONSTRAINT plan_target_judged_on_own_or_area CHECK (judged_on IN ('own', 'area')),
 	CONSTRAINT plan_target_scale_needs_two_params CHECK (scoring <> 'scale' OR coalesce(pg_catalog.cardinality(score_params), 0) = 2),
-	CONSTRAINT plan_target_baseline_needs_one_param CHECK (scoring <> 'baseline' OR coalesce(pg_catalog.cardinality(score_params), 0) = 1)
+	CONSTRAINT plan_target_baseline_needs_one_param CHECK (scoring <> 'baseline' OR coalesce(pg_catalog.cardinality(score_params), 0) = 1),
+	status_bands text,
+	CONSTRAINT plan_target_status_bands_are_valid CHECK (status_bands IS NULL OR status_bands(status_bands) IS NOT NULL)
 );
 COMMENT ON TABLE plan_target IS 'targets per indicator x unit x year, with weight and scoring method';
 COMMENT ON COLUMN plan_target.judged_on IS 'own: the unit''s own figure (readings or roll-up); area: the figure of its parent, the area a department serves';
+COMMENT ON COLUMN plan_target.status_bands IS 'the status band set of this target (status_bands() text); NULL: the indicator''s, else the plan''s';
 COMMENT ON COLUMN plan_target.indicator_nature IS 'the indicator''s nature, kept equal to it by plan_target_nature_is_the_indicators (filled in when omitted): the measure must fit it';
 
 -- Targets changed mid-year (调整目标): each adjustment is a new version of a
@@ -321,13 +327,16 @@ CREATE TABLE plan_setting (
 		CHECK (value_bound > 0::float8 AND value_bound < 'Infinity'::float8),
 	CONSTRAINT plan_setting_growth_bound_is_positive_and_finite
 		CHECK (growth_bound > 0::float8 AND growth_bound < 'Infinity'::float8),
-	CONSTRAINT plan_setting_years_before_targets_between_0_and_100 CHECK (years_before_targets BETWEEN 0 AND 100)
+	CONSTRAINT plan_setting_years_before_targets_between_0_and_100 CHECK (years_before_targets BETWEEN 0 AND 100),
+	status_bands text,
+	CONSTRAINT plan_setting_status_bands_are_valid CHECK (status_bands IS NULL OR status_bands(status_bands) IS NOT NULL)
 );
 COMMENT ON TABLE plan_setting IS 'the plan''s settings, one row, written by the plan''s owner only (no row or NULL: the default, see plan_setting_in_force)';
 COMMENT ON COLUMN plan_setting.value_bound IS 'largest magnitude of a reading''s value the loader accepts (NULL: 1e15)';
 COMMENT ON COLUMN plan_setting.growth_bound IS 'largest magnitude of a reported growth in % the loader accepts (NULL: 1e5, a thousand-fold rise)';
 COMMENT ON COLUMN plan_setting.future_months IS 'whether the loader accepts readings of months after the current month (NULL: false)';
 COMMENT ON COLUMN plan_setting.years_before_targets IS 'how many years before the first year with targets the loader accepts readings from (NULL: 5)';
+COMMENT ON COLUMN plan_setting.status_bands IS 'the status band set of every target whose indicator and itself have none (status_bands() text; NULL: the default tolerances 5 points, 1 point, 5%)';
 GRANT SELECT ON plan_setting TO PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_setting', '');
 
