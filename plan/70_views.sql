@@ -236,7 +236,8 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 --   met, gap, attainment, time_progress, schedule_gap (level targets of
 --   flows), status (green/yellow/red; NULL without data) of the published
 --   figure, by the band set in force (the target's status_bands, else the
---   indicator's, else the plan's, else the default tolerances); note.  time_progress is the share of the target's schedule
+--   indicator's, else the plan's, else the default tolerances), which
+--   status_bands shows (NULL: the defaults); note.  time_progress is the share of the target's schedule
 --   (target_schedule, else indicator_schedule: shares, or last year's
 --   seasonal shape) at the data month where it has one, else m/12; level
 --   targets of flows are judged against it (schedule_gap, status), and
@@ -459,7 +460,8 @@ BEGIN
 	       END AS note,
 	       CASE WHEN p.schedule_shares IS NOT NULL THEN CASE WHEN p.seasonal THEN 'seasonal' ELSE 'shares' END
 	            WHEN p.seasonal THEN 'seasonal (no shape)' ELSE 'linear' END AS schedule,
-	       p.target_version AS target_version, p.target_since AS target_since
+	       p.target_version AS target_version, p.target_since AS target_since,
+	       p.bands AS status_bands
 	FROM published p
 	JOIN indicator i ON i.indicator_id = p.indicator_id
 	JOIN unit u ON u.unit_id = p.unit_id
@@ -722,6 +724,7 @@ COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) th
 COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
 COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
 COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
+COMMENT ON COLUMN progress_latest.status_bands IS 'the status band set status is judged by: the target''s, else the indicator''s, else the plan''s (NULL: the default tolerances)';
 COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';

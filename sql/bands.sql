@@ -128,8 +128,8 @@ INSERT INTO plan_setting (status_bands) VALUES ('yellow: shortfall <= 2; yellow:
 
 -- 1. No set anywhere: the defaults.  Sales a, 1.5 behind, over 1 point: red;
 -- sales b, 0.8: yellow.  Investment: 1, 1.1, 3, 3.1 points, all within
--- 5: yellow.
-SELECT indicator_id, unit_id, actual_published, schedule_gap, status
+-- 5: yellow.  status_bands is NULL: the defaults.
+SELECT indicator_id, unit_id, actual_published, schedule_gap, status, status_bands
 FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
 
 -- 2. The plan's set 'yellow: shortfall <= 2; red: shortfall > 2':
@@ -156,7 +156,9 @@ UPDATE plan_target SET status_bands = 'green: shortfall < 1.5; yellow: 1.5 <= sh
 WHERE indicator_id = 1 AND unit_id = 'a';
 UPDATE plan_target SET status_bands = 'red: shortfall >= 0' WHERE indicator_id = 2 AND unit_id = 'f';
 UPDATE plan_target SET status_bands = 'green: shortfall <= 5; red: shortfall > 5' WHERE indicator_id = 2 AND unit_id = 'e';
-SELECT indicator_id, unit_id, status FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
+-- status_bands says which set judged each row: a's own, b's indicator's,
+-- investment a and b the indicator's (:bands), e's and f's own.
+SELECT indicator_id, unit_id, status, status_bands FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
 
 -- The lagging list follows progress(): yellow sales a and investment b,
 -- red investment f (red first).

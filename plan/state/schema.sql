@@ -507,7 +507,7 @@ CREATE TYPE progress_row AS (indicator_id int, code text, action_id int, indicat
 	change_pp float8, actual float8, decimals int, actual_published float8, reference float8,
 	met boolean, gap float8, attainment float8,
 	time_progress float8, schedule_gap float8, status text, note text, schedule text,
-	target_version int, target_since date);
+	target_version int, target_since date, status_bands text);
 COMMENT ON TYPE progress_row IS 'a row of progress(): one target of the as-of year (indicator x unit)';
 CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, indicator_zh text, target text,
 	scored_target text, scoring text, weight float8, actual float8, decimals int,
