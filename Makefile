@@ -135,9 +135,10 @@ demo-stop:
 import:
 	bash scripts/import_local.sh "$(DIR)" "$(ENCODING)" "$(or $(DB),my_plan)"
 
-# The HTML progress report of the demo plan at AS_OF (default: the latest run).
+# The HTML progress report at AS_OF (a month as written; default: the latest
+# run) of the demo plan, or of database DB on the demo server; AREA: a unit.
 report:
-	bash scripts/report.sh $(AS_OF)
+	bash scripts/report.sh "$(AS_OF)"
 
 # The report rendered in headless Chromium (also part of `make test`).
 test-browser:
