@@ -1,8 +1,8 @@
 /*
  * schedule.c
- *		fmgr glue for interim schedules: the share due at an as-of date,
- *		and the schedule gap and traffic-light status of a target judged
- *		against a schedule in place of m/12.
+ *		fmgr glue that builds interim schedules (schedule_fixed_months).
+ *		The share a schedule sets at an as-of date, and the schedule gap
+ *		and status judged against it, are in progress.c.
  */
 #include "postgres.h"
 
@@ -10,161 +10,8 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/date.h"
-#include "utils/datetime.h"
 
 #include "schedule_core.h"
-#include "scorecard.h"
-
-/* The calendar month (1..12) of a finite date. */
-static int
-month_of(DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("schedule progress needs a finite as-of date")));
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	return m;
-}
-
-/*
- * The share a schedule array sets for the month of as_of; false where the
- * month has none.  The array is checked whole, so a bad schedule raises an
- * error at every date.
- */
-static bool
-scheduled_share(ArrayType *arr, DateADT as_of, double *share)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-	double		v[SCHEDULE_MONTHS];
-	bool		has[SCHEDULE_MONTHS];
-	char		detail[SCHEDULE_DETAIL_LEN];
-	ScheduleStatus st = SCHEDULE_LENGTH;
-
-	if (ARR_NDIM(arr) > 1)
-		n = -1;
-	else
-	{
-		deconstruct_array(arr, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
-						  TYPALIGN_DOUBLE, &elems, &nulls, &n);
-		for (int i = 0; i < n && i < SCHEDULE_MONTHS; i++)
-		{
-			has[i] = !nulls[i];
-			v[i] = nulls[i] ? 0.0 : DatumGetFloat8(elems[i]);
-		}
-	}
-	if (n < 0)
-		snprintf(detail, sizeof(detail), "A schedule is a one-dimensional array of 12 shares.");
-	else
-		st = schedule_check(v, has, n, detail, sizeof(detail));
-	if (st != SCHEDULE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid schedule"),
-				 errdetail("%s", detail)));
-	return schedule_share(v, has, month_of(as_of), share);
-}
-
-PG_FUNCTION_INFO_V1(schedule_progress);
-/* schedule_progress(schedule, as_of): the share due by the as-of month. */
-Datum
-schedule_progress(PG_FUNCTION_ARGS)
-{
-	double		share;
-
-	if (!scheduled_share(PG_GETARG_ARRAYTYPE_P(0), PG_GETARG_DATEADT(1), &share))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(share);
-}
-
-PG_FUNCTION_INFO_V1(target_schedule_gap_sched);
-/*
- * target_schedule_gap(target, actual, as_of, schedule, decimals): points
- * ahead of the schedule, on the figure published to decimals.
- */
-Datum
-target_schedule_gap_sched(PG_FUNCTION_ARGS)
-{
-	Target	   *t;
-	double		actual,
-				share,
-				points;
-	int			decimals = decimals_arg(fcinfo, 4);
-
-	for (int i = 0; i < 4; i++)
-		if (PG_ARGISNULL(i))
-			PG_RETURN_NULL();
-	t = PG_GETARG_TARGET(0);
-	actual = PG_GETARG_FLOAT8(1);
-	if (!scheduled_share(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_DATEADT(2), &share) ||
-		!target_schedule_gap_at(t, actual, share, decimals, &points))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(points);
-}
-
-/* The tolerance argument n, or false when it is NULL (the default). */
-static bool
-tolerance_arg(FunctionCallInfo fcinfo, int n, double *tolerance)
-{
-	if (PG_ARGISNULL(n))
-		return false;
-	*tolerance = PG_GETARG_FLOAT8(n);
-	if (!(*tolerance >= 0.0) || isinf(*tolerance))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("status tolerance must be a finite number not below zero")));
-	return true;
-}
-
-/* The time progress in force: the schedule's share, or m/12 without one. */
-static bool
-progress_arg(FunctionCallInfo fcinfo, DateADT as_of, double *share)
-{
-	if (!PG_ARGISNULL(3))
-		return scheduled_share(PG_GETARG_ARRAYTYPE_P(3), as_of, share);
-	*share = month_of(as_of) / 12.0;
-	return true;
-}
-
-PG_FUNCTION_INFO_V1(target_status_sched);
-/*
- * target_status(target, actual, as_of, schedule, reference, tolerance,
- * decimals): green, yellow or red on the figure published to decimals, with
- * level targets judged against the schedule (against m/12 when schedule is
- * NULL); others on met and gap.
- */
-Datum
-target_status_sched(PG_FUNCTION_ARGS)
-{
-	Target	   *t;
-	double		thr,
-				actual,
-				share,
-				tolerance = 0.0;
-	bool		has_tol;
-
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TARGET(0);
-	actual = PG_GETARG_FLOAT8(1);
-	has_tol = tolerance_arg(fcinfo, 5, &tolerance);
-	if (t->relative && PG_ARGISNULL(4))
-		PG_RETURN_NULL();
-	thr = t->relative ? PG_GETARG_FLOAT8(4) : t->lo;
-	if (isnan(actual) || isnan(thr) ||
-		!progress_arg(fcinfo, PG_GETARG_DATEADT(2), &share))
-		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(traffic_light_name(
-		target_status_at(t, thr, actual, true, share, has_tol, tolerance,
-						 decimals_arg(fcinfo, 6)))));
-}
 
 /* The elements of a one-dimensional array without NULLs, or an error naming it. */
 static int
