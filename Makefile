@@ -119,9 +119,10 @@ freeze: $(DATA_built)
 
 .PHONY: test demo demo-stop bench fuzz bench-float report test-browser import
 
-# Every suite on a private server, from nothing (installs packages when root).
+# Every suite on a private server, from nothing (installs packages when
+# root); ONLY="name ..." runs only the tests of those names (test/run.sh).
 test:
-	bash scripts/test.sh
+	bash test/run.sh
 
 # The main job on the embedded default: private server, demo plan, report.
 demo:
@@ -135,16 +136,19 @@ demo-stop:
 import:
 	bash scripts/import_local.sh "$(DIR)" "$(ENCODING)" "$(or $(DB),my_plan)"
 
-# The HTML progress report of the demo plan at AS_OF (default: the latest run).
+# The HTML progress report at AS_OF (a month as written; default: the latest
+# run) of the demo plan, or of database DB on the demo server; AREA: a unit.
 report:
-	bash scripts/report.sh $(AS_OF)
+	bash scripts/report.sh "$(AS_OF)"
 
-# The report rendered in headless Chromium (also part of `make test`).
+# The report rendered in headless Chromium (also part of `make test`): the
+# suite report_browser alone, on a fresh private server.
 test-browser:
-	bash scripts/test-browser.sh
+	ONLY=report_browser bash test/run.sh
 
+# The aggregates, the loader and the report at size (bench/run.sh).
 bench:
-	bash scripts/bench.sh
+	bash bench/run.sh
 
 # Ryu (common/shortest_dec.h) for the pure code outside the server: the
 # unit tests, the fuzzer and the float_text micro-benchmark link libpgcommon.

@@ -16,7 +16,7 @@
 # servers keep running (and their tables are kept for the next run); stop
 # them with: bash bench/citus.sh stop
 source "$(dirname "$0")/../scripts/common.sh"
-source "$TOP/scripts/citus_cluster.sh"
+source "$TOP/test/citus/cluster.sh"
 
 REPS=${REPS:-3}
 INDS=30
@@ -39,7 +39,7 @@ fi
 
 ensure_packages
 build_install
-bash "$TOP/scripts/citus.sh"
+bash "$TOP/test/citus/build.sh"
 citus_cluster_start "" $COORD $WORKERS
 bash "$TOP/scripts/pgserver.sh" start $ONE
 for s in $COORD $WORKERS $ONE; do

@@ -578,14 +578,15 @@ BEGIN
 		       p.decimals, p.actual_published, p.reference,
 		       t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
-		       -- the target judged (the version in force, progress()'s)
+		       -- the target judged: the version in force, progress()'s (its
+		       -- text read only for an adjusted target)
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		            THEN target_prorated(p.target::target, p.time_progress)
-		            ELSE p.target::target END AS tgt,
+		            THEN target_prorated(CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END, p.time_progress)
+		            ELSE CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END END AS tgt,
 		       -- what the scale and baseline parameters are multiplied by:
 		       -- time progress where the level target is prorated, as it is
 		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		                 AND target_measure(p.target::target) = 'level'
+		                 AND target_measure(t.target) = 'level'
 		            THEN p.time_progress ELSE 1 END AS param_scale
 		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year

@@ -226,7 +226,9 @@ COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the area u
 -- unit_assessment_of; with the rank a month before, from the stored run of
 -- the previous month if there is one, else computed from prev_scores (the
 -- unit_scores() rows of the previous month's end; NULL: computed here;
--- none in January).  unmet: the names of the weighted targets not met.
+-- none in January).  unmet: the names of the weighted targets not met as
+-- scored (unit_score_row.met, which a run stores: a level target of a flow
+-- against its time-prorated target, 序时目标), from the run or the scores.
 CREATE OR REPLACE FUNCTION report_ranking(as_of date, area_id text, peers text,
 	prog progress_row[] DEFAULT NULL, prev_scores unit_score_row[] DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade text, rank bigint,
@@ -238,6 +240,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE r.year = extract(year FROM report_ranking.as_of)
 		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of)
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
+	), scores AS MATERIALIZED (
+		-- the month's scores, when no run of it is stored
+		SELECT ARRAY(SELECT s FROM unit_scores_of(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) s) AS rows
+		WHERE NOT EXISTS (SELECT 1 FROM run)
 	), cur AS (
 		SELECT u.unit_id, n.name_zh AS unit_zh, u.score, u.total, u.grade, u.rank,
 		       '本月考核运行（' || pg_catalog.to_char(run.as_of, 'YYYY-MM-DD') || '）' AS src
@@ -245,9 +251,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE u.peer_group = peers AND n.parent_id = area_id
 		UNION ALL
 		SELECT a.unit_id, a.unit_zh, a.score, a.total, a.grade, a.rank, '按本月数据计算'
-		FROM unit_assessment_of(ARRAY(SELECT s FROM unit_scores_of(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) s)) a
+		FROM scores CROSS JOIN LATERAL unit_assessment_of(scores.rows) a
 		JOIN unit u ON u.unit_id = a.unit_id
-		WHERE NOT EXISTS (SELECT 1 FROM run) AND a.peer_group = peers AND u.parent_id = area_id
+		WHERE a.peer_group = peers AND u.parent_id = area_id
 	), prev_run AS (
 		SELECT r.run_id, r.as_of FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
@@ -270,10 +276,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE i.weight > 0 AND NOT i.met
 		GROUP BY i.unit_id
 		UNION ALL
-		SELECT p.unit_id, string_agg(p.indicator_zh, '、' ORDER BY p.indicator_id)
-		FROM unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p
-		WHERE NOT EXISTS (SELECT 1 FROM run) AND p.weight > 0 AND NOT p.met
-		GROUP BY p.unit_id
+		SELECT s.unit_id, string_agg(s.indicator_zh, '、' ORDER BY s.indicator_id)
+		FROM scores CROSS JOIN LATERAL unnest(scores.rows) s
+		WHERE s.weight > 0 AND NOT s.met
+		GROUP BY s.unit_id
 	)
 	SELECT c.unit_id, c.unit_zh, c.score, c.total, c.grade, c.rank, c.src, pv.rank, pv.src, um.names
 	FROM cur c

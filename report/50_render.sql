@@ -571,7 +571,7 @@ BEGIN
 		|| '<div class="kpi none"><b>' || n_none || '</b>本年暂无数据</div>'
 		|| '</section>'
 		|| '<h2>一、' || report_escape(lab.whole_zh) || '主要目标完成情况</h2>'
-		|| '<p class="legend">状态：<i class="sw green"></i>绿：达到目标或序时进度<i class="sw yellow"></i>黄：落后不足容差（增速类 1 个百分点，总量类 5%）'
+		|| '<p class="legend">状态：<i class="sw green"></i>绿：达到目标或序时进度<i class="sw yellow"></i>黄：落后不足容差（增速、比重、变化类 1 个百分点；按序时考核的总量类 5 个百分点序时进度；其他总量类目标值的 5%）'
 		|| '<i class="sw red"></i>红：明显落后<i class="sw none"></i>无数据。进度条为年度目标完成比例，竖线为序时进度。</p>'
 		|| coalesce(report_city_targets_html(d, c.unit_id, prog), '<p class="muted">无</p>')
 		|| '<h2>二、各' || report_escape(lab.children_zh) || '主要指标完成情况</h2>'

@@ -134,18 +134,7 @@ FROM one;
 SELECT a::text = (SELECT assess(points, weight)::text FROM ex) AS unchanged FROM one;
 
 -- Bad input: each a clear error with its SQLSTATE, and nothing changes.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	d text;
-	h text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '')
-		|| coalesce(' / ' || nullif(h, ''), '');
-END $$;
+\i sql/fixtures/err_function.sql
 SELECT replace(q, :'binfile', '<binfile>') AS query, pg_temp.err(q) AS error
 FROM (VALUES
 	($q$SELECT assess(p, w) FROM (VALUES (1::float8, -2::float8)) v(p, w)$q$),

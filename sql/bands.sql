@@ -3,9 +3,7 @@
 -- force (the target's, else the indicator's, else the plan's, else the
 -- default tolerances).  Every status below is worked by hand in the
 -- comment before it.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run, plan_setting CASCADE;
 

@@ -3,9 +3,7 @@
 -- growth was 7.0499999999999785 or 7.050000000000001 depending on the plan
 -- (published 7.0 or 7.1); the exact sums give 7.05, published 7.1 and met
 -- against growth >= 7.1%, under every plan and order.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id)
 SELECT 'c', '市', 'City', 'city', NULL

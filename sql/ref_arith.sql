@@ -2,9 +2,7 @@
 -- published figure (with a tie), gap to the parent, contribution and pull,
 -- required growth and projection, a schedule, warning streaks from runs and
 -- the lagging list, on a small plan whose numbers are worked out by hand.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 

@@ -4,9 +4,7 @@
 -- keeps it; an incomplete roll-up is NULL with a note; departments are
 -- judged on their own readings or on their area's; ranks are among units of
 -- one kind under one parent; the views of one month share one as_of.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 \i data/province.sql

@@ -2,9 +2,7 @@
 -- row with its line (the header is line 1) and reason; a good file loads;
 -- loading it again changes nothing; a correction becomes a new revision and
 -- the old one stays, visible as of its recorded time.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
 	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');

@@ -2,18 +2,11 @@
 -- that fit their indicator, figures judged at the published precision,
 -- lower-is-better targets met at zero, ranges, and level targets of flows
 -- scored mid-year against the time-prorated target.  Numbers by hand below.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
-INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id, sort_order) VALUES
-	('c', '市', 'City', 'city', NULL, 0),
-	('a', '甲县', 'County A', 'county', 'c', 1),
-	('b', '乙县', 'County B', 'county', 'c', 2),
-	('d', '某局', 'A department', 'department', 'c', 3);
-INSERT INTO action VALUES (1, '行动一', 'action one', 'd');
+\i sql/fixtures/city_units.sql
 INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature, higher_is_better,
 	reporting, additive, decimals) VALUES
 	(1, 'sales', 1, '零售', 'retail sales', 'flow', true, 'cumulative', true, NULL),

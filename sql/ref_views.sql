@@ -1,8 +1,6 @@
 -- Progress, derived and relative targets, task progress, assessment and
 -- run_assessment on a small plan whose numbers are checked by hand below.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard_plan;
-SET search_path = scorecard, public;
+\i sql/fixtures/plan_session.sql
 SET extra_float_digits = 0;
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
 
@@ -15,12 +13,7 @@ WHERE table_schema = 'scorecard'
   AND table_name IN (SELECT table_name FROM information_schema.views WHERE table_schema = 'scorecard')
 GROUP BY table_name ORDER BY table_name;
 
-INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id, sort_order) VALUES
-	('c', '市', 'City', 'city', NULL, 0),
-	('a', '甲县', 'County A', 'county', 'c', 1),
-	('b', '乙县', 'County B', 'county', 'c', 2),
-	('d', '某局', 'A department', 'department', 'c', 3);
-INSERT INTO action VALUES (1, '行动一', 'action one', 'd');
+\i sql/fixtures/city_units.sql
 INSERT INTO indicator (indicator_id, code, action_id, name_zh, name_en, nature, frequency,
 	higher_is_better, reporting, additive, derived_from, derived_threshold) VALUES
 	(1, 'sales', 1, '零售', 'retail sales', 'flow', 'monthly', true, 'monthly', true, NULL, NULL),

@@ -167,18 +167,7 @@ SELECT score_grade(NULL) IS NULL AS null_score,
 	score_grade(50, '{pass}', '{}') AS single_band;
 
 -- Bad arguments: each a clear error with its SQLSTATE.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	d text;
-	h text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '')
-		|| coalesce(' / ' || nullif(h, ''), '');
-END $$;
+\i sql/fixtures/err_function.sql
 SELECT q AS query, pg_temp.err(q) AS error
 FROM (VALUES
 	($q$SELECT score_proportional(0.9, -1)$q$),

@@ -135,3 +135,14 @@ SELECT target_status('growth > reference', 6.1, '2024-05-31', reference => 5.0) 
 -- A negative tolerance is an error: 22023.
 SELECT target_status('growth >= 7%', 5, '2024-05-31', tolerance => -1);
 \echo :LAST_ERROR_SQLSTATE
+-- Both forms check the tolerance first, so a bad one is an error even where
+-- the status would be NULL (a NaN actual, a relative target without its
+-- reference) and whatever the source of time progress: 22023.
+SELECT target_status('level >= 100', 'NaN', '2024-05-31', true, tolerance => -1);
+\echo :LAST_ERROR_SQLSTATE
+SELECT target_status('growth > reference', 6.1, '2024-05-31', false, tolerance => 'NaN');
+\echo :LAST_ERROR_SQLSTATE
+SELECT target_status('level >= 100', 'NaN', '2024-05-31', NULL::float8[], tolerance => -1);
+\echo :LAST_ERROR_SQLSTATE
+SELECT target_status('growth > reference', 6.1, '2024-05-31', NULL::float8[], tolerance => 'Infinity');
+\echo :LAST_ERROR_SQLSTATE

@@ -17,7 +17,7 @@
 
 #include "arith_core.h"
 #include "scorecard.h"
-#include "ytd.h"
+#include "ytd_glue.h"
 
 /* Return v as float8, or NULL when the computation gave none. */
 #define RETURN_IF(okay, v) \

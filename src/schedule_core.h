@@ -5,7 +5,8 @@
  *		(a project plan with 30% by June has 0.3 in its sixth place; last
  *		year's seasonal shape has C_m / A); a month may have no share.
  *
- * Pure C: src/schedule.c is the fmgr glue.
+ * Pure C: src/schedule.c (schedule_fixed_months) and src/progress.c (the
+ * share at a date, status and gap against it) are the fmgr glue.
  */
 #ifndef SCHEDULE_CORE_H
 #define SCHEDULE_CORE_H

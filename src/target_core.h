@@ -4,7 +4,8 @@
  *		canonical text form, and evaluation against actual values.
  *
  * Nothing here depends on PostgreSQL, so it can be unit-tested and fuzzed
- * on its own; src/target.c and src/evaluate.c are the fmgr glue.
+ * on its own; src/target.c, src/evaluate.c and src/progress.c are the fmgr
+ * glue.
  */
 #ifndef TARGET_CORE_H
 #define TARGET_CORE_H
@@ -182,6 +183,9 @@ typedef enum TrafficLight
 
 /* Default tolerance, in the unit of the gap the status is judged on. */
 extern double target_default_tolerance(const Target *t, double thr, bool prorated);
+
+/* Whether a status tolerance is usable: a finite number not below zero. */
+extern bool target_check_tolerance(double tolerance);
 
 /* Yellow when the shortfall is within the tolerance (inclusive), else red. */
 extern TrafficLight target_light_for_shortfall(double shortfall, double tolerance);

@@ -364,6 +364,13 @@ target_default_tolerance(const Target *t, double thr, bool prorated)
 	return TOL_LEVEL_SHARE * fabs(thr);
 }
 
+bool
+target_check_tolerance(double tolerance)
+{
+	/* NaN fails the comparison */
+	return tolerance >= 0.0 && !isinf(tolerance);
+}
+
 TrafficLight
 target_light_for_shortfall(double shortfall, double tolerance)
 {

@@ -15,7 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
-#include "ytd.h"
+#include "ytd_glue.h"
 
 typedef bool (*YtdCalc) (const Ytd *s, int32_t month, double *result);
 
@@ -29,18 +29,6 @@ refuse_kind(const Ytd *s, const char *fn, const char *why, const char *hint)
 					ytd_kind_name(s->kind)),
 			 errdetail("%s", why),
 			 errhint("%s", hint)));
-}
-
-/* Year-to-date sums need flows: monthly or cumulative readings. */
-void
-ytd_need_flow(const Ytd *s, const char *fn)
-{
-	if (s->kind == YTD_RATE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("rates cannot be added"),
-				 errdetail("%s sums months, and a rate of several months is not their sum.", fn),
-				 errhint("Use ytd_level or ytd_change for rates.")));
 }
 
 /* Levels need one reading per month: monthly (stocks) or rates. */
@@ -98,6 +86,14 @@ static bool
 prior_of(const Ytd *s, int32_t month, double *v)
 {
 	return ytd_value_of(s, month - 12, v);
+}
+
+PG_FUNCTION_INFO_V1(ytd_kind);
+/* The kind of readings a state holds: monthly, cumulative or rate. */
+Datum
+ytd_kind(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(ytd_kind_name(PG_GETARG_YTD(0)->kind)));
 }
 
 PG_FUNCTION_INFO_V1(ytd_value);

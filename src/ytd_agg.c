@@ -1,13 +1,17 @@
 /*
  * ytd_agg.c
- *		fmgr glue for the ytd aggregates: transition, combine and final
- *		functions.
+ *		fmgr glue for the ytd aggregates: the transition functions and the
+ *		combine function (also rollup's transition).  The final functions
+ *		of the one-step aggregates are in ytd_access.c; allocation and
+ *		error reporting in ytd_glue.c.
  *
- * The state is a plain varlena of type ytd.  Inside an aggregate the
- * transition functions update it in place and return the same pointer, so
- * a row costs no palloc: the state is allocated on the group's first row
- * (and again only when a reading falls in a year outside its range), and
- * nodeAgg copies that new value into the aggregate context once.
+ * The state is a plain varlena of type ytd.  Inside an aggregate a
+ * transition function updates it in place and returns the same pointer, so
+ * a row costs no palloc.  A new state is allocated only on the group's
+ * first row, when a reading falls in a year outside its range and when a
+ * month's sum outgrows 64 bits (the wide layout); nodeAgg copies each new
+ * value into the aggregate context once.  ytd_combine merges a narrow
+ * state into a copy, so that an overflow can start over wide.
  */
 #include "postgres.h"
 
@@ -16,7 +20,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
-#include "ytd.h"
+#include "ytd_glue.h"
 
 /*
  * The state to update: the argument itself in an aggregate, else a copy.

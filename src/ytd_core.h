@@ -5,7 +5,8 @@
  *		arithmetic, and the text form.
  *
  * Nothing here depends on PostgreSQL, so it can be unit-tested on its own;
- * src/ytd_io.c and src/ytd_agg.c are the fmgr glue.
+ * src/ytd_glue.c (allocation, errors), ytd_io.c, ytd_agg.c and
+ * ytd_access.c are the fmgr glue.
  *
  * Layout (format 2, since 0.3.0; a varlena; sizes in bytes):
  *		header	24	length word, kind, flags, year count, base year, as-of day,

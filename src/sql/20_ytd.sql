@@ -1,4 +1,7 @@
--- Year-to-date growth (累计增速): the ytd state, its aggregates and accessors.
+-- Year-to-date growth (累计增速): the ytd aggregates and accessors.  The
+-- type ytd and its I/O functions are state (state/types.sql); the C is in
+-- src/ytd_agg.c (transition, combine), src/ytd_access.c (accessors, final
+-- functions) and src/ytd_glue.c (what they share).
 
 CREATE OR REPLACE FUNCTION ytd_kind(ytd) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

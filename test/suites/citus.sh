@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Citus suite (TAP): a Citus 13.2.2 coordinator and two workers on this
-# machine (Unix sockets), built and installed once by scripts/citus.sh.
+# machine (Unix sockets), built and installed once by test/citus/build.sh.
 #
 # - Every aggregate of the extension, listed from the catalog, grouped by the
 #   distribution column (the whole aggregate runs on the workers) and grouped
@@ -27,7 +27,7 @@ SHARDS=8
 
 SINGLE=scorecard_single
 
-source "$TOP/scripts/citus_cluster.sh"
+source "$TOP/test/citus/cluster.sh"
 CITUS_DB=postgres
 servers="citus_coord citus_w1 citus_w2"
 stop_servers() { citus_cluster_stop $servers; }
@@ -38,7 +38,7 @@ source "$TOP/test/tap.sh"
 # ---------------------------------------------------------------- Citus
 
 # Build and install Citus once (a few minutes on a fresh machine).
-bash "$TOP/scripts/citus.sh" > >(diag) 2>&1 || bail "cannot build or install Citus (scripts/citus.sh)"
+bash "$TOP/test/citus/build.sh" > >(diag) 2>&1 || bail "cannot build or install Citus (test/citus/build.sh)"
 
 # Three fresh servers, each preloading citus, each with the citus extension.
 citus_cluster_start fresh $servers || bail "cannot start the Citus cluster"

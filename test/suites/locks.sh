@@ -27,15 +27,11 @@
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+source "$TOP/test/tap.sh"
 source "$TOP/test/sessions.sh"
 db=scorecard_locks
 roles="locks_viewer locks_county locks_city"
-n=0 failed=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "$1"; }
-is() { # is GOT WANT NAME
-	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; echo "#   got: $1"; echo "#  want: $2"; fi
-}
 drop_all() {
 	local r
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null

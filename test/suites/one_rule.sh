@@ -93,6 +93,18 @@ is "$(q "SELECT count(*) FROM unit_scores('$AS_OF') s JOIN plan_target t
 	WHERE t.scoring = 'rank' AND s.points IS NOT NULL AND t.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" \
 	"$(q "SELECT count(*) - 1 FROM unit u WHERE u.kind = 'county'")" "every county weighted on the ranked indicator is scored (the one weighted 0 is not)"
 
+# The ranking's unmet targets (未达标指标) are one rule: the scored targets
+# not met (a level target of a flow against its time-prorated target), the
+# same computed from the month's scores as read from its stored run.
+ranking="SELECT string_agg(unit_id || ':' || rank || ':' || coalesce(unmet, '-'), ' ' ORDER BY unit_id)
+	FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit WHERE parent_id IS NULL), 'county')"
+computed=$(q "$ranking")
+q "CALL run_assessment(2024, '$AS_OF')" >/dev/null
+is "$(q "$ranking")" "$computed" "report_ranking: ranks and unmet targets from the stored run equal those computed"
+is "$(q "SELECT count(*) FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit WHERE parent_id IS NULL), 'county') WHERE source LIKE '本月考核运行%'")" \
+	"$(q "SELECT count(*) FROM unit u JOIN unit_kind k USING (kind) WHERE k.peer_group = 'county' AND u.parent_id = (SELECT unit_id FROM unit WHERE parent_id IS NULL)")" \
+	"... the second from the run"
+
 # Columns by name: the output names of the final SELECT (its AS aliases)
 # are the result type's attributes, in order.
 # aliases FUNCTION FIRST LAST: the AS names between the lines starting FIRST and LAST.

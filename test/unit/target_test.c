@@ -159,6 +159,12 @@ test_eval(void)
 	   "3.7 points behind is yellow");
 	ok(target_eval_status(&t, t.lo, 30.0, true, 5.0 / 12.0, false, 0) == LIGHT_RED,
 	   "11.7 points behind is red");
+	ok(target_check_tolerance(0.0) && target_check_tolerance(2.5),
+	   "a tolerance of zero or more is usable");
+	ok(!target_check_tolerance(-1.0) && !target_check_tolerance(-0.0 - 1e-300),
+	   "a negative tolerance is not");
+	ok(!target_check_tolerance(NAN) && !target_check_tolerance(INFINITY),
+	   "nor NaN or infinity");
 }
 
 /* Time progress on both bases. */

@@ -4,8 +4,8 @@
 Usage (a server with the extensions installed, PGHOST/PGPORT/PGUSER set,
 e.g. after `eval "$(bash scripts/pgserver.sh env test)"`):
 
-    python3 scripts/doc_examples.py docs/reference.md [more.md ...]
-    python3 scripts/doc_examples.py --fill docs/reference.md
+    python3 test/doc_examples.py docs/reference.md [more.md ...]
+    python3 test/doc_examples.py --fill docs/reference.md
 
 It creates the database doc_examples, loads the demo plan into it
 (data/plan.sql, data/generate.sql, runs at 2024-11-30 and 2024-10-31) with

@@ -5,7 +5,7 @@
 # a pg_regress file (sql/NAME.sql), a pgTAP file (test/pgtap/NAME.sql), a C
 # unit program (test/unit/NAME.c) or a suite (test/suites/NAME.sh), e.g.
 #     make test ONLY="ref_load hostile ytd_test"
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../scripts/common.sh"
 
 # Whether the test NAME is to run (all when ONLY is empty).
 wanted() {

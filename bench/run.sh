@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Run every benchmark in bench/*.sh on a private server (not part of `make test`).
-source "$(dirname "$0")/common.sh"
+# make bench: every benchmark in bench/*.sh on a private server, but those
+# with targets of their own (bench-scale, bench-plan, bench-citus); not part
+# of `make test`.
+source "$(dirname "$0")/../scripts/common.sh"
 
 ensure_packages
 build_install
@@ -10,7 +12,7 @@ export PGDATABASE=postgres
 psql -X -q -c "DROP EXTENSION IF EXISTS scorecard CASCADE" -c "CREATE EXTENSION scorecard"
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of ${REPS:-5} runs"
 for b in "$TOP"/bench/*.sh; do
-	case $(basename "$b") in lib.sh | scale.sh | plan.sh) continue ;; esac # make bench-scale, make bench-plan
+	case $(basename "$b") in run.sh | lib.sh | scale.sh | plan.sh | citus.sh) continue ;; esac
 	say "$(basename "$b" .sh)"
 	bash "$b"
 done

@@ -4,14 +4,14 @@
 # holds Citus at that version this costs nothing.  Then copy it into this
 # checkout's private tree (prepare_tree).
 #
-#   bash scripts/citus.sh
+#   bash test/citus/build.sh
 #
 # The source is in the shared folder beside the checkout ($TOP/../shared/vendor,
 # or CITUS_VENDOR).  As root it installs the build packages and installs into
 # the system tree (/usr/lib/postgresql/15, /usr/share/postgresql/15); as
 # another user into the private tree only.  The build folder is outside the
 # checkout (/var/tmp/citus-VERSION-build); nothing of Citus is committed.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../../scripts/common.sh"
 
 CITUS_VERSION=13.2.2
 CITUS_EXTVERSION=13.2-1

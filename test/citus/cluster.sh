@@ -1,6 +1,6 @@
 # A Citus cluster of private servers on this machine (Unix sockets): the
 # Citus suite and the Citus benchmark use it.  Sourced after common.sh, not
-# run.  Citus itself is installed by scripts/citus.sh.
+# run.  Citus itself is installed by test/citus/build.sh.
 
 # Socket folder of a named private server.
 sock() { echo "$(server_dir "$1")/sock"; }

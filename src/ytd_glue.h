@@ -1,10 +1,11 @@
 /*
- * ytd.h
- *		Declarations shared by the fmgr glue of the ytd type (ytd_io.c,
- *		ytd_agg.c and ytd_access.c).
+ * ytd_glue.h
+ *		The fmgr glue shared by the ytd type's I/O (ytd_io.c), aggregates
+ *		(ytd_agg.c) and accessors (ytd_access.c, arith.c), defined in
+ *		ytd_glue.c: stored values, allocation and error reporting.
  */
-#ifndef YTD_H
-#define YTD_H
+#ifndef YTD_GLUE_H
+#define YTD_GLUE_H
 
 #include "fmgr.h"
 #include "utils/date.h"
