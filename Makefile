@@ -159,11 +159,13 @@ PURE_LIBS = -L$(shell $(PG_CONFIG) --pkglibdir) -lpgcommon -lpgport -lm
 FUZZ_SECONDS ?= 60
 fuzz:
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PURE_CFLAGS) -o test/fuzz/target_fuzz \
-		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/scan.c src/float_text.c $(PURE_LIBS)
+		test/fuzz/target_fuzz.c src/target_text.c src/target_eval.c src/band_core.c src/scan.c src/float_text.c $(PURE_LIBS)
 	mkdir -p tmp/fuzz-corpus
 	printf 'growth >= 7%%' > tmp/fuzz-corpus/a; printf 'level between 1 and 2' > tmp/fuzz-corpus/b
 	printf '新增100家以上' > tmp/fuzz-corpus/c; printf '增长6%%～8%%' > tmp/fuzz-corpus/d
 	printf '城镇化率提高0.5个百分点左右' > tmp/fuzz-corpus/e; printf '增速不低于经济增速' > tmp/fuzz-corpus/f
+	printf 'green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3' > tmp/fuzz-corpus/g
+	printf 'yellow: shortfall < 1.5e-5; red: 1.5e-5 <= shortfall' > tmp/fuzz-corpus/h
 	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
 
 # float_text: Ryu against the 0.1.0 snprintf/strtod loop, ns per call.

@@ -84,7 +84,11 @@ scan_op(BandScan *sc)
 	return OP_NONE;
 }
 
-/* Consume a plain decimal number (digits, an optional point and digits). */
+/*
+ * Consume a decimal number not below 0: digits, an optional point and
+ * digits, an optional exponent (1e-5, as the canonical text writes bounds
+ * outside 1e-4 to 1e16).  No sign, no hex, no inf or nan.
+ */
 static bool
 scan_number(BandScan *sc, double *v)
 {
@@ -101,7 +105,26 @@ scan_number(BandScan *sc, double *v)
 	while (isdigit((unsigned char) *sc->p))
 		sc->p++;
 	n = (size_t) (sc->p - s);
-	if (n == 0 || (n == 1 && *s == '.') || n >= sizeof(buf))
+	if (n == 0 || (n == 1 && *s == '.'))
+	{
+		sc->p = s;
+		return false;
+	}
+	if (*sc->p == 'e' || *sc->p == 'E')
+	{
+		const char *e = sc->p + 1;
+
+		if (*e == '+' || *e == '-')
+			e++;
+		if (isdigit((unsigned char) *e))
+		{
+			while (isdigit((unsigned char) *e))
+				e++;
+			sc->p = e;
+			n = (size_t) (sc->p - s);
+		}
+	}
+	if (n >= sizeof(buf))
 	{
 		sc->p = s;
 		return false;
@@ -109,7 +132,12 @@ scan_number(BandScan *sc, double *v)
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	*v = strtod(buf, NULL);
-	return isfinite(*v);
+	if (!isfinite(*v))
+	{
+		sc->p = s;
+		return false;
+	}
+	return true;
 }
 
 /* Write "what was expected at where" into detail; returns false. */

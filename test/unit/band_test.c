@@ -54,6 +54,13 @@ test_canonical(void)
 	ok_str(canon("green: shortfall = 0; yellow: 0 < shortfall <= 0.5; red: shortfall > 0.5"),
 		   "green: shortfall = 0; yellow: 0 < shortfall <= 0.5; red: shortfall > 0.5",
 		   "a band of one point");
+	ok_str(canon("yellow: shortfall < 0.000015; red: 1.5E-5 <= shortfall"),
+		   "yellow: shortfall < 1.5e-05; red: shortfall >= 1.5e-05",
+		   "bounds outside 1e-4 to 1e16 in exponent form, which reads back");
+	ok_str(canon("yellow: shortfall < 1.5e-05; red: shortfall >= 1.5e-05"),
+		   "yellow: shortfall < 1.5e-05; red: shortfall >= 1.5e-05", "the exponent form reads back");
+	ok_str(canon("yellow: shortfall <= 1e400; red: shortfall > 1e400"),
+		   "!Expected a number not below 0 at \"1e400; red: shortfall > 1e400\".", "no bound beyond float8");
 }
 
 /* Holes, overlaps and malformed sets are refused, naming the range. */
