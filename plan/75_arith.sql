@@ -111,21 +111,24 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH computed AS (
-		-- progress() once, for its rows and for their ranks
-		SELECT ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p) AS progress_rows
+	WITH computed AS MATERIALIZED (
+		-- progress() once, for its rows and for their ranks; read from a
+		-- function scan, so that the planner expects its rows (an array's
+		-- unnest is estimated at a few rows, and the self-join below by
+		-- parent would become a nested loop, quadratic in the targets)
+		SELECT p FROM progress(as_of, recorded_as_of) p
+	), ranks AS (
+		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c.p FROM computed c), digits) r
 	), ranked AS (
-		SELECT p.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
+		SELECT (c.p).*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
-		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS judged_unit_id
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE (c.p).unit_id END AS judged_unit_id
 		FROM computed c
-		CROSS JOIN LATERAL unnest(c.progress_rows) p
-		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
-		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN plan_target t ON t.indicator_id = (c.p).indicator_id AND t.unit_id = (c.p).unit_id AND t.year = (c.p).year
+		JOIN unit u ON u.unit_id = (c.p).unit_id
 		JOIN unit_kind k ON k.kind = u.kind
-		JOIN indicator i ON i.indicator_id = p.indicator_id
-		LEFT JOIN (SELECT r.* FROM computed c, unit_ranks_of(c.progress_rows, digits) r) rk
-			ON rk.indicator_id = p.indicator_id AND rk.unit_id = p.unit_id
+		JOIN indicator i ON i.indicator_id = (c.p).indicator_id
+		LEFT JOIN ranks rk ON rk.indicator_id = (c.p).indicator_id AND rk.unit_id = (c.p).unit_id
 	), states AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), states_year_before AS (
