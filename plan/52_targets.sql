@@ -45,7 +45,7 @@ COMMENT ON FUNCTION target_adjustments_in_force(date, timestamptz) IS 'the adjus
 -- day before the next version as effective_until.
 CREATE OR REPLACE VIEW target_version WITH (security_invoker = true) AS
 	SELECT v.indicator_id, v.unit_id, v.year, v.version, v.target::text AS target, v.effective_from,
-	       (pg_catalog.lead(v.effective_from) OVER w - 1) AS effective_until, v.reason, v.recorded_by, v.recorded_at
+	       (pg_catalog.lead(v.effective_from) OVER w - 1) AS effective_until, v.reason, v.recorded_by::text AS recorded_by, v.recorded_at
 	FROM (SELECT t.indicator_id, t.unit_id, t.year, 1 AS version, t.target,
 	             pg_catalog.make_date(t.year, 1, 1) AS effective_from,
 	             NULL::text AS reason, NULL::name AS recorded_by, NULL::timestamptz AS recorded_at

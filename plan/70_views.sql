@@ -673,12 +673,12 @@ BEGIN
 		GROUP BY s.unit_id
 	)
 	SELECT a.unit_id AS unit_id, u.name_zh AS unit_zh, u.kind AS unit_kind, k.peer_group AS peer_group,
-	       a.items AS items, assessment_applicable(a.a) AS applicable,
+	       a.items::int AS items, assessment_applicable(a.a)::int AS applicable,
 	       assessment_weight_all(a.a) AS weight, assessment_weight(a.a) AS applicable_weight,
 	       assessment_total(a.a) AS total, assessment_score(a.a) AS score, assessment_grade(a.a) AS grade,
 	       -- NULL where row-level security hides some peers
 	       CASE WHEN all_units THEN
-	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST) END AS rank
+	       rank() OVER (PARTITION BY u.parent_id, k.peer_group ORDER BY assessment_score(a.a) DESC NULLS LAST)::int END AS rank
 	FROM a JOIN unit u ON u.unit_id = a.unit_id
 	JOIN unit_kind k ON k.kind = u.kind
 	ORDER BY k.is_department, k.level NULLS LAST, u.parent_id NULLS FIRST, k.peer_group, rank,
@@ -701,20 +701,37 @@ COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted ass
 -- Each has the as_of column, so that views of one month join on it.  Every
 -- view runs with the rights of the role that queries it (security_invoker),
 -- so row-level security applies through it as through the tables.
+-- The figures a BI tool shows are also given as exact decimals at their
+-- published precision (figure_numeric; the *_num columns), beside the
+-- full-precision float8 columns analysts compute with.
 CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
-	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p;
+	SELECT p.*, figure_numeric(p.value, i.decimals) AS value_num,
+	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
+	       figure_numeric(p.change_pp, coalesce(i.decimals, 2)) AS change_num,
+	       figure_numeric(p.actual_published, p.decimals) AS actual_num,
+	       figure_numeric(p.gap, p.decimals) AS gap_num
+	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p
+	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
 COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p;
+	SELECT d.as_of, p.*, figure_numeric(p.value, i.decimals) AS value_num,
+	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
+	       figure_numeric(p.actual_published, p.decimals) AS actual_num,
+	       figure_numeric(p.gap, p.decimals) AS gap_num
+	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p
+	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, s.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
+	SELECT d.as_of, s.*, figure_numeric(s.actual_published, s.decimals) AS actual_num,
+	       figure_numeric(s.points, 2) AS points_num
+	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, a.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
+	SELECT d.as_of, a.*, figure_numeric(a.total, 2) AS total_num, figure_numeric(a.score, 2) AS score_num
+	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
 COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
@@ -723,6 +740,17 @@ COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with
 COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
 COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
+COMMENT ON COLUMN progress_latest.value_num IS 'value at the indicator''s decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_latest.change_num IS 'change_pp at the indicator''s decimals (2 when unset), an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_latest.gap_num IS 'gap at decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_city_latest.value_num IS 'value at the indicator''s decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_city_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_city_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_city_latest.gap_num IS 'gap at decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN unit_scores_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
+COMMENT ON COLUMN unit_scores_latest.points_num IS 'points at 2 decimals, an exact decimal (BI tools)';
 COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
 COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
 COMMENT ON COLUMN progress_latest.status_bands IS 'the status band set status is judged by: the target''s, else the indicator''s, else the plan''s (NULL: the default tolerances)';

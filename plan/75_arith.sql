@@ -26,9 +26,8 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 CREATE OR REPLACE FUNCTION published_figure(actual float8, actual_published float8, decimals int,
 		digits int DEFAULT NULL) RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN digits IS NOT NULL THEN pg_catalog.round(actual::pg_catalog.numeric, digits)
-            WHEN decimals IS NOT NULL THEN pg_catalog.round(actual_published::pg_catalog.numeric, decimals)
-            ELSE actual_published::pg_catalog.numeric END;
+RETURN CASE WHEN digits IS NOT NULL THEN figure_numeric(actual, digits)
+            ELSE figure_numeric(actual_published, decimals) END;
 COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published figure of a progress() row as a decimal: actual_published at decimals, or the actual rounded half away from zero to digits';
 
 -- Rank (位次) of every unit of the given progress() rows among its peers
@@ -109,24 +108,27 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
 	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text,
-	growth_source text, reported_minus_computed float8, growth_note text)
+	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH computed AS (
-		-- progress() once, for its rows and for their ranks
-		SELECT ARRAY(SELECT p FROM progress(as_of, recorded_as_of) p) AS progress_rows
+	WITH computed AS MATERIALIZED (
+		-- progress() once, for its rows and for their ranks; read from a
+		-- function scan, so that the planner expects its rows (an array's
+		-- unnest is estimated at a few rows, and the self-join below by
+		-- parent would become a nested loop, quadratic in the targets)
+		SELECT p FROM progress(as_of, recorded_as_of) p
+	), ranks AS (
+		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c.p FROM computed c), digits) r
 	), ranked AS (
-		SELECT p.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
+		SELECT (c.p).*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
-		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE p.unit_id END AS judged_unit_id
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE (c.p).unit_id END AS judged_unit_id
 		FROM computed c
-		CROSS JOIN LATERAL unnest(c.progress_rows) p
-		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
-		JOIN unit u ON u.unit_id = p.unit_id
+		JOIN plan_target t ON t.indicator_id = (c.p).indicator_id AND t.unit_id = (c.p).unit_id AND t.year = (c.p).year
+		JOIN unit u ON u.unit_id = (c.p).unit_id
 		JOIN unit_kind k ON k.kind = u.kind
-		JOIN indicator i ON i.indicator_id = p.indicator_id
-		LEFT JOIN (SELECT r.* FROM computed c, unit_ranks_of(c.progress_rows, digits) r) rk
-			ON rk.indicator_id = p.indicator_id AND rk.unit_id = p.unit_id
+		JOIN indicator i ON i.indicator_id = (c.p).indicator_id
+		LEFT JOIN ranks rk ON rk.indicator_id = (c.p).indicator_id AND rk.unit_id = (c.p).unit_id
 	), states AS (
 		SELECT * FROM indicator_state(as_of, recorded_as_of)
 	), states_year_before AS (
@@ -216,7 +218,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	           CASE WHEN w.growth_source = 'reported' AND w.nature = 'flow'
 	                THEN 'month_growth: not given by reported year-to-date growths' END,
 	           CASE WHEN w.growth_source = 'reported' AND w.growth_year_ago IS NULL
-	                THEN 'two_year_growth: the reading a year before reported no growth' END), '') AS growth_note
+	                THEN 'two_year_growth: the reading a year before reported no growth' END), '') AS growth_note,
+	       w.decimals AS decimals
 	FROM with_reported w
 	ORDER BY w.indicator_id, w.parent_id NULLS FIRST, w.rank NULLS LAST, w.unit_id
 $$;
@@ -351,8 +354,11 @@ $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
 CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
-	SELECT p.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
-	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p;
+	SELECT p.*, figure_numeric(p.growth, i.growth_decimals) AS growth_num,
+	       figure_numeric(p.gap, p.decimals) AS gap_num
+	FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p
+	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
 COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW warning_streaks_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
@@ -400,6 +406,9 @@ COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares,
 COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
 COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
 COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
+COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is judged at (progress()''s decimals)';
+COMMENT ON COLUMN progress_arith_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
+COMMENT ON COLUMN progress_arith_latest.gap_num IS 'gap at the precision the target is judged at, an exact decimal (BI tools)';
 COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
 COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
 COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';

@@ -173,7 +173,8 @@ COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materia
 -- Runs with their ranking, for BI tools.
 CREATE OR REPLACE VIEW assessment_run_ranking WITH (security_invoker = true) AS
 	SELECT r.run_id, r.year, r.as_of, r.finished_at, u.unit_id, un.name_zh AS unit_zh,
-	       u.peer_group, u.total, u.score, u.grade, u.rank
+	       u.peer_group, u.total, u.score, u.grade, u.rank::int AS rank,
+	       figure_numeric(u.total, 2) AS total_num, figure_numeric(u.score, 2) AS score_num
 	FROM assessment_run r
 	JOIN assessment_run_unit u USING (run_id)
 	JOIN unit un USING (unit_id);

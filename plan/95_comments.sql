@@ -26,6 +26,8 @@ BEGIN
 			('peer_group', 'the group the unit is ranked in: county, department or city'),
 			('year', 'plan year'),
 			('as_of', 'as-of date of the figures'),
+			('total_num', 'total at 2 decimals, an exact decimal (BI tools)'),
+			('score_num', 'score at 2 decimals, an exact decimal (BI tools)'),
 			('data_month', 'month the figures reach (first day); NULL without data'),
 			('target', 'the target, as text (growth >= 7%)'),
 			('weight', 'weight of the target in the assessment'),

@@ -60,3 +60,17 @@ FROM (SELECT ytd_agg(p, v) s FROM (VALUES ('2024-01-01'::date, 9e18::float8), ('
 	('2024-01-01', 0.5), ('2023-01-01', 1)) r(p, v)) x;
 SELECT rollup(s ORDER BY n)::text AS narrow_first, rollup(s ORDER BY n DESC)::text AS wide_first
 FROM (VALUES (1, 'monthly{2023-01:0.25,2024-01:1.5}'::ytd), (2, 'monthly{2024-01:170000000000000000000}'::ytd)) v(n, s);
+
+-- figure_numeric, the published figure as an exact decimal for BI tools,
+-- is round_published's rule in numeric: the two agree on 40,000 figures
+-- near rounding halves (k + 0.5 at decimals 0 to 3, with float8 noise of
+-- either sign) and on 105 others of every size; NaN and infinity give NULL.
+SELECT count(*) AS figures,
+       count(*) FILTER (WHERE figure_numeric(v, d)::float8 IS DISTINCT FROM round_published(v, d)) AS disagree
+FROM (SELECT (k + 0.5) / 10 ^ d + s * 1e-13 * (k % 7) AS v, d
+      FROM generate_series(-2500, 2499) k, generate_series(0, 3) d, (VALUES (1), (-1)) n(s)
+      UNION ALL
+      SELECT 10 ^ e * 1.2345678901234, d FROM generate_series(-6, 14) e, generate_series(0, 4) d) x;
+SELECT figure_numeric(313.69000000000005, NULL) AS noise_dropped, figure_numeric(103.47897766463608, 2) AS score,
+       figure_numeric(2.5, 0) AS half_up, figure_numeric(-2.5, 0) AS half_down,
+       figure_numeric('NaN', 1) AS nan, figure_numeric('-Infinity', 1) AS inf;

@@ -514,8 +514,8 @@ CREATE TYPE unit_score_row AS (unit_id text, unit_zh text, indicator_id int, ind
 	actual_published float8, reference float8, met boolean, attainment float8, points float8);
 COMMENT ON TYPE unit_score_row IS 'a row of unit_scores(): the points of one unit x indicator';
 CREATE TYPE unit_assessment_row AS (unit_id text, unit_zh text, unit_kind text, peer_group text,
-	items bigint, applicable bigint, weight float8, applicable_weight float8, total float8, score float8,
-	grade text, rank bigint);
+	items int, applicable int, weight float8, applicable_weight float8, total float8, score float8,
+	grade text, rank int);
 COMMENT ON TYPE unit_assessment_row IS 'a row of unit_assessment(): the weighted assessment of one unit';
 -- A row of indicator_state() as a type, so that the report computes the
 -- states once and passes them (an array of these) to the sections that

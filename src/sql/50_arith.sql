@@ -5,6 +5,21 @@ CREATE OR REPLACE FUNCTION round_published(value float8, decimals int) RETURNS f
 	AS 'MODULE_PATHNAME', 'round_published_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION round_published(float8, int) IS 'the figure as published: value to 15 significant digits, rounded half away from zero to decimals (NULL decimals: unchanged)';
 
+-- The same figure as an exact decimal, for the views BI tools read: a
+-- float8 shows its noise (313.69000000000005) and psqlODBC through
+-- LibreOffice reads it in single precision.  round_published's rule in
+-- numeric: 15 significant digits, half away from zero at decimals (NULL
+-- decimals: the 15 digits, trailing zeros dropped); NULL for NaN and
+-- infinity.  Unpinned so that it inlines into the views: its body is
+-- SQL-standard, bound to its objects when it was created.
+CREATE OR REPLACE FUNCTION figure_numeric(value float8, decimals int) RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN value OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.float8
+                 OR pg_catalog.abs(value) OPERATOR(pg_catalog.=) 'Infinity'::pg_catalog.float8 THEN NULL
+            WHEN decimals IS NULL THEN pg_catalog.trim_scale(value::pg_catalog.numeric)
+            ELSE pg_catalog.round(value::pg_catalog.numeric, decimals) END;
+COMMENT ON FUNCTION figure_numeric(float8, int) IS 'round_published(value, decimals) as an exact numeric (NULL decimals: 15 significant digits, trailing zeros dropped; NaN and infinity: NULL)';
+
 -- The bureau's arithmetic (贡献率, 拉动, 倒排, 两年平均, 当月增速, 增长面):
 -- formulas on numbers, and accessors of flow ytd states.  NULL where the
 -- figure cannot be computed (months missing, a base not positive, a total

@@ -3,6 +3,7 @@
 // per view the row count and an MD5 of its text values (sorted by their
 // UTF-8 bytes, joined by newlines); and calls target_met with setString.
 // Usage: java ViewTypes URL views VIEW... | java ViewTypes URL setstring
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.*;
@@ -39,15 +40,23 @@ public class ViewTypes {
 				System.out.println("col|" + name + "|" + md.getColumnName(i) + "|" + md.getColumnTypeName(i)
 					+ "|" + typeName(md.getColumnType(i)) + "|" + md.getColumnClassName(i));
 			List<byte[]> texts = new ArrayList<>();
+			List<byte[]> numbers = new ArrayList<>();
 			int rows = 0;
 			while (rs.next()) {
 				rows++;
-				for (int i = 1; i <= md.getColumnCount(); i++)
+				for (int i = 1; i <= md.getColumnCount(); i++) {
 					if (md.getColumnTypeName(i).equals("text") && rs.getString(i) != null)
 						texts.add(rs.getString(i).getBytes(StandardCharsets.UTF_8));
+					// a numeric as an exact decimal, trailing zeros dropped
+					if (md.getColumnTypeName(i).equals("numeric") && rs.getBigDecimal(i) != null) {
+						BigDecimal d = rs.getBigDecimal(i).stripTrailingZeros();
+						numbers.add((d.signum() == 0 ? "0" : d.toPlainString()).getBytes(StandardCharsets.UTF_8));
+					}
+				}
 			}
 			System.out.println("rows|" + name + "|" + rows);
 			System.out.println("text|" + name + "|" + texts.size() + "|" + md5(texts));
+			System.out.println("num|" + name + "|" + numbers.size() + "|" + md5(numbers));
 		}
 	}
 

@@ -25,8 +25,8 @@ EXPECTED = {
 
 
 def parse(path):
-    """cols: (view, column) -> (reported, value type); rows, text: view -> ..."""
-    cols, rows, text = {}, {}, {}
+    """cols: (view, column) -> (reported, value type); rows, text, num: view -> ..."""
+    cols, rows, text, num = {}, {}, {}, {}
     for line in open(path, encoding='utf-8'):
         f = line.rstrip('\n').split('|')
         if f[0] == 'col':
@@ -38,12 +38,14 @@ def parse(path):
             rows[f[1]] = f[2]
         elif f[0] == 'text':
             text[f[1]] = (f[2], f[3])
-    return cols, rows, text
+        elif f[0] == 'num':
+            num[f[1]] = (f[2], f[3])
+    return cols, rows, text, num
 
 
 def main():
     n = int(sys.argv[1])
-    ref_cols, ref_rows, ref_text = {}, {}, {}
+    ref_cols, ref_rows, ref_text, ref_num = {}, {}, {}, {}
     for line in open(sys.argv[2], encoding='utf-8'):
         f = line.rstrip('\n').split('|')
         if f[0] == 'col':
@@ -52,6 +54,8 @@ def main():
             ref_rows[f[1]] = f[2]
         elif f[0] == 'text':
             ref_text[f[1]] = (f[2], f[3])
+        elif f[0] == 'num':
+            ref_num[f[1]] = (f[2], f[3])
     views = sorted(ref_rows)
     table = {}
     failed = 0
@@ -69,7 +73,7 @@ def main():
     ok(not odd, 'every column of the %d views has a standard type (%d columns)' % (len(views), len(ref_cols)), odd)
     for arg in sys.argv[3:]:
         driver, path = arg.split('=', 1)
-        cols, rows, text = parse(path)
+        cols, rows, text, num = parse(path)
         exp = EXPECTED[driver]
         bad = []
         for key, pgtype in sorted(ref_cols.items()):
@@ -83,6 +87,9 @@ def main():
         bad += ['%s: text %s, want %s' % (v, text.get(v), ref_text[v]) for v in views if text.get(v) != ref_text[v]]
         ntext = sum(int(ref_text[v][0]) for v in views)
         ok(not bad, '%s reads every row, and every text value (%d, Chinese included) arrives intact' % (driver, ntext), bad)
+        bad = ['%s: numeric %s, want %s' % (v, num.get(v), ref_num[v]) for v in views if num.get(v) != ref_num[v]]
+        nnum = sum(int(ref_num[v][0]) for v in views)
+        ok(not bad and nnum > 0, '%s reads every numeric value (%d) as the exact decimal psql shows' % (driver, nnum), bad)
     drivers = [a.split('=', 1)[0] for a in sys.argv[3:]]
     print('# %-26s %-4s %s' % ('PostgreSQL type', 'cols', ' | '.join('%-36s' % d for d in drivers)))
     for pgtype in sorted(table):

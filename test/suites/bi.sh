@@ -58,6 +58,12 @@ for v in $views; do
 		WHERE attrelid = 'scorecard.$v'::regclass AND attnum > 0 AND atttypid = 'text'::regtype")
 	psql -X -At -d $db -c "SELECT 'text|$v|' || count(t) || '|' || md5(coalesce(string_agg(t, E'\n' ORDER BY convert_to(t, 'UTF8')), ''))
 		FROM (SELECT unnest(ARRAY[${tcols:-NULL::text}]) t FROM scorecard.$v) s WHERE t IS NOT NULL"
+	# numeric values as exact decimals (trailing zeros dropped): what a
+	# driver must deliver without loss
+	ncols=$(psql -X -At -d $db -c "SELECT string_agg('trim_scale(' || quote_ident(attname) || ')::text', ', ') FROM pg_attribute
+		WHERE attrelid = 'scorecard.$v'::regclass AND attnum > 0 AND atttypid = 'numeric'::regtype")
+	psql -X -At -d $db -c "SELECT 'num|$v|' || count(t) || '|' || md5(coalesce(string_agg(t, E'\n' ORDER BY convert_to(t, 'UTF8')), ''))
+		FROM (SELECT unnest(ARRAY[${ncols:-NULL::text}]) t FROM scorecard.$v) s WHERE t IS NOT NULL"
 done >"$tmp/reference"
 nviews=$(echo $views | wc -w)
 [ "$nviews" -ge 7 ] && grep -q '邵阳' <(psql -X -At -d $db -c "SELECT unit_zh FROM scorecard.unit_assessment_latest UNION ALL SELECT indicator_zh FROM scorecard.progress_city_latest")
