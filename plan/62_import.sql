@@ -259,19 +259,26 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION resolve_unit(text) IS 'a unit named by id or Chinese name: its id, or NULL and why (unknown with the closest names, or ambiguous with the candidates)';
 
+-- A key that names no object, or names several: 22023 with the problem
+-- resolve_unit or resolve_indicator found (the closest names, or the
+-- candidates) and how the object is named; nothing when problem is NULL.
+CREATE OR REPLACE FUNCTION key_refused(problem text, naming text) RETURNS void LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF problem IS NOT NULL THEN
+		RAISE EXCEPTION '%', problem USING ERRCODE = 'invalid_parameter_value', DETAIL = naming;
+	END IF;
+END $$;
+COMMENT ON FUNCTION key_refused(text, text) IS 'raise 22023 with a key''s problem (unknown or ambiguous) and how the object is named; nothing when problem is NULL';
+
 -- A unit's id from its id, code or Chinese name; 22023 when unknown or
 -- ambiguous (the report and the runs name units this way).
 CREATE OR REPLACE FUNCTION unit_key(key text) RETURNS text LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
-	r record;
+	r record := resolve_unit(key);
 BEGIN
-	r := resolve_unit(key);
-	IF r.problem IS NOT NULL THEN
-		RAISE EXCEPTION '%', r.problem
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = 'A unit is named by its id (scorecard.unit.unit_id) or its Chinese name (name_zh).';
-	END IF;
+	PERFORM key_refused(r.problem, 'A unit is named by its id (scorecard.unit.unit_id) or its Chinese name (name_zh).');
 	RETURN r.unit_id;
 END $$;
 COMMENT ON FUNCTION unit_key(text) IS 'a unit''s id from its id or Chinese name; 22023 naming the closest names or the candidates';
@@ -309,14 +316,9 @@ COMMENT ON FUNCTION resolve_indicator(text) IS 'an indicator named by code, id o
 CREATE OR REPLACE FUNCTION indicator_key(key text) RETURNS int LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
-	r record;
+	r record := resolve_indicator(key);
 BEGIN
-	r := resolve_indicator(key);
-	IF r.problem IS NOT NULL THEN
-		RAISE EXCEPTION '%', r.problem
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = 'An indicator is named by its code, its id or its Chinese name (name_zh).';
-	END IF;
+	PERFORM key_refused(r.problem, 'An indicator is named by its code, its id or its Chinese name (name_zh).');
 	RETURN r.indicator_id;
 END $$;
 COMMENT ON FUNCTION indicator_key(text) IS 'an indicator''s id from its code, id or Chinese name; 22023 naming the closest names or the candidates';
