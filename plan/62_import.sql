@@ -406,20 +406,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION import_int(text) IS 'a staged field as an integer (full-width digits, a trailing 年 read), or NULL';
 
--- A staged field as a date (2024-07-01, 2024/7/1, 2024.7.1, 2024年7月1日,
--- full-width digits), or NULL.
-CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-DECLARE
-	m text[] := pg_catalog.regexp_match(pg_catalog.translate(staging_trim(s), '０１２３４５６７８９', '0123456789'),
-		'^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$');
-BEGIN
-	RETURN pg_catalog.make_date(m[1]::int, m[2]::int, m[3]::int);
-EXCEPTION WHEN others THEN
-	RETURN NULL;
-END $$;
-COMMENT ON FUNCTION import_date(text) IS 'a staged field as a date (2024-07-01, 2024/7/1, 2024年7月1日, full-width digits), or NULL';
-
 -- A staged date (2024-06-30, 2024/6/30, 2024年6月30日), or NULL.
 CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
