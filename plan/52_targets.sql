@@ -48,12 +48,12 @@ CREATE OR REPLACE VIEW target_version WITH (security_invoker = true) AS
 	       (pg_catalog.lead(v.effective_from) OVER w - 1) AS effective_until, v.reason, v.recorded_by::text AS recorded_by, v.recorded_at
 	FROM (SELECT t.indicator_id, t.unit_id, t.year, 1 AS version, t.target,
 	             pg_catalog.make_date(t.year, 1, 1) AS effective_from,
-	             NULL::text AS reason, NULL::name AS recorded_by, NULL::timestamptz AS recorded_at
+	             NULL::text AS reason, NULL::text AS recorded_by, NULL::timestamptz AS recorded_at
 	      FROM scorecard.plan_target t
 	      UNION ALL
 	      SELECT a.indicator_id, a.unit_id, a.year,
 	             (1 + pg_catalog.row_number() OVER (PARTITION BY a.indicator_id, a.unit_id, a.year ORDER BY a.effective_from))::int,
-	             a.target, a.effective_from, a.reason, a.recorded_by, a.recorded_at
+	             a.target, a.effective_from, a.reason, a.recorded_by::text, a.recorded_at
 	      FROM scorecard.target_adjustment a) v
 	WINDOW w AS (PARTITION BY v.indicator_id, v.unit_id, v.year ORDER BY v.version);
 COMMENT ON VIEW target_version IS 'every version of every target: 1 as first set (from 1 January), then each adjustment (调整目标), with the dates it was in force';

@@ -1,0 +1,222 @@
+-- The data review (统计数据审核): what a bureau checks in the readings
+-- before it publishes them.  data_review(as_of) lists findings over the
+-- readings in force (readings(recorded_as_of, ...)) of the as-of year and
+-- the year before, up to the as-of date; each finding names the unit, the
+-- indicator, the month, the rule, its severity (error, warning or info),
+-- the figure found and what it was compared with, and a sentence.  A
+-- finding never blocks anything: it is for the people who check the data.
+-- The rules and their thresholds (every comparison is strict: a figure
+-- exactly at a threshold is no finding):
+--
+--   cumulative_falls (error): an indicator reported cumulatively
+--     (indicator.reporting = 'cumulative', flows: January-to-month values)
+--     whose value is below the previous reading of the same year (the
+--     previous month's, or the previous quarter's for a quarterly one).
+--     figure: the value; compared_with: the previous reading's.
+--   parent_vs_children (warning, 上下级衔接): an area unit with a reading
+--     of its own of an additive flow (indicator.additive, nature 'flow')
+--     whose value differs from the sum of its child area units' readings of
+--     the same month by more than 1% of its own value; only when every
+--     child area unit (area_tree(): departments are never summed) has a
+--     reading of its own that month.  figure: the parent's value;
+--     compared_with: the children's sum.
+--   peer_outlier (warning): a unit whose year-to-date growth at a month of
+--     the as-of year is far from its peers' (the units of the same
+--     unit_kind.peer_group under the same parent, the unit included):
+--     |growth - median| > 3 x 1.4826 x MAD, where MAD is the median of the
+--     peers' absolute deviations from their median (1.4826 x MAD estimates
+--     the standard deviation of normal data, so the bound is about three
+--     of them).  Median and MAD, not mean and standard deviation, because
+--     they are robust to the outlier itself: one wild figure moves a mean
+--     and inflates a standard deviation enough to hide itself among five or
+--     six counties, while it barely moves a median or a MAD.  Only with at
+--     least 5 peers with a growth that month, and a MAD above zero (when
+--     more than half the peers share one growth there is no spread to
+--     measure against).  figure: the unit's growth in %; compared_with:
+--     the peers' median.
+--   month_jump (warning): an indicator reported monthly whose reading is
+--     more than 3 times, or less than a third of, the same unit's reading
+--     of the previous calendar month (both positive).  figure: the value;
+--     compared_with: the previous month's.
+--   reported_vs_computed (warning): a reading of the as-of year whose
+--     reported_growth is more than 2 points from the growth its levels
+--     give, where the same month a year before has a reading.
+--     figure: the reported growth; compared_with: the computed one.
+--   missing_month (info): a month of the as-of year, up to the as-of date,
+--     without a reading of an indicator x unit that has one for the same
+--     month a year before.  figure: NULL; compared_with: the year-before
+--     reading.
+--
+-- Year-to-date growth (peer_outlier, reported_vs_computed), in % of the
+-- figure a year before (which must be positive): flows reported
+-- cumulatively compare the month's value with the same month's a year
+-- before; flows reported monthly compare the sums of January to the month
+-- over the months read in both years (a month read in only one year is
+-- left out of both sums; missing_month names it); stocks compare the
+-- month's level with the level a year before.  Rates and tasks have no
+-- growth here.
+--
+-- Respects row-level security as it is: the readings are read as the
+-- caller (SECURITY INVOKER), so a county sees findings of its own readings
+-- only (and no peer_outlier, having no peers to compare with).
+-- Cost: linear in the readings of the two years (joins on keys, window
+-- functions and groupings over them; no lookup per row).  Planned as the
+-- recipe in docs/development.md ("How the plan model stays linear") says:
+-- PL/pgSQL with custom plans, no JIT, no merge joins, no nested loops.
+CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, month date,
+	rule text, severity text, figure float8, compared_with float8, detail text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1000
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET jit = off
+SET enable_mergejoin = off
+SET enable_nestloop = off AS $$
+#variable_conflict use_column
+DECLARE
+	year_start date := pg_catalog.date_trunc('year', as_of)::date;
+	prev_start date := (pg_catalog.date_trunc('year', as_of) - interval '1 year')::date;
+BEGIN
+	RETURN QUERY
+	WITH r AS MATERIALIZED (
+		-- the readings in force of the two years, with the previous reading
+		-- of the same indicator x unit (any year)
+		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
+		       i.reporting, i.nature, i.additive,
+		       pg_catalog.lag(x.month) OVER w AS prev_month,
+		       pg_catalog.lag(x.value) OVER w AS prev_value
+		FROM readings(recorded_as_of, prev_start, as_of) x
+		JOIN indicator i ON i.indicator_id = x.indicator_id
+		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
+	), tree AS MATERIALIZED (
+		SELECT a.unit_id, a.parent_id FROM area_tree() a
+	), pair AS (
+		-- readings of the as-of year with the same month's a year before
+		SELECT c.indicator_id, c.unit_id, c.month, c.value, c.reported_growth,
+		       c.reporting, c.nature, p.value AS prior_value
+		FROM r c
+		JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
+		        AND p.month = (c.month - interval '1 year')::date
+		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock')
+	), ytd AS (
+		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
+		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
+		            THEN pg_catalog.sum(p.value) OVER w ELSE p.value END AS cur,
+		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
+		            THEN pg_catalog.sum(p.prior_value) OVER w ELSE p.prior_value END AS prior
+		FROM pair p
+		WINDOW w AS (PARTITION BY p.indicator_id, p.unit_id ORDER BY p.month)
+	), growth AS MATERIALIZED (
+		SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
+		       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
+		FROM ytd y
+		WHERE y.prior > 0::float8
+	), peer AS MATERIALIZED (
+		SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
+		FROM growth g
+		JOIN unit u ON u.unit_id = g.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
+		WHERE u.parent_id IS NOT NULL
+	), med AS (
+		SELECT p.indicator_id, p.parent_id, p.peer_group, p.month, pg_catalog.count(*) AS n,
+		       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY p.growth) AS median
+		FROM peer p
+		GROUP BY p.indicator_id, p.parent_id, p.peer_group, p.month
+		HAVING pg_catalog.count(*) >= 5
+	), mad AS (
+		SELECT m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median,
+		       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY pg_catalog.abs(p.growth - m.median)) AS mad
+		FROM med m
+		JOIN peer p ON p.indicator_id = m.indicator_id AND p.parent_id = m.parent_id
+		           AND p.peer_group = m.peer_group AND p.month = m.month
+		GROUP BY m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median
+	), children AS (
+		-- how many child area units each area unit has
+		SELECT t.parent_id, pg_catalog.count(*) AS n
+		FROM tree t WHERE t.parent_id IS NOT NULL
+		GROUP BY t.parent_id
+	), child_sum AS (
+		SELECT c.indicator_id, t.parent_id, c.month, pg_catalog.sum(c.value) AS total, pg_catalog.count(*) AS n
+		FROM r c JOIN tree t ON t.unit_id = c.unit_id
+		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL
+		GROUP BY c.indicator_id, t.parent_id, c.month
+	), finding (unit_id, indicator_id, month, rule, severity, figure, compared_with, detail) AS (
+		SELECT c.unit_id, c.indicator_id, c.month, 'cumulative_falls', 'error', c.value, c.prev_value,
+		       pg_catalog.format('cumulative value %s is below %s of %s',
+		           c.value, c.prev_value, pg_catalog.to_char(c.prev_month, 'YYYY-MM'))
+		FROM r c
+		WHERE c.reporting = 'cumulative'
+		  AND pg_catalog.date_trunc('year', c.prev_month) = pg_catalog.date_trunc('year', c.month)
+		  AND c.value < c.prev_value
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, p.month, 'parent_vs_children', 'warning', p.value, s.total,
+		       pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
+		           s.n, pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2))
+		FROM r p
+		JOIN tree pt ON pt.unit_id = p.unit_id
+		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
+		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
+		WHERE p.nature = 'flow' AND p.additive
+		  AND pg_catalog.abs(p.value - s.total) > 0.01::float8 * pg_catalog.abs(p.value)
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
+		       pg_catalog.format('year-to-date growth %s%% is %s robust standard deviations (1.4826 x MAD %s) from the median %s%% of %s peers (more than 3)',
+		           pg_catalog.round(p.growth::numeric, 2),
+		           pg_catalog.round((pg_catalog.abs(p.growth - d.median) / (1.4826::float8 * d.mad))::numeric, 1),
+		           pg_catalog.round(d.mad::numeric, 2), pg_catalog.round(d.median::numeric, 2), d.n)
+		FROM peer p
+		JOIN mad d ON d.indicator_id = p.indicator_id AND d.parent_id = p.parent_id
+		          AND d.peer_group = p.peer_group AND d.month = p.month
+		WHERE d.mad > 0::float8
+		  AND pg_catalog.abs(p.growth - d.median) > 3::float8 * 1.4826::float8 * d.mad
+		UNION ALL
+		SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,
+		       pg_catalog.format('%s is %s times the previous month''s %s (bounds: a third to 3 times)',
+		           c.value, pg_catalog.round((c.value / c.prev_value)::numeric, 2), c.prev_value)
+		FROM r c
+		WHERE c.reporting = 'monthly'
+		  AND c.prev_month = (c.month - interval '1 month')::date
+		  AND c.value > 0::float8 AND c.prev_value > 0::float8
+		  AND (c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value)
+		UNION ALL
+		SELECT g.unit_id, g.indicator_id, g.month, 'reported_vs_computed', 'warning', g.reported_growth, g.growth,
+		       pg_catalog.format('reported growth %s%% is %s points from the %s%% the levels give (more than 2)',
+		           g.reported_growth, pg_catalog.round(pg_catalog.abs(g.reported_growth - g.growth)::numeric, 2),
+		           pg_catalog.round(g.growth::numeric, 2))
+		FROM growth g
+		WHERE g.reported_growth IS NOT NULL
+		  AND pg_catalog.abs(g.reported_growth - g.growth) > 2::float8
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, (p.month + interval '1 year')::date, 'missing_month', 'info', NULL::float8, p.value,
+		       pg_catalog.format('no reading; %s has one (%s)', pg_catalog.to_char(p.month, 'YYYY-MM'), p.value)
+		FROM r p
+		WHERE p.month < year_start AND (p.month + interval '1 year')::date <= as_of
+		  AND NOT EXISTS (SELECT 1 FROM r c
+		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
+		                    AND c.month = (p.month + interval '1 year')::date)
+	)
+	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
+	       f.figure, f.compared_with, f.detail
+	FROM finding f
+	JOIN unit u ON u.unit_id = f.unit_id
+	JOIN indicator i ON i.indicator_id = f.indicator_id
+	ORDER BY f.indicator_id, u.sort_order, f.unit_id, f.month, f.rule;
+END $$;
+COMMENT ON FUNCTION data_review(date, timestamptz) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
+
+-- The review at the latest month with readings (latest_as_of()), for BI
+-- tools and the people who check the data.
+CREATE OR REPLACE VIEW data_review_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, f.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.data_review(d.as_of) f;
+COMMENT ON VIEW data_review_latest IS 'data_review(as_of) at the last day of the latest month with readings: findings of the data review (统计数据审核)';
+COMMENT ON COLUMN data_review_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN data_review_latest.unit_id IS 'unit of the finding (scorecard.unit)';
+COMMENT ON COLUMN data_review_latest.unit_zh IS 'unit name (Chinese)';
+COMMENT ON COLUMN data_review_latest.indicator_id IS 'indicator of the finding (scorecard.indicator)';
+COMMENT ON COLUMN data_review_latest.indicator_zh IS 'indicator name (Chinese)';
+COMMENT ON COLUMN data_review_latest.month IS 'month of the finding (first day): the reading found, or the month without one';
+COMMENT ON COLUMN data_review_latest.rule IS 'the rule: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed or missing_month';
+COMMENT ON COLUMN data_review_latest.severity IS 'error (cumulative_falls), warning or info (missing_month)';
+COMMENT ON COLUMN data_review_latest.figure IS 'the figure found: the value (cumulative_falls, parent_vs_children, month_jump), the growth in % (peer_outlier), the reported growth (reported_vs_computed); NULL for missing_month';
+COMMENT ON COLUMN data_review_latest.compared_with IS 'what it was compared with: the previous reading, the children''s sum, the peers'' median growth, the computed growth, or the reading a year before (missing_month)';
+COMMENT ON COLUMN data_review_latest.detail IS 'the finding in a sentence, with the rule''s threshold';
