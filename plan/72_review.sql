@@ -58,7 +58,10 @@
 --
 -- Respects row-level security as it is: the readings are read as the
 -- caller (SECURITY INVOKER), so a county sees findings of its own readings
--- only (and no peer_outlier, having no peers to compare with).
+-- only; a role that does not see every unit (sees_all_units()) gets no
+-- peer_outlier or parent_vs_children findings, which compare a unit with
+-- others it may not see (a median of the visible peers would pass for
+-- the median of all).
 -- Cost: linear in the readings of the two years (joins on keys, window
 -- functions and groupings over them; no lookup per row).  Planned as the
 -- recipe in docs/development.md ("How the plan model stays linear") says:
@@ -76,6 +79,8 @@ SET enable_nestloop = off AS $$
 DECLARE
 	year_start date := pg_catalog.date_trunc('year', as_of)::date;
 	prev_start date := (pg_catalog.date_trunc('year', as_of) - interval '1 year')::date;
+	-- once, not per row: whether row-level security hides some units
+	all_units boolean := sees_all_units();
 BEGIN
 	RETURN QUERY
 	WITH r AS MATERIALIZED (
@@ -156,7 +161,7 @@ BEGIN
 		JOIN tree pt ON pt.unit_id = p.unit_id
 		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
 		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
-		WHERE p.nature = 'flow' AND p.additive
+		WHERE all_units AND p.nature = 'flow' AND p.additive
 		  AND pg_catalog.abs(p.value - s.total) > 0.01::float8 * pg_catalog.abs(p.value)
 		UNION ALL
 		SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
@@ -167,7 +172,7 @@ BEGIN
 		FROM peer p
 		JOIN mad d ON d.indicator_id = p.indicator_id AND d.parent_id = p.parent_id
 		          AND d.peer_group = p.peer_group AND d.month = p.month
-		WHERE d.mad > 0::float8
+		WHERE all_units AND d.mad > 0::float8
 		  AND pg_catalog.abs(p.growth - d.median) > 3::float8 * 1.4826::float8 * d.mad
 		UNION ALL
 		SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,

@@ -61,6 +61,11 @@ for v in $views; do
 			# the counties, which the county role cannot see.
 			echo "$out" | grep -q 'rank scoring needs every unit of the peer group, and role rls_county does not see them all'
 			ok $? "county role: view $v refuses (42501) rather than rank Beita among the units it sees" ;;
+		data_review_latest)
+			# the rules that compare a unit with units the county does
+			# not see are left out for it
+			own=$(as postgres "SELECT count(*) FROM $v WHERE unit_id = 'beita' AND rule NOT IN ('peer_outlier', 'parent_vs_children')")
+			is "$out" "$own of $own" "county role: view $v shows Beita's $own findings of its own readings, no peer or parent comparison, no other unit's" ;;
 		*) is "$out" "$beita of $beita" "county role: view $v shows Beita's $beita rows, no other unit's" ;;
 		esac
 	fi
