@@ -481,6 +481,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	bad text;
 	nbad bigint;
+	-- what the load is doing, as run_assessment says it (80_run.sql)
+	started timestamptz := pg_catalog.clock_timestamp();
 BEGIN
 	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
 		RAISE EXCEPTION 'load_readings runs under READ COMMITTED only, not %',
@@ -495,6 +497,7 @@ BEGIN
 			      DETAIL = 'A reading''s recorded_at is the server''s clock when it is loaded; stored runs are re-made from it.',
 			      HINT = 'Load without recorded_at; nothing was loaded.';
 	END IF;
+	PERFORM pg_catalog.set_config('application_name', 'scorecard load: checking the staged rows', true);
 	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('line %s: %s', c.line, c.reason), E'\n' ORDER BY c.line)
 	INTO nbad, bad
 	FROM check_readings(header) c;
@@ -508,12 +511,16 @@ BEGIN
 	-- on reading_intake as on reading); record_readings takes the load
 	-- lock and writes them into reading with the server's revision and
 	-- recorded_at.
+	RAISE NOTICE 'scorecard load: staged rows checked (% ms)', run_step_ms(started);
+	started := pg_catalog.clock_timestamp();
+	PERFORM pg_catalog.set_config('application_name', 'scorecard load: waiting for the plan lock and recording', true);
 	INSERT INTO reading_intake (indicator_id, unit_id, month, value, reported_growth, source)
 	SELECT k.indicator_id, k.unit_id, k.m, k.v, k.g, nullif(pg_catalog.btrim(k.source), '')
 	FROM staged_readings(header) k;
 	SELECT r.inserted, r.revised, r.unchanged INTO inserted, revised, unchanged
 	FROM record_readings(load_readings.recorded_at) r;
 	DELETE FROM pg_temp.reading_staging;
+	RAISE NOTICE 'scorecard load: % inserted, % revised, % unchanged (% ms)', inserted, revised, unchanged, run_step_ms(started);
 END $$;
 COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s reading_staging into reading, all rows or none; corrections become new revisions; READ COMMITTED only';
 

@@ -6,6 +6,14 @@
 -- and waits its turn behind another run or a load.
 
 
+-- Milliseconds since started, for the NOTICEs of a long call's steps.
+CREATE OR REPLACE FUNCTION run_step_ms(started timestamptz) RETURNS bigint
+LANGUAGE sql VOLATILE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT round(date_part('epoch', clock_timestamp() - started) * 1000)::bigint
+$$;
+COMMENT ON FUNCTION run_step_ms(timestamptz) IS 'milliseconds since started (the NOTICEs of the steps of runs and loads)';
+
 CREATE OR REPLACE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
 LANGUAGE plpgsql
@@ -23,6 +31,11 @@ DECLARE
 	units assessment_run_unit[];
 	all_units boolean;
 	n_year bigint;
+	-- what the run is doing, for the NOTICEs and for other sessions
+	-- (application_name in pg_stat_activity, this call's only: a SET clause
+	-- restores it when the procedure returns)
+	task text := pg_catalog.format('scorecard run %s', year);
+	started timestamptz := pg_catalog.clock_timestamp();
 BEGIN
 	IF year IS NULL OR year NOT BETWEEN 2000 AND 2100 THEN
 		RAISE EXCEPTION 'run_assessment: year % is out of range', year
@@ -40,7 +53,11 @@ BEGIN
 	END IF;
 	-- Runs and loads take turns: the plan lock, waited for up to
 	-- scorecard.run_lock_timeout (then 55P03).
+	PERFORM pg_catalog.set_config('application_name', task || ': waiting for the plan lock', true);
 	PERFORM take_plan_lock('run');
+	RAISE NOTICE '%: plan lock taken (% ms)', task, run_step_ms(started);
+	started := pg_catalog.clock_timestamp();
+	PERFORM pg_catalog.set_config('application_name', task || ': computing progress, scores and units', true);
 
 	-- The data as recorded now (or at the recorded_as_of given, if earlier),
 	-- stored with the run: every reading committed before the lock has an
@@ -133,6 +150,10 @@ BEGIN
 			      HINT = 'Load the year''s targets into scorecard.plan_target first.';
 	END IF;
 
+	RAISE NOTICE '%: as of %, % readings, % targets, % scores, % units computed (% ms)', task, d, n,
+		pg_catalog.cardinality(prog), pg_catalog.cardinality(scores), pg_catalog.cardinality(units), run_step_ms(started);
+	started := pg_catalog.clock_timestamp();
+	PERFORM pg_catalog.set_config('application_name', task || ': storing', true);
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
 	BEGIN
 		INSERT INTO assessment_run (year, as_of, recorded_as_of, data_recorded_through, readings_used,
@@ -167,6 +188,7 @@ BEGIN
 	FROM unnest(prog) p;
 
 	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
+	RAISE NOTICE '%: stored as run % (% ms)', task, rid, run_step_ms(started);
 END $$;
 COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
 

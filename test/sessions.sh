@@ -32,6 +32,9 @@ open_session() {
 	echo 0 >"$SESSDIR/$name.seen"
 	SESSIONS+=("$name")
 	SESS_BACKEND[$name]=$(x "$name" "SELECT pg_backend_pid()")
+	# warnings and errors only: the NOTICEs runs and loads send after each
+	# step are not what the suites compare
+	x "$name" "SET client_min_messages = warning" >/dev/null
 }
 
 # Send SQL to session $1 without waiting; a marker follows it.

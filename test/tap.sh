@@ -4,6 +4,11 @@
 # (failed is 1 once any check failed).
 n=0
 failed=0
+# psql shows warnings and errors only: the NOTICEs runs and loads send
+# after each step (test/suites/steps.sh checks them) are not what the
+# suites compare.
+export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }-c client_min_messages=warning"
+
 ok() { # ok EXIT-STATUS LABEL: the check passed when the status is 0 (ok LABEL: passed)
 	[ $# -ge 2 ] || set -- 0 "$1"
 	n=$((n + 1))
