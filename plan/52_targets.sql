@@ -128,8 +128,8 @@ BEGIN
 		INSERT INTO target_adjustment (indicator_id, unit_id, year, effective_from, target, indicator_nature, reason)
 		VALUES (iid, uid, year, effective_from, tgt, base.indicator_nature, reason);
 	END IF;
-	RETURN (SELECT 1 + pg_catalog.count(*) FROM target_adjustment a
-	        WHERE a.indicator_id = iid AND a.unit_id = uid AND a.year = adjust_target.year
-	          AND a.effective_from <= adjust_target.effective_from);
+	-- the version in force from that date, as everything else counts it
+	RETURN (SELECT v.version FROM target_adjustments_in_force(adjust_target.effective_from) v
+	        WHERE v.indicator_id = iid AND v.unit_id = uid);
 END $$;
 COMMENT ON FUNCTION adjust_target(text, text, int, text, date, text) IS 'record a target changed mid-year (调整目标): indicator x unit x year is target_text from effective_from on; returns its version (the same call again changes nothing)';

@@ -578,21 +578,21 @@ BEGIN
 		       p.decimals, p.actual_published, p.reference,
 		       t.scoring, t.score_floor, t.score_cap, t.score_params,
 		       i.higher_is_better, u.parent_id, k.peer_group AS peers,
-		       -- the target judged: the version in force, progress()'s (its
-		       -- text read only for an adjusted target)
-		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		            THEN target_prorated(CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END, p.time_progress)
-		            ELSE CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END END AS tgt,
+		       CASE WHEN j.prorated THEN target_prorated(j.judged, p.time_progress) ELSE j.judged END AS tgt,
 		       -- what the scale and baseline parameters are multiplied by:
 		       -- time progress where the level target is prorated, as it is
-		       CASE WHEN NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual'
-		                 AND target_measure(t.target) = 'level'
-		            THEN p.time_progress ELSE 1 END AS param_scale
+		       CASE WHEN j.prorated AND target_measure(j.judged) = 'level' THEN p.time_progress ELSE 1 END AS param_scale
 		FROM unnest(progress_rows) p
 		JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 		JOIN indicator i ON i.indicator_id = p.indicator_id
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
+		CROSS JOIN LATERAL (
+			-- the target judged: the version in force, progress()'s (its text
+			-- read only for an adjusted target), and whether it is scored
+			-- against time progress (level targets of flows and task counts)
+			SELECT CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END AS judged,
+			       NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual' AS prorated) j
 		WHERE t.weight OPERATOR(pg_catalog.>) 0
 		OFFSET 0
 	), ranked AS (
@@ -696,6 +696,21 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION unit_assessment(date, timestamptz, boolean) IS 'weighted assessment per unit: total, normalised score, grade, rank (year_end: level targets of flows against the whole year, see unit_scores)';
 
+-- The published figure of a row of progress() as an exact decimal, the
+-- one figure that ranks, comparisons and the views' actual_num read:
+-- actual_published at the indicator's precision (figure_numeric at its
+-- decimals), or the
+-- actual rounded half away from zero to digits decimals when digits is
+-- given, so that figures published alike compare equal.  Unpinned so that
+-- it inlines: its body is SQL-standard, bound to its objects when it was
+-- created, so no search_path applies when it runs.
+CREATE OR REPLACE FUNCTION published_figure(actual float8, actual_published float8, decimals int,
+		digits int DEFAULT NULL) RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN digits IS NOT NULL THEN figure_numeric(actual, digits)
+            ELSE figure_numeric(actual_published, decimals) END;
+COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published figure of a progress() row as a decimal: actual_published at decimals, or the actual rounded half away from zero to digits';
+
 -- Views at the latest month with readings, as of its last day
 -- (latest_as_of(), the as_of a run of that month records), for BI tools.
 -- Each has the as_of column, so that views of one month join on it.  Every
@@ -708,7 +723,7 @@ CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
 	SELECT p.*, figure_numeric(p.value, i.decimals) AS value_num,
 	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
 	       figure_numeric(p.change_pp, coalesce(i.decimals, 2)) AS change_num,
-	       figure_numeric(p.actual_published, p.decimals) AS actual_num,
+	       published_figure(p.actual, p.actual_published, p.decimals) AS actual_num,
 	       figure_numeric(p.gap, p.decimals) AS gap_num
 	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p
 	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
@@ -716,7 +731,7 @@ COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the lates
 CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, p.*, figure_numeric(p.value, i.decimals) AS value_num,
 	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
-	       figure_numeric(p.actual_published, p.decimals) AS actual_num,
+	       published_figure(p.actual, p.actual_published, p.decimals) AS actual_num,
 	       figure_numeric(p.gap, p.decimals) AS gap_num
 	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p
 	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
@@ -725,7 +740,7 @@ CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, s.*, figure_numeric(s.actual_published, s.decimals) AS actual_num,
+	SELECT d.as_of, s.*, published_figure(s.actual, s.actual_published, s.decimals) AS actual_num,
 	       figure_numeric(s.points, 2) AS points_num
 	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
@@ -740,17 +755,6 @@ COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with
 COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
 COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
-COMMENT ON COLUMN progress_latest.value_num IS 'value at the indicator''s decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_latest.change_num IS 'change_pp at the indicator''s decimals (2 when unset), an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_latest.gap_num IS 'gap at decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_city_latest.value_num IS 'value at the indicator''s decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_city_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_city_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_city_latest.gap_num IS 'gap at decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN unit_scores_latest.actual_num IS 'actual_published, an exact decimal (BI tools)';
-COMMENT ON COLUMN unit_scores_latest.points_num IS 'points at 2 decimals, an exact decimal (BI tools)';
 COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
 COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
 COMMENT ON COLUMN progress_latest.status_bands IS 'the status band set status is judged by: the target''s, else the indicator''s, else the plan''s (NULL: the default tolerances)';

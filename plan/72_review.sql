@@ -216,9 +216,7 @@ CREATE OR REPLACE VIEW data_review_latest WITH (security_invoker = true) AS
 COMMENT ON VIEW data_review_latest IS 'data_review(as_of) at the last day of the latest month with readings: findings of the data review (统计数据审核)';
 COMMENT ON COLUMN data_review_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN data_review_latest.unit_id IS 'unit of the finding (scorecard.unit)';
-COMMENT ON COLUMN data_review_latest.unit_zh IS 'unit name (Chinese)';
 COMMENT ON COLUMN data_review_latest.indicator_id IS 'indicator of the finding (scorecard.indicator)';
-COMMENT ON COLUMN data_review_latest.indicator_zh IS 'indicator name (Chinese)';
 COMMENT ON COLUMN data_review_latest.month IS 'month of the finding (first day): the reading found, or the month without one';
 COMMENT ON COLUMN data_review_latest.rule IS 'the rule: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed or missing_month';
 COMMENT ON COLUMN data_review_latest.severity IS 'error (cumulative_falls), warning or info (missing_month)';

@@ -16,20 +16,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as_of''s, NULL in January';
 
--- The published figure of a row of progress() as an exact decimal, the
--- one figure that ranks and comparisons read: actual_published at the
--- indicator's precision (its decimals; float8 noise removed), or the
--- actual rounded half away from zero to digits decimals when digits is
--- given, so that figures published alike compare equal.  Unpinned so that
--- it inlines: its body is SQL-standard, bound to its objects when it was
--- created, so no search_path applies when it runs.
-CREATE OR REPLACE FUNCTION published_figure(actual float8, actual_published float8, decimals int,
-		digits int DEFAULT NULL) RETURNS numeric
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN digits IS NOT NULL THEN figure_numeric(actual, digits)
-            ELSE figure_numeric(actual_published, decimals) END;
-COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published figure of a progress() row as a decimal: actual_published at decimals, or the actual rounded half away from zero to digits';
-
 -- Rank (位次) of every unit of the given progress() rows among its peers
 -- (same parent, same peer group) on an indicator, in the indicator's
 -- direction, on the published figure (published_figure), so that figures
@@ -407,8 +393,6 @@ COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual ta
 COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
 COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
 COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is judged at (progress()''s decimals)';
-COMMENT ON COLUMN progress_arith_latest.growth_num IS 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)';
-COMMENT ON COLUMN progress_arith_latest.gap_num IS 'gap at the precision the target is judged at, an exact decimal (BI tools)';
 COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
 COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
 COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';

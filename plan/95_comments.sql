@@ -26,6 +26,13 @@ BEGIN
 			('peer_group', 'the group the unit is ranked in: county, department or city'),
 			('year', 'plan year'),
 			('as_of', 'as-of date of the figures'),
+			-- the published figures as exact decimals (figure_numeric), for BI tools
+			('value_num', 'value at the indicator''s decimals, an exact decimal (BI tools)'),
+			('growth_num', 'growth at the indicator''s growth_decimals, an exact decimal (BI tools)'),
+			('change_num', 'change_pp at the indicator''s decimals (2 when unset), an exact decimal (BI tools)'),
+			('actual_num', 'the published figure (published_figure: actual_published at decimals), an exact decimal (BI tools)'),
+			('gap_num', 'gap at the precision the target is judged at (decimals), an exact decimal (BI tools)'),
+			('points_num', 'points at 2 decimals, an exact decimal (BI tools)'),
 			('total_num', 'total at 2 decimals, an exact decimal (BI tools)'),
 			('score_num', 'score at 2 decimals, an exact decimal (BI tools)'),
 			('data_month', 'month the figures reach (first day); NULL without data'),

@@ -29,8 +29,6 @@ if [ -z "$year" ]; then
 fi
 psql -X -q -v ON_ERROR_STOP=1 -c "CALL scorecard.run_assessment($year)" || exit $?
 as_of=$(psql -X -q -At -c "SELECT as_of FROM scorecard.assessment_run ORDER BY run_id DESC LIMIT 1")
-mkdir -p "$TOP/tmp"
-out="$TOP/tmp/report-$db-${as_of:0:7}.html"
-psql -X -q -At -v ON_ERROR_STOP=1 -o "$out" -c "SELECT scorecard.progress_report_html('$as_of'::date)" || exit $?
+out=$(DB=$db bash "$TOP/scripts/report.sh" "$as_of") || exit $?
 echo "assessment run of $year as of $as_of stored; the report: $out"
 echo "connect: psql \"host=$PGHOST port=$PGPORT dbname=$db user=postgres\" (make demo-stop stops the server)"
