@@ -223,6 +223,17 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each indicator x unit at as_of: own readings, or the roll-up of the child units when every one reports (else NULL and a note)';
 
+-- indicator_state()'s rows as one array, for the functions that take the
+-- states computed once (progress_of_states, the report's sections).
+CREATE OR REPLACE FUNCTION indicator_state_rows(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS indicator_state_row[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row
+	             FROM indicator_state(as_of, recorded_as_of) x)
+$$;
+COMMENT ON FUNCTION indicator_state_rows(date, timestamptz) IS 'the rows of indicator_state() as one array';
+
 -- Progress of every target of the as-of year, per indicator x unit.
 --   value: year-to-date value (flows) or level at the month (stocks, rates);
 --   prior: the same a year before; computed_growth: % from the readings;
@@ -256,8 +267,12 @@ COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each ind
 -- It returns rows of the type progress_row (a PL/pgSQL function's OUT
 -- column could not share the argument's name, as_of), named in the final
 -- SELECT as there (test/suites/one_rule.sh checks the names and order).
+-- progress_of_states judges the states given (indicator_state_rows of the
+-- same as_of and recorded_as_of), so that a caller that also reads the
+-- states (the report) computes them once; progress() computes them.
 
-CREATE OR REPLACE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION progress_of_states(as_of date, state_rows indicator_state_row[],
+	recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF progress_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -272,7 +287,7 @@ DECLARE
 BEGIN
 	RETURN QUERY
 	WITH states AS (
-		SELECT * FROM indicator_state(as_of, recorded_as_of)
+		SELECT * FROM unnest(state_rows)
 	), adjusted AS (
 		-- the targets changed mid-year, as in force at the as-of date
 		SELECT * FROM target_adjustments_in_force(as_of, recorded_as_of)
@@ -467,6 +482,14 @@ BEGIN
 	JOIN unit u ON u.unit_id = p.unit_id
 	ORDER BY u.sort_order, p.unit_id, p.indicator_id;
 END $$;
+COMMENT ON FUNCTION progress_of_states(date, indicator_state_row[], timestamptz) IS 'progress() judged on the states given (indicator_state_rows of the same as_of and recorded_as_of)';
+
+CREATE OR REPLACE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS SETOF progress_row
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 100000
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT * FROM progress_of_states(as_of, indicator_state_rows(as_of, recorded_as_of), recorded_as_of)
+$$;
 COMMENT ON FUNCTION progress(date, timestamptz) IS 'progress of every target of the as-of year per indicator x unit (ytd value and growth, target, met, gap, attainment, time progress, status)';
 
 -- The progress of the top of the hierarchy: the rows of the area units

@@ -132,22 +132,17 @@ RETURN CASE
 COMMENT ON FUNCTION report_target_zh(target, text, text) IS 'a target in Chinese words, with the unit of measure and the reference indicator''s name';
 
 -- The published precision of an indicator's figures: the indicator's own
--- decimals and growth_decimals when the plan model has those columns (read
--- through to_jsonb, so this works with and without them), else
--- report_decimals() of its unit for values and one decimal for growth.
+-- decimals and growth_decimals when set, else report_decimals() of its unit
+-- for values and one decimal for growth.
 CREATE OR REPLACE FUNCTION report_value_decimals(ind indicator) RETURNS int
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT coalesce((to_jsonb(ind) ->> 'decimals')::int, report_decimals(ind.measure_unit))
-$$;
-COMMENT ON FUNCTION report_value_decimals(indicator) IS 'decimals of an indicator''s values: its decimals column if the model has one and it is set, else by unit';
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(ind.decimals, report_decimals(ind.measure_unit));
+COMMENT ON FUNCTION report_value_decimals(indicator) IS 'decimals of an indicator''s values: its decimals column if set, else by unit';
 
 CREATE OR REPLACE FUNCTION report_growth_decimals(ind indicator) RETURNS int
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT coalesce((to_jsonb(ind) ->> 'growth_decimals')::int, 1)
-$$;
-COMMENT ON FUNCTION report_growth_decimals(indicator) IS 'decimals of an indicator''s growth: its growth_decimals column if the model has one, else 1';
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(ind.growth_decimals, 1);
+COMMENT ON FUNCTION report_growth_decimals(indicator) IS 'decimals of an indicator''s growth: its growth_decimals column if set, else 1';
 
 -- The figure a target is judged on, as published, in words: a growth with
 -- growth_decimals and %, a share with %, a change in 个百分点, a level with
@@ -224,9 +219,10 @@ COMMENT ON FUNCTION report_main_indicators(date, text) IS 'indicators the area u
 -- published; source names the run by its date), else computed from prog
 -- (the progress() rows of as_of; NULL: computed here) by unit_scores_of and
 -- unit_assessment_of; with the rank a month before, from the stored run of
--- the previous month if there is one, else computed from prev_scores (the
--- unit_scores() rows of the previous month's end; NULL: computed here;
--- none in January).  unmet: the names of the weighted targets not met as
+-- the previous month if there is one (the ranking published then), else
+-- from prev_scores when given (unit_scores() of the previous month's end:
+-- a ranking nobody published, so never computed unasked; none in
+-- January).  unmet: the names of the weighted targets not met as
 -- scored (unit_score_row.met, which a run stores: a level target of a flow
 -- against its time-prorated target, 序时目标), from the run or the scores.
 CREATE OR REPLACE FUNCTION report_ranking(as_of date, area_id text, peers text,
@@ -234,15 +230,23 @@ CREATE OR REPLACE FUNCTION report_ranking(as_of date, area_id text, peers text,
 RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade text, rank bigint,
 	source text, prior_rank bigint, prior_source text, unmet text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+-- hash joins: the planner takes an array's rows for ten and would
+-- rescan them once per unit
+SET enable_nestloop = off AS $$
 	WITH run AS (
 		SELECT r.run_id, r.as_of FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
 		  AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', report_ranking.as_of)
 		ORDER BY r.as_of DESC, r.run_id DESC LIMIT 1
 	), scores AS MATERIALIZED (
-		-- the month's scores, when no run of it is stored
-		SELECT ARRAY(SELECT s FROM unit_scores_of(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) s) AS rows
+		-- the month's scores, when no run of it is stored, of the peers
+		-- ranked here only: a unit's points depend on its own rows and on
+		-- those of its peers (same parent, same peer group), no others
+		SELECT ARRAY(SELECT s FROM unit_scores_of(ARRAY(
+		           SELECT p FROM unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p
+		           JOIN unit u ON u.unit_id = p.unit_id JOIN unit_kind k ON k.kind = u.kind
+		           WHERE u.parent_id = area_id AND k.peer_group = peers)) s) AS rows
 		WHERE NOT EXISTS (SELECT 1 FROM run)
 	), cur AS (
 		SELECT u.unit_id, n.name_zh AS unit_zh, u.score, u.total, u.grade, u.rank,
@@ -265,8 +269,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE u.peer_group = peers
 		UNION ALL
 		SELECT a.unit_id, a.rank, '按上月数据计算'
-		FROM unit_assessment_of(coalesce(prev_scores,
-		         ARRAY(SELECT s FROM unit_scores((pg_catalog.date_trunc('month', as_of) - interval '1 day')::date) s))) a
+		FROM unit_assessment_of(prev_scores) a
 		WHERE NOT EXISTS (SELECT 1 FROM prev_run) AND extract(month FROM as_of) > 1
 		  AND a.peer_group = peers
 	), unmet AS (
@@ -309,7 +312,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE m.nature = 'flow' AND m.additive AND m.higher_is_better
 		  AND target_measure(m.city_target) = 'growth'
 	), s AS (
-		SELECT s.* FROM unnest(coalesce(states, ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row FROM indicator_state(as_of) x))) s JOIN mi USING (indicator_id)
+		SELECT s.* FROM unnest(coalesce(states, indicator_state_rows(as_of))) s JOIN mi USING (indicator_id)
 	), tot AS (
 		SELECT s.indicator_id, s.data_month, ytd_value(s.state, s.data_month) AS v, ytd_prior(s.state, s.data_month) AS pv
 		FROM s WHERE s.unit_id = area_id
@@ -337,7 +340,9 @@ CREATE OR REPLACE FUNCTION report_lagging(as_of date, area_id text, prog progres
 RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, status text, detail text,
 	responsible text, lead_person text, section text, due_date date)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+-- hash joins, as in report_ranking
+SET enable_nestloop = off AS $$
 	WITH RECURSIVE area(unit_id) AS (
 		SELECT area_id
 		UNION
@@ -365,7 +370,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       END,
 	       l.responsible_unit_zh, l.lead_person, tp.section, tp.due_date
 	FROM l
-	LEFT JOIN unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p ON l.kind = 'target' AND p.indicator_id::text = l.item_id AND p.unit_id = l.unit_id
+	-- the targets in the list: red or yellow (lagging_list_of's rule)
+	LEFT JOIN (SELECT p.* FROM unnest(coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) p
+	           WHERE p.status IN ('red', 'yellow')) p
+	       ON l.kind = 'target' AND p.indicator_id::text = l.item_id AND p.unit_id = l.unit_id
 	LEFT JOIN indicator ii ON ii.indicator_id = p.indicator_id
 	LEFT JOIN plan_target t ON t.indicator_id = p.indicator_id AND t.unit_id = p.unit_id AND t.year = p.year
 	LEFT JOIN indicator ri ON ri.indicator_id = t.reference_indicator_id
@@ -392,7 +400,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT * FROM report_main_indicators(as_of, area_id) m
 		WHERE m.nature IN ('flow', 'stock') AND target_measure(m.city_target) = 'growth'
 	), s AS (
-		SELECT s.indicator_id, s.state, i.nature FROM unnest(coalesce(states, ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row FROM indicator_state(as_of) x))) s
+		SELECT s.indicator_id, s.state, i.nature FROM unnest(coalesce(states, indicator_state_rows(as_of))) s
 		JOIN indicator i ON i.indicator_id = s.indicator_id
 		WHERE s.unit_id = area_id
 		  AND s.indicator_id IN (SELECT mi.indicator_id FROM mi UNION SELECT mi.reference_indicator_id FROM mi)

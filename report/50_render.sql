@@ -205,7 +205,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	        '' ORDER BY r.rank, r.unit_id), '<tr><td colspan="6" class="muted">无考核对象</td></tr>')
 	    || '</tbody></table></div>'
 	    || '<p class="note">名次：' || coalesce(report_escape(min(r.source)), '—')
-	    || coalesce('；较上月：与' || report_escape(min(r.prior_source)) || '的名次比较', '') || '。</p>'
+	    || coalesce('；较上月：与' || report_escape(min(r.prior_source)) || '的名次比较',
+	                CASE WHEN extract(month FROM as_of) > 1 THEN '；较上月：上月未存考核结果，不比较名次' END, '') || '。</p>'
 	FROM report_ranking(as_of, area_id, peers, prog, prev_scores) r
 $$;
 COMMENT ON FUNCTION report_ranking_html(date, text, text, text, progress_row[], unit_score_row[]) IS 'report section: a ranking with score, grade and rank change (HTML)';
@@ -467,8 +468,9 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- main indicators, the rankings of each peer group of its children (area
 -- units, then departments; labels from unit_kind), their contribution, the
 -- lagging list, the charts.  progress() of the month's end is computed
--- once and its rows passed to every section; the previous month's scores
--- once when no run of that month is stored.  as_of: any day of the month
+-- once and its rows passed to every section.  The rank change is against
+-- the ranking published the month before (its stored run), none without
+-- one.  as_of: any day of the month
 -- reported on; area_id: the area unit by its id or Chinese name (unit_key;
 -- default: the top one, the first of
 -- the smallest level).  The as-of date and the page number print in the
@@ -486,7 +488,6 @@ DECLARE
 	n_green int; n_yellow int; n_red int; n_none int; n_all int;
 	latest date;
 	prog progress_row[];
-	prev_scores unit_score_row[];
 	states indicator_state_row[];
 	ranks text := '';
 	g record;
@@ -519,17 +520,13 @@ BEGIN
 	tp := time_progress(d);
 	latest := latest_month();
 
-	-- the one computation of progress() every section reads, and of the
-	-- states of the unit and its children (contribution, charts)
-	prog := ARRAY(SELECT p FROM progress(d) p);
-	states := ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row
-	                FROM indicator_state(d) x
+	-- the one computation of the states and of progress() every section
+	-- reads: the states of the unit and its children for the contribution
+	-- and the charts, progress() judged on all of them
+	states := indicator_state_rows(d);
+	prog := ARRAY(SELECT p FROM progress_of_states(d, states) p);
+	states := ARRAY(SELECT x FROM unnest(states) x
 	                WHERE x.unit_id = c.unit_id OR x.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
-	-- the previous month's scores, when no run of it is stored (for the rank change)
-	IF m > 1 AND NOT EXISTS (SELECT 1 FROM assessment_run r
-	                         WHERE r.year = y AND pg_catalog.date_trunc('month', r.as_of) = pg_catalog.date_trunc('month', d) - interval '1 month') THEN
-		prev_scores := ARRAY(SELECT s FROM unit_scores((pg_catalog.date_trunc('month', d) - interval '1 day')::date) s);
-	END IF;
 
 	SELECT count(*) FILTER (WHERE p.status = 'green'), count(*) FILTER (WHERE p.status = 'yellow'),
 	       count(*) FILTER (WHERE p.status = 'red'), count(*) FILTER (WHERE p.status IS NULL), count(*)
@@ -546,7 +543,7 @@ BEGIN
 	LOOP
 		ranks := ranks || '<div><h3>' || report_escape(CASE WHEN g.dep THEN lab.departments_zh ELSE lab.children_zh END) || '</h3>'
 			|| coalesce(report_ranking_html(d, c.unit_id, g.peer_group,
-			                                CASE WHEN g.dep THEN lab.departments_zh ELSE lab.children_zh END, prog, prev_scores),
+			                                CASE WHEN g.dep THEN lab.departments_zh ELSE lab.children_zh END, prog),
 			            '<p class="muted">无</p>') || '</div>';
 	END LOOP;
 

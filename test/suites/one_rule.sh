@@ -116,8 +116,8 @@ attrs() { q "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute W
 # names FUNCTION FIRST LAST TYPE-NAMES: the aliases are TYPE-NAMES (and some).
 names() { local got; got=$(aliases "$1" "$2" "$3"); [ -n "$got" ] || got="(no aliases found)"; is "$got" "$4" "$5"; }
 table_names() { q "SELECT array_to_string(proargnames[pronargs + 1:], ',') FROM pg_proc WHERE oid = '$1'::regprocedure"; }
-names 'progress(date,timestamptz)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
-	"progress(): its columns named as progress_row's, in order"
+names 'progress_of_states(date,indicator_state_row[],timestamptz)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
+	"progress_of_states() (progress()'s body): its columns named as progress_row's, in order"
 names 'progress_arith(date,timestamptz,int,float8,float8)' 'SELECT w.indicator_id' 'FROM with_reported w' \
 	"$(table_names 'progress_arith(date,timestamptz,int,float8,float8)')" "progress_arith(): its columns named as its result's, in order"
 names 'unit_assessment_of(unit_score_row[])' 'SELECT a.unit_id' 'FROM a JOIN unit' \

@@ -142,6 +142,39 @@ exp=$(q "SELECT string_agg(unit_id || '|' || rk, ',' ORDER BY unit_id) FROM (
 gotp=$(q "SELECT string_agg(unit_id || '|' || prior_rank, ',' ORDER BY unit_id) FROM report_ranking('2024-11-30', 'shaoyang', 'county')")
 [ -n "$exp" ] && [ "$exp" = "$gotp" ]; ok $? "previous ranks are the October run's ranks by score"
 grep -qF '较上月：与上月考核运行（2024-10-31）' "$out/report.html"; ok $? "the report says the ranks are compared with the stored October run"
+# Without the October run, no rank change: the ranking published a month
+# before is the stored run; one nobody published is not computed unasked.
+norun=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "BEGIN" \
+	-c "DELETE FROM assessment_run WHERE as_of = '2024-10-31'" \
+	-c "SELECT count(prior_rank) FROM report_ranking('2024-11-30', 'shaoyang', 'county')" \
+	-c "SELECT position('上月未存考核结果，不比较名次' IN progress_report_html('2024-11-30'))" -c "ROLLBACK")
+[ "$(sed -n 1p <<<"$norun")" = 0 ] && [ "$(sed -n 2p <<<"$norun")" -gt 0 ]
+ok $? "without the October run the report compares no ranks and says so ($(tr '\n' ' ' <<<"$norun"))"
+# Asked with the previous month's scores, report_ranking ranks on them: the
+# ranks of unit_assessment() at October's end.
+exp=$(q "SELECT string_agg(unit_id || '|' || rank, ',' ORDER BY unit_id) FROM unit_assessment('2024-10-31')
+	WHERE peer_group = 'county' AND unit_id IN (SELECT unit_id FROM unit WHERE parent_id = 'shaoyang')")
+got=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "BEGIN" \
+	-c "DELETE FROM assessment_run WHERE as_of = '2024-10-31'" \
+	-c "SELECT string_agg(unit_id || '|' || prior_rank, ',' ORDER BY unit_id) FROM report_ranking('2024-11-30', 'shaoyang', 'county',
+	        prev_scores => ARRAY(SELECT s FROM unit_scores('2024-10-31') s))" -c "ROLLBACK")
+[ -n "$exp" ] && [ "$exp" = "$got" ]; ok $? "given October's scores, the previous ranks are unit_assessment()'s at October's end"
+
+# One computation: the report computes the states and progress once, with
+# or without the runs of the month and of the month before (function call
+# counts of the transaction, track_functions).
+calls() {
+	psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET track_functions = 'all'" -c "BEGIN" -c "$1" \
+		-c "SELECT octet_length(progress_report_html('2024-11-30')) > 0" \
+		-c "SELECT string_agg(funcname || '=' || calls, ' ' ORDER BY funcname) FROM pg_stat_xact_user_functions
+		    WHERE schemaname = 'scorecard' AND funcname IN ('indicator_state', 'progress_of_states', 'unit_scores_of', 'progress')" \
+		-c "ROLLBACK" | tail -n 1
+}
+with=$(calls "SELECT 1")
+[ "$with" = "indicator_state=1 progress_of_states=1" ]; ok $? "with the runs stored, one indicator_state and one progress computation ($with)"
+without=$(calls "DELETE FROM assessment_run")
+[ "$without" = "indicator_state=1 progress_of_states=1 unit_scores_of=2" ]
+ok $? "without runs, the same, and the scores of each ranking's peers ($without)"
 moved=$(q "SELECT string_agg(unit_zh || CASE WHEN prior_rank > rank THEN '↑' || (prior_rank - rank) ELSE '↓' || (rank - prior_rank) END, ',')
 	FROM report_ranking('2024-11-30', 'shaoyang', 'department') WHERE prior_rank <> rank")
 ok=0
