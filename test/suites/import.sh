@@ -5,7 +5,8 @@
 # bureau's wording; imported, imported again (nothing changes), run and
 # reported; figures checked against plain SQL over the readings; then the
 # listing of bad rows (suggestions, ambiguity, units of measure, months),
-# with nothing imported.  Runs on the test server.
+# with nothing imported; band sets (预警区间) of indicators and targets,
+# good and bad; the templates as they are.  Runs on the test server.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
