@@ -166,7 +166,8 @@ fuzz:
 	printf '城镇化率提高0.5个百分点左右' > tmp/fuzz-corpus/e; printf '增速不低于经济增速' > tmp/fuzz-corpus/f
 	printf 'green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3' > tmp/fuzz-corpus/g
 	printf 'yellow: shortfall < 1.5e-5; red: 1.5e-5 <= shortfall' > tmp/fuzz-corpus/h
-	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=96 tmp/fuzz-corpus
+	printf 'yellow: shortfall <= 5%% of target; red: shortfall > 5%% of target' > tmp/fuzz-corpus/i
+	test/fuzz/target_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=128 tmp/fuzz-corpus
 
 # float_text: Ryu against the 0.1.0 snprintf/strtod loop, ns per call.
 bench-float:

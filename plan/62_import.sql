@@ -20,7 +20,8 @@
 -- nothing.  An empty cell means the column's default (plan_target's
 -- score_cap 1.2, score_floor 0, weight 0, scoring ratio; an indicator's
 -- nature flow, monthly reporting, higher is better, additive unless a
--- rate).
+-- rate; a target's or an indicator's band set, 预警区间 or 状态区间,
+-- none of its own).
 
 -- Create (or empty) this session's staging tables, readings' included.
 CREATE OR REPLACE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql VOLATILE
@@ -39,11 +40,12 @@ BEGIN
 	CREATE TEMP TABLE import_indicator (seq bigserial PRIMARY KEY, file text, line bigint,
 		indicator_id text, code text, name_zh text, name_en text, action text, measure_unit text,
 		nature text, frequency text, higher_is_better text, reporting text, jan_feb_combined text,
-		additive text, derived_from text, derived_threshold text, decimals text, growth_decimals text);
+		additive text, derived_from text, derived_threshold text, decimals text, growth_decimals text,
+		status_bands text);
 	CREATE TEMP TABLE import_target (seq bigserial PRIMARY KEY, file text, line bigint,
 		indicator text, unit text, year text, target text, weight text, scoring text,
 		score_floor text, score_cap text, score_params text, reference_indicator text,
-		judged_on text, note text, effective_from text);
+		judged_on text, note text, effective_from text, status_bands text);
 	CREATE TEMP TABLE import_task (seq bigserial PRIMARY KEY, file text, line bigint,
 		task_id text, action text, kind text, name_zh text, name_en text, responsible_unit text,
 		lead_person text, section text, indicator text, year text, start_date text, due_date text,
@@ -118,6 +120,7 @@ SET search_path = pg_catalog, pg_temp AS $$
 	('indicator', 'derived_from', 'derived_from', 27), ('indicator', 'derived_threshold', 'derived_threshold', 28),
 	('indicator', 'decimals', 'decimals', 29), ('indicator', '小数位', 'decimals', 30),
 	('indicator', 'growth_decimals', 'growth_decimals', 31), ('indicator', '增速小数位', 'growth_decimals', 32),
+	('indicator', 'status_bands', 'status_bands', 33), ('indicator', '预警区间', 'status_bands', 34), ('indicator', '状态区间', 'status_bands', 35),
 	('target', 'indicator_id', 'indicator', 1), ('target', 'indicator', 'indicator', 2), ('target', '指标', 'indicator', 3),
 	('target', 'unit_id', 'unit', 4), ('target', 'unit', 'unit', 5), ('target', '单位', 'unit', 6),
 	('target', 'year', 'year', 7), ('target', '年度', 'year', 8),
@@ -131,6 +134,7 @@ SET search_path = pg_catalog, pg_temp AS $$
 	('target', 'judged_on', 'judged_on', 23), ('target', '考核口径', 'judged_on', 24),
 	('target', 'note', 'note', 25), ('target', '备注', 'note', 26),
 	('target', 'effective_from', 'effective_from', 27), ('target', '生效日期', 'effective_from', 28),
+	('target', 'status_bands', 'status_bands', 29), ('target', '预警区间', 'status_bands', 30), ('target', '状态区间', 'status_bands', 31),
 	('task', 'task_id', 'task_id', 1), ('task', '编号', 'task_id', 2),
 	('task', 'action_id', 'action', 3), ('task', '行动', 'action', 4),
 	('task', 'kind', 'kind', 5), ('task', '类型', 'kind', 6),
@@ -440,6 +444,22 @@ SET search_path = pg_catalog, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION import_error_text(text, text, text) IS 'an error''s message with its detail and hint, for an import''s row reasons';
 
+-- What is wrong with a file's band set cell (预警区间, the text
+-- status_bands() takes), or NULL: an empty cell is no set of its own (the
+-- indicator's, the plan's or the defaults).
+CREATE OR REPLACE FUNCTION import_bands_problem(cell text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	msg text; dtl text; hint text;
+BEGIN
+	PERFORM status_bands(nullif(staging_trim(cell), ''));
+	RETURN NULL;
+EXCEPTION WHEN invalid_parameter_value THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, dtl = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+	RETURN 'band set (预警区间): ' || import_error_text(msg, dtl, hint);
+END $$;
+COMMENT ON FUNCTION import_bands_problem(text) IS 'what is wrong with an import file''s band set cell (预警区间, status_bands() text), or NULL when it is empty or valid';
+
 -- Apply the staged files to the plan, in order (units, actions,
 -- indicators, targets, tasks, then readings through check_readings and,
 -- when load, load_readings), recording each bad row in
@@ -465,6 +485,7 @@ DECLARE
 	v_target target;
 	v_nature text;
 	v_unit text;
+	v_bands text;
 	f float8;
 	rf text;
 BEGIN
@@ -643,6 +664,9 @@ BEGIN
 		IF coalesce(staging_trim(s.growth_decimals), '') <> '' AND import_int(s.growth_decimals) IS NULL THEN
 			p := p || pg_catalog.format('growth decimals "%s" is not a whole number', staging_visible(staging_trim(s.growth_decimals)));
 		END IF;
+		msg := import_bands_problem(s.status_bands);
+		IF msg IS NOT NULL THEN p := p || msg; END IF;
+		v_bands := CASE WHEN msg IS NULL THEN status_bands(nullif(staging_trim(s.status_bands), '')) END;
 		IF coalesce(staging_trim(s.derived_threshold), '') <> '' AND parse_figure(staging_trim(s.derived_threshold)) IS NULL THEN
 			p := p || pg_catalog.format('derived_threshold "%s": %s', staging_visible(staging_trim(s.derived_threshold)),
 			                            pg_catalog.rtrim(figure_error(staging_trim(s.derived_threshold)), '.'));
@@ -653,7 +677,7 @@ BEGIN
 			SELECT pg_catalog.to_jsonb(i) INTO before FROM indicator i WHERE i.indicator_id OPERATOR(pg_catalog.=) iid;
 			BEGIN
 				INSERT INTO indicator AS i (indicator_id, code, action_id, name_zh, name_en, measure_unit, nature,
-					frequency, higher_is_better, reporting, jan_feb_combined, additive, decimals, growth_decimals)
+					frequency, higher_is_better, reporting, jan_feb_combined, additive, decimals, growth_decimals, status_bands)
 				VALUES (iid, coalesce(nullif(staging_trim(s.code), ''), before ->> 'code', staging_trim(s.name_zh)), aid,
 					staging_trim(s.name_zh), nullif(staging_trim(s.name_en), ''), coalesce(staging_trim(s.measure_unit), ''), v_nature,
 					coalesce(import_word('frequency', nullif(staging_trim(s.frequency), '')), 'monthly'),
@@ -661,17 +685,19 @@ BEGIN
 					coalesce(import_word('reporting', nullif(staging_trim(s.reporting), '')), 'monthly'),
 					coalesce(import_word('boolean', nullif(staging_trim(s.jan_feb_combined), ''))::boolean, false),
 					coalesce(import_word('boolean', nullif(staging_trim(s.additive), ''))::boolean, v_nature <> 'rate'),
-					import_int(s.decimals), coalesce(import_int(s.growth_decimals), 1))
+					import_int(s.decimals), coalesce(import_int(s.growth_decimals), 1), v_bands)
 				ON CONFLICT (indicator_id) DO UPDATE SET code = EXCLUDED.code, action_id = EXCLUDED.action_id,
 					name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, measure_unit = EXCLUDED.measure_unit,
 					nature = EXCLUDED.nature, frequency = EXCLUDED.frequency, higher_is_better = EXCLUDED.higher_is_better,
 					reporting = EXCLUDED.reporting, jan_feb_combined = EXCLUDED.jan_feb_combined,
-					additive = EXCLUDED.additive, decimals = EXCLUDED.decimals, growth_decimals = EXCLUDED.growth_decimals
+					additive = EXCLUDED.additive, decimals = EXCLUDED.decimals, growth_decimals = EXCLUDED.growth_decimals,
+					status_bands = EXCLUDED.status_bands
 				WHERE (i.code, i.action_id, i.name_zh, i.name_en, i.measure_unit, i.nature, i.frequency, i.higher_is_better,
-				       i.reporting, i.jan_feb_combined, i.additive, i.decimals, i.growth_decimals)
+				       i.reporting, i.jan_feb_combined, i.additive, i.decimals, i.growth_decimals, i.status_bands)
 				      IS DISTINCT FROM (EXCLUDED.code, EXCLUDED.action_id, EXCLUDED.name_zh, EXCLUDED.name_en,
 				       EXCLUDED.measure_unit, EXCLUDED.nature, EXCLUDED.frequency, EXCLUDED.higher_is_better,
-				       EXCLUDED.reporting, EXCLUDED.jan_feb_combined, EXCLUDED.additive, EXCLUDED.decimals, EXCLUDED.growth_decimals)
+				       EXCLUDED.reporting, EXCLUDED.jan_feb_combined, EXCLUDED.additive, EXCLUDED.decimals, EXCLUDED.growth_decimals,
+				       EXCLUDED.status_bands)
 				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
@@ -762,6 +788,9 @@ BEGIN
 		IF coalesce(staging_trim(s.score_params), '') <> '' AND import_params(s.score_params) IS NULL THEN
 			p := p || pg_catalog.format('score parameters "%s" are not numbers separated by commas', staging_visible(staging_trim(s.score_params)));
 		END IF;
+		msg := import_bands_problem(s.status_bands);
+		IF msg IS NOT NULL THEN p := p || msg; END IF;
+		v_bands := CASE WHEN msg IS NULL THEN status_bands(nullif(staging_trim(s.status_bands), '')) END;
 		IF coalesce(staging_trim(s.reference_indicator), '') <> '' THEN
 			r := resolve_indicator(s.reference_indicator);
 			IF r.problem IS NOT NULL THEN p := p || ('reference indicator: ' || r.problem); END IF;
@@ -779,7 +808,7 @@ BEGIN
 			BEGIN
 				-- an empty cell: plan_target's default
 				INSERT INTO plan_target AS t (indicator_id, unit_id, year, target, weight, scoring, score_floor, score_cap,
-					score_params, reference_indicator_id, judged_on, note, indicator_nature)
+					score_params, reference_indicator_id, judged_on, note, indicator_nature, status_bands)
 				VALUES (iid, uid, import_int(s.year), v_target,
 					coalesce(parse_figure(nullif(staging_trim(s.weight), '')), 0),
 					coalesce(import_word('scoring', nullif(staging_trim(s.scoring), '')), 'ratio'),
@@ -787,15 +816,16 @@ BEGIN
 					coalesce(parse_figure(nullif(staging_trim(s.score_cap), '')), 1.2),
 					import_params(s.score_params), aid,
 					coalesce(import_word('judged_on', nullif(staging_trim(s.judged_on), '')), 'own'),
-					nullif(staging_trim(s.note), ''), v_nature)
+					nullif(staging_trim(s.note), ''), v_nature, v_bands)
 				ON CONFLICT (indicator_id, unit_id, year) DO UPDATE SET target = EXCLUDED.target, weight = EXCLUDED.weight,
 					scoring = EXCLUDED.scoring, score_floor = EXCLUDED.score_floor, score_cap = EXCLUDED.score_cap,
 					score_params = EXCLUDED.score_params, reference_indicator_id = EXCLUDED.reference_indicator_id,
-					judged_on = EXCLUDED.judged_on, note = EXCLUDED.note
+					judged_on = EXCLUDED.judged_on, note = EXCLUDED.note, status_bands = EXCLUDED.status_bands
 				WHERE (t.target::text, t.weight, t.scoring, t.score_floor, t.score_cap, t.score_params,
-				       t.reference_indicator_id, t.judged_on, t.note)
+				       t.reference_indicator_id, t.judged_on, t.note, t.status_bands)
 				      IS DISTINCT FROM (EXCLUDED.target::text, EXCLUDED.weight, EXCLUDED.scoring, EXCLUDED.score_floor,
-				       EXCLUDED.score_cap, EXCLUDED.score_params, EXCLUDED.reference_indicator_id, EXCLUDED.judged_on, EXCLUDED.note)
+				       EXCLUDED.score_cap, EXCLUDED.score_params, EXCLUDED.reference_indicator_id, EXCLUDED.judged_on, EXCLUDED.note,
+				       EXCLUDED.status_bands)
 				RETURNING true INTO after;
 				IF before IS NULL THEN ins := ins + 1; ELSIF after IS NULL THEN same := same + 1; ELSE upd := upd + 1; END IF;
 				after := NULL;
@@ -817,7 +847,8 @@ BEGIN
 	FOR s IN SELECT * FROM pg_temp.import_target WHERE coalesce(staging_trim(effective_from), '') <> '' ORDER BY seq LOOP
 		p := '{}';
 		IF coalesce(staging_trim(s.weight), staging_trim(s.scoring), staging_trim(s.score_floor), staging_trim(s.score_cap),
-		            staging_trim(s.score_params), staging_trim(s.reference_indicator), staging_trim(s.judged_on), '') <> '' THEN
+		            staging_trim(s.score_params), staging_trim(s.reference_indicator), staging_trim(s.judged_on),
+		            staging_trim(s.status_bands), '') <> '' THEN
 			p := p || 'an adjustment (a row with 生效日期) changes the target only: give weight, scoring and the other columns on the year''s row without 生效日期'::text;
 		ELSIF import_int(s.year) IS NULL THEN
 			p := p || 'year (年度) is missing or not a year such as 2024'::text;

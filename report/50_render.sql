@@ -43,6 +43,43 @@ RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.repla
 	U&'\2069', '[U+2069]');
 COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted CSS string inside a style element (\ " < and line breaks), bidirectional controls shown as [U+202E]';
 
+-- A status band set in words, for the report's notes: each light with
+-- the shortfalls it covers, bounds in the unit given (' 个百分点', ' 亿元')
+-- or, for a set in percent of the target, as 目标值的 x%.  It reads the
+-- canonical text (status_bands()), whose forms are few:
+--   绿：落后不超过 1 个百分点；黄：落后超过 1 个百分点、不超过 3 个百分点；红：落后超过 3 个百分点
+CREATE OR REPLACE FUNCTION report_band_bound_zh(bound text, unit_zh text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT CASE WHEN bound LIKE '%\% of target' THEN '目标值的 ' || pg_catalog.replace(bound, '% of target', '') || '%'
+	            WHEN bound = '0' THEN ' 0'
+	            ELSE ' ' || bound || coalesce(unit_zh, '') END
+$$;
+COMMENT ON FUNCTION report_band_bound_zh(text, text) IS 'a bound of a status band set''s canonical text in words: the number with the unit given, or 目标值的 x% for a bound in percent of the target';
+
+CREATE OR REPLACE FUNCTION report_bands_zh(bands text, unit_zh text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT pg_catalog.string_agg(
+	         CASE m[1] WHEN 'green' THEN '绿' WHEN 'yellow' THEN '黄' ELSE '红' END || '：'
+	         || CASE
+	              WHEN one[1] = '<=' THEN '落后不超过' || report_band_bound_zh(one[2], unit_zh)
+	              WHEN one[1] = '<' THEN '落后不足' || report_band_bound_zh(one[2], unit_zh)
+	              WHEN one[1] = '=' THEN '落后恰为' || report_band_bound_zh(one[2], unit_zh)
+	              WHEN one[1] = '>=' AND one[2] = '0' THEN '凡未达到'
+	              WHEN one[1] = '>=' THEN '落后达到' || report_band_bound_zh(one[2], unit_zh) || ' 及以上'
+	              WHEN one[1] = '>' THEN '落后超过' || report_band_bound_zh(one[2], unit_zh)
+	              ELSE '落后' || CASE two[2] WHEN '<' THEN '超过' ELSE '达到' END || report_band_bound_zh(two[1], unit_zh)
+	                   || '、' || CASE two[3] WHEN '<=' THEN '不超过' ELSE '不足' END || report_band_bound_zh(two[4], unit_zh)
+	            END,
+	         '；' ORDER BY b.o)
+	FROM pg_catalog.regexp_split_to_table(status_bands(bands), '; ') WITH ORDINALITY b(band, o)
+	CROSS JOIN LATERAL pg_catalog.regexp_match(b.band, '^(green|yellow|red): (.*)$') m
+	LEFT JOIN LATERAL pg_catalog.regexp_match(m[2], '^shortfall (<=|<|=|>=|>) (.+)$') one ON true
+	LEFT JOIN LATERAL pg_catalog.regexp_match(m[2], '^(.+) (<=|<) shortfall (<=|<) (.+)$') two ON true
+$$;
+COMMENT ON FUNCTION report_bands_zh(text, text) IS 'a status band set in words (绿：落后不超过 1 个百分点；...), bounds in the unit given or as 目标值的 x%';
+
 -- Section 1: the area unit's targets by action (its rows of prog, the
 -- progress() rows of the report; NULL: computed here), with status colours, figures at
 -- published precision (a share, level or change at the precision it is
@@ -51,7 +88,12 @@ COMMENT ON FUNCTION report_css_string(text) IS 'text escaped for a double-quoted
 -- annual target done against the time-progress mark.  Where rounding
 -- decides (the published figure equals the threshold and the target is
 -- strict, 20.0% against > 20%, or the figure is met only as rounded),
--- the rule and the figure to two more decimals are shown.
+-- the rule and the figure to two more decimals are shown.  A target whose
+-- status a band set of its own, its indicator's or the plan's judged
+-- (progress()'s status_bands; NULL: the default tolerances of the
+-- legend) carries a note mark 注N beside its status, and the notes below
+-- the table give each set in words (report_bands_zh), in the unit of the
+-- gap it judged: points, points of time progress, the target's unit.
 CREATE OR REPLACE FUNCTION report_city_targets_html(as_of date, area_id text, prog progress_row[] DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -72,8 +114,22 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		       row_number() OVER (PARTITION BY p.action_id ORDER BY p.indicator_id) AS n_in_action,
 		       dense_rank() OVER (ORDER BY p.action_id NULLS LAST) AS action_no,
 		       p.schedule_gap IS NOT NULL AND target_threshold(p.tgt) > 0
-		         AND target_higher_is_better(p.tgt) AS bar
+		         AND target_higher_is_better(p.tgt) AS bar,
+		       row_number() OVER (ORDER BY p.action_id NULLS LAST, p.indicator_id) AS pos,
+		       -- the band set that judged the status, in words in the unit of its gap
+		       CASE WHEN p.status IS NOT NULL AND p.status_bands IS NOT NULL THEN
+		            report_bands_zh(p.status_bands,
+		                            CASE WHEN target_measure(p.tgt) <> 'level' OR p.measure_unit = '%' THEN ' 个百分点'
+		                                 WHEN p.schedule_gap IS NOT NULL THEN ' 个百分点（序时进度）'
+		                                 ELSE ' ' || nullif(p.measure_unit, '') END)
+		       END AS band_words
 		FROM p
+	), notes AS (
+		-- one note per set in words, numbered in the order of the table
+		SELECT n.band_words, n.inds, row_number() OVER (ORDER BY n.first_pos) AS k
+		FROM (SELECT r.band_words, pg_catalog.min(r.pos) AS first_pos,
+		             pg_catalog.string_agg(report_escape(r.indicator_zh), '、' ORDER BY r.pos) AS inds
+		      FROM r WHERE r.band_words IS NOT NULL GROUP BY r.band_words) n
 	)
 	SELECT '<div class="tw"><table class="targets"><thead><tr><th class="n">序号</th><th>指标</th><th>年度目标</th>'
 	    || '<th>数据期</th><th class="num">累计值</th><th class="num">增速/变化</th>'
@@ -123,10 +179,17 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	                     || '）' || CASE WHEN r.met THEN '达到' ELSE '未达到' END || '目标</div>'
 	                ELSE '' END
 	        || '</td>'
-	        || '<td><span class="chip ' || coalesce(r.status, 'none') || '">' || report_status_zh(r.status) || '</span></td></tr>',
+	        || '<td class="st"><span class="chip ' || coalesce(r.status, 'none') || '">' || report_status_zh(r.status) || '</span>'
+	        || coalesce('<sup class="bref">注' || nt.k || '</sup>', '') || '</td></tr>',
 	        '' ORDER BY r.action_id NULLS LAST, r.indicator_id), '')
 	    || '</tbody></table></div>'
-	FROM r
+	    || coalesce((SELECT '<div class="bandnotes"><p class="legend">以下目标不按上述默认容差，按预警区间判定（落后：未达到目标或序时进度的差距）：</p>'
+	                        || pg_catalog.string_agg('<p class="bandnote"><sup class="bref">注' || n.k || '</sup>'
+	                                                 || report_escape(n.band_words) || '。<span class="inds">（' || n.inds || '）</span></p>',
+	                                                 '' ORDER BY n.k)
+	                        || '</div>'
+	                 FROM notes n HAVING pg_catalog.count(*) > 0), '')
+	FROM r LEFT JOIN notes nt ON nt.band_words = r.band_words
 $$;
 COMMENT ON FUNCTION report_city_targets_html(date, text, progress_row[]) IS 'report section: the area unit''s targets by action with status, figures and progress bars (HTML)';
 
@@ -400,6 +463,12 @@ td.cnt.red{color:#c5221f}td.cnt.yellow{color:#b07d00}td.cnt.green{color:#188038}
 .legend svg.key{display:inline-block;vertical-align:middle;margin:0 4px 0 10px}
 .why{font-size:11.5px;color:#8a3c00;white-space:normal}
 .adj{font-size:11.5px;color:#555;white-space:normal}
+td.st{white-space:nowrap}
+sup.bref{font-size:10.5px;color:#1a4f8b;font-weight:700;margin-left:3px;vertical-align:super;line-height:0}
+.bandnotes{margin:8px 0 0}.bandnotes p.legend{margin:4px 0}
+.bandnote{font-size:12.5px;color:#333;margin:3px 0;padding-left:2.6em;text-indent:-2.6em;overflow-wrap:anywhere}
+.bandnote sup.bref{display:inline-block;width:2.3em;text-indent:0;margin-left:0;vertical-align:baseline;line-height:inherit}
+.bandnote .inds{color:#666}
 .tw{max-width:100%}
 .rankwrap{display:flex;gap:20px;align-items:flex-start}.rankwrap>div{flex:1;min-width:0}.rankwrap>div:first-child{flex:1.3}
 table.rank th,table.rank td.name,table.rank td.delta,table.rank td .grade{white-space:nowrap}
@@ -448,6 +517,7 @@ th,td{padding:4px 5px}thead th{white-space:nowrap}
 body{background:#fff;font-size:11px}main{padding:0;max-width:none}
 header.doc .org{font-size:22px}
 h2{font-size:15px;margin:16px 0 8px}h2,h3,p.legend{break-after:avoid}
+.bandnote{font-size:10px;break-inside:avoid}
 .kpi b{font-size:20px}
 table{font-size:10px}thead{display:table-header-group}tr{break-inside:avoid}
 th,td{padding:3px 4px}

@@ -120,7 +120,12 @@ WHERE t.weight = 0 HAVING count(*) > 0) s;
 SELECT '  score cap: a target earns at most score_cap x its weight; ' || count(*) FILTER (WHERE score_cap = 1.2) || ' of ' || count(*)
        || ' targets have the default 1.2 (120%; write 封顶 1 for none); score floor 0'
 FROM scorecard.plan_target;
-SELECT '  status tolerance: yellow within 5 points of time progress (level targets of flows), 1 percentage point (growth, share, change), 5% of the threshold (other levels); red beyond';
+SELECT '  status tolerance: ' || count(t.*) FILTER (WHERE coalesce(t.status_bands, i.status_bands) IS NOT NULL) || ' of ' || count(t.*)
+       || ' targets have a band set of their own or their indicator''s (预警区间); the others '
+       || coalesce('the plan''s: ' || ps.status_bands, 'the defaults: yellow within 5 points of time progress (level targets of flows), 1 percentage point (growth, share, change), 5% of the threshold (other levels); red beyond')
+FROM scorecard.plan_setting_in_force ps
+LEFT JOIN (scorecard.plan_target t JOIN scorecard.indicator i USING (indicator_id)) ON true
+GROUP BY ps.status_bands;
 SELECT '  precision: values in full (rates to 2 decimals) unless an indicator''s 小数位 says otherwise; growth to 0.1% (增速小数位 1)';
 SELECT '  loader bounds (scorecard.plan_setting): values within ' || value_bound || ', reported growth within ' || growth_bound
        || '%, months after this one ' || CASE WHEN future_months THEN 'accepted' ELSE 'refused' END

@@ -81,6 +81,46 @@ SELECT status_bands('green: shortfall <= 1 red: shortfall > 1');
 SELECT status_band(:bands, -1);
 \echo :LAST_ERROR_SQLSTATE
 
+-- A set in percent of the target's threshold, x% of target for each bound.
+\set pct '\'green: shortfall <= 10% of target; yellow: 10% of target < shortfall <= 30% of target; red: shortfall > 30% of target\''
+SELECT status_bands('red: 30 % OF TARGET < shortfall; yellow: 10% of target<shortfall<=30%of target; green: shortfall <= 10% of target') = :pct AS same_set;
+SELECT status_bands('green: shortfall = 0; yellow: 0 < shortfall <= 5% of target; red: shortfall > 5% of target');
+
+-- growth >= 7%: 10% of 7 is 0.7 points, 30% is 2.1 points:
+--   6.3: 0.7 behind (x): green;   6.2: 0.8 behind: yellow;
+--   4.9: 2.1 behind (y): yellow;  4.8: 2.2 behind: red.
+SELECT a AS growth, target_status('growth >= 7%', a, '2024-05-31', :pct, decimals => 1) AS status
+FROM unnest(ARRAY[6.3, 6.2, 4.9, 4.8]::float8[]) a;
+
+-- level >= 1200 judged on its gap: 10% of 1200 is 120, 30% is 360:
+--   1080: 120 behind: green; 1079: 121: yellow; 840: 360: yellow; 839: red.
+-- Judged against time progress at the end of June (600 due) the shortfall
+-- is in points of the annual target, so x% of target is x points:
+--   480 is 40%: 10 points behind: green; 468 is 39%, 11: yellow;
+--   240 is 20%, 30: yellow; 228 is 19%, 31: red.
+SELECT a AS actual, target_status('level >= 1200', a, '2024-06-30', :pct) AS on_gap
+FROM unnest(ARRAY[1080, 1079, 840, 839]::float8[]) a;
+SELECT a AS actual, target_status('level >= 1200', a, '2024-06-30', :pct, flow => true) AS by_flow
+FROM unnest(ARRAY[480, 468, 240, 228]::float8[]) a;
+
+-- status_band takes the threshold (its absolute value) for such a set:
+-- 10% and 30% of |-7| are 0.7 and 2.1: 0.7 green, 0.71 yellow, 2.1
+-- yellow, 2.11 red; a set in units ignores it: 2 in :bands is yellow.
+SELECT s AS shortfall, status_band(:pct, s, -7) AS light
+FROM unnest(ARRAY[0.7, 0.71, 2.1, 2.11]::float8[]) s;
+SELECT status_band(:bands, 2, 1000) AS units_ignore_threshold;
+
+-- Refused: such a set without a threshold, a bare "%" (points take none),
+-- bounds written both ways, a hole named in percent.
+SELECT status_band(:pct, 1);
+\echo :LAST_ERROR_SQLSTATE
+SELECT status_bands('yellow: shortfall <= 5%; red: shortfall > 5%');
+\echo :LAST_ERROR_SQLSTATE
+SELECT status_bands('green: shortfall <= 1; yellow: 1 < shortfall <= 5% of target; red: shortfall > 5% of target');
+\echo :LAST_ERROR_SQLSTATE
+SELECT status_bands('green: shortfall <= 1% of target; yellow: 2% of target < shortfall');
+\echo :LAST_ERROR_SQLSTATE
+
 -- The plan model: a city, four counties; sales (growth >= 7% for a and b)
 -- and investment (level >= 1200 for the four, judged against time
 -- progress: at the end of March 3/12 = 25%, 300 due).
@@ -170,6 +210,17 @@ SELECT indicator_id, unit_id, status FROM progress('2024-03-31') ORDER BY indica
 UPDATE indicator SET status_bands = NULL;
 SELECT indicator_id, unit_id, status FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
 DELETE FROM plan_setting;
+SELECT indicator_id, unit_id, status FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
+
+-- 6. Sets in percent of the target.  Sales: 20% of 7 is 1.4 points, 50%
+-- is 3.5: a 1.5 behind: yellow; b 0.8: green.  Investment, judged against
+-- time progress, in points of the annual target: 1% of target is 1 point,
+-- 3% is 3, the same lights as :bands in 3 (a 1: green; b 1.1: yellow; e
+-- 3: yellow; f 3.1: red).
+UPDATE indicator SET status_bands = 'green: shortfall <= 20% of target; yellow: 20% of target < shortfall <= 50% of target; red: shortfall > 50% of target'
+WHERE indicator_id = 1;
+UPDATE indicator SET status_bands = 'green: shortfall <= 1% of target; yellow: 1% of target < shortfall <= 3% of target; red: shortfall > 3% of target'
+WHERE indicator_id = 2;
 SELECT indicator_id, unit_id, status FROM progress('2024-03-31') ORDER BY indicator_id, unit_id;
 
 -- Leave the plan tables empty for the files that follow.

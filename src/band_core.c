@@ -16,10 +16,15 @@
 
 #include "float_text.h"
 
-/* The parser's position in the text. */
+/* The text of a range of shortfalls. */
+#define RANGE_LEN 128
+
+/* The parser's position in the text, and the form of the bounds so far. */
 typedef struct BandScan
 {
 	const char *p;
+	int			form;			/* 0 none yet, 1 units, 2 percent of target */
+	double		first;			/* the first bound not 0, which set the form */
 } BandScan;
 
 /* Skip white space; true when something is left. */
@@ -151,19 +156,33 @@ expected(const BandScan *sc, const char *what, char *detail, size_t len)
 	return false;
 }
 
-/* The text of the range of shortfalls from lo to hi (hi INFINITY: unbounded). */
+/* The text of a bound: its shortest form, "x% of target" in percent (0 bare). */
 static void
-range_text(double lo, bool lo_incl, double hi, bool hi_incl, char *buf, size_t len)
+bound_text(double v, bool pct, char *buf, size_t len)
 {
-	char		l[FLOAT_TEXT_LEN],
-				h[FLOAT_TEXT_LEN];
+	char		f[FLOAT_TEXT_LEN];
 
-	float_text(lo, l, sizeof(l));
+	float_text(v, f, sizeof(f));
+	snprintf(buf, len, "%s%s", f, pct && v != 0.0 ? "% of target" : "");
+}
+
+/*
+ * The text of the range of shortfalls from lo to hi (hi INFINITY:
+ * unbounded), the bounds in percent of the target when pct.
+ */
+static void
+range_text(double lo, bool lo_incl, double hi, bool hi_incl, bool pct,
+		   char *buf, size_t len)
+{
+	char		l[FLOAT_TEXT_LEN + 16],
+				h[FLOAT_TEXT_LEN + 16];
+
+	bound_text(lo, pct, l, sizeof(l));
 	if (isinf(hi))
 		snprintf(buf, len, "shortfall %s %s", lo_incl ? ">=" : ">", l);
 	else
 	{
-		float_text(hi, h, sizeof(h));
+		bound_text(hi, pct, h, sizeof(h));
 		if (lo == hi && lo_incl && hi_incl)
 			snprintf(buf, len, "shortfall = %s", l);
 		else if (lo == 0.0 && lo_incl)
@@ -176,9 +195,50 @@ range_text(double lo, bool lo_incl, double hi, bool hi_incl, char *buf, size_t l
 
 /* The text of one band's range. */
 static void
-band_range_text(const Band *b, char *buf, size_t len)
+band_range_text(const Band *b, bool pct, char *buf, size_t len)
 {
-	range_text(b->lo, b->lo_incl, b->hi, b->hi_incl, buf, len);
+	range_text(b->lo, b->lo_incl, b->hi, b->hi_incl, pct, buf, len);
+}
+
+/*
+ * After a bound v: an optional "% of target", which must agree with the
+ * form of the set's other bounds (a bound 0 agrees with both).  False with
+ * the detail written when "%" is not followed by "of target" or the forms
+ * are mixed.
+ */
+static bool
+scan_form(BandScan *sc, double v, char *detail, size_t len)
+{
+	bool		pct = false;
+	int			form;
+
+	if (scan_char(sc, '%'))
+	{
+		if (!scan_word(sc, "of") || !scan_word(sc, "target"))
+			return expected(sc, "\"of target\" after \"%\" (a bound in percent of the target's threshold; percentage points take no \"%\")",
+							detail, len);
+		pct = true;
+	}
+	if (v == 0.0)
+		return true;
+	form = pct ? 2 : 1;
+	if (sc->form == 0)
+	{
+		sc->form = form;
+		sc->first = v;
+	}
+	else if (sc->form != form)
+	{
+		char		a[FLOAT_TEXT_LEN + 16],
+					b[FLOAT_TEXT_LEN + 16];
+
+		bound_text(sc->first, sc->form == 2, a, sizeof(a));
+		bound_text(v, pct, b, sizeof(b));
+		snprintf(detail, len, "The bounds %s and %s are written two ways: every bound of a set is in the target's units, or every one in percent of its threshold (\"x%% of target\").",
+				 a, b);
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -208,6 +268,8 @@ parse_band(BandScan *sc, Band *b, char *detail, size_t len)
 	if (scan_number(sc, &v))
 	{
 		/* x < shortfall [<= y] */
+		if (!scan_form(sc, v, detail, len))
+			return false;
 		op = scan_op(sc);
 		if (op != OP_LT && op != OP_LE)
 			return expected(sc, "\"<\" or \"<=\" after the lower bound", detail, len);
@@ -222,6 +284,8 @@ parse_band(BandScan *sc, Band *b, char *detail, size_t len)
 			return expected(sc, "\"<\" or \"<=\" before the upper bound", detail, len);
 		if (!scan_number(sc, &v))
 			return expected(sc, "a number not below 0 (the upper bound)", detail, len);
+		if (!scan_form(sc, v, detail, len))
+			return false;
 		b->hi = v;
 		b->hi_incl = op == OP_LE;
 		return true;
@@ -233,6 +297,8 @@ parse_band(BandScan *sc, Band *b, char *detail, size_t len)
 		return expected(sc, "a comparison (<, <=, >, >= or =) after \"shortfall\"", detail, len);
 	if (!scan_number(sc, &v))
 		return expected(sc, "a number not below 0", detail, len);
+	if (!scan_form(sc, v, detail, len))
+		return false;
 	switch (op)
 	{
 		case OP_LT:
@@ -271,7 +337,7 @@ check_cover(const BandSet *b, char *detail, size_t len)
 	double		need = 0.0;		/* covered so far: [0, need) or [0, need] */
 	bool		need_incl = true;	/* need itself is not covered yet */
 	int			owner = -1;		/* the band that covers up to need */
-	char		r[96];
+	char		r[RANGE_LEN];
 
 	for (int k = 0; k < b->n; k++)
 	{
@@ -281,7 +347,7 @@ check_cover(const BandSet *b, char *detail, size_t len)
 
 		if (after)
 		{
-			range_text(need, need_incl, c->lo, !c->lo_incl, r, sizeof(r));
+			range_text(need, need_incl, c->lo, !c->lo_incl, b->percent, r, sizeof(r));
 			snprintf(detail, len, "No band covers %s.", r);
 			return false;
 		}
@@ -292,7 +358,7 @@ check_cover(const BandSet *b, char *detail, size_t len)
 
 			if (c->hi < need || (c->hi == need && !c->hi_incl))
 				hi = c->hi, hi_incl = c->hi_incl;
-			range_text(c->lo, c->lo_incl, hi, hi_incl, r, sizeof(r));
+			range_text(c->lo, c->lo_incl, hi, hi_incl, b->percent, r, sizeof(r));
 			snprintf(detail, len, "The bands %s and %s both cover %s.",
 					 traffic_light_name(b->band[owner].light),
 					 traffic_light_name(c->light), r);
@@ -300,10 +366,10 @@ check_cover(const BandSet *b, char *detail, size_t len)
 		}
 		if (k > 0 && c->light <= b->band[k - 1].light)
 		{
-			char		r2[96];
+			char		r2[RANGE_LEN];
 
-			band_range_text(&b->band[k - 1], r, sizeof(r));
-			band_range_text(c, r2, sizeof(r2));
+			band_range_text(&b->band[k - 1], b->percent, r, sizeof(r));
+			band_range_text(c, b->percent, r2, sizeof(r2));
 			snprintf(detail, len, "The band %s (%s) is below the band %s (%s): the lights go green, yellow, red as the shortfall grows, each once.",
 					 traffic_light_name(b->band[k - 1].light), r,
 					 traffic_light_name(c->light), r2);
@@ -315,7 +381,7 @@ check_cover(const BandSet *b, char *detail, size_t len)
 	}
 	if (!isinf(need))
 	{
-		range_text(need, need_incl, INFINITY, false, r, sizeof(r));
+		range_text(need, need_incl, INFINITY, false, b->percent, r, sizeof(r));
 		snprintf(detail, len, "No band covers %s.", r);
 		return false;
 	}
@@ -325,21 +391,23 @@ check_cover(const BandSet *b, char *detail, size_t len)
 bool
 band_set_parse(const char *s, BandSet *b, char *detail, size_t len)
 {
-	BandScan	sc = {s};
+	BandScan	sc = {s, 0, 0.0};
 
 	b->n = 0;
+	b->percent = false;
 	for (;;)
 	{
 		Band		band;
-		char		r[96];
+		char		r[RANGE_LEN];
 
 		if (b->n == BAND_MAX)
 			return expected(&sc, "the end (at most three bands: green, yellow, red)", detail, len);
 		if (!parse_band(&sc, &band, detail, len))
 			return false;
+		b->percent = sc.form == 2;
 		if (band.lo > band.hi || (band.lo == band.hi && !(band.lo_incl && band.hi_incl)))
 		{
-			band_range_text(&band, r, sizeof(r));
+			band_range_text(&band, b->percent, r, sizeof(r));
 			snprintf(detail, len, "The band %s covers no shortfall (%s).",
 					 traffic_light_name(band.light), r);
 			return false;
@@ -373,9 +441,9 @@ band_set_format(const BandSet *b, char *buf, size_t len)
 	buf[0] = '\0';
 	for (int k = 0; k < b->n && n < len; k++)
 	{
-		char		r[96];
+		char		r[RANGE_LEN];
 
-		band_range_text(&b->band[k], r, sizeof(r));
+		band_range_text(&b->band[k], b->percent, r, sizeof(r));
 		n += snprintf(buf + n, len - n, "%s%s: %s", k ? "; " : "",
 					  traffic_light_name(b->band[k].light), r);
 	}
@@ -387,6 +455,7 @@ band_set_of_tolerance(double tolerance, BandSet *b)
 	double		tol = target_clean(tolerance);
 
 	b->n = 2;
+	b->percent = false;
 	b->band[0] = (Band) {LIGHT_YELLOW, 0.0, tol, true, true};
 	b->band[1] = (Band) {LIGHT_RED, tol, INFINITY, false, false};
 }
@@ -405,4 +474,28 @@ band_set_light(const BandSet *b, double shortfall)
 			return c->light;
 	}
 	return LIGHT_RED;
+}
+
+/* A bound x in percent of the threshold as x * unit / 100, cleaned (0 stays 0). */
+static double
+scale_bound(double x, double unit)
+{
+	if (x == 0.0 || isinf(x))
+		return x;
+	/* x * unit first: 5% of 7 is 35 / 100, the double nearest 0.35 */
+	return target_clean(x * unit / 100.0);
+}
+
+void
+band_set_scaled(const BandSet *b, double unit, BandSet *out)
+{
+	*out = *b;
+	if (!b->percent)
+		return;
+	out->percent = false;
+	for (int k = 0; k < b->n; k++)
+	{
+		out->band[k].lo = scale_bound(b->band[k].lo, unit);
+		out->band[k].hi = scale_bound(b->band[k].hi, unit);
+	}
 }

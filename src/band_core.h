@@ -14,6 +14,20 @@
  * once each, in the order green, yellow, red.  Being met (or at or ahead of
  * time progress) is green whatever the set says.
  *
+ * The bounds of a set may instead be percentages of the target's
+ * threshold, each written "x% of target":
+ *
+ *		green: shortfall <= 1% of target; yellow: 1% of target < shortfall
+ *		<= 5% of target; red: shortfall > 5% of target
+ *
+ * Such a set is checked for cover as written (the percentages) and judges
+ * a shortfall after band_set_scaled() has turned each bound x into
+ * x * unit / 100, where the unit is the threshold's absolute value (100
+ * when the shortfall is in points of time progress, which are already
+ * percentages of the annual target).  A set is written one way: a bound 0
+ * is the same in both; any other bound without "% of target" beside one
+ * with it is refused.
+ *
  * Pure C: no PostgreSQL headers.
  */
 #ifndef BAND_CORE_H
@@ -26,8 +40,8 @@
 
 #define BAND_MAX 3
 /* Longest canonical text of a band set, and of an error detail. */
-#define BAND_TEXT_LEN 192
-#define BAND_DETAIL_LEN 256
+#define BAND_TEXT_LEN 320
+#define BAND_DETAIL_LEN 384
 
 typedef struct Band
 {
@@ -42,6 +56,7 @@ typedef struct BandSet
 {
 	int			n;
 	Band		band[BAND_MAX];	/* in order of their lower bounds */
+	bool		percent;		/* the bounds are % of the target's threshold */
 } BandSet;
 
 /*
@@ -59,5 +74,14 @@ extern void band_set_of_tolerance(double tolerance, BandSet *b);
 
 /* The light of a shortfall (>= 0) in a valid band set, compared cleaned. */
 extern TrafficLight band_set_light(const BandSet *b, double shortfall);
+
+/*
+ * The set b in the unit of the shortfall: a set in percent of the
+ * threshold with each bound x made x * unit / 100 (cleaned; unit is the
+ * threshold's absolute value, or 100 for points of time progress); any
+ * other set as it is.  The result is not checked for cover: at a unit of 0
+ * every bound is 0, the bands between empty.
+ */
+extern void band_set_scaled(const BandSet *b, double unit, BandSet *out);
 
 #endif

@@ -414,6 +414,18 @@ target_status_banded(const Target *t, double thr, double actual,
 							  : target_default_tolerance(t, thr, scheduled), &own);
 		bands = &own;
 	}
+	else if (bands->percent)
+	{
+		/*
+		 * Bounds in percent of the threshold: points of time progress are
+		 * already percentages of the annual target; other gaps are in the
+		 * target's unit, a percentage of |threshold| (of the lower bound of
+		 * a between target, as the default tolerance takes).
+		 */
+		band_set_scaled(bands, scheduled ? 100.0
+						: fabs(t->cmp == CMP_BETWEEN ? t->lo : thr), &own);
+		bands = &own;
+	}
 	/* compared cleaned: 18 of 20 at the year's end is -10 points, not -9.999999999999998 */
 	if (scheduled)
 		return target_clean(gap) >= 0.0 ? LIGHT_GREEN : band_set_light(bands, -gap);

@@ -107,7 +107,9 @@ COMMENT ON FUNCTION target_status(target, float8, date, float8[], float8, float8
 
 -- Status band sets (src/band_core.c): each light's range of shortfalls,
 -- 'green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3',
--- covering every shortfall from 0 up once.  The forms of target_status
+-- covering every shortfall from 0 up once, its bounds in the target's
+-- units or all in percent of its threshold ('yellow: shortfall <= 5% of
+-- target; red: shortfall > 5% of target').  The forms of target_status
 -- with bands take the set as fourth argument (NULL: the default
 -- tolerances); the tolerance forms above are the set 'yellow: shortfall <=
 -- tol; red: shortfall > tol'.
@@ -117,7 +119,11 @@ COMMENT ON FUNCTION status_bands(text) IS 'the canonical text of a status band s
 
 CREATE OR REPLACE FUNCTION status_band(bands text, shortfall float8) RETURNS text
 	AS 'MODULE_PATHNAME', 'status_band_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_band(text, float8) IS 'the light (green, yellow, red) of a shortfall (not below 0) in a status band set';
+COMMENT ON FUNCTION status_band(text, float8) IS 'the light (green, yellow, red) of a shortfall (not below 0) in a status band set (22023 for a set in percent of the target: it needs the threshold)';
+
+CREATE OR REPLACE FUNCTION status_band(bands text, shortfall float8, threshold float8) RETURNS text
+	AS 'MODULE_PATHNAME', 'status_band_threshold_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_band(text, float8, float8) IS 'the light (green, yellow, red) of a shortfall (not below 0) in a status band set, bounds in percent of the target taken of the threshold''s absolute value';
 
 CREATE OR REPLACE FUNCTION target_status(t target, actual float8, as_of date, bands text,
 		flow boolean DEFAULT false, reference float8 DEFAULT NULL, basis text DEFAULT 'month',

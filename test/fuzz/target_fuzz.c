@@ -4,7 +4,8 @@
  *		a detail or parses to a valid target whose canonical text reads back
  *		equal, and target_parse_unit reads the same; the same input as a
  *		status band set either fails with a detail or is a valid set whose
- *		canonical text reads back as the same set.  Build and run with
+ *		canonical text reads back as the same set (in the same form: units or
+ *		percent of the target).  Build and run with
  *		`make fuzz`.
  */
 #include <math.h>
@@ -49,7 +50,8 @@ check_bands(const char *s)
 		return;
 	}
 	band_set_format(&a, text, sizeof(text));
-	if (!band_set_parse(text, &b, detail, sizeof(detail)) || a.n != b.n)
+	if (!band_set_parse(text, &b, detail, sizeof(detail)) || a.n != b.n ||
+		a.percent != b.percent)
 		abort();
 	for (int k = 0; k < a.n; k++)
 		if (a.band[k].light != b.band[k].light || a.band[k].lo != b.band[k].lo ||

@@ -5,7 +5,8 @@
 # bureau's wording; imported, imported again (nothing changes), run and
 # reported; figures checked against plain SQL over the readings; then the
 # listing of bad rows (suggestions, ambiguity, units of measure, months),
-# with nothing imported.  Runs on the test server.
+# with nothing imported; band sets (预警区间) of indicators and targets,
+# good and bad; the templates as they are.  Runs on the test server.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
@@ -201,6 +202,55 @@ is "$(q "SELECT p.target || ':v' || p.target_version || ':' || p.target_since FR
 html=$(q "SELECT progress_report_html('2024-06-30', '西岭县')")
 grep -q '调整后目标（自4月1日起；原目标：增长 ≥ 6.5%）' <<<"$html"; ok $? "the county's report prints the adjusted target and the one first set"
 
+# Band sets (预警区间) in the indicators and targets files, as
+# status_bands() takes them, stored in their canonical text.  By hand, as
+# of June: the city's GDP growth (6,480 + 5,040) / (6,000 + 4,800) =
+# +6.67%, published 6.7, is 0.3 behind 7%: yellow by the default 1 point,
+# red by the indicator's set (green up to 0.2, red beyond); 西岭县's
+# urbanisation +0.3 is 0.2 behind 0.5 points: yellow by the default, red by
+# its target's own set (yellow below 40% of 0.5 = 0.2, red from 0.2 on).
+is "$(q "SELECT string_agg(unit_zh || ':' || code || ':' || status, ' ' ORDER BY convert_to(unit_zh, 'UTF8'), indicator_id) FROM progress('2024-06-30') WHERE status <> 'green'")" \
+	"临溪市:地区生产总值:yellow 西岭县:城镇化率:yellow" "before the band sets: the default tolerances make both yellow"
+{ iconv -f GBK -t UTF-8 "$dir/indicators.csv" | sed '1s/$/,预警区间/; 2s/$/,red: shortfall>0.2; GREEN: shortfall<=0.2/; 3,$s/$/,/'; } | gbk > "$dir/indicators.csv.new"
+mv "$dir/indicators.csv.new" "$dir/indicators.csv"
+{ iconv -f GBK -t UTF-8 "$dir/targets.csv" | sed '1s/$/,预警区间/; /^城镇化率,西岭县/s/$/,yellow: shortfall < 40% of target; red: shortfall >= 40% of target/; /预警区间$/!{/of target$/!s/$/,/}'; } | gbk > "$dir/targets.csv.new"
+mv "$dir/targets.csv.new" "$dir/targets.csv"
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+[ $st = 0 ] && grep -Eq '^ *indicators *\| *0 *\| *1 *\| *2$' <<<"$out" && grep -Eq '^ *targets *\| *0 *\| *1 *\| *6$' <<<"$out"
+ok $? "band sets in the files update one indicator and one target"
+[ $st = 0 ] || diag <<<"$out"
+grep -q 'status tolerance: 4 of 7 targets have a band set of their own or their indicator.s (预警区间)' <<<"$out"
+ok $? "the summary counts the targets judged by a band set of the files (the three of GDP, 西岭县's urbanisation)"
+is "$(q "SELECT string_agg(coalesce(i.status_bands, '-') || ' / ' || coalesce(t.status_bands, '-'), ' | ' ORDER BY t.indicator_id)
+	FROM plan_target t JOIN indicator i USING (indicator_id) JOIN unit u USING (unit_id) WHERE u.name_zh = '西岭县'")" \
+	"green: shortfall <= 0.2; red: shortfall > 0.2 / - | - / - | - / yellow: shortfall < 40% of target; red: shortfall >= 40% of target" \
+	"the sets are stored in their canonical text, the indicator's on the indicator, the target's on the target"
+is "$(q "SELECT string_agg(unit_zh || ':' || code || ':' || status, ' ' ORDER BY convert_to(unit_zh, 'UTF8'), indicator_id) FROM progress('2024-06-30') WHERE status <> 'green'")" \
+	"临溪市:地区生产总值:red 西岭县:城镇化率:red" "the sets judge: the city's 0.3 behind is red by the indicator's, 西岭县's 0.2 (40% of 0.5) red by its own"
+before=$(q "$digest")
+out=$(PGDATABASE=$db bash scripts/import.sh "$dir" 2>&1); st=$?
+[ $st = 0 ] && grep -Eq '^ *indicators *\| *0 *\| *0 *\| *3$' <<<"$out" && grep -Eq '^ *targets *\| *0 *\| *0 *\| *7$' <<<"$out"
+ok $? "importing the sets again (written otherwise than stored) changes nothing"
+is "$(q "$digest")" "$before" "and writes no row"
+cp "$dir"/*.csv "$bad"/
+{ iconv -f GBK -t UTF-8 "$dir/indicators.csv" | sed '3s/,$/,green: shortfall <= 1; yellow: 1.5 < shortfall/'; } | gbk > "$bad/indicators.csv"
+{ iconv -f GBK -t UTF-8 "$dir/targets.csv" | sed 's/yellow: shortfall < 40% of target; red: shortfall >= 40% of target/yellow: shortfall <= 5%; red: shortfall > 5%/'; } | gbk > "$bad/targets.csv"
+out=$(PGDATABASE=$db bash scripts/import.sh "$bad" 2>&1); st=$?
+[ $st = 1 ] && grep -q '^BAD ROWS (nothing imported)' <<<"$out"; ok $? "a folder with bad band sets exits 1, nothing imported"
+grep -q '^indicators.csv | line 3 | band set (预警区间): invalid status band set: "green: shortfall <= 1; yellow: 1.5 < shortfall": No band covers 1 < shortfall <= 1.5' <<<"$out"
+ok $? "a band set with a hole is listed with its file and line, the range named"
+grep -q '^targets.csv | line 8 | band set (预警区间): invalid status band set: "yellow: shortfall <= 5%; red: shortfall > 5%": Expected "of target" after "%"' <<<"$out"
+ok $? "a bare % is listed with its file and line"
+[ "$(grep -c '^[a-z]*.csv | line' <<<"$out")" = 2 ]; ok $? "exactly the two bad rows are listed"
+[ $st = 1 ] || diag <<<"$out"
+is "$(q "$digest")" "$before" "nothing was written"
+e=$(psql -X -q -At -d $db -c "\\set VERBOSITY verbose" -c "SELECT scorecard.begin_import()" \
+	-c "INSERT INTO pg_temp.import_indicator (name_zh, status_bands) VALUES ('城镇化率', 'green: shortfall <= 1; red: shortfall >= 1')" \
+	-c "SELECT scorecard.import_file_staged('indicator', 'x.csv')" -c "SELECT * FROM scorecard.load_import()" 2>&1)
+grep -q '22P02' <<<"$e" && grep -q 'x.csv line 2: band set (预警区间): invalid status band set: .*The bands green and red both cover shortfall = 1' <<<"$e"
+ok $? "load_import refuses a bad set with 22P02, naming the file's line and the overlap"
+is "$(q "SELECT status_bands FROM indicator WHERE name_zh = '城镇化率'")" "" "and leaves the indicator as it was"
+
 # Bad rows: every one listed with file, line and reason; nothing imported.
 cp "$dir"/*.csv "$bad"/
 gbk > "$bad/targets.csv" <<'CSV'
@@ -236,6 +286,20 @@ got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT scorecard.begin_load()
 is "$got" 2 "load_readings reads Chinese names, 2024年7月, 2024.07, 7,560 and a full-width digit"
 is "$(q "SELECT string_agg(unit_id || ':' || value, ' ' ORDER BY value) FROM reading WHERE month = '2024-07-01'")" "西岭县:1 东岭县:7560" \
 	"the loaded figures are the ones written"
+
+# The templates import as they are, their band sets with them.
+tpl=scorecard_import_tpl
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $tpl" -c "CREATE DATABASE $tpl" >/dev/null &&
+psql -X -q -d $tpl -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" >/dev/null
+out=$(PGDATABASE=$tpl bash scripts/import.sh templates 2>&1); st=$?
+ok $st "the templates import"
+[ $st = 0 ] || diag <<<"$out"
+is "$(psql -X -q -At -d $tpl -c "SELECT string_agg(x, ' | ' ORDER BY x) FROM (
+	SELECT 'i' || indicator_id || ':' || status_bands AS x FROM scorecard.indicator WHERE status_bands IS NOT NULL
+	UNION ALL SELECT 't' || indicator_id || ':' || status_bands FROM scorecard.plan_target WHERE status_bands IS NOT NULL) s")" \
+	"i1:green: shortfall <= 0.5; yellow: 0.5 < shortfall <= 1.5; red: shortfall > 1.5 | t2:yellow: shortfall <= 10% of target; red: shortfall > 10% of target" \
+	"the templates' band sets (预警区间) are stored"
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $tpl" >/dev/null
 
 echo "1..$n"
 exit $failed

@@ -399,6 +399,38 @@ PY
 )
 is "$got" "$want $want $want True" "$want actions: the KPI box, the table's rows and its action headings all count the city's $want targets; the actions numbered 一, 二, ... in order"
 
+# Band sets in force: a target judged by a set other than the default
+# tolerances carries a mark 注N beside its status, and the notes below the
+# table give the set in words.  By hand, at the end of November: 新增高新技术
+# 企业 (level >= 100, 72, 3 points behind 11/12 of the year) with its own
+# set 'yellow up to 2% of target' is red (3 > 2); 固定资产投资 (growth >= 7%,
+# 6.6, 0.4 behind) and 出口额 (growth >= 10%, 9, 1 behind) under their
+# indicators' set 'green up to 0.5, yellow to 1.5' are green and yellow.
+# One note per set in words, numbered in the table's order (action 2 before
+# action 3); the other rows carry no mark.
+q "UPDATE plan_target SET status_bands = 'yellow: shortfall <= 2% of target; red: shortfall > 2% of target' WHERE indicator_id = 8 AND unit_id = 'shaoyang';
+	UPDATE indicator SET status_bands = 'green: shortfall <= 0.5; yellow: 0.5 < shortfall <= 1.5; red: shortfall > 1.5' WHERE indicator_id IN (14, 18)" >/dev/null
+q "SELECT progress_report_html('2024-11-30')" >"$out/bands.html"
+got=$($PY - "$out/bands.html" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+table = re.search(r'<table class="targets">.*?</table>', h, re.S).group(0)
+rows = re.findall(r'<tr data-indicator="(\d+)" data-status="(\w+)">(.*?)</tr>', table, re.S)
+marks = ["%s:%s:%s" % (i, st, m.group(1)) for i, st, r in rows for m in [re.search(r'<sup class="bref">(注\d)</sup>', r)] if m]
+notes = re.findall(r'<p class="bandnote"><sup class="bref">(注\d)</sup>(.*?)</p>', h, re.S)
+print(" ".join(marks))
+for k, t in notes:
+    print(k, re.sub(r'<[^>]+>', '', t))
+PY
+)
+is "$got" "8:red:注1 14:green:注2 18:yellow:注2
+注1 黄：落后不超过目标值的 2%；红：落后超过目标值的 2%。（新增高新技术企业）
+注2 绿：落后不超过 0.5 个百分点；黄：落后超过 0.5 个百分点、不超过 1.5 个百分点；红：落后超过 1.5 个百分点。（固定资产投资、出口额）" \
+	"the marks on the three targets judged by band sets, their lights worked by hand, and the two sets in words below the table"
+q "UPDATE plan_target SET status_bands = NULL; UPDATE indicator SET status_bands = NULL" >/dev/null
+q "SELECT progress_report_html('2024-11-30')" >"$out/nobands.html"
+! grep -q '<sup class="bref"\|<p class="bandnote"\|class="bandnotes"' "$out/nobands.html"; ok $? "without band sets: no mark and no notes"
+
 # Bidirectional controls (U+202A-U+202E, U+2066-U+2069) in a name are shown
 # as visible escapes, never passed raw into the HTML.
 q "UPDATE unit SET name_zh = name_zh || U&'\202E' || '03.9' || U&'\2066' WHERE unit_id = 'beita';

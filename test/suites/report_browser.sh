@@ -12,7 +12,8 @@
 # pdftoppm check it): fails on a page that is not A4, a table wider than
 # A4's text width, a heading alone at the foot of a page, a first page
 # without the first table, a page without its number and the as-of date
-# in the margin.  Screenshots at both widths and the PDF's pages are
+# in the margin.  Three of the city's targets carry band sets, so the
+# report's notes on them are laid out too.  Screenshots at both widths and the PDF's pages are
 # written to tmp/browser/ on every run.  Runs on the test server (`make
 # test`, or alone: `make test-browser`).
 set -uo pipefail
@@ -46,8 +47,22 @@ psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -X -q -P pager=off -v ON_ERROR_STOP=1 -v last_month=2024-11-01 -d $db -f data/demo.sql >/dev/null 2>"$out/load.err"
 ok $? "the demo plan loads"
 html="$out/report-2024-11.html" png="$out/report-2024-11.png" info="$out/report-2024-11.json"
+# Band sets of three of the city's targets, which give the lights the
+# defaults give (the checks below keep their colours; worked by hand:
+# 新增高新技术企业 3 points behind, yellow up to 5% of target; 技术合同成交额
+# 11.5 points behind, red beyond 3; 固定资产投资 0.4 behind, yellow from 0.1
+# to 1.5), so that the report carries their marks and notes at both widths
+# and in print.
+q "UPDATE plan_target SET status_bands = CASE indicator_id
+		WHEN 8 THEN 'yellow: shortfall <= 5% of target; red: shortfall > 5% of target'
+		WHEN 11 THEN 'green: shortfall <= 1; yellow: 1 < shortfall <= 3; red: shortfall > 3'
+		ELSE 'green: shortfall <= 0.1; yellow: 0.1 < shortfall <= 1.5; red: shortfall > 1.5' END
+	WHERE unit_id = 'shaoyang' AND indicator_id IN (8, 11, 14)" >/dev/null
+is "$(q "SELECT string_agg(indicator_id || ':' || status, ' ' ORDER BY indicator_id) FROM progress('2024-11-30') WHERE unit_id = 'shaoyang' AND indicator_id IN (8, 11, 14)")" \
+	"8:yellow 11:red 14:yellow" "the three targets with band sets keep the lights the defaults give them"
 q "SELECT progress_report_html('2024-11-30')" >"$html"
 ok $? "the November report is written to $html"
+[ "$(grep -o '<sup class="bref">注[0-9]' "$html" | wc -l)" = 6 ]; ok $? "the report marks the three targets and gives three notes"
 
 pdf="$out/report-2024-11.pdf" png390="$out/report-2024-11-390.png" info390="$out/report-2024-11-390.json"
 rm -f "$png" "$info" "$pdf" "$png390" "$info390" "$out"/report-2024-11-pdf-*.png
@@ -181,6 +196,8 @@ n=$((n + $(grep -cE '^(not )?ok ' "$out/pixels.tap")))
 # --- the layout at 390 and 1280 pixels, and the printed PDF ---
 (cd "$out" && pdftoppm -r 60 -png report-2024-11.pdf report-2024-11-pdf)
 ok $? "the PDF's pages are written to $out/report-2024-11-pdf-*.png"
+pdftotext "$pdf" - | tr -d ' \n\f' | grep -q '以下目标不按上述默认容差，按预警区间判定.*注1.*黄：落后不超过目标值的5%；红：落后超过目标值的5%'
+ok $? "printed, the band set notes are there in words"
 $PY - "$info390" "$info" "$pdf" "$n" >"$out/layout.tap" <<'PY'
 import json, re, subprocess, sys
 info390, info1280, pdf, first = sys.argv[1:5]
