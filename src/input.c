@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -77,7 +78,8 @@ figure_error(PG_FUNCTION_ARGS)
 
 /*
  * A staged field trimmed as the loader trims it (input_staging_trim); the
- * argument itself when there is nothing to trim.
+ * argument itself when there is nothing to trim.  In a database that is not
+ * UTF-8 only ASCII white space is trimmed, never part of a character.
  */
 Datum
 staged_text(PG_FUNCTION_ARGS)
@@ -85,7 +87,7 @@ staged_text(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		len = VARSIZE_ANY_EXHDR(t),
 				start,
-				n = input_staging_trim(VARDATA_ANY(t), len, &start);
+				n = input_staging_trim(VARDATA_ANY(t), len, GetDatabaseEncoding() == PG_UTF8, &start);
 
 	if (n == len)
 		PG_RETURN_TEXT_P(t);

@@ -307,12 +307,17 @@ input_figure(const char *s, double *value, char *detail, size_t len)
 	return INPUT_OK;
 }
 
-/* Bytes of the trimmed character at u (n bytes left), or 0 if not one. */
+/*
+ * Bytes of the trimmed character at u (n bytes left), or 0 if not one;
+ * only ASCII ones unless utf8.
+ */
 static size_t
-staging_space(const unsigned char *u, size_t n)
+staging_space(const unsigned char *u, size_t n, bool utf8)
 {
 	if (n >= 1 && (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r')))
 		return 1;
+	if (!utf8)
+		return 0;
 	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
 		return 2;				/* U+00A0 */
 	if (n < 3)
@@ -331,25 +336,25 @@ staging_space(const unsigned char *u, size_t n)
 
 /* Whether the len bytes before u end with a trimmed character; its size. */
 static size_t
-staging_space_before(const unsigned char *u, size_t len)
+staging_space_before(const unsigned char *u, size_t len, bool utf8)
 {
 	for (size_t k = 1; k <= 3 && k <= len; k++)
-		if (staging_space(u - k, k) == k)
+		if (staging_space(u - k, k, utf8) == k)
 			return k;
 	return 0;
 }
 
 size_t
-input_staging_trim(const char *s, size_t len, size_t *start)
+input_staging_trim(const char *s, size_t len, bool utf8, size_t *start)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		a = 0,
 				b = len,
 				k;
 
-	while (a < b && (k = staging_space(u + a, b - a)) > 0)
+	while (a < b && (k = staging_space(u + a, b - a, utf8)) > 0)
 		a += k;
-	while (b > a && (k = staging_space_before(u + b, b - a)) > 0)
+	while (b > a && (k = staging_space_before(u + b, b - a, utf8)) > 0)
 		b -= k;
 	*start = a;
 	return b - a;
@@ -398,7 +403,7 @@ input_staged_figure(const char *s, size_t len, bool fallback, double *value)
 	char		t[INPUT_MAX];
 	char		detail[INPUT_DETAIL_LEN];
 	size_t		start,
-				n = input_staging_trim(s, len, &start);
+				n = input_staging_trim(s, len, true, &start);
 
 	if (plain_decimal(s + start, n))
 	{
@@ -444,7 +449,7 @@ input_staged_month(const char *s, size_t len, bool fallback,
 	char		detail[INPUT_DETAIL_LEN];
 	const char *p = dashed;
 	size_t		start,
-				n = input_staging_trim(s, len, &start);
+				n = input_staging_trim(s, len, true, &start);
 	int			y,
 				m,
 				d = 1;

@@ -74,12 +74,13 @@ extern bool input_staged_figure(const char *s, size_t len, bool fallback,
 								double *value);
 
 /*
- * The part of s (len bytes of UTF-8) left after trimming both ends of the
- * characters the loader trims from a staged field: ASCII white space (space,
- * tab, line ends, vertical tab, form feed), U+00A0, U+202F, U+3000, U+FEFF,
- * U+200B..U+200D, U+2060 and U+2000..U+200A.  Sets *start and returns the
- * length of what is left.
+ * The part of s (len bytes) left after trimming both ends of the characters
+ * the loader trims from a staged field: ASCII white space (space, tab, line
+ * ends, vertical tab, form feed) and, when s is UTF-8 (utf8), U+00A0,
+ * U+202F, U+3000, U+FEFF, U+200B..U+200D, U+2060 and U+2000..U+200A (in
+ * another encoding their bytes may end another character).  Sets *start
+ * and returns the length of what is left.
  */
-extern size_t input_staging_trim(const char *s, size_t len, size_t *start);
+extern size_t input_staging_trim(const char *s, size_t len, bool utf8, size_t *start);
 
 #endif

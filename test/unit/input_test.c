@@ -68,7 +68,7 @@ static void
 trimmed_is(const char *s, const char *want)
 {
 	size_t		start,
-				n = input_staging_trim(s, strlen(s), &start);
+				n = input_staging_trim(s, strlen(s), true, &start);
 
 	ok(n == strlen(want) && memcmp(s + start, want, n) == 0, "%zu bytes trim to the %zu of \"%s\" (got %zu bytes from %zu)",
 	   strlen(s), strlen(want), want, n, start);
@@ -163,6 +163,14 @@ main(void)
 	trimmed_is(" \xE3\x80\x80 ", "");
 	trimmed_is("\xC2", "\xC2");		/* a cut sequence: copied, never read past */
 	trimmed_is("\xE2\x80", "\xE2\x80");
+	{
+		/* another encoding: only ASCII white space goes (EF BB is a character of EUC-CN) */
+		const char *euc = " \xEF\xBB\xBF\xA1\xC2\xA0\xA1 ";
+		size_t		start,
+					n = input_staging_trim(euc, strlen(euc), false, &start);
+
+		ok(start == 1 && n == 7, "outside UTF-8 only the ASCII spaces are trimmed (got %zu bytes from %zu)", n, start);
+	}
 
 	/* staged months: the plain forms, exact dates, then parse_month's */
 	staged_month_is("2024-3", false, 20240301);
