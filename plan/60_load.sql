@@ -75,11 +75,11 @@ GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 -- tabs and line ends, no-break spaces (U+00A0, U+202F), the ideographic
 -- space (U+3000), the byte order mark (U+FEFF, which a UTF-8 file with BOM
 -- puts before its first field), zero-width spaces and joiners (U+200B to
--- U+200D, U+2060) and the other spaces of U+2000 to U+200A.  staged_readings
--- writes the same set out (keep the two alike).
+-- U+200D, U+2060) and the other spaces of U+2000 to U+200A: the set of
+-- staged_text (C, input_core.c), which staged_readings calls.
 CREATE OR REPLACE FUNCTION staging_trim(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp AS $$
-	SELECT pg_catalog.btrim(s, E' \t\r\n\v\f\u00a0\u202f\u3000\ufeff\u200b\u200c\u200d\u2060\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a')
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT staged_text(s)
 $$;
 COMMENT ON FUNCTION staging_trim(text) IS 'a staged field without the spaces, tabs, no-break spaces, BOM and zero-width characters around it';
 
@@ -97,35 +97,21 @@ COMMENT ON FUNCTION staging_visible(text) IS 'a staged text with its invisible c
 
 -- text -> float8 or NULL when it is not a finite decimal number (digits,
 -- an optional point and exponent: no hexadecimal 0x10, no inf or nan).
-CREATE OR REPLACE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-	t text := scorecard.staging_trim(s);
-	v float8;
-BEGIN
-	IF t IS NULL OR t !~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN RETURN NULL; END IF;
-	v := t::pg_catalog.float8;
-	IF v = 'NaN'::float8 OR pg_catalog.abs(v) = 'Infinity'::float8 THEN RETURN NULL; END IF;
-	RETURN v;
-EXCEPTION WHEN others THEN
-	RETURN NULL;
-END $$;
+-- The rule is the loader's, in C (staged_figure without its
+-- fallback to parse_figure's forms).
+CREATE OR REPLACE FUNCTION staging_float(s text) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT staged_figure(s, false)
+$$;
 COMMENT ON FUNCTION staging_float(text) IS 'a staged text as a finite float8 if it is a decimal number, or NULL';
 
--- text -> first day of a month or NULL: accepts 2024-03, 2024-03-01, 2024/03.
-CREATE OR REPLACE FUNCTION staging_month(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-	t text := pg_catalog.replace(scorecard.staging_trim(s), '/', '-');
-BEGIN
-	IF t IS NULL OR t !~ '^[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?$' THEN RETURN NULL; END IF;
-	IF t ~ '^\d{4}-\d{1,2}$' THEN
-		RETURN pg_catalog.make_date(pg_catalog.split_part(t, '-', 1)::int, pg_catalog.split_part(t, '-', 2)::int, 1);
-	END IF;
-	RETURN t::pg_catalog.date;
-EXCEPTION WHEN others THEN
-	RETURN NULL;
-END $$;
+-- text -> a date or NULL: 2024-03 and 2024/03 (the first day of the
+-- month), 2024-03-15 (that day).  The rule is the loader's, in C
+-- (staged_month without its fallback to parse_month's forms).
+CREATE OR REPLACE FUNCTION staging_month(s text) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT staged_month(s, false)
+$$;
 COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01, 2024/03) as a date, or NULL';
 
 -- The staged rows in file order with their file line, the indicator and
@@ -134,8 +120,9 @@ COMMENT ON FUNCTION staging_month(text) IS 'a staged month (2024-03, 2024-03-01,
 -- named by its code or, failing that, by its id (a code equal to another
 -- indicator's id means the indicator with that code), or by its Chinese
 -- name; a unit by its id or Chinese name (a name only when it is one
--- unit's).  Months and figures the common forms do not match are read by
--- parse_month and parse_figure (2024年7月, 2024.07, 1,234.5).  A row's line is the
+-- unit's).  Months and figures are read by staged_month and staged_figure
+-- (C): the plain forms, then those of parse_month and parse_figure
+-- (2024年7月, 2024.07, 1,234.5).  A row's line is the
 -- line after the previous row's last line: 1 + the newlines inside the
 -- previous rows' fields, after the header's line.
 CREATE OR REPLACE FUNCTION staged_readings(header boolean DEFAULT true)
@@ -150,38 +137,23 @@ BEGIN
 		SELECT s.*, pg_catalog.concat(s.indicator, s.unit, s.month, s.value, s.reported_growth, s.source) AS raw
 		FROM pg_temp.reading_staging s
 	), n AS (
-		SELECT st.seq, 1 + pg_catalog.length(st.raw) - pg_catalog.length(pg_catalog.replace(st.raw, E'\n', '')) AS lines,
-		       -- the fields trimmed as staging_trim() trims (the same set of
-		       -- characters, written out: a call per field would cost more)
-		       pg_catalog.btrim(st.indicator, x.chars) AS indicator, pg_catalog.btrim(st.unit, x.chars) AS unit,
-		       pg_catalog.btrim(st.month, x.chars) AS month, pg_catalog.btrim(st.value, x.chars) AS value,
-		       pg_catalog.btrim(st.reported_growth, x.chars) AS reported_growth,
-		       pg_catalog.btrim(st.source, x.chars) AS source
+		-- a newline is one byte: counting bytes counts them without
+		-- decoding characters
+		SELECT st.seq, 1 + pg_catalog.octet_length(st.raw) - pg_catalog.octet_length(pg_catalog.replace(st.raw, E'\n', '')) AS lines,
+		       -- the fields trimmed as staging_trim() trims
+		       staged_text(st.indicator) AS indicator, staged_text(st.unit) AS unit,
+		       staged_text(st.month) AS month, staged_text(st.value) AS value,
+		       staged_text(st.reported_growth) AS reported_growth, staged_text(st.source) AS source
 		FROM st
-		CROSS JOIN (SELECT E' \t\r\n\v\f\u00a0\u202f\u3000\ufeff\u200b\u200c\u200d\u2060\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a'::text AS chars) x
 	)
 	SELECT (CASE WHEN header THEN 2 ELSE 1 END
 	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
 	       n.indicator, n.unit, n.month, n.value, n.reported_growth, n.source,
 	       coalesce(ic.indicator_id, ii.indicator_id, inm.indicator_id), coalesce(u.unit_id, un.unit_id),
-	       -- the common forms parsed here (a plain decimal of up to 300
-	       -- characters is well inside the float8 range); the rest, and every
-	       -- bad value, by the staging_* functions, whose subtransactions and
-	       -- pinned search_path cost per call
-	       CASE WHEN f.mt !~ '^[0-9]{4}-[0-9]{1,2}$' THEN coalesce(staging_month(n.month), parse_month(n.month))
-	            WHEN pg_catalog.split_part(f.mt, '-', 1)::int >= 1
-	                 AND pg_catalog.split_part(f.mt, '-', 2)::int BETWEEN 1 AND 12
-	            THEN pg_catalog.make_date(pg_catalog.split_part(f.mt, '-', 1)::int, pg_catalog.split_part(f.mt, '-', 2)::int, 1)
-	       END,
-	       CASE WHEN coalesce(n.value, '') = '' THEN NULL
-	            WHEN pg_catalog.length(n.value) <= 300 AND n.value ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$' THEN n.value::pg_catalog.float8
-	            ELSE coalesce(staging_float(n.value), parse_figure(n.value)) END,
-	       CASE WHEN coalesce(n.reported_growth, '') = '' THEN NULL
-	            WHEN pg_catalog.length(n.reported_growth) <= 300 AND n.reported_growth ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$'
-	            THEN n.reported_growth::pg_catalog.float8
-	            ELSE coalesce(staging_float(n.reported_growth), parse_figure(n.reported_growth)) END
+	       -- one C function per field (input_core.c): the plain forms, then
+	       -- what parse_month and parse_figure read
+	       staged_month(n.month, true), staged_figure(n.value, true), staged_figure(n.reported_growth, true)
 	FROM n
-	CROSS JOIN LATERAL (SELECT pg_catalog.replace(n.month, '/', '-') AS mt) f
 	LEFT JOIN indicator ic ON ic.code = n.indicator
 	LEFT JOIN indicator ii ON ii.indicator_id::text = n.indicator
 	LEFT JOIN unit u ON u.unit_id = n.unit
@@ -228,65 +200,91 @@ RETURN CASE WHEN m OPERATOR(pg_catalog.>) this_month AND NOT future_months THEN 
             WHEN pg_catalog.abs(g) OPERATOR(pg_catalog.>) growth_bound THEN 'growth' END;
 COMMENT ON FUNCTION reading_breaks_bounds(date, float8, float8, date, date, float8, float8, boolean) IS 'which of the plan''s bounds a reading breaks (future, early, value, growth), or NULL';
 
--- The bad rows of the staging table: line (as in the file), the text of the
--- row (trimmed) and every reason it cannot load.  Empty when all rows are
--- good.  Besides the form of each field, the plan's settings
+-- Every staged row with the reasons it cannot load ('' when it can) and
+-- what load_readings stores of it, in one pass over staged_readings: each
+-- rule is a column of one projection (no loop, no subquery per row), and
+-- a key staged twice is found by hashing the keys, not by sorting the rows.
+-- Besides the form of each field, the plan's settings
 -- (plan_setting_in_force) bound what loads: a value's and a reported
 -- growth's magnitude (value_bound, growth_bound); months after the current
 -- month (unless future_months); months before January of the first year
 -- with targets less years_before_targets (no bound while there are no
 -- targets).  Invisible characters inside a key are named (<U+200B>).
-CREATE OR REPLACE FUNCTION check_readings(header boolean DEFAULT true)
-RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
+-- check_readings lists the rows with a reason; load_readings loads the
+-- rows when none has one.
+CREATE OR REPLACE FUNCTION staged_check(header boolean DEFAULT true)
+RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text,
+	indicator_id int, unit_id text, m date, v float8, g float8, source text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH cfg AS (
 		SELECT * FROM plan_bounds()
+	), k AS MATERIALIZED (
+		SELECT * FROM staged_readings(header)
+	), dup AS (
+		-- the keys staged more than once, with their first line (hashed:
+		-- no sort of the staged rows)
+		SELECT k.indicator_id, k.unit_id, k.m, pg_catalog.min(k.line) AS first_line
+		FROM k WHERE k.indicator_id IS NOT NULL AND k.unit_id IS NOT NULL AND k.m IS NOT NULL
+		GROUP BY k.indicator_id, k.unit_id, k.m HAVING pg_catalog.count(*) > 1
 	), d AS (
-		SELECT k.*, pg_catalog.min(k.line) OVER (PARTITION BY k.indicator_id, k.unit_id, k.m) AS first_line
-		FROM staged_readings(header) k
+		SELECT k.*, dup.first_line
+		FROM k LEFT JOIN dup ON dup.indicator_id = k.indicator_id AND dup.unit_id = k.unit_id AND dup.m = k.m
 	), r AS (
-		SELECT d.line, d.indicator, d.unit, d.month, d.value, x.reason, x.ord
-		FROM d, cfg, LATERAL (VALUES
-			(1, CASE WHEN d.indicator IS NULL OR d.indicator = '' THEN 'indicator is missing'
-			         WHEN d.indicator_id IS NULL THEN pg_catalog.format('unknown indicator "%s"', staging_visible(d.indicator)) END),
-			(2, CASE WHEN d.unit IS NULL OR d.unit = '' THEN 'unit is missing'
-			         WHEN d.unit_id IS NULL THEN pg_catalog.format('unknown unit "%s"', staging_visible(d.unit))
-			         WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
-			              AND d.unit_id NOT IN (SELECT visible_units())
-			              THEN pg_catalog.format('unit "%s" is not one you may load (row-level security)', d.unit_id) END),
-			(3, CASE WHEN d.month IS NULL OR d.month = '' THEN 'month is missing'
-			         WHEN d.m IS NULL THEN pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', staging_visible(d.month))
-			         WHEN d.m <> pg_catalog.date_trunc('month', d.m::timestamp)::date
-			              THEN pg_catalog.format('month "%s" is not the first day of a month', d.month)
-			         WHEN d.m NOT BETWEEN '2000-01-01'::date AND '2100-12-01'::date
-			              THEN pg_catalog.format('month "%s" is out of range', d.month)
-			         WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'future'
-			              THEN pg_catalog.format('month "%s" is after the current month, %s (the plan''s owner may allow it: scorecard.plan_setting.future_months)',
-			                                     d.month, pg_catalog.to_char(cfg.this_month, 'YYYY-MM'))
-			         WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'early'
-			              THEN pg_catalog.format('month "%s" is before %s, %s years before the first year with targets (scorecard.plan_setting.years_before_targets)',
-			                                     d.month, pg_catalog.to_char(cfg.earliest, 'YYYY-MM'), cfg.years_before_targets) END),
-			(4, CASE WHEN d.value IS NULL OR d.value = '' THEN 'value is missing'
-			         WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', staging_visible(d.value))
-			         WHEN reading_breaks_bounds(NULL, d.v, NULL, NULL, NULL, cfg.value_bound, NULL, true) = 'value'
-			              THEN pg_catalog.format('value "%s" is beyond the bound of %s in magnitude (scorecard.plan_setting.value_bound)',
-			                                     d.value, cfg.value_bound) END),
-			(5, CASE WHEN d.reported_growth IS NULL OR d.reported_growth = '' THEN NULL
-			         WHEN d.g IS NULL
-			         THEN pg_catalog.format('reported growth "%s" is not a finite number', staging_visible(d.reported_growth))
-			         WHEN reading_breaks_bounds(NULL, NULL, d.g, NULL, NULL, NULL, cfg.growth_bound, true) = 'growth'
-			              THEN pg_catalog.format('reported growth "%s" is beyond the bound of %s%% in magnitude (scorecard.plan_setting.growth_bound)',
-			                                     d.reported_growth, cfg.growth_bound) END),
-			(6, CASE WHEN d.indicator_id IS NOT NULL AND d.unit_id IS NOT NULL AND d.m IS NOT NULL
-			              AND d.line <> d.first_line
-			         THEN pg_catalog.format('same indicator, unit and month as line %s', d.first_line) END)
-		) AS x(ord, reason)
-		WHERE x.reason IS NOT NULL
+		-- every rule a column of one pass, its reasons joined in the rules'
+		-- order (concat_ws skips the rules a row keeps)
+		SELECT d.line, d.indicator, d.unit, d.month, d.value, d.indicator_id, d.unit_id, d.m, d.v, d.g, d.source,
+		       pg_catalog.concat_ws('; ',
+			CASE WHEN d.indicator IS NULL OR d.indicator = '' THEN 'indicator is missing'
+			     WHEN d.indicator_id IS NULL THEN pg_catalog.format('unknown indicator "%s"', staging_visible(d.indicator)) END,
+			CASE WHEN d.unit IS NULL OR d.unit = '' THEN 'unit is missing'
+			     WHEN d.unit_id IS NULL THEN pg_catalog.format('unknown unit "%s"', staging_visible(d.unit))
+			     WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+			          AND d.unit_id NOT IN (SELECT visible_units())
+			          THEN pg_catalog.format('unit "%s" is not one you may load (row-level security)', d.unit_id) END,
+			CASE WHEN d.month IS NULL OR d.month = '' THEN 'month is missing'
+			     WHEN d.m IS NULL THEN pg_catalog.format('month "%s" is not a date (expected YYYY-MM or YYYY-MM-01)', staging_visible(d.month))
+			     WHEN d.m <> pg_catalog.date_trunc('month', d.m::timestamp)::date
+			          THEN pg_catalog.format('month "%s" is not the first day of a month', d.month)
+			     WHEN d.m NOT BETWEEN '2000-01-01'::date AND '2100-12-01'::date
+			          THEN pg_catalog.format('month "%s" is out of range', d.month)
+			     WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'future'
+			          THEN pg_catalog.format('month "%s" is after the current month, %s (the plan''s owner may allow it: scorecard.plan_setting.future_months)',
+			                                 d.month, pg_catalog.to_char(cfg.this_month, 'YYYY-MM'))
+			     WHEN reading_breaks_bounds(d.m, NULL, NULL, cfg.this_month, cfg.earliest, NULL, NULL, cfg.future_months) = 'early'
+			          THEN pg_catalog.format('month "%s" is before %s, %s years before the first year with targets (scorecard.plan_setting.years_before_targets)',
+			                                 d.month, pg_catalog.to_char(cfg.earliest, 'YYYY-MM'), cfg.years_before_targets) END,
+			CASE WHEN d.value IS NULL OR d.value = '' THEN 'value is missing'
+			     WHEN d.v IS NULL THEN pg_catalog.format('value "%s" is not a finite number', staging_visible(d.value))
+			     WHEN reading_breaks_bounds(NULL, d.v, NULL, NULL, NULL, cfg.value_bound, NULL, true) = 'value'
+			          THEN pg_catalog.format('value "%s" is beyond the bound of %s in magnitude (scorecard.plan_setting.value_bound)',
+			                                 d.value, cfg.value_bound) END,
+			CASE WHEN d.reported_growth IS NULL OR d.reported_growth = '' THEN NULL
+			     WHEN d.g IS NULL
+			     THEN pg_catalog.format('reported growth "%s" is not a finite number', staging_visible(d.reported_growth))
+			     WHEN reading_breaks_bounds(NULL, NULL, d.g, NULL, NULL, NULL, cfg.growth_bound, true) = 'growth'
+			          THEN pg_catalog.format('reported growth "%s" is beyond the bound of %s%% in magnitude (scorecard.plan_setting.growth_bound)',
+			                                 d.reported_growth, cfg.growth_bound) END,
+			CASE WHEN d.line <> d.first_line
+			     THEN pg_catalog.format('same indicator, unit and month as line %s', d.first_line) END) AS reason
+		FROM d, cfg
 	)
-	SELECT r.line, r.indicator, r.unit, r.month, r.value, pg_catalog.string_agg(r.reason, '; ' ORDER BY r.ord)
-	FROM r GROUP BY r.line, r.indicator, r.unit, r.month, r.value
-	ORDER BY r.line
+	SELECT r.line, r.indicator, r.unit, r.month, r.value, r.reason, r.indicator_id, r.unit_id, r.m, r.v, r.g, r.source
+	FROM r
+$$;
+COMMENT ON FUNCTION staged_check(boolean) IS 'every staged row with the reasons it cannot load ('''' when it can) and its parsed indicator, unit, month, value and growth: what check_readings lists and load_readings loads';
+
+-- The bad rows of the staging table: line (as in the file), the text of the
+-- row (trimmed) and every reason it cannot load (staged_check).  Empty
+-- when all rows are good.
+CREATE OR REPLACE FUNCTION check_readings(header boolean DEFAULT true)
+RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT c.line, c.indicator, c.unit, c.month, c.value, c.reason
+	FROM staged_check(header) c
+	WHERE c.reason <> ''
+	ORDER BY c.line
 $$;
 COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason (form, the plan''s bounds, months); empty if all can load';
 
@@ -497,26 +495,37 @@ BEGIN
 			      DETAIL = 'A reading''s recorded_at is the server''s clock when it is loaded; stored runs are re-made from it.',
 			      HINT = 'Load without recorded_at; nothing was loaded.';
 	END IF;
+	PERFORM staging_table();
 	PERFORM pg_catalog.set_config('application_name', 'scorecard load: checking the staged rows', true);
-	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('line %s: %s', c.line, c.reason), E'\n' ORDER BY c.line)
-	INTO nbad, bad
-	FROM check_readings(header) c;
+	-- One pass over the staged rows (staged_check): they go into
+	-- reading_intake, as this role (row-level security checks their units
+	-- there as on reading), only when none of them has a reason not to load.
+	WITH k AS MATERIALIZED (
+		SELECT * FROM staged_check(header)
+	), b AS (
+		SELECT pg_catalog.count(*) AS n,
+		       pg_catalog.string_agg(pg_catalog.format('line %s: %s', k.line, k.reason), E'\n' ORDER BY k.line) AS detail
+		FROM k WHERE k.reason <> ''
+	), ins AS (
+		INSERT INTO reading_intake (indicator_id, unit_id, month, value, reported_growth, source)
+		SELECT k.indicator_id, k.unit_id, k.m, k.v, k.g, nullif(k.source, '')
+		FROM k WHERE (SELECT b.n FROM b) = 0
+		RETURNING 1
+	)
+	SELECT b.n, b.detail INTO nbad, bad
+	FROM b, (SELECT pg_catalog.count(*) FROM ins) i;
 	IF nbad > 0 THEN
 		RAISE EXCEPTION '% bad row(s) in reading_staging, nothing loaded', nbad
 			USING ERRCODE = 'invalid_text_representation', DETAIL = bad,
 			      HINT = 'Fix the rows (SELECT * FROM scorecard.check_readings() lists them) and load again.';
 	END IF;
 
-	-- The rows go in as this role (row-level security checks their units
-	-- on reading_intake as on reading); record_readings takes the load
-	-- lock and writes them into reading with the server's revision and
+	-- record_readings takes the load lock and writes this transaction's
+	-- rows of reading_intake into reading with the server's revision and
 	-- recorded_at.
 	RAISE NOTICE 'scorecard load: staged rows checked (% ms)', run_step_ms(started);
 	started := pg_catalog.clock_timestamp();
 	PERFORM pg_catalog.set_config('application_name', 'scorecard load: waiting for the plan lock and recording', true);
-	INSERT INTO reading_intake (indicator_id, unit_id, month, value, reported_growth, source)
-	SELECT k.indicator_id, k.unit_id, k.m, k.v, k.g, nullif(pg_catalog.btrim(k.source), '')
-	FROM staged_readings(header) k;
 	SELECT r.inserted, r.revised, r.unchanged INTO inserted, revised, unchanged
 	FROM record_readings(load_readings.recorded_at) r;
 	DELETE FROM pg_temp.reading_staging;

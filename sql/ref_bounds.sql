@@ -74,6 +74,11 @@ SELECT count(*) AS readings_unchanged FROM reading;
 -- A decimal with an exponent still loads; hexadecimal, inf and nan never.
 SELECT staging_float(' 1e3 ') AS decimal, staging_float('0x10') AS hex, staging_float('-0X1p4') AS hex_exponent,
 	staging_float('inf') AS inf, staging_float('1e400') AS overflow;
+-- The trim takes the vertical tab and never a letter: E'\v' is no escape
+-- of PostgreSQL's but the letter v, which the set written out before 0.3.0
+-- held, so that "12v" loaded as 12 and a key lost a final v.
+SELECT staging_trim(E'\x0b12\x0b') AS vertical_tab, staging_trim('vgdpv') AS letters_kept,
+	staging_float('12v') AS not_a_figure;
 
 -- 2. The plan's owner raises the bound: a county loads gdp 1e308 for
 -- 2023-12 and 2024-09.  County b's rows of progress() and of the run are

@@ -306,3 +306,178 @@ input_figure(const char *s, double *value, char *detail, size_t len)
 	*value = v;
 	return INPUT_OK;
 }
+
+/*
+ * Bytes of the trimmed character at u (n bytes left), or 0 if not one;
+ * only ASCII ones unless utf8.
+ */
+static size_t
+staging_space(const unsigned char *u, size_t n, bool utf8)
+{
+	if (n >= 1 && (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r')))
+		return 1;
+	if (!utf8)
+		return 0;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;				/* U+00A0 */
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;				/* U+3000 */
+	if (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3;				/* U+FEFF */
+	if (u[0] == 0xE2 && u[1] == 0x80 &&
+		((u[2] >= 0x80 && u[2] <= 0x8D) || u[2] == 0xAF))
+		return 3;				/* U+2000..U+200A, U+200B..U+200D, U+202F */
+	if (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xA0)
+		return 3;				/* U+2060 */
+	return 0;
+}
+
+/* Whether the len bytes before u end with a trimmed character; its size. */
+static size_t
+staging_space_before(const unsigned char *u, size_t len, bool utf8)
+{
+	for (size_t k = 1; k <= 3 && k <= len; k++)
+		if (staging_space(u - k, k, utf8) == k)
+			return k;
+	return 0;
+}
+
+size_t
+input_staging_trim(const char *s, size_t len, bool utf8, size_t *start)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		a = 0,
+				b = len,
+				k;
+
+	while (a < b && (k = staging_space(u + a, b - a, utf8)) > 0)
+		a += k;
+	while (b > a && (k = staging_space_before(u + b, b - a, utf8)) > 0)
+		b -= k;
+	*start = a;
+	return b - a;
+}
+
+/*
+ * Whether the n bytes at t are digits, an optional point and more digits,
+ * and an optional exponent, with an optional sign: the only form the
+ * strict reading of a figure accepts.
+ */
+static bool
+plain_decimal(const char *t, size_t n)
+{
+	const char *p = t,
+			   *end = t + n;
+	int			digits = 0;
+
+	if (p < end && (*p == '+' || *p == '-'))
+		p++;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++, digits++;
+	if (p < end && *p == '.')
+	{
+		p++;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++, digits++;
+	}
+	if (digits == 0)
+		return false;
+	if (p < end && (*p == 'e' || *p == 'E'))
+	{
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (!(p < end && *p >= '0' && *p <= '9'))
+			return false;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	return p == end;
+}
+
+bool
+input_staged_figure(const char *s, size_t len, bool fallback, double *value)
+{
+	char		t[INPUT_MAX];
+	char		detail[INPUT_DETAIL_LEN];
+	size_t		start,
+				n = input_staging_trim(s, len, true, &start);
+
+	if (plain_decimal(s + start, n))
+	{
+		char	   *end;
+		double		v;
+
+		/* s is NUL-terminated: strtod stops at the end of the number */
+		errno = 0;
+		v = strtod(s + start, &end);
+		/* as float8in: a subnormal reads, overflow and a zero underflow not */
+		if (end == s + start + n && !isinf(v) && !(errno == ERANGE && v == 0.0))
+		{
+			*value = v;
+			return true;
+		}
+	}
+	/* what input_figure reads is shorter than INPUT_MAX */
+	if (!fallback || n >= INPUT_MAX)
+		return false;
+	memcpy(t, s + start, n);
+	t[n] = '\0';
+	return input_figure(t, value, detail, sizeof(detail)) == INPUT_OK;
+}
+
+/* Read exactly 4 digits, '-', 1 or 2 digits at *p into y and m. */
+static bool
+read_year_month(const char **p, int *y, int *m)
+{
+	int			digits;
+
+	if (!read_digits(p, 4, y, &digits) || digits != 4 || **p != '-')
+		return false;
+	(*p)++;
+	return read_digits(p, 2, m, NULL);
+}
+
+bool
+input_staged_month(const char *s, size_t len, bool fallback,
+				   int *year, int *month, int *day)
+{
+	char		t[INPUT_MAX];
+	char		dashed[INPUT_MAX];
+	char		detail[INPUT_DETAIL_LEN];
+	const char *p = dashed;
+	size_t		start,
+				n = input_staging_trim(s, len, true, &start);
+	int			y,
+				m,
+				d = 1;
+	bool		form;
+
+	/* no month the loader reads is this long */
+	if (n >= INPUT_MAX)
+		return false;
+	memcpy(t, s + start, n);
+	t[n] = '\0';
+	/* 2024/03 reads as 2024-03, 2024/03-15 as 2024-03-15 */
+	for (size_t k = 0; k <= n; k++)
+		dashed[k] = (t[k] == '/') ? '-' : t[k];
+	form = read_year_month(&p, &y, &m);
+	if (form && *p == '-')
+	{
+		p++;
+		form = read_digits(&p, 2, &d, NULL);
+	}
+	if (form && *p == '\0' && y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m))
+	{
+		*year = y, *month = m, *day = d;
+		return true;
+	}
+	if (fallback && input_month(t, &y, &m, detail, sizeof(detail)) == INPUT_OK)
+	{
+		*year = y, *month = m, *day = 1;
+		return true;
+	}
+	return false;
+}

@@ -50,4 +50,37 @@ extern InputStatus input_figure(const char *s, double *value,
  */
 extern bool input_normalise(const char *s, char *out);
 
+/*
+ * The staging loader's reading of a staged field (plan/60_load.sql), one
+ * definition for the whole loader.  The field is first trimmed of what
+ * input_staging_trim removes.
+ *
+ * input_staged_month: a month as 2024-03 or 2024/3 (the first day of it) or
+ * a date 2024-03-15 (that day, so that the loader can say it is not the
+ * first of its month); then, when fallback is true and those forms do not
+ * read, what input_month reads (the first day of that month).  *day is the
+ * day of the month.  False when nothing reads, or the date is not one of
+ * the calendar.
+ *
+ * input_staged_figure: a plain decimal number (digits, an optional point
+ * and exponent, as PostgreSQL's float8 input reads it: a subnormal
+ * magnitude is read, an overflow or a nonzero underflow to zero is not);
+ * then, when fallback is true and that does not read, what input_figure
+ * reads (1,234.5, full-width digits).  False when nothing reads.
+ */
+extern bool input_staged_month(const char *s, size_t len, bool fallback,
+							   int *year, int *month, int *day);
+extern bool input_staged_figure(const char *s, size_t len, bool fallback,
+								double *value);
+
+/*
+ * The part of s (len bytes) left after trimming both ends of the characters
+ * the loader trims from a staged field: ASCII white space (space, tab, line
+ * ends, vertical tab, form feed) and, when s is UTF-8 (utf8), U+00A0,
+ * U+202F, U+3000, U+FEFF, U+200B..U+200D, U+2060 and U+2000..U+200A (in
+ * another encoding their bytes may end another character).  Sets *start
+ * and returns the length of what is left.
+ */
+extern size_t input_staging_trim(const char *s, size_t len, bool utf8, size_t *start);
+
 #endif

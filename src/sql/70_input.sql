@@ -19,3 +19,21 @@ COMMENT ON FUNCTION parse_figure(text) IS 'the decimal number a text writes (123
 CREATE OR REPLACE FUNCTION figure_error(text) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION figure_error(text) IS 'why parse_figure cannot read a text (a sentence), or NULL when it can';
+
+-- The loader's reading of a staged field (scorecard_plan's staged_readings
+-- and staging_trim, staging_month, staging_float), one definition in C: the field
+-- trimmed of white space, no-break and zero-width spaces and the BOM, then
+-- the plain forms (2024-03, 2024/3, a date 2024-03-15; a decimal number
+-- with an optional exponent) and, when fallback is true, what parse_month
+-- and parse_figure read.  NULL for what does not read.
+CREATE OR REPLACE FUNCTION staged_text(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION staged_text(text) IS 'a staged field trimmed as the loader trims it: of ASCII white space, no-break spaces (U+00A0, U+202F), the ideographic space, the BOM, zero-width spaces and joiners (U+200B..U+200D, U+2060) and U+2000..U+200A';
+
+CREATE OR REPLACE FUNCTION staged_month(text, fallback boolean) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION staged_month(text, boolean) IS 'a staged month as the loader reads it: trimmed, 2024-03 or 2024/3 (its first day) or a date 2024-03-15 (that day), then with fallback the forms of parse_month; NULL when none reads';
+
+CREATE OR REPLACE FUNCTION staged_figure(text, fallback boolean) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION staged_figure(text, boolean) IS 'a staged figure as the loader reads it: trimmed, a decimal number with an optional exponent (finite float8), then with fallback the forms of parse_figure; NULL when none reads';
