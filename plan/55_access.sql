@@ -54,7 +54,8 @@ CREATE OR REPLACE FUNCTION unit_secured_tables() RETURNS SETOF regclass LANGUAGE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
-		'scorecard.assessment_run_progress', 'scorecard.reading_intake', 'scorecard.target_adjustment']) t
+		'scorecard.assessment_run_progress', 'scorecard.reading_intake', 'scorecard.target_adjustment',
+		'scorecard.progress_snapshot', 'scorecard.unit_score_snapshot', 'scorecard.unit_assessment_snapshot']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 

@@ -454,6 +454,10 @@ BEGIN
 	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
 	INTO inserted, revised, unchanged
 	FROM ins;
+	-- the stored snapshot (plan/78_snapshot.sql) no longer shows the data
+	IF inserted OPERATOR(pg_catalog.+) revised OPERATOR(pg_catalog.>) 0 THEN
+		PERFORM scorecard.plan_data_change();
+	END IF;
 	-- this load's rows, and rows a loader inserted and committed without
 	-- loading them
 	DELETE FROM scorecard.reading_intake;

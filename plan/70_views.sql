@@ -741,16 +741,10 @@ COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published
 -- so row-level security applies through it as through the tables.
 -- The figures a BI tool shows are also given as exact decimals at their
 -- published precision (figure_numeric; the *_num columns), beside the
--- full-precision float8 columns analysts compute with.
-CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
-	SELECT p.*, figure_numeric(p.value, i.decimals) AS value_num,
-	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
-	       figure_numeric(p.change_pp, coalesce(i.decimals, 2)) AS change_num,
-	       published_figure(p.actual, p.actual_published, p.decimals) AS actual_num,
-	       figure_numeric(p.gap, p.decimals) AS gap_num
-	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress(d.as_of) p
-	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
-COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings';
+-- full-precision float8 columns analysts compute with.  The views BI tools
+-- read most (progress_latest, unit_scores_latest, unit_assessment_latest)
+-- are served from the stored snapshot when it is current
+-- (plan/78_snapshot.sql); these two compute.
 CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, p.*, figure_numeric(p.value, i.decimals) AS value_num,
 	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
@@ -762,28 +756,7 @@ COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of
 CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
-CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, s.*, published_figure(s.actual, s.actual_published, s.decimals) AS actual_num,
-	       figure_numeric(s.points, 2) AS points_num
-	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) s;
-COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings';
-CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, a.*, figure_numeric(a.total, 2) AS total_num, figure_numeric(a.score, 2) AS score_num
-	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) a;
-COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings';
-COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
-COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
-COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
-COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
-COMMENT ON COLUMN progress_latest.status_bands IS 'the status band set status is judged by: the target''s, else the indicator''s, else the plan''s (NULL: the default tolerances)';
-COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
-COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against: the time-prorated target (序时目标) for level targets of flows and task counts, else the target';
-COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
-COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';

@@ -28,9 +28,13 @@ DECLARE
 	through timestamptz;
 	prog progress_row[];
 	scores unit_score_row[];
-	units assessment_run_unit[];
+	units unit_assessment_row[];
 	all_units boolean;
 	n_year bigint;
+	data_version bigint;
+	-- the data as they are now (no recorded_as_of given): the dashboards'
+	-- figures
+	as_now boolean := recorded_as_of IS NULL;
 	-- what the run is doing, for the NOTICEs and for other sessions
 	-- (application_name in pg_stat_activity, this call's only: a SET clause
 	-- restores it when the procedure returns)
@@ -99,7 +103,9 @@ BEGIN
 			SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
 			FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
 			WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date)) AS d,
-		       sees_all_units() AS all_units
+		       sees_all_units() AS all_units,
+		       -- the data's version, for the snapshot (plan/78_snapshot.sql)
+		       (SELECT pv.version FROM plan_data_version pv) AS data_version
 	), g AS MATERIALIZED (
 		SELECT pg_catalog.count(*) AS n,
 		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
@@ -116,10 +122,8 @@ BEGIN
 		FROM p
 	)
 	SELECT a.d, a.all_units, g.n, g.digest, g.through, g.n_year, p.prog, s.scores,
-	       ARRAY(SELECT ROW(NULL, u.unit_id, u.peer_group, u.items, u.applicable, u.weight, u.applicable_weight,
-	                        u.total, u.score, u.grade, u.rank)::assessment_run_unit
-	             FROM unit_assessment_of(s.scores) u)
-	INTO d, all_units, n, digest, through, n_year, prog, scores, units
+	       ARRAY(SELECT u FROM unit_assessment_of(s.scores) u), a.data_version
+	INTO d, all_units, n, digest, through, n_year, prog, scores, units, data_version
 	FROM a LEFT JOIN g ON true LEFT JOIN p ON true LEFT JOIN s ON true;
 	-- A run made by a role that sees only some units would store figures
 	-- of those units alone as the assessment of all (unit_access as of the
@@ -189,6 +193,19 @@ BEGIN
 
 	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
 	RAISE NOTICE '%: stored as run % (% ms)', task, rid, run_step_ms(started);
+	-- A run of the latest month, as the data are now and prorated, is what
+	-- the dashboards show: stored as the snapshot (no second computation),
+	-- by a role that may write it, under READ COMMITTED (under the other
+	-- levels two runs that both wrote it could not both commit; a
+	-- refresh_snapshot() then stores it).
+	IF as_now AND NOT coalesce(year_end, false) AND d = latest_as_of()
+	   AND pg_catalog.current_setting('transaction_isolation') = 'read committed'
+	   AND pg_catalog.has_table_privilege('scorecard.progress_snapshot', 'INSERT, DELETE') THEN
+		started := pg_catalog.clock_timestamp();
+		PERFORM 1 FROM snapshot_state FOR UPDATE;
+		PERFORM snapshot_store(d, data_version, prog, scores, units, rid);
+		RAISE NOTICE '%: stored as the dashboards'' snapshot of % (% ms)', task, d, run_step_ms(started);
+	END IF;
 END $$;
 COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
 

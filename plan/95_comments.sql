@@ -83,7 +83,8 @@ BEGIN
 			('investment_completion', 'completed / planned investment'),
 			('ahead_of_schedule', 'investment completion minus time progress'),
 			('overdue', 'whether the task is past due and not done'),
-			('days_overdue', 'days past the due date (not done)')
+			('days_overdue', 'days past the due date (not done)'),
+			('computed_at', 'when the figures were computed: the stored snapshot''s time, or the reading transaction''s when computed live (snapshot_is_current)')
 		), per_view(view, col, txt) AS (VALUES
 			('reading_current', 'value', 'the reading''s value (monthly, or cumulative January to month)'),
 			('reading_current', 'revision', 'revision in force (the latest)'),

@@ -523,3 +523,47 @@ COMMENT ON TYPE unit_assessment_row IS 'a row of unit_assessment(): the weighted
 CREATE TYPE indicator_state_row AS (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text);
 COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-date state of one indicator x unit';
+
+-- Dashboards read stored results (plan/78_snapshot.sql): the progress,
+-- scores and assessment of the latest month as computed once, with the
+-- version of the plan's data they were computed from.  plan_data_version
+-- counts changes to what progress depends on (each load, each statement
+-- on the plan's tables); a snapshot of another version is stale, and the
+-- *_latest views then compute live.  Neither is dumped: a restored
+-- database starts stale and computes live until refresh_snapshot().
+CREATE TABLE plan_data_version (
+	only_row boolean PRIMARY KEY DEFAULT true,
+	version bigint NOT NULL DEFAULT 0,
+	changed_at timestamptz,
+	CONSTRAINT plan_data_version_has_one_row CHECK (only_row)
+);
+INSERT INTO plan_data_version DEFAULT VALUES;
+COMMENT ON TABLE plan_data_version IS 'the version of the data progress() reads: counts loads and changes to the plan''s tables';
+COMMENT ON COLUMN plan_data_version.only_row IS 'always true: the table has one row';
+COMMENT ON COLUMN plan_data_version.version IS 'incremented by each load and by each statement that changes a plan table';
+COMMENT ON COLUMN plan_data_version.changed_at IS 'when the version last changed (the changing transaction''s start)';
+
+CREATE TABLE snapshot_state (
+	only_row boolean PRIMARY KEY DEFAULT true,
+	as_of date,
+	data_version bigint,
+	computed_at timestamptz,
+	computed_month date,
+	run_id bigint,
+	CONSTRAINT snapshot_state_has_one_row CHECK (only_row)
+);
+INSERT INTO snapshot_state DEFAULT VALUES;
+COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot) holds';
+COMMENT ON COLUMN snapshot_state.only_row IS 'always true: the table has one row';
+COMMENT ON COLUMN snapshot_state.as_of IS 'the as-of date of the snapshot (latest_as_of() when it was computed)';
+COMMENT ON COLUMN snapshot_state.data_version IS 'plan_data_version.version it was computed from; another version: stale';
+COMMENT ON COLUMN snapshot_state.computed_at IS 'when it was computed (the computing transaction''s start)';
+COMMENT ON COLUMN snapshot_state.computed_month IS 'the current month when it was computed (latest_as_of() moves with the calendar)';
+COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, NULL when refresh_snapshot() did';
+
+CREATE TABLE progress_snapshot OF progress_row (PRIMARY KEY (unit_id, indicator_id));
+COMMENT ON TABLE progress_snapshot IS 'progress() at the snapshot''s as-of date (snapshot_state), as progress_latest serves it';
+CREATE TABLE unit_score_snapshot OF unit_score_row (PRIMARY KEY (unit_id, indicator_id));
+COMMENT ON TABLE unit_score_snapshot IS 'unit_scores() at the snapshot''s as-of date, as unit_scores_latest serves it';
+CREATE TABLE unit_assessment_snapshot OF unit_assessment_row (PRIMARY KEY (unit_id));
+COMMENT ON TABLE unit_assessment_snapshot IS 'unit_assessment() at the snapshot''s as-of date, as unit_assessment_latest serves it';

@@ -311,9 +311,10 @@ same_results "two-level: rollup of per-unit ytd states per indicator = ytd_agg o
 
 # The plan model on Citus: reading distributed by unit_id; the plan's other
 # tables reference tables, in foreign-key order; the assessment runs, the
-# plan lock (scorecard_lock.plan_lock: loads and runs take it on the
-# coordinator) and reading_intake (rows on their way into reading, never
-# committed) stay local tables of the coordinator (Citus cannot add
+# dashboards' snapshot and its data version, the plan lock
+# (scorecard_lock.plan_lock: loads and runs take it on the coordinator) and
+# reading_intake (rows on their way into reading, never committed) stay
+# local tables of the coordinator (Citus cannot add
 # them to its metadata: it would drop and re-create the extension's views
 # over them).  Citus needs citus.enable_local_reference_table_foreign_keys =
 # off: otherwise create_reference_table fails on the workers' own copies of
@@ -324,7 +325,8 @@ plan_tables=$(on citus_coord -c "
 		JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan'
 		WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace
-		  AND c.relname NOT IN ('reading', 'reading_intake') AND c.relname NOT LIKE 'assessment_run%'
+		  AND c.relname NOT IN ('reading', 'reading_intake', 'plan_data_version') AND c.relname NOT LIKE 'assessment_run%'
+		  AND c.relname NOT LIKE '%snapshot%'
 	), fk AS (
 		SELECT conrelid AS child, confrelid AS parent FROM pg_constraint
 		WHERE contype = 'f' AND conrelid <> confrelid

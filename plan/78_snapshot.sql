@@ -1,0 +1,201 @@
+-- Dashboards from stored results.  What BI tools read most (a unit's page of
+-- progress_latest, unit_scores_latest, the ranking of
+-- unit_assessment_latest) is served from a snapshot of the latest month
+-- (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot; state
+-- in plan/state/schema.sql), so that one unit's page costs what its rows
+-- cost, not what the plan costs.  The snapshot is current while
+-- plan_data_version has not moved since it was computed (every load and
+-- every statement on the plan's tables moves it) and the calendar month is
+-- the one it was computed in; otherwise the views compute live, so that a
+-- reader never sees figures older than the last committed load, and
+-- computed_at says which: the snapshot's time, or the reading
+-- transaction's.  refresh_snapshot() makes it current (a pg_cron job
+-- every few minutes: a no-op while current); a run of the latest month
+-- stores the rows it computed.  Row-level security holds on the stored
+-- rows as on the tables (unit_secured_tables).
+
+-- Count a change to the data progress() reads: the snapshot computed
+-- before it is stale (a load, record_readings; a statement on a plan table,
+-- plan_data_changed).
+CREATE OR REPLACE FUNCTION plan_data_change() RETURNS void LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp AS $$
+	UPDATE scorecard.plan_data_version SET version = version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
+$$;
+COMMENT ON FUNCTION plan_data_change() IS 'count a change to the data progress() reads in plan_data_version (the stored snapshot is then stale)';
+
+-- The trigger of the plan's tables.  SECURITY DEFINER: the roles that change
+-- the plan need no privilege on plan_data_version.
+CREATE OR REPLACE FUNCTION plan_data_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	PERFORM scorecard.plan_data_change();
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION plan_data_changed() IS 'trigger: counts a statement on a table progress() reads (plan_data_change)';
+
+-- The tables progress(), the scores and the assessment read besides the
+-- readings (whose loads count themselves: record_readings).
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['action', 'unit_kind', 'unit', 'indicator', 'plan_target', 'target_adjustment',
+	                         'target_schedule', 'indicator_schedule', 'task', 'plan_setting'] LOOP
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+			'ON scorecard.%I FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_data_changed()', t);
+	END LOOP;
+END $$;
+
+-- Whether the stored snapshot is current: computed from the data as they
+-- are (the same plan_data_version) in the current calendar month (which
+-- latest_as_of() depends on).
+CREATE OR REPLACE FUNCTION snapshot_is_current() RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT coalesce(s.data_version = v.version
+	                AND s.computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, false)
+	FROM snapshot_state s CROSS JOIN plan_data_version v
+$$;
+COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was computed from the data as they are, this calendar month';
+
+-- Replace the stored snapshot with the rows given, computed at as_of from
+-- plan_data_version version (read in the statement that computed them).
+-- The caller holds the snapshot_state row (store order: one writer at a
+-- time; readers go on reading the rows being replaced until it commits).
+CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
+	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	n bigint;
+BEGIN
+	DELETE FROM progress_snapshot;
+	DELETE FROM unit_score_snapshot;
+	DELETE FROM unit_assessment_snapshot;
+	INSERT INTO progress_snapshot SELECT p.* FROM unnest(prog) p;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	INSERT INTO unit_score_snapshot SELECT s.* FROM unnest(scores) s;
+	INSERT INTO unit_assessment_snapshot SELECT u.* FROM unnest(units) u;
+	UPDATE snapshot_state s SET as_of = snapshot_store.as_of, data_version = version, computed_at = pg_catalog.now(),
+		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id;
+	RETURN n;
+END $$;
+COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
+
+-- Make the stored snapshot current: compute progress, the scores and the
+-- assessment at latest_as_of() once, and store them; nothing when it is
+-- current already (so a scheduled job may call it every few minutes).
+-- Refreshes wait for each other (the snapshot_state row), not for loads or
+-- runs, nor they for it: the version and the rows are read in one
+-- statement, so a load committed meanwhile leaves the new snapshot stale,
+-- never wrong.  The role must see every unit (a snapshot of some units
+-- would be served to all) and may write the snapshot tables (the plan's
+-- owner, or whom it granted them).
+CREATE OR REPLACE FUNCTION refresh_snapshot(OUT as_of date, OUT targets bigint, OUT computed_at timestamptz,
+	OUT refreshed boolean)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	v bigint;
+	prog progress_row[];
+	scores unit_score_row[];
+	units unit_assessment_row[];
+BEGIN
+	IF NOT sees_all_units() THEN
+		RAISE EXCEPTION 'refresh_snapshot: role % does not see every unit''s readings', current_user
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Row-level security limits it to some units; the snapshot is served to every role.',
+			      HINT = 'Refresh as the plan''s owner (a pg_cron job), or as a role with access to the top unit.';
+	END IF;
+	PERFORM 1 FROM snapshot_state FOR UPDATE;
+	IF NOT snapshot_is_current() THEN
+		WITH a AS MATERIALIZED (
+			SELECT latest_as_of() AS d, (SELECT pv.version FROM plan_data_version pv) AS v
+		), p AS MATERIALIZED (
+			SELECT ARRAY(SELECT p FROM progress(a.d) p) AS prog FROM a WHERE a.d IS NOT NULL
+		), s AS MATERIALIZED (
+			SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog) s) AS scores FROM p
+		)
+		SELECT a.d, a.v, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u)
+		INTO refresh_snapshot.as_of, v, prog, scores, units
+		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
+		PERFORM snapshot_store(refresh_snapshot.as_of, v, coalesce(prog, '{}'), coalesce(scores, '{}'),
+		                       coalesce(units, '{}'));
+		refreshed := true;
+	ELSE
+		refreshed := false;
+	END IF;
+	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
+	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
+END $$;
+COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once); a no-op when it is';
+
+-- The views: the snapshot's rows while it is current, else computed live
+-- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches
+-- the snapshot's primary key; the live branch runs only when the snapshot
+-- is not current (a one-time filter).
+CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
+	SELECT p.indicator_id, p.code, p.action_id, p.indicator_zh, p.indicator_en, p.measure_unit, p.nature,
+	       p.unit_id, p.unit_zh, p.unit_kind, p.year, p.as_of, p.data_month, p.target, p.weight, p.value,
+	       p.prior, p.computed_growth, p.reported_growth, p.growth, p.growth_source, p.change_pp, p.actual,
+	       p.decimals, p.actual_published, p.reference, p.met, p.gap, p.attainment, p.time_progress,
+	       p.schedule_gap, p.status, p.note, p.schedule, p.target_version, p.target_since, p.status_bands,
+	       figure_numeric(p.value, i.decimals) AS value_num,
+	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
+	       figure_numeric(p.change_pp, coalesce(i.decimals, 2)) AS change_num,
+	       published_figure(p.actual, p.actual_published, p.decimals) AS actual_num,
+	       figure_numeric(p.gap, p.decimals) AS gap_num,
+	       p.computed_at
+	FROM (
+		SELECT s.*, st.computed_at FROM scorecard.progress_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE scorecard.snapshot_is_current()
+		UNION ALL
+		SELECT l.*, pg_catalog.now() FROM scorecard.progress(scorecard.latest_as_of()) l
+		WHERE NOT scorecard.snapshot_is_current()
+	) p
+	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
+COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+
+CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
+	SELECT s.as_of, s.unit_id, s.unit_zh, s.indicator_id, s.indicator_zh, s.target, s.scored_target, s.scoring,
+	       s.weight, s.actual, s.decimals, s.actual_published, s.reference, s.met, s.attainment, s.points,
+	       published_figure(s.actual, s.actual_published, s.decimals) AS actual_num,
+	       figure_numeric(s.points, 2) AS points_num,
+	       s.computed_at
+	FROM (
+		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_score_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE scorecard.snapshot_is_current()
+		UNION ALL
+		SELECT d.as_of, l.*, pg_catalog.now()
+		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) l
+		WHERE NOT scorecard.snapshot_is_current()
+	) s;
+COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+
+CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
+	SELECT a.as_of, a.unit_id, a.unit_zh, a.unit_kind, a.peer_group, a.items, a.applicable, a.weight,
+	       a.applicable_weight, a.total, a.score, a.grade, a.rank,
+	       figure_numeric(a.total, 2) AS total_num, figure_numeric(a.score, 2) AS score_num,
+	       a.computed_at
+	FROM (
+		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_assessment_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE scorecard.snapshot_is_current()
+		UNION ALL
+		SELECT d.as_of, l.*, pg_catalog.now()
+		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) l
+		WHERE NOT scorecard.snapshot_is_current()
+	) a;
+COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
+COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
+COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
+COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';
+COMMENT ON COLUMN progress_latest.target_since IS 'the first day of the adjusted target judged (NULL: the target as first set)';
+COMMENT ON COLUMN progress_latest.status_bands IS 'the status band set status is judged by: the target''s, else the indicator''s, else the plan''s (NULL: the default tolerances)';
+COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: rounded half away from zero to decimals; met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against: the time-prorated target (序时目标) for level targets of flows and task counts, else the target';
+COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';

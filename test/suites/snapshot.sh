@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Dashboards from stored results (issue 24 item 1, plan/78_snapshot.sql):
+# progress_latest, unit_scores_latest and unit_assessment_latest serve the
+# stored snapshot while it is current and equal the live computation
+# (progress(), unit_scores(), unit_assessment() at latest_as_of()) after
+# refreshes, runs, loads, corrections and target changes; a load or a
+# change to the plan makes it stale and the views compute live (computed_at
+# says which); a load committed while a refresh computes leaves it stale,
+# not wrong; row-level security holds on the stored rows as on the live
+# ones; a county role cannot refresh.  On the demo plan; runs on the test
+# server.
+set -uo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH=/usr/lib/postgresql/15/bin:$PATH PGCLIENTENCODING=UTF8
+source "$TOP/test/tap.sh"
+source "$TOP/test/sessions.sh"
+db=scorecard_snapshot
+drop() {
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
+		-c "DROP ROLE IF EXISTS snap_county" >/dev/null
+}
+trap 'close_sessions 2>/dev/null; [ -n "${KEEP:-}" ] || drop' EXIT
+drop
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "$1"; }
+as() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -U "$1" -c "SET search_path = scorecard, public" -c "$2"; }
+cd "$TOP"
+psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE snap_county LOGIN" >/dev/null &&
+	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
+		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+		-f data/plan.sql -f data/generate.sql >/dev/null
+ok $? "demo plan and readings to November 2024 load"
+
+# The views against the functions they stand for, row by row as text
+# (every column but computed_at, in one order).
+P="SELECT indicator_id, code, action_id, indicator_zh, indicator_en, measure_unit, nature, unit_id, unit_zh, unit_kind,
+	year, as_of, data_month, target, weight, value, prior, computed_growth, reported_growth, growth, growth_source,
+	change_pp, actual, decimals, actual_published, reference, met, gap, attainment, time_progress, schedule_gap,
+	status, note, schedule, target_version, target_since, status_bands"
+S="SELECT unit_id, unit_zh, indicator_id, indicator_zh, target, scored_target, scoring, weight, actual, decimals,
+	actual_published, reference, met, attainment, points"
+A="SELECT unit_id, unit_zh, unit_kind, peer_group, items, applicable, weight, applicable_weight, total, score, grade, rank"
+digest() { q "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) || ' ' || count(*) FROM ($1) x"; }
+views_equal_live() { # views_equal_live LABEL
+	local d
+	d=$(q "SELECT latest_as_of()")
+	is "$(digest "$P FROM progress_latest")" "$(digest "$P FROM progress('$d')")" "$1: progress_latest equals progress($d)"
+	is "$(digest "$S FROM unit_scores_latest")" "$(digest "$S FROM unit_scores('$d')")" "$1: unit_scores_latest equals unit_scores($d)"
+	is "$(digest "$A FROM unit_assessment_latest")" "$(digest "$A FROM unit_assessment('$d')")" \
+		"$1: unit_assessment_latest equals unit_assessment($d)"
+}
+# served COUNT-OF-FUNCTION-CALLS: how many times reading the views computed
+# progress (track_functions; 0: served from the snapshot).
+served() {
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
+		-c "SELECT count(*) FROM scorecard.progress_latest WHERE unit_id = 'beita'" \
+		-c "SELECT count(*) FROM scorecard.unit_assessment_latest" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_of_states'" \
+		-c "ROLLBACK" | tail -n 1
+}
+current() { q "SELECT snapshot_is_current()"; }
+
+# Nothing stored yet: the views compute, and say so (computed_at: now).
+is "$(current)" "f" "a new plan has no current snapshot"
+is "$(q "SELECT count(*) FILTER (WHERE computed_at = now()) = count(*) FROM progress_latest")" "t" \
+	"without one, progress_latest is computed as it is read (computed_at = the reading transaction's time)"
+views_equal_live "computed live"
+
+# A refresh stores them; the views serve the stored rows, equal to live.
+out=$(q "SELECT as_of || ' ' || targets || ' ' || refreshed FROM refresh_snapshot()")
+is "$out" "$(q "SELECT latest_as_of() || ' ' || count(*) || ' true' FROM progress(latest_as_of())")" \
+	"refresh_snapshot() stores the latest month's targets"
+is "$(current)" "t" "the snapshot is then current"
+is "$(served)" "0" "reading a county's page and the ranking computes no progress: served from the snapshot"
+is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT computed_at FROM snapshot_state)) FROM progress_latest")" \
+	"1 true" "progress_latest says when the snapshot was computed"
+views_equal_live "after refresh_snapshot()"
+is "$(q "SELECT refreshed FROM refresh_snapshot()")" "f" "a second refresh_snapshot() does nothing: it is current"
+
+# A load (a correction of a published reading) makes it stale: the views
+# compute live, with the corrected figure.
+v0=$(q "SELECT version FROM plan_data_version")
+q "SELECT begin_load();
+	INSERT INTO reading_staging (indicator, unit, month, value, source)
+	SELECT r.indicator_id, r.unit_id, to_char(r.month, 'YYYY-MM'), (r.value * 1.5)::text, 'correction'
+	FROM reading_current r WHERE r.unit_id = 'beita' AND r.month = '2024-11-01' ORDER BY r.indicator_id LIMIT 1;
+	SELECT inserted || ' ' || revised FROM load_readings(header => false)" >/dev/null
+is "$(q "SELECT version > $v0 FROM plan_data_version")|$(current)" "t|f" "a load moves the data's version: the snapshot is stale"
+is "$(served)" "2" "the views then compute progress (for the page and for the ranking)"
+views_equal_live "after a correction, stale"
+# An unchanged load (every row equal to the revision in force) changes nothing.
+q "SELECT refresh_snapshot()" >/dev/null
+q "SELECT begin_load();
+	INSERT INTO reading_staging (indicator, unit, month, value, source)
+	SELECT r.indicator_id, r.unit_id, to_char(r.month, 'YYYY-MM'), r.value::text, 'same'
+	FROM reading_current r WHERE r.unit_id = 'beita' AND r.month = '2024-11-01' ORDER BY r.indicator_id LIMIT 3;
+	SELECT * FROM load_readings(header => false)" >/dev/null
+is "$(current)" "t" "a load of unchanged readings leaves the snapshot current"
+views_equal_live "after an unchanged load, current"
+
+# A change to the plan (a target, a target adjusted mid-year) makes it stale.
+q "UPDATE plan_target SET target = 'growth >= 12%' WHERE unit_id = 'beita' AND indicator_id = (
+	SELECT min(indicator_id) FROM plan_target WHERE unit_id = 'beita' AND target::text LIKE 'growth%')" >/dev/null
+is "$(current)" "f" "an UPDATE of plan_target makes the snapshot stale"
+views_equal_live "after a target changed, stale"
+q "SELECT refresh_snapshot()" >/dev/null
+views_equal_live "refreshed after the target changed"
+for sql in "UPDATE indicator SET growth_decimals = growth_decimals" "UPDATE unit SET sort_order = sort_order WHERE unit_id = 'beita'" \
+	"UPDATE plan_setting SET status_bands = status_bands" "DELETE FROM task WHERE false"; do
+	q "SELECT refresh_snapshot()" >/dev/null
+	q "$sql" >/dev/null
+	is "$(current)" "f" "'$sql' makes the snapshot stale"
+done
+
+# A run of the latest month stores its rows as the snapshot, with no
+# second computation; a run of another month, or as recorded earlier,
+# does not.
+q "CALL run_assessment(2024, '2024-10-31')" >/dev/null
+is "$(current)" "f" "a run of October does not store November's snapshot"
+q "CALL run_assessment(2024, '2024-11-30')" >/dev/null
+rid=$(q "SELECT max(run_id) FROM assessment_run")
+is "$(current)|$(q "SELECT run_id FROM snapshot_state")" "t|$rid" "a run of the latest month stores the snapshot (run $rid)"
+is "$(q "SELECT count(*) FROM assessment_run_progress a JOIN progress_snapshot p USING (unit_id, indicator_id)
+	WHERE a.run_id = $rid AND (a.actual IS DISTINCT FROM p.actual OR a.status IS DISTINCT FROM p.status OR a.met IS DISTINCT FROM p.met)")|$(q "SELECT count(*) FROM progress_snapshot")" \
+	"0|$(q "SELECT count(*) FROM assessment_run_progress WHERE run_id = $rid")" "its rows are the run's stored progress"
+is "$(q "SELECT count(*) FROM assessment_run_unit a JOIN unit_assessment_snapshot s USING (unit_id)
+	WHERE a.run_id = $rid AND (a.score IS DISTINCT FROM s.score OR a.rank IS DISTINCT FROM s.rank)")" "0" \
+	"its ranking is the run's stored ranking"
+views_equal_live "after a run of the latest month"
+q "CALL run_assessment(2024, '2024-11-30', recorded_as_of => now() - interval '1 second')" >/dev/null
+is "$(q "SELECT max(run_id) > $rid FROM assessment_run")|$(q "SELECT run_id FROM snapshot_state")" "t|$rid" \
+	"a run as recorded at an earlier time does not replace the snapshot (still run $rid's)"
+
+# A load committed while a refresh computes: the refresh stores what its
+# statement saw, with that version, and the snapshot is stale afterwards.
+q "SELECT refresh_snapshot()" >/dev/null
+open_session loader -d $db
+open_session refresher -d $db
+x loader "SET search_path = scorecard, public" >/dev/null
+x loader "BEGIN" >/dev/null
+x loader "SELECT begin_load()" >/dev/null
+x loader "INSERT INTO reading_staging (indicator, unit, month, value, source)
+	SELECT r.indicator_id, r.unit_id, to_char(r.month, 'YYYY-MM'), (r.value * 2)::text, 'late'
+	FROM reading_current r WHERE r.unit_id = 'beita' AND r.month = '2024-11-01' ORDER BY r.indicator_id LIMIT 1" >/dev/null
+x loader "SELECT revised FROM load_readings(header => false)" >/dev/null
+q "UPDATE snapshot_state SET data_version = -1" >/dev/null   # stale: the refresh computes
+x refresher "SELECT refreshed FROM scorecard.refresh_snapshot()" >"$SESSDIR/r.out"
+is "$(cat "$SESSDIR/r.out")" "t" "a refresh while a load is uncommitted computes (and does not wait for the load)"
+is "$(current)" "t" "... and is current for what is committed"
+x loader "COMMIT" >/dev/null
+is "$(current)" "f" "once the load commits, the snapshot is stale"
+views_equal_live "after the load committed"
+close_sessions
+
+# Row-level security: a county role reads its units' stored rows, the same
+# rows (and figures) it reads computed live; it cannot refresh.
+q "SELECT enable_unit_security(); SELECT grant_unit_access('snap_county', 'beita')" >/dev/null
+q "SELECT refresh_snapshot()" >/dev/null
+stored=$(as snap_county "SELECT string_agg(DISTINCT unit_id, ',') || ' ' || count(*) FROM progress_latest")
+is "$stored" "beita $(q "SELECT count(*) FROM progress_snapshot WHERE unit_id = 'beita'")" \
+	"county role: progress_latest from the snapshot has Beita's rows only"
+is "$(as snap_county "SELECT string_agg(DISTINCT unit_id, ',') FROM unit_assessment_latest")" "beita" \
+	"county role: unit_assessment_latest from the snapshot has Beita only"
+d=$(q "SELECT latest_as_of()")
+is "$(as snap_county "$P FROM progress_latest ORDER BY indicator_id" | md5sum)" \
+	"$(as snap_county "$P FROM progress('$d') ORDER BY indicator_id" | md5sum)" \
+	"county role: the stored rows are the rows progress() computes for it"
+out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.refresh_snapshot()" 2>&1)
+grep -q "ERROR:  42501" <<<"$out"
+ok $? "county role: refresh_snapshot() is refused (42501)"
+is "$(current)" "t" "... and the snapshot is as it was"
+
+echo "1..$n"
+exit $failed
