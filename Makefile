@@ -194,3 +194,7 @@ $(OBJS): $(wildcard src/*.h)
 .PHONY: bench-plan
 bench-plan:
 	bash bench/plan.sh
+
+.PHONY: bench-dashboard
+bench-dashboard:
+	bash bench/dashboard.sh

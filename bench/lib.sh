@@ -31,3 +31,21 @@ bench_line() {
 median() {
 	tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
+
+# The database plan_bench_N of the generated province with N counties (10 to
+# a city; data/province.sql), on the server in the environment: kept
+# between runs, generated again when the plan model's install script
+# changes (its md5 is the database's comment).  For bench-plan and
+# bench-dashboard; needs TOP and say (scripts/common.sh).
+prepare_province() {
+	local n=$1 db=plan_bench_$1 have md5
+	md5=$(md5sum "$TOP/scorecard_plan--$(cat "$TOP/VERSION").sql" | cut -c1-32)
+	have=$(psql -X -qAt -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
+	[ "$have" = "$md5" ] && return 0
+	say "generating $n counties (data/province.sql)"
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+	(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -v cities=$((n / 10)) -v counties=10 \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
+		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE")
+	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$md5'"
+}
