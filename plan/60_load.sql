@@ -60,15 +60,17 @@ CREATE OR REPLACE VIEW plan_setting_in_force WITH (security_invoker = true) AS
 	       coalesce(s.growth_bound, 1e5::float8) AS growth_bound,
 	       coalesce(s.future_months, false) AS future_months,
 	       coalesce(s.years_before_targets, 5) AS years_before_targets,
-	       s.status_bands AS status_bands
+	       s.status_bands AS status_bands,
+	       coalesce(s.review_on_load, 'warn') AS review_on_load
 	FROM (VALUES (true)) one(k)
 	LEFT JOIN scorecard.plan_setting s ON s.only_row;
-COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5)';
+COMMENT ON VIEW plan_setting_in_force IS 'the plan''s settings in force: plan_setting''s values, else the defaults (value_bound 1e15, growth_bound 1e5 %, future_months false, years_before_targets 5, review_on_load warn)';
 COMMENT ON COLUMN plan_setting_in_force.value_bound IS 'the loader refuses a value beyond plus or minus this (default 1e15)';
 COMMENT ON COLUMN plan_setting_in_force.growth_bound IS 'the loader refuses a reported growth beyond plus or minus this, in % (default 1e5)';
 COMMENT ON COLUMN plan_setting_in_force.future_months IS 'whether the loader accepts months after the current month (default false)';
 COMMENT ON COLUMN plan_setting_in_force.years_before_targets IS 'the loader refuses months before January of the first target year less this many years (default 5)';
 COMMENT ON COLUMN plan_setting_in_force.status_bands IS 'the plan''s status band set, for targets whose indicator and itself have none (default NULL: the tolerances 5 points of time progress, 1 point, 5% of the threshold)';
+COMMENT ON COLUMN plan_setting_in_force.review_on_load IS 'what load_readings does with the data review of the units it loaded: off, warn (default) or block';
 GRANT SELECT ON plan_setting_in_force TO PUBLIC;
 
 -- The characters a key or figure of a staged row is trimmed of: spaces,
@@ -483,6 +485,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	bad text;
 	nbad bigint;
+	-- what was loaded, for the data review: its units, indicators, last month
+	units text[];
+	inds int[];
+	first_month date;
+	last_month date;
+	review text := (SELECT s.review_on_load FROM plan_setting_in_force s);
 	-- what the load is doing, as run_assessment says it (80_run.sql)
 	started timestamptz := pg_catalog.clock_timestamp();
 BEGIN
@@ -516,8 +524,11 @@ BEGIN
 		FROM k WHERE (SELECT b.n FROM b) = 0
 		RETURNING 1
 	)
-	SELECT b.n, b.detail INTO nbad, bad
-	FROM b, (SELECT pg_catalog.count(*) FROM ins) i;
+	SELECT b.n, b.detail, w.units, w.inds, w.first_month, w.last_month INTO nbad, bad, units, inds, first_month, last_month
+	FROM b, (SELECT pg_catalog.count(*) FROM ins) i,
+	     (SELECT pg_catalog.array_agg(DISTINCT k.unit_id) AS units, pg_catalog.array_agg(DISTINCT k.indicator_id) AS inds,
+	             pg_catalog.min(k.m) AS first_month, pg_catalog.max(k.m) AS last_month
+	      FROM k WHERE review <> 'off') w;
 	IF nbad > 0 THEN
 		RAISE EXCEPTION '% bad row(s) in reading_staging, nothing loaded', nbad
 			USING ERRCODE = 'invalid_text_representation', DETAIL = bad,
@@ -534,6 +545,12 @@ BEGIN
 	FROM record_readings(load_readings.recorded_at) r;
 	DELETE FROM pg_temp.reading_staging;
 	RAISE NOTICE 'scorecard load: % inserted, % revised, % unchanged (% ms)', inserted, revised, unchanged, run_step_ms(started);
+	IF review <> 'off' AND inserted + revised > 0 THEN
+		PERFORM pg_catalog.set_config('application_name', 'scorecard load: reviewing the loaded units', true);
+		started := pg_catalog.clock_timestamp();
+		PERFORM load_review(units, inds, first_month, last_month, review = 'block');
+		RAISE NOTICE 'scorecard load: data review of % units (% ms)', pg_catalog.cardinality(units), run_step_ms(started);
+	END IF;
 END $$;
 COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s reading_staging into reading, all rows or none; corrections become new revisions; READ COMMITTED only';
 

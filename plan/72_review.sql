@@ -62,11 +62,19 @@
 -- peer_outlier or parent_vs_children findings, which compare a unit with
 -- others it may not see (a median of the visible peers would pass for
 -- the median of all).
+-- units: review only these units (NULL: all), as the loader does for the
+-- units it loaded: the findings of these units and of their parents (and
+-- of their children, with_children, as the report lists them), over the
+-- readings of these units, their parents, their siblings (their peers) and
+-- their children (the sums a parent is compared with), no others; a rule
+-- that would need other units' readings finds nothing there (a parent's
+-- peers, a child's children).
 -- Cost: linear in the readings of the two years (joins on keys, window
 -- functions and groupings over them; no lookup per row).  Planned as the
 -- recipe in docs/development.md ("How the plan model stays linear") says:
 -- PL/pgSQL with custom plans, no JIT, no merge joins, no nested loops.
-CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL, units text[] DEFAULT NULL,
+	with_children boolean DEFAULT false)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, month date,
 	rule text, severity text, figure float8, compared_with float8, detail text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1000
@@ -83,7 +91,27 @@ DECLARE
 	all_units boolean := sees_all_units();
 BEGIN
 	RETURN QUERY
-	WITH r AS MATERIALIZED (
+	WITH asked AS MATERIALIZED (
+		SELECT x.unit_id, u.parent_id FROM pg_catalog.unnest(units) x(unit_id) JOIN unit u ON u.unit_id = x.unit_id
+	), focus AS MATERIALIZED (
+		-- the units whose findings are listed: those asked for, their
+		-- parents, and with_children their children
+		SELECT a.unit_id FROM asked a
+		UNION
+		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
+		UNION
+		SELECT c.unit_id FROM unit c JOIN asked a ON c.parent_id = a.unit_id WHERE with_children
+	), scope AS MATERIALIZED (
+		-- the units whose readings are read: those asked for, their parents,
+		-- their siblings and their children
+		SELECT a.unit_id FROM asked a
+		UNION
+		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
+		UNION
+		SELECT s.unit_id FROM asked a JOIN unit s ON s.parent_id = a.parent_id
+		UNION
+		SELECT c.unit_id FROM asked a JOIN unit c ON c.parent_id = a.unit_id
+	), r AS MATERIALIZED (
 		-- the readings in force of the two years, with the previous reading
 		-- of the same indicator x unit (any year)
 		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
@@ -92,6 +120,7 @@ BEGIN
 		       pg_catalog.lag(x.value) OVER w AS prev_value
 		FROM readings(recorded_as_of, prev_start, as_of) x
 		JOIN indicator i ON i.indicator_id = x.indicator_id
+		WHERE units IS NULL OR x.unit_id IN (SELECT s.unit_id FROM scope s)
 		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
 	), tree AS MATERIALIZED (
 		SELECT a.unit_id, a.parent_id FROM area_tree() a
@@ -205,9 +234,10 @@ BEGIN
 	FROM finding f
 	JOIN unit u ON u.unit_id = f.unit_id
 	JOIN indicator i ON i.indicator_id = f.indicator_id
+	WHERE units IS NULL OR f.unit_id IN (SELECT x.unit_id FROM focus x)
 	ORDER BY f.indicator_id, u.sort_order, f.unit_id, f.month, f.rule;
 END $$;
-COMMENT ON FUNCTION data_review(date, timestamptz) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
+COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before (of the units given, their parents and with_children their children, or all): cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
 
 -- The review at the latest month with readings (latest_as_of()), for BI
 -- tools and the people who check the data.
@@ -223,3 +253,50 @@ COMMENT ON COLUMN data_review_latest.severity IS 'error (cumulative_falls), warn
 COMMENT ON COLUMN data_review_latest.figure IS 'the figure found: the value (cumulative_falls, parent_vs_children, month_jump), the growth in % (peer_outlier), the reported growth (reported_vs_computed); NULL for missing_month';
 COMMENT ON COLUMN data_review_latest.compared_with IS 'what it was compared with: the previous reading, the children''s sum, the peers'' median growth, the computed growth, or the reading a year before (missing_month)';
 COMMENT ON COLUMN data_review_latest.detail IS 'the finding in a sentence, with the rule''s threshold';
+
+-- The data review of a load (load_readings, unless plan_setting.review_on_load
+-- is off): the findings of the units and indicators it loaded from the
+-- first month it loaded to the end of the last (and their parents' sums
+-- against their children, 上下级衔接), said in a WARNING that lists the
+-- first 20; with block, findings of severity error refuse the load (22000;
+-- the transaction's load is rolled back with it).  Returns how many
+-- findings there are.
+CREATE OR REPLACE FUNCTION load_review(units text[], indicators int[], first_month date, last_month date,
+	block boolean DEFAULT false)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	d date := (pg_catalog.date_trunc('month', last_month) + interval '1 month - 1 day')::date;
+	n bigint;
+	nerr bigint;
+	listing text;
+	ask text := pg_catalog.format('SELECT * FROM scorecard.data_review(%L, units => %L)', pg_catalog.to_char(d, 'YYYY-MM-DD'), units);
+BEGIN
+	WITH f AS MATERIALIZED (
+		SELECT f.*, pg_catalog.row_number() OVER (ORDER BY f.severity = 'info', f.severity = 'warning',
+		                                              f.indicator_id, f.unit_id, f.month, f.rule) AS k
+		FROM data_review(d, NULL, units) f
+		WHERE f.indicator_id = ANY (indicators) AND f.month >= first_month
+		  AND (f.unit_id = ANY (units) OR f.rule = 'parent_vs_children')
+	)
+	SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE f.severity = 'error'),
+	       pg_catalog.string_agg(pg_catalog.format('%s %s %s %s (%s): %s', f.unit_zh, f.indicator_zh,
+	           pg_catalog.to_char(f.month, 'YYYY-MM'), f.rule, f.severity, f.detail), E'\n' ORDER BY f.k)
+	           FILTER (WHERE f.k <= 20)
+	INTO n, nerr, listing
+	FROM f;
+	IF n > 20 THEN
+		listing := listing || pg_catalog.format(E'\n... and %s more', n - 20);
+	END IF;
+	IF block AND nerr > 0 THEN
+		RAISE EXCEPTION 'load_readings: the data review finds % error(s) in the loaded readings; nothing loaded', nerr
+			USING ERRCODE = 'data_exception', DETAIL = listing,
+			      HINT = 'Correct the readings, or let the plan''s owner set plan_setting.review_on_load to warn; ' || ask || ' lists the findings.';
+	ELSIF n > 0 THEN
+		RAISE WARNING 'scorecard load: the data review finds % issue(s) in the loaded units (% errors)', n, nerr
+			USING DETAIL = listing, HINT = ask || ' lists them; they do not block the load.';
+	END IF;
+	RETURN n;
+END $$;
+COMMENT ON FUNCTION load_review(text[], int[], date, date, boolean) IS 'the data review of a load: a WARNING listing the findings of the units and indicators loaded, or with block an error on findings of severity error';

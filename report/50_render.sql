@@ -344,6 +344,41 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION report_lagging_html(date, text, progress_row[]) IS 'report section: the lagging list (HTML)';
 
+-- Section 7: the data review (统计数据审核) of the as-of month: the findings
+-- data_review gives of the area unit and its child units (their peers are
+-- each other; a child's own children are not read), in Chinese, with the
+-- figure found and what it was compared with; the findings of the year's
+-- earlier months counted below.
+CREATE OR REPLACE FUNCTION report_review_html(as_of date, area_id text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH f AS (
+		SELECT f.*, f.month = pg_catalog.date_trunc('month', as_of)::date AS this_month
+		FROM data_review(as_of, NULL, ARRAY[area_id], with_children => true) f
+	)
+	SELECT '<div class="tw"><table class="lag review"><thead><tr><th>级别</th><th>单位</th><th>指标</th><th>审核规则</th><th>说明</th></tr></thead><tbody>'
+	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || CASE f.severity WHEN 'error' THEN 'red' WHEN 'warning' THEN 'yellow' ELSE 'none' END || '">'
+	                   || CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '疑问' ELSE '提示' END || '</span></td>'
+	                   || '<td>' || report_escape(f.unit_zh) || '</td><td class="name">' || report_escape(f.indicator_zh) || '</td>'
+	                   || '<td>' || CASE f.rule WHEN 'cumulative_falls' THEN '累计值回落' WHEN 'parent_vs_children' THEN '上下级不衔接'
+	                                            WHEN 'peer_outlier' THEN '增速偏离同级' WHEN 'month_jump' THEN '月度值突变'
+	                                            WHEN 'reported_vs_computed' THEN '发布增速与测算不符' ELSE '缺报月份' END || '</td>'
+	                   || '<td>' || CASE f.rule
+	                        WHEN 'cumulative_falls' THEN '累计值 ' || report_figure(f.figure, 2) || ' 低于上期 ' || report_figure(f.compared_with, 2)
+	                        WHEN 'parent_vs_children' THEN '本级 ' || report_figure(f.figure, 2) || '，下级合计 ' || report_figure(f.compared_with, 2) || '（相差超过 1%）'
+	                        WHEN 'peer_outlier' THEN '累计增速 ' || report_figure(f.figure, 1) || '%，同级中位数 ' || report_figure(f.compared_with, 1) || '%（偏离超过 3 倍稳健标准差）'
+	                        WHEN 'month_jump' THEN '本月 ' || report_figure(f.figure, 2) || '，上月 ' || report_figure(f.compared_with, 2) || '（超过 3 倍或不足三分之一）'
+	                        WHEN 'reported_vs_computed' THEN '发布增速 ' || report_figure(f.figure, 1) || '%，按数值测算 ' || report_figure(f.compared_with, 1) || '%（相差超过 2 个百分点）'
+	                        ELSE '本月无数据，上年同月 ' || report_figure(f.compared_with, 2) END || '</td></tr>',
+	                   '' ORDER BY f.severity = 'info', f.severity = 'warning', f.indicator_id, f.unit_id, f.rule)
+	                 FROM f WHERE f.this_month),
+	                '<tr><td colspan="5" class="muted">本月数据未发现问题</td></tr>')
+	    || '</tbody></table></div>'
+	    || coalesce((SELECT '<p class="note">本年此前各月另有 ' || pg_catalog.count(*) || ' 条审核发现（scorecard.data_review）。</p>'
+	                 FROM f WHERE NOT f.this_month HAVING pg_catalog.count(*) > 0), '')
+$$;
+COMMENT ON FUNCTION report_review_html(date, text) IS 'report section: the data review (统计数据审核) of the area unit and its child units in the as-of month (HTML)';
+
 -- Section 6: one small SVG line chart per main indicator: the growth month
 -- by month (solid, joining the months with a figure, so quarterly figures
 -- join quarter to quarter; its latest figure labelled), the target (dashed
@@ -537,7 +572,7 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- and red targets, then the six sections: its targets, its child units x
 -- main indicators, the rankings of each peer group of its children (area
 -- units, then departments; labels from unit_kind), their contribution, the
--- lagging list, the charts.  progress() of the month's end is computed
+-- lagging list, the charts, the data review.  progress() of the month's end is computed
 -- once and its rows passed to every section.  The rank change is against
 -- the ranking published the month before (its stored run), none without
 -- one.  as_of: any day of the month
@@ -663,6 +698,11 @@ BEGIN
 		|| '<svg class="key" viewBox="0 0 28 10" width="28" height="10"><path class="target" d="M1 5H27"/></svg>目标'
 		|| '；季度指标只有季末数据。横轴为月份。</p>'
 		|| '<div class="charts">' || coalesce(report_charts_html(d, c.unit_id, states), '<p class="muted">无</p>') || '</div>'
+		|| '<h2>七、数据审核</h2>'
+		|| '<p class="legend">本月' || report_escape(lab.whole_zh) || '及各' || report_escape(lab.children_zh)
+		|| '数据的审核发现：累计值回落、上下级不衔接、增速偏离同级、月度值突变、发布增速与测算不符、缺报月份（规则见 scorecard.data_review）。'
+		|| '<span class="chip red">错误</span>须核实更正，<span class="chip yellow">疑问</span>请核实，<span class="chip none">提示</span>供参考；不影响考核。</p>'
+		|| coalesce(report_review_html(d, c.unit_id), '<p class="muted">无</p>')
 		|| '<footer>本通报由 scorecard_report 在数据库内生成，数据截至 '
 		|| pg_catalog.to_char(d, 'YYYY-MM-DD') || '。增速以统计部门发布数为准，未发布时按累计值计算。</footer>'
 		|| '</main></body></html>';

@@ -104,6 +104,19 @@ SELECT unit_id, unit_zh, indicator_id, indicator_zh, month, rule, severity, figu
 FROM data_review('2024-06-30', '2024-07-10');
 SELECT rule, detail FROM data_review('2024-06-30', '2024-07-10');
 
+-- The review of some units (as the loader and the report ask for it) lists
+-- what the whole review lists of those units and their parents (and with
+-- with_children of their children), row for row.
+SELECT u.unit_id,
+       (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', ARRAY[u.unit_id])) AS findings,
+       (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10', ARRAY[u.unit_id]) f)
+       IS NOT DISTINCT FROM
+       (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10') f
+        WHERE f.unit_id IN (u.unit_id, u.parent_id)) AS same
+FROM unit u ORDER BY u.sort_order;
+SELECT (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10', ARRAY['c'], with_children => true) f)
+       = (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10') f) AS city_and_children_same;
+
 -- The corrections: a new revision of each wrong reading, and k3's March.
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
 	(1, 'k2', '2023-12-01', 1200, NULL, 2, '2024-07-20'),
@@ -131,5 +144,37 @@ FROM unnest(ARRAY['cumulative_falls', 'parent_vs_children', 'peer_outlier', 'mon
 LEFT JOIN (SELECT rule FROM data_review('2024-06-30') UNION ALL SELECT rule FROM data_review('2023-12-31')) f
        ON f.rule = r.rule
 GROUP BY r.rule ORDER BY r.rule;
+
+-- The loader reviews the units it loaded (plan_setting.review_on_load,
+-- default warn): k1's sales for July 2024 loaded as 100, more than 3
+-- times June's 11, load with a WARNING naming that month_jump; the
+-- reading is loaded.
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('2', 'k1', '2024-07', '100');
+SELECT inserted, revised, unchanged FROM load_readings(header => false);
+SELECT value FROM reading_current WHERE indicator_id = 2 AND unit_id = 'k1' AND month = '2024-07-01';
+-- With review_on_load = block, an error refuses the load (22000) and
+-- nothing is loaded: k2's output for July 2024 loaded as 600, below its
+-- cumulative June, 104 x 6 = 624 (cumulative_falls, an error).
+INSERT INTO plan_setting (review_on_load) VALUES ('block');
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('1', 'k2', '2024-07', '600');
+\set VERBOSITY terse
+SELECT inserted FROM load_readings(header => false);
+\set VERBOSITY default
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) AS k2_july FROM reading WHERE indicator_id = 1 AND unit_id = 'k2' AND month = '2024-07-01';
+-- A warning alone does not block: k1's sales of August 2024, 1000 (10
+-- times July's 100), load with the WARNING, which lists the findings from
+-- the month loaded on (not July's again).
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('2', 'k1', '2024-08', '1000');
+SELECT inserted FROM load_readings(header => false);
+-- review_on_load = off: no review.
+UPDATE plan_setting SET review_on_load = 'off';
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('2', 'k1', '2024-09', '10000');
+SELECT inserted FROM load_readings(header => false);
+DELETE FROM plan_setting;
 
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

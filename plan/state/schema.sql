@@ -329,13 +329,16 @@ CREATE TABLE plan_setting (
 		CHECK (growth_bound > 0::float8 AND growth_bound < 'Infinity'::float8),
 	CONSTRAINT plan_setting_years_before_targets_between_0_and_100 CHECK (years_before_targets BETWEEN 0 AND 100),
 	status_bands text,
-	CONSTRAINT plan_setting_status_bands_are_valid CHECK (status_bands IS NULL OR status_bands(status_bands) IS NOT NULL)
+	CONSTRAINT plan_setting_status_bands_are_valid CHECK (status_bands IS NULL OR status_bands(status_bands) IS NOT NULL),
+	review_on_load text,
+	CONSTRAINT plan_setting_review_on_load_is_off_warn_or_block CHECK (review_on_load IN ('off', 'warn', 'block'))
 );
 COMMENT ON TABLE plan_setting IS 'the plan''s settings, one row, written by the plan''s owner only (no row or NULL: the default, see plan_setting_in_force)';
 COMMENT ON COLUMN plan_setting.value_bound IS 'largest magnitude of a reading''s value the loader accepts (NULL: 1e15)';
 COMMENT ON COLUMN plan_setting.growth_bound IS 'largest magnitude of a reported growth in % the loader accepts (NULL: 1e5, a thousand-fold rise)';
 COMMENT ON COLUMN plan_setting.future_months IS 'whether the loader accepts readings of months after the current month (NULL: false)';
 COMMENT ON COLUMN plan_setting.years_before_targets IS 'how many years before the first year with targets the loader accepts readings from (NULL: 5)';
+COMMENT ON COLUMN plan_setting.review_on_load IS 'what load_readings does with the data review of the units it loaded: off, warn (a WARNING listing the findings) or block (errors refuse the load) (NULL: warn)';
 COMMENT ON COLUMN plan_setting.status_bands IS 'the status band set of every target whose indicator and itself have none (status_bands() text; NULL: the default tolerances 5 points, 1 point, 5%)';
 GRANT SELECT ON plan_setting TO PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('scorecard.plan_setting', '');

@@ -190,11 +190,18 @@ done
 nt=$(grep -oE '<h3>落后指标</h3>.*<h3>滞后项目与任务</h3>' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
 et=$(q "SELECT count(*) FROM progress('2024-11-30') WHERE status IN ('red', 'yellow')")
 [ "$nt" = "$et" ]; ok $? "the lagging list has the $et targets of the city and its units in red or yellow ($nt)"
-nk=$(grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
+nk=$(grep -oE '<h3>滞后项目与任务</h3>.*<h2>六、' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
 ek=$(q "SELECT count(*) FROM task WHERE year = 2024 AND status <> 'done'
 	AND (due_date < '2024-11-30' OR completed_investment / planned_investment <
 	     least(1, ('2024-11-30'::date - coalesce(start_date, '2024-01-01') + 1)::numeric / (due_date - coalesce(start_date, '2024-01-01') + 1)))")
 [ "$nk" = "$ek" ]; ok $? "the lagging list has the $ek tasks overdue or behind their schedule ($nk)"
+# Section 7, the data review of the month: the findings of the whole
+# review (data_review over every unit) of the city and its units in
+# November, one row each.
+nr=$(grep -oE '<h2>七、数据审核</h2>.*' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
+er=$(q "SELECT count(*) FROM data_review('2024-11-30') f JOIN unit u USING (unit_id)
+	WHERE f.month = '2024-11-01' AND (u.unit_id = 'shaoyang' OR u.parent_id = 'shaoyang')")
+[ "$nr" = "$er" ] && [ "$er" -gt 0 ]; ok $? "the data review section lists the $er findings of the city and its units in November ($nr)"
 lead=$(q "SELECT lead_person FROM task WHERE status <> 'done' AND due_date < '2024-11-30' ORDER BY due_date, task_id LIMIT 1")
 grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -qF "<td>$lead</td>"
 ok $? "overdue tasks show their lead person ($lead)"
