@@ -258,7 +258,8 @@ COMMENT ON COLUMN data_review_latest.detail IS 'the finding in a sentence, with 
 -- is off): the findings of the units and indicators it loaded from the
 -- first month it loaded to the end of the last (and their parents' sums
 -- against their children, 上下级衔接), said in a WARNING that lists the
--- first 20; with block, findings of severity error refuse the load (22000;
+-- first 5 (a load's message stays short; the hint's query lists them
+-- all); with block, findings of severity error refuse the load (22000;
 -- the transaction's load is rolled back with it).  Returns how many
 -- findings there are.
 CREATE OR REPLACE FUNCTION load_review(units text[], indicators int[], first_month date, last_month date,
@@ -283,11 +284,11 @@ BEGIN
 	SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE f.severity = 'error'),
 	       pg_catalog.string_agg(pg_catalog.format('%s %s %s %s (%s): %s', f.unit_zh, f.indicator_zh,
 	           pg_catalog.to_char(f.month, 'YYYY-MM'), f.rule, f.severity, f.detail), E'\n' ORDER BY f.k)
-	           FILTER (WHERE f.k <= 20)
+	           FILTER (WHERE f.k <= 5)
 	INTO n, nerr, listing
 	FROM f;
-	IF n > 20 THEN
-		listing := listing || pg_catalog.format(E'\n... and %s more', n - 20);
+	IF n > 5 THEN
+		listing := listing || pg_catalog.format(E'\n... and %s more', n - 5);
 	END IF;
 	IF block AND nerr > 0 THEN
 		RAISE EXCEPTION 'load_readings: the data review finds % error(s) in the loaded readings; nothing loaded', nerr
