@@ -556,7 +556,8 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 
 -- The readings in force: the latest revision of each indicator x unit x
 -- month recorded at or before recorded_as_of (NULL: the latest of all),
--- optionally only the months from_month..through_month.  Linear: a reading
+-- optionally only the months from_month..through_month and the units given
+-- (units: the data review of some units).  Linear: a reading
 -- is in force unless a later revision exists, looked up among the few
 -- corrected readings (index reading_revised) instead of sorting them all.
 -- PL/pgSQL, not SQL: PostgreSQL would inline a SQL function into the
@@ -568,7 +569,7 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 -- arguments' values.  indicator_state, where the caller's plan matters,
 -- writes the same rule out in its own query (keep the two alike).
 CREATE OR REPLACE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
-		through_month date DEFAULT NULL)
+		through_month date DEFAULT NULL, units text[] DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
@@ -577,6 +578,7 @@ BEGIN
 	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
 	  AND (from_month IS NULL OR r.month >= from_month)
 	  AND (through_month IS NULL OR r.month <= through_month)
+	  AND (units IS NULL OR r.unit_id = ANY (units))
 	  AND NOT EXISTS (
 		SELECT 1 FROM reading n
 		WHERE n.revision > 1
@@ -584,7 +586,7 @@ BEGIN
 		  AND n.revision > r.revision
 		  AND (recorded_as_of IS NULL OR n.recorded_at <= recorded_as_of));
 END $$;
-COMMENT ON FUNCTION readings(timestamptz, date, date) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now), optionally of the months from_month..through_month';
+COMMENT ON FUNCTION readings(timestamptz, date, date, text[]) IS 'latest revision of each reading, as recorded at recorded_as_of (NULL: now), optionally of the months from_month..through_month and of the units given';
 
 CREATE OR REPLACE VIEW reading_current WITH (security_invoker = true) AS
 	SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source

@@ -118,9 +118,8 @@ BEGIN
 		       i.reporting, i.nature, i.additive,
 		       pg_catalog.lag(x.month) OVER w AS prev_month,
 		       pg_catalog.lag(x.value) OVER w AS prev_value
-		FROM readings(recorded_as_of, prev_start, as_of) x
+		FROM readings(recorded_as_of, prev_start, as_of, CASE WHEN units IS NOT NULL THEN ARRAY(SELECT s.unit_id FROM scope s) END) x
 		JOIN indicator i ON i.indicator_id = x.indicator_id
-		WHERE units IS NULL OR x.unit_id IN (SELECT s.unit_id FROM scope s)
 		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
 	), tree AS MATERIALIZED (
 		SELECT a.unit_id, a.parent_id FROM area_tree() a
