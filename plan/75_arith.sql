@@ -96,27 +96,34 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text,
 	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH computed AS MATERIALIZED (
-		-- progress() once, for its rows and for their ranks; read from a
-		-- function scan, so that the planner expects its rows (an array's
-		-- unnest is estimated at a few rows, and the self-join below by
-		-- parent would become a nested loop, quadratic in the targets)
-		SELECT p FROM progress(as_of, recorded_as_of) p
+SET search_path = pg_catalog, scorecard, pg_temp
+SET enable_nestloop = off
+SET enable_mergejoin = off AS $$
+	WITH st AS MATERIALIZED (
+		-- the states at as_of once, for progress and for the contributions
+		SELECT indicator_state_rows(as_of, recorded_as_of) AS state_rows
+	), computed AS MATERIALIZED (
+		-- progress() once (of those states), for its rows and for their
+		-- ranks; read from a function scan, so that the planner expects
+		-- its rows; its columns, not one composite whose fields would be
+		-- taken apart one by one (each a walk along the row)
+		SELECT p.* FROM st CROSS JOIN LATERAL progress_of_states(as_of, st.state_rows, recorded_as_of) p
 	), ranks AS (
-		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c.p FROM computed c), digits) r
+		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c::progress_row FROM computed c), digits) r
 	), ranked AS (
-		SELECT (c.p).*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
+		SELECT c.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
-		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE (c.p).unit_id END AS judged_unit_id
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE c.unit_id END AS judged_unit_id
 		FROM computed c
-		JOIN plan_target t ON t.indicator_id = (c.p).indicator_id AND t.unit_id = (c.p).unit_id AND t.year = (c.p).year
-		JOIN unit u ON u.unit_id = (c.p).unit_id
+		JOIN plan_target t ON t.indicator_id = c.indicator_id AND t.unit_id = c.unit_id AND t.year = c.year
+		JOIN unit u ON u.unit_id = c.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
-		JOIN indicator i ON i.indicator_id = (c.p).indicator_id
-		LEFT JOIN ranks rk ON rk.indicator_id = (c.p).indicator_id AND rk.unit_id = (c.p).unit_id
+		JOIN indicator i ON i.indicator_id = c.indicator_id
+		LEFT JOIN ranks rk ON rk.indicator_id = c.indicator_id AND rk.unit_id = c.unit_id
 	), states AS (
-		SELECT * FROM indicator_state(as_of, recorded_as_of)
+		-- an array's unnest is estimated at a few rows: the joins are kept
+		-- off nested loops (quadratic in the targets) by the SET clauses
+		SELECT s.* FROM st CROSS JOIN LATERAL unnest(st.state_rows) s
 	), states_year_before AS (
 		-- a year earlier: the states reach back to the year before last
 		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
