@@ -98,7 +98,7 @@ for n in $SIZES; do
 	declare -A runs=()
 	# the report's previous month: a stored October run
 	[ "$(psql -X -qAt -c "SELECT count(*) FROM scorecard.assessment_run WHERE as_of = '2024-10-31'")" -gt 0 ] ||
-		psql -X -q -c "SET client_min_messages = warning" -c "CALL scorecard.run_assessment(2024, '2024-10-31')"
+		psql -X -q -c "SET client_min_messages = warning" -c "CALL scorecard.run_assessment(2024, '2024-10-31')" >/dev/null
 	for _ in $(seq "$ROUNDS"); do
 		runs[bare]+=" $(bench_ms "$BARE" "$SETTINGS")"
 		runs[progress]+=" $(bench_ms "SELECT * FROM progress('$AS_OF')" "$SETTINGS")"
