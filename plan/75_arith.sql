@@ -145,28 +145,39 @@ SET enable_mergejoin = off AS $$
 		LEFT JOIN ranked pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 		-- a fence: required_growth is read twice below
 		OFFSET 0
+	), reported_keys AS MATERIALIZED (
+		-- the indicators, judged units and data months of the rows showing
+		-- a reported growth (none: the readings below are not read)
+		SELECT DISTINCT w.indicator_id, w.judged_unit_id AS unit_id, w.data_month
+		FROM with_states w
+		WHERE w.growth_source = 'reported'
+	), reported_before AS (
+		-- per key, of the readings as recorded at recorded_as_of: the latest
+		-- revision of the latest month before the data month in the year,
+		-- or of December of the year before (the first period's whole
+		-- year), and the latest revision of the same month a year before.
+		-- A hash join and one pass, no lookup per row: the max of
+		-- {days since 2000, revision, reported growth} arrays (a month and
+		-- revision are one reading: the growth never decides)
+		SELECT k.indicator_id, k.unit_id, k.data_month,
+		       pg_catalog.max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.revision::float8, r.reported_growth])
+		            FILTER (WHERE r.month >= pg_catalog.make_date(extract(year FROM k.data_month)::int, 1, 1)
+		                    OR r.month = pg_catalog.make_date(extract(year FROM k.data_month)::int - 1, 12, 1)) AS before,
+		       pg_catalog.max(ARRAY[r.revision::float8, r.reported_growth])
+		            FILTER (WHERE r.month = (k.data_month - interval '1 year')::date) AS year_ago
+		FROM reported_keys k
+		JOIN reading r ON r.indicator_id = k.indicator_id AND r.unit_id = k.unit_id
+		WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+		  AND r.month >= (k.data_month - interval '1 year')::date AND r.month < k.data_month
+		GROUP BY k.indicator_id, k.unit_id, k.data_month
 	), with_reported AS (
-		-- for a reported growth: the reported growths it is compared with,
-		-- from the readings in force (looked up by key for these rows only)
-		SELECT w.*, before.month AS period_before, before.reported_growth AS growth_before,
-		       year_ago.reported_growth AS growth_year_ago,
+		-- for a reported growth: the reported growths it is compared with
+		SELECT w.*, DATE '2000-01-01' + rb.before[1]::int AS period_before, rb.before[3] AS growth_before,
+		       rb.year_ago[2] AS growth_year_ago,
 		       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.computed_growth END AS reported_minus_computed
 		FROM with_states w
-		LEFT JOIN LATERAL (
-			-- the previous period of the year, or December's whole year for
-			-- the first period
-			SELECT r.month, r.reported_growth FROM reading r
-			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
-			  AND r.month < w.data_month
-			  AND (r.month >= pg_catalog.make_date(w.year, 1, 1) OR r.month = pg_catalog.make_date(w.year - 1, 12, 1))
-			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-			ORDER BY r.month DESC, r.revision DESC LIMIT 1) before ON true
-		LEFT JOIN LATERAL (
-			SELECT r.reported_growth FROM reading r
-			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
-			  AND r.month = (w.data_month - interval '1 year')::date
-			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-			ORDER BY r.revision DESC LIMIT 1) year_ago ON true
+		LEFT JOIN reported_before rb ON w.growth_source = 'reported' AND rb.indicator_id = w.indicator_id
+			AND rb.unit_id = w.judged_unit_id AND rb.data_month = w.data_month
 	)
 	SELECT w.indicator_id AS indicator_id, w.code AS code, w.indicator_zh AS indicator_zh,
 	       w.measure_unit AS measure_unit, w.nature AS nature, w.unit_id AS unit_id, w.unit_zh AS unit_zh,
