@@ -6,14 +6,17 @@
 # and run_assessment() at 2024-11-30, the HTML report of the province
 # (progress_report_html, its ratio to progress() alone): with the runs of
 # October and November stored, and with none (deleted in a transaction
-# rolled back after the timing), and the bare grouping
+# rolled back after the timing), progress_arith() and lagging_list() (their
+# ratios to progress() alone), and the bare grouping
 #     SELECT indicator_id, unit_id, ytd_agg(month, value) FROM reading
 #     WHERE month <= '2024-11-01' GROUP BY 1, 2
 # over the same readings.  Each figure is the median of ROUNDS rounds
 # (default 3) of REPS runs (default 3) after a warm-up, the queries taking
 # turns within a round, so that a busy machine slows them alike; ratios are
 # to the bare grouping of the same round.  Settings for every query:
-# work_mem 64MB, no JIT, up to 2 parallel workers.
+# work_mem 64MB, no JIT, up to 2 parallel workers.  After the table, each
+# ratio against its goal (issue 24): run <= 5x bare, arithmetic and
+# lagging list <= 1.5x progress, report <= 2x progress.
 #
 #   make bench-plan
 #   PLAN_BENCH_SIZES="100 300" make bench-plan     # a quick look
@@ -83,9 +86,10 @@ BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
 	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
 declare -A med
 first_per_reading=
-printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s\n' counties units readings "bare ms" \
+goals=
+printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s %22s %22s\n' counties units readings "bare ms" \
 	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading" \
-	"report ms (x progress)" "no runs ms (x progress)"
+	"report ms (x progress)" "no runs ms (x progress)" "arith ms (x progress)" "lagging ms (x progress)"
 for n in $SIZES; do
 	prepare "$n"
 	export PGDATABASE=plan_bench_$n
@@ -94,7 +98,7 @@ for n in $SIZES; do
 	declare -A runs=()
 	# the report's previous month: a stored October run
 	[ "$(psql -X -qAt -c "SELECT count(*) FROM scorecard.assessment_run WHERE as_of = '2024-10-31'")" -gt 0 ] ||
-		psql -X -q -c "SET client_min_messages = warning" -c "CALL scorecard.run_assessment(2024, '2024-10-31')"
+		psql -X -q -c "SET client_min_messages = warning" -c "CALL scorecard.run_assessment(2024, '2024-10-31')" >/dev/null
 	for _ in $(seq "$ROUNDS"); do
 		runs[bare]+=" $(bench_ms "$BARE" "$SETTINGS")"
 		runs[progress]+=" $(bench_ms "SELECT * FROM progress('$AS_OF')" "$SETTINGS")"
@@ -103,15 +107,27 @@ for n in $SIZES; do
 		runs[run]+=" $(call_ms "CALL run_assessment(2024, '$AS_OF')")"
 		runs[report]+=" $(report_ms "")"
 		runs[noruns]+=" $(report_ms "DELETE FROM assessment_run;")"
+		runs[arith]+=" $(bench_ms "SELECT * FROM progress_arith('$AS_OF')" "$SETTINGS")"
+		runs[lagging]+=" $(bench_ms "SELECT * FROM lagging_list('$AS_OF')" "$SETTINGS")"
 	done
-	for k in bare progress parent assess run report noruns; do med[$k]=$(echo "${runs[$k]}" | median); done
+	for k in bare progress parent assess run report noruns arith lagging; do med[$k]=$(echo "${runs[$k]}" | median); done
 	awk -v n="$n" -v u="$units" -v r="$readings" -v b="${med[bare]}" -v p="${med[progress]}" \
-		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" -v h="${med[report]}" -v z="${med[noruns]}" 'BEGIN {
-		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f %15.0f (%4.1f) %15.0f (%4.1f)\n",
-			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p }'
+		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" -v h="${med[report]}" -v z="${med[noruns]}" \
+		-v m="${med[arith]}" -v l="${med[lagging]}" 'BEGIN {
+		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f)\n",
+			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p, m, m / p, l, l / p }'
+	# each ratio against its goal (issue 24), printed after the table
+	goals+=$(awk -v n="$n" -v b="${med[bare]}" -v p="${med[progress]}" -v x="${med[run]}" -v h="${med[report]}" \
+		-v z="${med[noruns]}" -v m="${med[arith]}" -v l="${med[lagging]}" 'function g(what, v, goal, of) {
+		printf "%-8d %-26s %5.1fx %-9s (goal <= %.1fx): %s\n", n, what, v, of, goal, v <= goal ? "met" : "NOT met" }
+		BEGIN {
+		g("run_assessment", x / b, 5, "bare"); g("progress_arith", m / p, 1.5, "progress")
+		g("lagging_list", l / p, 1.5, "progress"); g("report, runs stored", h / p, 2, "progress")
+		g("report, no runs", z / p, 2, "progress") }')$'\n'
 	per_reading=$(awk -v p="${med[progress]}" -v r="$readings" 'BEGIN {print p / r}')
 	first_per_reading=${first_per_reading:-$per_reading}
 	first_n=${first_n:-$n}
 done
+printf '\n%s' "$goals"
 awk -v a="$first_per_reading" -v b="$per_reading" -v f="$first_n" -v l="$n" \
 	'BEGIN {printf "progress time per reading at %d counties / at %d counties: %.2f\n", l, f, b / a}'

@@ -96,27 +96,34 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text,
 	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH computed AS MATERIALIZED (
-		-- progress() once, for its rows and for their ranks; read from a
-		-- function scan, so that the planner expects its rows (an array's
-		-- unnest is estimated at a few rows, and the self-join below by
-		-- parent would become a nested loop, quadratic in the targets)
-		SELECT p FROM progress(as_of, recorded_as_of) p
+SET search_path = pg_catalog, scorecard, pg_temp
+SET enable_nestloop = off
+SET enable_mergejoin = off AS $$
+	WITH st AS MATERIALIZED (
+		-- the states at as_of once, for progress and for the contributions
+		SELECT indicator_state_rows(as_of, recorded_as_of) AS state_rows
+	), computed AS MATERIALIZED (
+		-- progress() once (of those states), for its rows and for their
+		-- ranks; read from a function scan, so that the planner expects
+		-- its rows; its columns, not one composite whose fields would be
+		-- taken apart one by one (each a walk along the row)
+		SELECT p.* FROM st CROSS JOIN LATERAL progress_of_states(as_of, st.state_rows, recorded_as_of) p
 	), ranks AS (
-		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c.p FROM computed c), digits) r
+		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c::progress_row FROM computed c), digits) r
 	), ranked AS (
-		SELECT (c.p).*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
+		SELECT c.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
-		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE (c.p).unit_id END AS judged_unit_id
+		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE c.unit_id END AS judged_unit_id
 		FROM computed c
-		JOIN plan_target t ON t.indicator_id = (c.p).indicator_id AND t.unit_id = (c.p).unit_id AND t.year = (c.p).year
-		JOIN unit u ON u.unit_id = (c.p).unit_id
+		JOIN plan_target t ON t.indicator_id = c.indicator_id AND t.unit_id = c.unit_id AND t.year = c.year
+		JOIN unit u ON u.unit_id = c.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
-		JOIN indicator i ON i.indicator_id = (c.p).indicator_id
-		LEFT JOIN ranks rk ON rk.indicator_id = (c.p).indicator_id AND rk.unit_id = (c.p).unit_id
+		JOIN indicator i ON i.indicator_id = c.indicator_id
+		LEFT JOIN ranks rk ON rk.indicator_id = c.indicator_id AND rk.unit_id = c.unit_id
 	), states AS (
-		SELECT * FROM indicator_state(as_of, recorded_as_of)
+		-- an array's unnest is estimated at a few rows: the joins are kept
+		-- off nested loops (quadratic in the targets) by the SET clauses
+		SELECT s.* FROM st CROSS JOIN LATERAL unnest(st.state_rows) s
 	), states_year_before AS (
 		-- a year earlier: the states reach back to the year before last
 		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
@@ -138,28 +145,39 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		LEFT JOIN ranked pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
 		-- a fence: required_growth is read twice below
 		OFFSET 0
+	), reported_keys AS MATERIALIZED (
+		-- the indicators, judged units and data months of the rows showing
+		-- a reported growth (none: the readings below are not read)
+		SELECT DISTINCT w.indicator_id, w.judged_unit_id AS unit_id, w.data_month
+		FROM with_states w
+		WHERE w.growth_source = 'reported'
+	), reported_before AS (
+		-- per key, of the readings as recorded at recorded_as_of: the latest
+		-- revision of the latest month before the data month in the year,
+		-- or of December of the year before (the first period's whole
+		-- year), and the latest revision of the same month a year before.
+		-- A hash join and one pass, no lookup per row: the max of
+		-- {days since 2000, revision, reported growth} arrays (a month and
+		-- revision are one reading: the growth never decides)
+		SELECT k.indicator_id, k.unit_id, k.data_month,
+		       pg_catalog.max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.revision::float8, r.reported_growth])
+		            FILTER (WHERE r.month >= pg_catalog.make_date(extract(year FROM k.data_month)::int, 1, 1)
+		                    OR r.month = pg_catalog.make_date(extract(year FROM k.data_month)::int - 1, 12, 1)) AS before,
+		       pg_catalog.max(ARRAY[r.revision::float8, r.reported_growth])
+		            FILTER (WHERE r.month = (k.data_month - interval '1 year')::date) AS year_ago
+		FROM reported_keys k
+		JOIN reading r ON r.indicator_id = k.indicator_id AND r.unit_id = k.unit_id
+		WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+		  AND r.month >= (k.data_month - interval '1 year')::date AND r.month < k.data_month
+		GROUP BY k.indicator_id, k.unit_id, k.data_month
 	), with_reported AS (
-		-- for a reported growth: the reported growths it is compared with,
-		-- from the readings in force (looked up by key for these rows only)
-		SELECT w.*, before.month AS period_before, before.reported_growth AS growth_before,
-		       year_ago.reported_growth AS growth_year_ago,
+		-- for a reported growth: the reported growths it is compared with
+		SELECT w.*, DATE '2000-01-01' + rb.before[1]::int AS period_before, rb.before[3] AS growth_before,
+		       rb.year_ago[2] AS growth_year_ago,
 		       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.computed_growth END AS reported_minus_computed
 		FROM with_states w
-		LEFT JOIN LATERAL (
-			-- the previous period of the year, or December's whole year for
-			-- the first period
-			SELECT r.month, r.reported_growth FROM reading r
-			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
-			  AND r.month < w.data_month
-			  AND (r.month >= pg_catalog.make_date(w.year, 1, 1) OR r.month = pg_catalog.make_date(w.year - 1, 12, 1))
-			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-			ORDER BY r.month DESC, r.revision DESC LIMIT 1) before ON true
-		LEFT JOIN LATERAL (
-			SELECT r.reported_growth FROM reading r
-			WHERE w.growth_source = 'reported' AND r.indicator_id = w.indicator_id AND r.unit_id = w.judged_unit_id
-			  AND r.month = (w.data_month - interval '1 year')::date
-			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-			ORDER BY r.revision DESC LIMIT 1) year_ago ON true
+		LEFT JOIN reported_before rb ON w.growth_source = 'reported' AND rb.indicator_id = w.indicator_id
+			AND rb.unit_id = w.judged_unit_id AND rb.data_month = w.data_month
 	)
 	SELECT w.indicator_id AS indicator_id, w.code AS code, w.indicator_zh AS indicator_zh,
 	       w.measure_unit AS measure_unit, w.nature AS nature, w.unit_id AS unit_id, w.unit_zh AS unit_zh,

@@ -14,8 +14,29 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION run_step_ms(timestamptz) IS 'milliseconds since started (the NOTICEs of the steps of runs and loads)';
 
+-- The 64-bit hash of a reading that a run's digest sums (readings_digest):
+-- the hash of the value seeded with that of the revision, seeded with that
+-- of the month (days since 2000-01-01), seeded with that of the unit,
+-- seeded with the indicator, so that each column is mixed into the next
+-- (a value moved to another reading changes the sum); no text formatting.
+-- Unpinned so that it inlines (as published_figure): its body is
+-- SQL-standard, bound to its objects when it was created.
+CREATE OR REPLACE FUNCTION reading_hash(indicator_id int, unit_id text, month date, revision int, value float8)
+RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN pg_catalog.hashfloat8extended(value, pg_catalog.hashint4extended(revision,
+	pg_catalog.hashint4extended(month OPERATOR(pg_catalog.-) DATE '2000-01-01',
+	pg_catalog.hashtextextended(unit_id, indicator_id))));
+COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit hash of a reading that a run''s readings_digest sums (order-free)';
+
+-- A run (see the comment at the top).  What it stored comes back as the
+-- row of its INOUT parameters: run_id and its counts (progress rows,
+-- scored items, units, readings used).  They come last, with defaults, so
+-- a CALL need not give them (CALL run_assessment(2024, '2024-11-30')).
 CREATE OR REPLACE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
-		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false)
+		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false,
+		INOUT run_id bigint DEFAULT NULL, INOUT targets bigint DEFAULT NULL, INOUT scores bigint DEFAULT NULL,
+		INOUT units bigint DEFAULT NULL, INOUT readings bigint DEFAULT NULL)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, scorecard, pg_temp
 SET datestyle = 'ISO, YMD'
@@ -27,8 +48,8 @@ DECLARE
 	digest text;
 	through timestamptz;
 	prog progress_row[];
-	scores unit_score_row[];
-	units unit_assessment_row[];
+	score_rows unit_score_row[];
+	unit_rows unit_assessment_row[];
 	all_units boolean;
 	n_year bigint;
 	data_version bigint;
@@ -96,8 +117,13 @@ BEGIN
 	-- (and how many are of the year), progress once, the scores and the
 	-- units' assessment from its rows.
 	-- The digest is free of order (a sum, no sort of the readings): the md5
-	-- of the count and the sum of each reading's 64-bit hash (dates and
-	-- numbers as text in the procedure's DateStyle and extra_float_digits).
+	-- of the count and the sum of each reading's 64-bit hash, the hash of
+	-- its value seeded with that of its revision, seeded with that of its
+	-- month (days since 2000-01-01), seeded with that of its unit, seeded
+	-- with its indicator: each column mixed into the next, so that values
+	-- swapped between readings change it, with no text formatting of
+	-- numbers or dates (0.3.0; runs stored before keep the digest of their
+	-- time, over formatted text).
 	WITH a AS MATERIALIZED (
 		SELECT coalesce(as_of, (
 			SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
@@ -108,8 +134,8 @@ BEGIN
 		       (SELECT pv.version FROM plan_data_version pv) AS data_version
 	), g AS MATERIALIZED (
 		SELECT pg_catalog.count(*) AS n,
-		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(pg_catalog.hashtextextended(
-		           pg_catalog.format('%s|%s|%s|%s|%s', r.indicator_id, r.unit_id, r.month, r.revision, r.value), 0)), 0))) AS digest,
+		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(reading_hash(
+		           r.indicator_id, r.unit_id, r.month, r.revision, r.value)), 0))) AS digest,
 		       pg_catalog.max(r.recorded_at) AS through,
 		       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1)) AS n_year
 		FROM a CROSS JOIN LATERAL readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), a.d) r
@@ -123,7 +149,7 @@ BEGIN
 	)
 	SELECT a.d, a.all_units, g.n, g.digest, g.through, g.n_year, p.prog, s.scores,
 	       ARRAY(SELECT u FROM unit_assessment_of(s.scores) u), a.data_version
-	INTO d, all_units, n, digest, through, n_year, prog, scores, units, data_version
+	INTO d, all_units, n, digest, through, n_year, prog, score_rows, unit_rows, data_version
 	FROM a LEFT JOIN g ON true LEFT JOIN p ON true LEFT JOIN s ON true;
 	-- A run made by a role that sees only some units would store figures
 	-- of those units alone as the assessment of all (unit_access as of the
@@ -155,7 +181,7 @@ BEGIN
 	END IF;
 
 	RAISE NOTICE '%: as of %, % readings, % targets, % scores, % units computed (% ms)', task, d, n,
-		pg_catalog.cardinality(prog), pg_catalog.cardinality(scores), pg_catalog.cardinality(units), run_step_ms(started);
+		pg_catalog.cardinality(prog), pg_catalog.cardinality(score_rows), pg_catalog.cardinality(unit_rows), run_step_ms(started);
 	started := pg_catalog.clock_timestamp();
 	PERFORM pg_catalog.set_config('application_name', task || ': storing', true);
 	DELETE FROM assessment_run ar WHERE ar.year = run_assessment.year AND ar.as_of = d;
@@ -164,7 +190,7 @@ BEGIN
 			readings_digest, started_at, level_targets)
 		VALUES (year, d, recorded_as_of, through, n, digest, pg_catalog.clock_timestamp(),
 		        CASE WHEN coalesce(year_end, false) THEN 'full_year' ELSE 'prorated' END)
-		RETURNING run_id INTO rid;
+		RETURNING assessment_run.run_id INTO rid;
 	EXCEPTION WHEN unique_violation THEN
 		-- only under REPEATABLE READ or SERIALIZABLE: a run of that date
 		-- committed while this one waited, after its snapshot
@@ -178,12 +204,12 @@ BEGIN
 	INSERT INTO assessment_run_item
 	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
 	       s.met, s.attainment, s.points
-	FROM unnest(scores) s;
+	FROM unnest(score_rows) s;
 
 	INSERT INTO assessment_run_unit
 	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
-	FROM unnest(units) a;
+	FROM unnest(unit_rows) a;
 
 	INSERT INTO assessment_run_progress (run_id, unit_id, indicator_id, data_month, target, value, growth,
 		growth_source, actual, met, gap, attainment, time_progress, status, target_version, target_since)
@@ -191,7 +217,7 @@ BEGIN
 	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status, p.target_version, p.target_since
 	FROM unnest(prog) p;
 
-	UPDATE assessment_run SET finished_at = pg_catalog.clock_timestamp() WHERE run_id = rid;
+	UPDATE assessment_run ar SET finished_at = pg_catalog.clock_timestamp() WHERE ar.run_id = rid;
 	RAISE NOTICE '%: stored as run % (% ms)', task, rid, run_step_ms(started);
 	-- A run of the latest month, as the data are now and prorated, is what
 	-- the dashboards show: stored as the snapshot (no second computation),
@@ -203,11 +229,16 @@ BEGIN
 	   AND pg_catalog.has_table_privilege('scorecard.progress_snapshot', 'INSERT, DELETE') THEN
 		started := pg_catalog.clock_timestamp();
 		PERFORM 1 FROM snapshot_state FOR UPDATE;
-		PERFORM snapshot_store(d, data_version, prog, scores, units, rid);
+		PERFORM snapshot_store(d, data_version, prog, score_rows, unit_rows, rid);
 		RAISE NOTICE '%: stored as the dashboards'' snapshot of % (% ms)', task, d, run_step_ms(started);
 	END IF;
+	run_id := rid;
+	targets := pg_catalog.cardinality(prog);
+	scores := pg_catalog.cardinality(score_rows);
+	units := pg_catalog.cardinality(unit_rows);
+	readings := n;
 END $$;
-COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself';
+COMMENT ON PROCEDURE run_assessment(int, date, timestamptz, boolean, bigint, bigint, bigint, bigint, bigint) IS 'materialise the assessment and progress of a year at an as-of date (default: the end of the latest month with readings in that year) from one consistent state of the data; level targets of flows against the time-prorated target unless year_end (recorded in level_targets); replaces an earlier run of the same as-of; never overlaps with itself; returns the run id and its counts (progress rows, scored items, units, readings used)';
 
 -- Runs with their ranking, for BI tools.
 CREATE OR REPLACE VIEW assessment_run_ranking WITH (security_invoker = true) AS

@@ -160,9 +160,9 @@ INSERT INTO target_schedule VALUES (1, 'a', 2024, '{5,10,20,30,40,50,60,70,80,90
 -- investment (10, 13, 15 of 100 against its schedule's 5%, 10%, 15%) is
 -- green every month and not listed (against m/12, 1/12, 2/12, 3/12, it
 -- would be green, 3.67 points behind (yellow), then 10 behind (red)).
-CALL run_assessment(2024, '2024-01-31');
-CALL run_assessment(2024, '2024-02-29');
-CALL run_assessment(2024, '2024-03-31');
+CALL run_assessment(2024, '2024-01-31') \gset
+CALL run_assessment(2024, '2024-02-29') \gset
+CALL run_assessment(2024, '2024-03-31') \gset
 SELECT unit_id, indicator_id, status, months, since, red_months, run_as_of
 FROM warning_streaks('2024-03-31') ORDER BY unit_id, indicator_id;
 -- As of February: c and d yellow 2 months, e red 2 months (2 of them red);
@@ -173,7 +173,7 @@ FROM warning_streaks('2024-02-29') WHERE indicator_id = 1 ORDER BY unit_id;
 -- of February, since February.
 DELETE FROM assessment_run WHERE as_of = '2024-01-31';
 SELECT unit_id, status, months, since FROM warning_streaks('2024-02-29') WHERE unit_id = 'c';
-CALL run_assessment(2024, '2024-01-31');
+CALL run_assessment(2024, '2024-01-31') \gset
 
 -- Tasks: one overdue (due 29 February, not done: 31 days overdue at 31
 -- March), one project with 10 of 100 invested where 91 of its 366 days

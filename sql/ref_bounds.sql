@@ -38,7 +38,7 @@ SELECT v.indicator_id, v.unit_id, m::date, CASE WHEN m < '2024-01-01' THEN v.y23
 FROM (VALUES (1, 'a', 10, 11), (1, 'b', 20, 21), (2, 'a', 1, 1), (2, 'b', 2, 2),
 	(4, 'a', 100, 106), (4, 'b', 100, 104), (5, 'a', 100, 105), (5, 'b', 100, 105)) v(indicator_id, unit_id, y23, y24)
 CROSS JOIN generate_series('2023-01-01'::date, '2024-09-01', '1 month') m;
-CALL run_assessment(2024);
+CALL run_assessment(2024) \gset
 SELECT latest_as_of();
 
 -- The settings in force: the defaults while plan_setting has no row.
@@ -103,7 +103,7 @@ SELECT count(*) AS b_rows_changed FROM (
 	(SELECT * FROM b_before EXCEPT SELECT * FROM progress('2024-09-30') WHERE unit_id = 'b')
 	UNION ALL (SELECT * FROM progress('2024-09-30') WHERE unit_id = 'b' EXCEPT SELECT * FROM b_before)) x;
 -- The run and the report work.
-CALL run_assessment(2024);
+CALL run_assessment(2024) \gset
 SELECT count(*) AS b_items_changed FROM (
 	SELECT i.indicator_id, i.actual, i.attainment, i.points FROM assessment_run_item i WHERE i.unit_id = 'b'
 	EXCEPT SELECT * FROM b_run_before) x;
@@ -116,7 +116,7 @@ SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
 	(4, 'a', '2024-09-01', 106, 1e300, 2, '2024-10-11'), (5, 'a', '2024-09-01', 105, 1e-300, 2, '2024-10-11');
 SELECT unit_id, actual, reference, met, gap, attainment, note FROM progress('2024-09-30') WHERE indicator_id = 4 ORDER BY unit_id;
-CALL run_assessment(2024);
+CALL run_assessment(2024) \gset
 SELECT unit_id, actual, reference, met, attainment, points FROM assessment_run_item WHERE indicator_id = 4 ORDER BY unit_id;
 SELECT count(*) AS b_items_changed FROM (
 	SELECT i.indicator_id, i.actual, i.attainment, i.points FROM assessment_run_item i WHERE i.unit_id = 'b'
@@ -157,7 +157,7 @@ DELETE FROM plan_setting;
 -- date stays.  A year with readings but no targets: P0002, no run.
 CALL run_assessment(2024, 'infinity');
 \echo :LAST_ERROR_SQLSTATE
-CALL run_assessment(2024, '2024-06-30');
+CALL run_assessment(2024, '2024-06-30') \gset
 SELECT as_of, readings_used, readings_digest FROM assessment_run WHERE as_of = '2024-06-30' \gset before_
 CALL run_assessment(2024, '2024-06-30', '2024-01-01');
 \echo :LAST_ERROR_SQLSTATE
@@ -196,7 +196,7 @@ INSERT INTO reading_staging (indicator, unit, month, value) VALUES
 SELECT * FROM load_readings(header => false);
 SELECT unit_id, value, growth, met, note FROM progress('2024-09-30') WHERE indicator_id = 1 ORDER BY unit_id;
 SELECT unit_id, actual FROM progress('2024-09-30') WHERE indicator_id = 3;
-CALL run_assessment(2024);
+CALL run_assessment(2024) \gset
 SELECT unit_id, actual, points FROM assessment_run_item
 WHERE indicator_id = 1 AND run_id = (SELECT max(run_id) FROM assessment_run) ORDER BY unit_id;
 SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;

@@ -93,7 +93,7 @@ WHERE s.scoring = 'rank' AND u.parent_id = 'c001' ORDER BY 1;
 
 -- One as-of date: the latest month is December 2024; every view of it and
 -- the run without an as-of date say 2024-12-31.
-CALL run_assessment(2024);
+CALL run_assessment(2024) \gset
 SELECT latest_month(), latest_as_of(),
        (SELECT DISTINCT as_of FROM progress_latest) AS progress_latest,
        (SELECT DISTINCT as_of FROM progress_city_latest) AS progress_city_latest,

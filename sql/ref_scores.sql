@@ -91,11 +91,11 @@ SELECT unit_id AS u, indicator_id AS i, scored_target, met, round(points::numeri
 FROM unit_scores('2024-11-30', year_end => true) WHERE indicator_id IN (2, 5) ORDER BY 1, 2;
 
 -- Each run records which rule it used.
-CALL run_assessment(2024, '2024-11-30');
+CALL run_assessment(2024, '2024-11-30') \gset
 SELECT as_of, level_targets, (SELECT round(points::numeric, 6) FROM assessment_run_item
                               WHERE unit_id = 'd' AND indicator_id = 5) AS d_points
 FROM assessment_run;
-CALL run_assessment(2024, '2024-11-30', year_end => true);
+CALL run_assessment(2024, '2024-11-30', year_end => true) \gset
 SELECT as_of, level_targets, (SELECT round(points::numeric, 6) FROM assessment_run_item
                               WHERE unit_id = 'd' AND indicator_id = 5) AS d_points
 FROM assessment_run;

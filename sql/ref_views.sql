@@ -145,8 +145,18 @@ SELECT (SELECT round(growth::numeric, 4) FROM progress('2024-03-31') WHERE unit_
 -- figures of unit_assessment; a different as-of date is another run.
 -- (After the correction the city's sales grow 66/60 - 1 = 10%: department
 -- d now meets its target, 100.)
-CALL run_assessment(2024, '2024-03-31');
-CALL run_assessment(2024, '2024-03-31');
+CALL run_assessment(2024, '2024-03-31') \gset
+CALL run_assessment(2024, '2024-03-31') \gset call_
+-- The CALL returns the run it stored and its counts (issue 24), each
+-- against a count of its own: the run just stored, the targets of 2024,
+-- the weighted ones (scored), their units, and the readings in force of
+-- 2023-01 to 2024-03 (one per indicator, unit and month).
+SELECT :call_run_id = (SELECT max(run_id) FROM assessment_run WHERE as_of = '2024-03-31') AS is_the_stored_run,
+       :call_targets AS targets, :call_targets = (SELECT count(*) FROM plan_target WHERE year = 2024) AS all_targets,
+       :call_scores AS scores, :call_scores = (SELECT count(*) FROM plan_target WHERE year = 2024 AND weight > 0) AS weighted,
+       :call_units AS units, :call_units = (SELECT count(DISTINCT unit_id) FROM plan_target WHERE year = 2024 AND weight > 0) AS their_units,
+       :call_readings AS readings, :call_readings = (SELECT count(*) FROM (SELECT DISTINCT indicator_id, unit_id, month FROM reading
+                                     WHERE month BETWEEN '2023-01-01' AND '2024-03-31') r) AS in_force;
 SELECT count(*) AS runs, min(readings_used) AS readings_used, bool_and(finished_at >= started_at) AS finished
 FROM assessment_run;
 SELECT u.unit_id, u.peer_group, round(u.score::numeric, 4) AS score, u.grade, u.rank,
@@ -154,11 +164,48 @@ SELECT u.unit_id, u.peer_group, round(u.score::numeric, 4) AS score, u.grade, u.
 FROM assessment_run r JOIN assessment_run_unit u USING (run_id)
 JOIN unit_assessment('2024-03-31') a USING (unit_id) ORDER BY u.peer_group, u.rank;
 SELECT count(*) AS items FROM assessment_run_item;
+
+-- The run's readings digest (0.3.0: the sum of reading_hash) changes when
+-- any reading's value, revision, month or unit changes, and when two
+-- readings swap their values, with as many readings used; it does not
+-- change when the same readings are stored in another order.  Each change
+-- is made, the run re-made and its digest read, then undone.
+SELECT readings_digest AS digest, readings_used AS used FROM assessment_run WHERE as_of = '2024-03-31' \gset run_
+CREATE FUNCTION pg_temp.digest_after(change text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	d text;
+	-- from PL/pgSQL a CALL passes a variable for each INOUT parameter
+	rid bigint; n_targets bigint; n_scores bigint; n_units bigint; n_readings bigint;
+BEGIN
+	BEGIN
+		EXECUTE change;
+		CALL scorecard.run_assessment(2024, '2024-03-31', NULL, false, rid, n_targets, n_scores, n_units, n_readings);
+		SELECT r.readings_used || ' ' || r.readings_digest INTO d FROM scorecard.assessment_run r WHERE r.as_of = '2024-03-31';
+		RAISE EXCEPTION 'undo';
+	EXCEPTION WHEN raise_exception THEN
+		RETURN d;
+	END;
+END $$;
+SELECT c.what, pg_temp.digest_after(c.change) = :'run_used' || ' ' || :'run_digest' AS same_digest,
+       split_part(pg_temp.digest_after(c.change), ' ', 1) = :'run_used' AS same_count
+FROM (VALUES
+	('nothing', 'SELECT 1'),
+	('another order', 'CREATE TEMP TABLE r0 AS SELECT * FROM scorecard.reading; DELETE FROM scorecard.reading;
+	  INSERT INTO scorecard.reading SELECT * FROM r0 ORDER BY indicator_id DESC, unit_id DESC, month DESC, revision DESC'),
+	('a value', 'UPDATE scorecard.reading SET value = value + 1 WHERE (indicator_id, unit_id, month) = (1, ''b'', ''2024-02-01'')'),
+	('a revision', 'UPDATE scorecard.reading SET revision = revision + 1 WHERE (indicator_id, unit_id, month) = (1, ''b'', ''2024-02-01'')'),
+	('a month', 'UPDATE scorecard.reading SET month = ''2023-06-01'' WHERE (indicator_id, unit_id, month) = (1, ''b'', ''2024-02-01'')'),
+	('a unit', 'UPDATE scorecard.reading SET unit_id = ''c'' WHERE (indicator_id, unit_id, month) = (1, ''b'', ''2024-02-01'')'),
+	('two values swapped', 'UPDATE scorecard.reading r SET value = o.value FROM scorecard.reading o
+	  WHERE (r.indicator_id, r.month) = (1, ''2024-02-01'') AND (o.indicator_id, o.month) = (1, ''2024-02-01'')
+	    AND ((r.unit_id, o.unit_id) = (''a'', ''b'') OR (r.unit_id, o.unit_id) = (''b'', ''a''))')
+) c(what, change);
 SET search_path = public;   -- as a scheduled job calls it
-CALL scorecard.run_assessment(2024);   -- default as-of: end of the latest month, 2024-03-31: still one run
+-- default as-of: end of the latest month, 2024-03-31: still one run
+CALL scorecard.run_assessment(2024) \gset
 SELECT count(*) AS progress_rows FROM scorecard.progress_latest;
 SET search_path = scorecard, public;
-CALL run_assessment(2024, '2024-02-29');
+CALL run_assessment(2024, '2024-02-29') \gset
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 CALL run_assessment(2024, '2023-12-31');
 CALL run_assessment(NULL);
@@ -169,8 +216,8 @@ CALL run_assessment(NULL);
 -- 2025-01-31 (with a target of 2025: a year without any refuses).
 INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at) VALUES (1, 'a', '2025-01-01', 12, '2025-02-10');
 INSERT INTO plan_target (indicator_id, unit_id, year, target) VALUES (1, 'a', 2025, 'growth >= 5%');
-CALL run_assessment(2024);
-CALL run_assessment(2025);
+CALL run_assessment(2024) \gset
+CALL run_assessment(2025) \gset
 SELECT year, as_of FROM assessment_run ORDER BY as_of;
 DELETE FROM reading WHERE month = '2025-01-01';
 DELETE FROM plan_target WHERE year = 2025;
@@ -216,7 +263,7 @@ DROP ROLE regress_scorecard_nobody;
 -- progress report), and indicator_state once with it.
 BEGIN;
 SET LOCAL track_functions = 'all';
-CALL run_assessment(2024, '2024-03-31');
+CALL run_assessment(2024, '2024-03-31') \gset
 SELECT funcname, calls FROM pg_stat_xact_user_functions
 WHERE schemaname = 'scorecard' AND funcname IN ('progress', 'indicator_state', 'unit_scores_of',
 	'unit_assessment_of', 'unit_scores', 'unit_assessment') ORDER BY 1;

@@ -73,4 +73,20 @@ SELECT (SELECT growth_note FROM progress_arith('2024-05-31', reported_bound => 1
 -- months without one) for GDP, computed for retail sales.
 SELECT indicator_id, month, growth, source FROM report_growth_series('2024-05-31', 'c')
 WHERE indicator_id IN (1, 2) ORDER BY indicator_id, month;
+-- Corrections recorded later (revision 2): April 2024 published 4.9%
+-- instead of 4.7%, May 2023 5.2% instead of 5.0%.  As of 2024-05-31 the
+-- change is 4.0 - 4.9 = -0.9 and the two-year growth sqrt(1.040 x 1.052)
+-- - 1; as recorded before the corrections, -0.7 and sqrt(1.040 x 1.050)
+-- - 1 as above.
+SELECT clock_timestamp() AS before_corrections \gset
+INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
+	(1, 'c', '2024-04-01', 961, 4.9, 2, clock_timestamp() + interval '1 second'),
+	(1, 'c', '2023-05-01', 1250, 5.2, 2, clock_timestamp() + interval '1 second');
+SELECT round(p.growth_change::numeric, 4) = -0.9 AS change_corrected,
+       round(p.two_year_growth::numeric, 4) = round((sqrt(1.040 * 1.052) - 1) * 100, 4) AS two_year_corrected,
+       round(b.growth_change::numeric, 4) = -0.7 AS change_as_recorded_before,
+       round(b.two_year_growth::numeric, 4) = round((sqrt(1.040 * 1.050) - 1) * 100, 4) AS two_year_as_recorded_before
+FROM progress_arith('2024-05-31') p
+JOIN progress_arith('2024-05-31', :'before_corrections') b USING (indicator_id, unit_id)
+WHERE p.unit_id = 'c' AND p.code = 'gdp';
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

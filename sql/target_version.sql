@@ -67,7 +67,7 @@ FROM progress('2024-07-31', (SELECT at FROM before_adjusting)) ORDER BY unit_id;
 SELECT unit_id, target, scored_target, met FROM unit_scores('2024-07-31') ORDER BY unit_id;
 
 -- A run stores the version it judged.
-CALL run_assessment(2024, '2024-07-31');
+CALL run_assessment(2024, '2024-07-31') \gset
 SELECT p.unit_id, p.target, p.target_version, p.target_since, i.target AS scored
 FROM assessment_run_progress p LEFT JOIN assessment_run_item i USING (run_id, unit_id, indicator_id)
 ORDER BY p.unit_id;

@@ -347,7 +347,7 @@ ok $? "the restored database has the readings, the run and the stored states"
 # columns 0.2.0 had, and the catalog is a fresh install's.
 v2=sc_upg_v020
 case "$sharedir" in
-/usr/*) for i in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+/usr/*) for i in 1 2 3 4 5 6 7; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
 *)
 	for x in scorecard scorecard_plan; do
 		[ -e "$sharedir/extension/$x--0.2.0.sql" ] ||
@@ -384,6 +384,21 @@ case "$sharedir" in
 	diff "$tmp/catalog.v020" "$tmp/catalog.fresh" | head -40 | sed 's/^/# /'
 	cmp -s "$tmp/catalog.v020" "$tmp/catalog.fresh"
 	ok $? "the extensions updated from 0.2.0 equal a fresh install ($(grep -c ' | member' "$tmp/catalog.fresh") objects)"
+	# run_assessment's signature changed in 0.3.0 (INOUT run id and
+	# counts): the privileges an administrator set on the old one are the
+	# new one's after the update (a REVOKE from PUBLIC is not undone).
+	v2acl=sc_upg_v020_acl
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2acl" -c "CREATE DATABASE $v2acl" \
+		-c "DROP ROLE IF EXISTS sc_upg_runner" -c "CREATE ROLE sc_upg_runner" >/dev/null
+	q $v2acl -c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard VERSION '0.2.0'" \
+		-c "CREATE EXTENSION scorecard_plan VERSION '0.2.0'" \
+		-c "REVOKE EXECUTE ON PROCEDURE scorecard.run_assessment(int, date, timestamptz, boolean) FROM PUBLIC" \
+		-c "GRANT EXECUTE ON PROCEDURE scorecard.run_assessment(int, date, timestamptz, boolean) TO sc_upg_runner" \
+		-c "ALTER EXTENSION scorecard UPDATE" -c "ALTER EXTENSION scorecard_plan UPDATE" >/dev/null 2>&1
+	is "$(q $v2acl -c "SELECT pronargs || ' ' || has_function_privilege('sc_upg_runner', p.oid, 'EXECUTE')
+		|| ' ' || has_function_privilege('public', p.oid, 'EXECUTE') FROM pg_proc p WHERE p.proname = 'run_assessment'")" "9 true false" \
+		"0.2.0 -> 0.3.0: run_assessment has its new signature (9 arguments) with the privileges set on the old one"
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2acl" -c "DROP ROLE IF EXISTS sc_upg_runner" >/dev/null
 	# 0.2.0 had the HTML report in the plan model; from 0.3.0 it is the
 	# extension scorecard_report: the update removes it, CREATE EXTENSION
 	# scorecard_report brings it back (README, "Versions and upgrades").
