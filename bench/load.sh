@@ -6,6 +6,7 @@
 # under enable_unit_security().  Uses PGHOST/PGPORT from the environment;
 # works in its own database scorecard_bench_load (dropped at the end).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 db=scorecard_bench_load
 
 # ms of the statement that \timing reports after the line "@$1".
@@ -34,6 +35,14 @@ SELECT count(*) FROM check_readings();
 \echo @load
 SELECT * FROM load_readings();
 \timing off
+-- The baseline: the same rows typed by a plain INSERT ... SELECT into a
+-- table with the same keys (reading's columns, defaults, checks, indexes).
+CREATE TEMP TABLE typed (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+\timing on
+\echo @typed
+INSERT INTO typed (indicator_id, unit_id, month, value)
+SELECT i.indicator_id, f.unit, (f.month || '-01')::date, f.value::float8 FROM file f JOIN indicator i ON i.code = f.indicator;
+\timing off
 SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value) SELECT * FROM file;
 \timing on
@@ -54,9 +63,12 @@ SET ROLE bench_county;
 SELECT count(*) FROM reading;
 RESET ROLE;
 SQL
-	printf '%5s units, %6s rows: check %8s ms, load %8s ms, again (unchanged) %8s ms; count(*) superuser %6s ms, city %6s ms, county %6s ms\n' \
-		"$units" $((units * 120)) "$(ms check "$out")" "$(ms load "$out")" "$(ms reload "$out")" \
+	printf '%5s units, %6s rows: check %8s ms, load %8s ms, again (unchanged) %8s ms, typed INSERT %8s ms; count(*) superuser %6s ms, city %6s ms, county %6s ms\n' \
+		"$units" $((units * 120)) "$(ms check "$out")" "$(ms load "$out")" "$(ms reload "$out")" "$(ms typed "$out")" \
 		"$(ms superuser "$out")" "$(ms city "$out")" "$(ms county "$out")"
+	# issue 24 item 3: check_readings + load_readings within 2x of the typed INSERT
+	bench_goal "check + load / typed INSERT ... SELECT, $units units" \
+		"$(awk -v c="$(ms check "$out")" -v l="$(ms load "$out")" -v t="$(ms typed "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
 	psql -X -q -d $db -c "DROP OWNED BY bench_county, bench_city" >/dev/null
 done
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS bench_county" -c "DROP ROLE IF EXISTS bench_city" >/dev/null

@@ -3,9 +3,11 @@
 # the demo plan with its 12 counties, plus clones of 邵东市 (its targets and
 # readings under new unit ids) up to N.  Runs on the server of PGHOST/PGPORT
 # (make bench's), else on the demo server (make demo first); prints units,
-# readings, seconds and the document's size.
+# readings, seconds, the document's size and the seconds of progress()
+# alone, and the ratio against its goal.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+source "$TOP/bench/lib.sh"
 [ -n "${PGHOST:-}" ] || eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
 export PGCLIENTENCODING=UTF8
 db=scorecard_report_scale
@@ -31,6 +33,12 @@ SQL
 	t0=$(date +%s.%N)
 	bytes=$(psql -X -q -At -d $db -c "SELECT octet_length(scorecard.progress_report_html('2024-11-30'))")
 	t1=$(date +%s.%N)
-	printf '%6d units  %8d readings  %7.2f s  %9d bytes\n' "$units" "$readings" "$(echo "$t1 - $t0" | bc)" "$bytes"
+	psql -X -q -At -d $db -c "SELECT count(*) FROM scorecard.progress('2024-11-30')" >/dev/null
+	t2=$(date +%s.%N)
+	printf '%6d units  %8d readings  %7.2f s  %9d bytes  progress() %7.2f s\n' "$units" "$readings" \
+		"$(echo "$t1 - $t0" | bc)" "$bytes" "$(echo "$t2 - $t1" | bc)"
+	# issue 24 item 2: the report within 2x of progress()
+	bench_goal "progress_report_html / progress(), $units units" \
+		"$(awk -v r="$(echo "$t1 - $t0" | bc)" -v p="$(echo "$t2 - $t1" | bc)" 'BEGIN { printf "%.4f", r / p }')" "<=" 2.00
 done
 [ -n "${KEEP:-}" ] || psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db"
