@@ -86,3 +86,10 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE ytd_value(p.s::ytd, '2024-09-3
 FROM mix_parallel p JOIN (
 	SELECT u, sum(value::text::numeric) AS exact FROM mix_readings
 	WHERE period BETWEEN '2024-01-01' AND '2024-09-30' GROUP BY u) e USING (u);
+
+-- The one-step state holds the as-of year and the year before from its
+-- first row: an empty year so held does not count toward the 200-year
+-- span (readings of 1830 to 2029 as of 2030: no error, NULL as before).
+SELECT ytd_value(p, v, '2030-06-30') IS NULL AS value_null,
+	ytd_growth(p, v, '2030-06-30') IS NULL AS growth_null
+FROM (VALUES ('2029-03-01'::date, 1.0::float8), ('1830-01-01', 2), ('2028-03-01', 4)) r(p, v);

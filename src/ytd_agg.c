@@ -77,9 +77,10 @@ period_month(DateADT period)
 
 /*
  * Add one reading to the state (allocated or grown when needed).  asof:
- * the one-step aggregates' as-of month, or -1; their first state holds the
- * as-of year and the year before as well, the years the final function
- * reads, so that the group's other year does not grow it.
+ * the one-step aggregates' as-of month, or -1; if their first reading
+ * falls in the as-of year or the year before, the state holds both (the
+ * years the final function reads), so that the other does not grow it.
+ * Empty years never make a state refuse a reading for its span.
  */
 static Ytd *
 add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value, int32 asof)
@@ -92,12 +93,10 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value, int32 asof)
 		int			lo = month / 12,
 					hi = month / 12;
 
-		if (asof >= 0)
+		if (asof >= 0 && (month / 12 == asof / 12 || month / 12 == asof / 12 - 1))
 		{
-			lo = Min(lo, Max(asof / 12 - 1, YTD_MIN_YEAR));
-			hi = Max(hi, asof / 12);
-			if (hi - lo + 1 > YTD_MAX_SPAN)
-				lo = hi = month / 12;
+			lo = Max(asof / 12 - 1, YTD_MIN_YEAR);
+			hi = asof / 12;
 		}
 		s = ytd_alloc(kind, lo, hi - lo + 1, false);
 	}
@@ -109,6 +108,16 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value, int32 asof)
 					nyears;
 
 		ytd_grown_range(s, month, &base, &nyears);
+		if (nyears > YTD_MAX_SPAN && ytd_held_range(s, &base, &nyears) &&
+			(base != s->base_year || nyears != s->nyears))
+		{
+			/* a one-step state's empty as-of years do not count: drop them */
+			Ytd		   *t = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
+
+			ytd_copy_held(t, s);
+			s = t;
+			ytd_grown_range(s, month, &base, &nyears);
+		}
 		if (nyears > YTD_MAX_SPAN)
 		{
 			char		detail[YTD_DETAIL_LEN];

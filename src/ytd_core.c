@@ -580,6 +580,39 @@ ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears)
 			   YTD_SIZE(src->nyears, YTD_IS_WIDE(src)) - offsetof(Ytd, years));
 }
 
+bool
+ytd_held_range(const Ytd *s, int *base, int *nyears)
+{
+	int			lo = -1,
+				hi = -1;
+
+	for (int yi = 0; yi < s->nyears; yi++)
+		if (ytd_masks(s, yi)->mask != 0)
+		{
+			if (lo < 0)
+				lo = yi;
+			hi = yi;
+		}
+	if (lo < 0)
+		return false;
+	*base = s->base_year + lo;
+	*nyears = hi - lo + 1;
+	return true;
+}
+
+void
+ytd_copy_held(Ytd *dst, const Ytd *src)
+{
+	size_t		ysize = YTD_IS_WIDE(src) ? sizeof(YtdYear) : sizeof(YtdYearN);
+
+	dst->flags = src->flags;
+	dst->asof = src->asof;
+	dst->scale = src->scale;
+	for (int y = dst->base_year; y < dst->base_year + dst->nyears; y++)
+		if (y >= src->base_year && y < src->base_year + src->nyears)
+			memcpy(ytd_masks(dst, y - dst->base_year), ytd_masks(src, y - src->base_year), ysize);
+}
+
 YtdStatus
 ytd_set_asof(Ytd *s, int32_t day)
 {

@@ -350,6 +350,15 @@ ytd_covers(const Ytd *s, int32_t month)
 /* The years a state would need to hold month m too. */
 extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears);
 
+/*
+ * The years from the first to the last that hold a reading (a one-step
+ * aggregate's state may hold an empty as-of year); false if none does.
+ */
+extern bool ytd_held_range(const Ytd *s, int *base, int *nyears);
+
+/* Copy the years of src that dst's range holds into dst (initialised, src's layout). */
+extern void ytd_copy_held(Ytd *dst, const Ytd *src);
+
 /* Copy src into dst, which has room for base..base+nyears-1 in src's layout. */
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
 

@@ -586,6 +586,26 @@ test_fast_paths(void)
 			bad_month++;
 	}
 	ok(bad_month == 0, "the month cache gives the calendar's month for every day");
+
+	/* a state over 2020-2026 whose readings are in 2021 and 2024 only */
+	{
+		Ytd		   *s = calloc(1, YTD_SIZE(7, false));
+		Ytd		   *t;
+		int			base = 0,
+					ny = 0;
+
+		ytd_init(s, YTD_MONTHLY, 2020, 7, false);
+		ok(!ytd_held_range(s, &base, &ny), "an empty state holds no years");
+		ytd_add(s, M(2021, 3), 1.5);
+		ytd_add(s, M(2024, 12), 2);
+		ok(ytd_held_range(s, &base, &ny) && base == 2021 && ny == 4,
+		   "the years held run from the first reading's to the last's");
+		t = calloc(1, YTD_SIZE(ny, false));
+		ytd_init(t, YTD_MONTHLY, base, ny, false);
+		ytd_copy_held(t, s);
+		ok_str(text(t), "monthly{2021-03:1.5,2024-12:2}", "and copied alone, they hold the same readings");
+		free(s), free(t);
+	}
 }
 
 int
