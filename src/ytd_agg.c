@@ -76,6 +76,25 @@ period_month(DateADT period)
 }
 
 /*
+ * s without its empty first and last years (a one-step state may hold an
+ * empty as-of year), a copy; s itself if it has none.
+ */
+static Ytd *
+drop_empty_years(Ytd *s)
+{
+	int			base,
+				nyears;
+	Ytd		   *t;
+
+	if (!ytd_held_range(s, &base, &nyears) ||
+		(base == s->base_year && nyears == s->nyears))
+		return s;
+	t = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
+	ytd_copy_held(t, s);
+	return t;
+}
+
+/*
  * Add one reading to the state (allocated or grown when needed).  asof:
  * the one-step aggregates' as-of month, or -1; if their first reading
  * falls in the as-of year or the year before, the state holds both (the
@@ -108,14 +127,10 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value, int32 asof)
 					nyears;
 
 		ytd_grown_range(s, month, &base, &nyears);
-		if (nyears > YTD_MAX_SPAN && ytd_held_range(s, &base, &nyears) &&
-			(base != s->base_year || nyears != s->nyears))
+		if (nyears > YTD_MAX_SPAN)
 		{
-			/* a one-step state's empty as-of years do not count: drop them */
-			Ytd		   *t = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
-
-			ytd_copy_held(t, s);
-			s = t;
+			/* a one-step state's empty as-of years do not count */
+			s = drop_empty_years(s);
 			ytd_grown_range(s, month, &base, &nyears);
 		}
 		if (nyears > YTD_MAX_SPAN)
@@ -255,6 +270,13 @@ ytd_combine(PG_FUNCTION_ARGS)
 				nyears;
 	YtdStatus	st = ytd_merge_check(a, b, &base, &nyears);
 
+	if (st == YTD_SPAN)
+	{
+		/* a one-step state's empty as-of years do not count */
+		a = drop_empty_years(a);
+		b = drop_empty_years(b);
+		st = ytd_merge_check(a, b, &base, &nyears);
+	}
 	if (st == YTD_KIND_MIX)
 		report_kind_mix(a->kind, b->kind);
 	if (st == YTD_SPAN)
