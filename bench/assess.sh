@@ -68,3 +68,9 @@ for workers in 0 2; do
 	bench_line "plain SQL, all rows (workers $workers)" "$base" "$base"
 	bench_line "weighted_score, all rows (workers $workers)" "$(echo "${runs[oursall$workers]}" | median)" "$base"
 done
+# The goals: an aggregate call close to the built-in arithmetic (DESIGN.md,
+# "Cheap per row"; 1.5x, as for the year-to-date aggregates before 0.3.0).
+ratio_of() { awk -v a="$(echo "${runs[$1]}" | median)" -v b="$(echo "${runs[$2]}" | median)" 'BEGIN { printf "%.4f", a / b }'; }
+bench_goal "weighted_score / plain SQL by unit, serial" "$(ratio_of ours0 plain0)" "<=" 1.50
+bench_goal "assess + assessment_score / plain SQL by unit, serial" "$(ratio_of assess0 plain0)" "<=" 1.50
+bench_goal "weighted_score / plain SQL by unit, 2 workers" "$(ratio_of ours2 plain2)" "<=" 1.50

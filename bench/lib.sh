@@ -49,3 +49,19 @@ prepare_province() {
 		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE")
 	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$md5'"
 }
+
+# Judge a ratio against its goal and print one line, e.g.
+#   bench_goal "ytd_growth / sum()" 1.08 "<=" 1.10
+#   ytd_growth / sum(): 1.08 (goal <= 1.10) ok
+# The line is also appended to $BENCH_GOALS when set (make bench prints
+# them all at the end); a missed goal does not stop the run.
+bench_goal() {
+	local label=$1 ratio=$2 op=$3 goal=$4 line
+	line=$(awk -v l="$label" -v r="$ratio" -v o="$op" -v g="$goal" 'BEGIN {
+		if (r != r + 0 || r == "nan" || r == "inf") { printf "%s: %s (goal %s %.2f) not measured", l, r, o, g; exit }
+		met = (o == "<=") ? (r + 0 <= g + 0) : (r + 0 >= g + 0)
+		printf "%s: %.2f (goal %s %.2f) %s", l, r, o, g, met ? "ok" : "MISSED"
+	}')
+	echo "$line"
+	if [ -n "${BENCH_GOALS:-}" ]; then echo "$line" >>"$BENCH_GOALS"; fi
+}

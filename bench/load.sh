@@ -16,6 +16,7 @@
 # environment; works in its own database scorecard_bench_load (dropped at
 # the end).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 db=scorecard_bench_load
 LOAD_REPS=${REPS:-3}
 
@@ -49,6 +50,14 @@ INSERT INTO reading_staging (indicator, unit, month, value) SELECT * FROM file;
 SELECT count(*) FROM check_readings();
 \echo @load
 SELECT * FROM load_readings();
+\timing off
+-- The baseline: the same rows typed by a plain INSERT ... SELECT into a
+-- table with the same keys (reading's columns, defaults, checks, indexes).
+CREATE TEMP TABLE typed (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+\timing on
+\echo @typed
+INSERT INTO typed (indicator_id, unit_id, month, value)
+SELECT i.indicator_id, f.unit, (f.month || '-01')::date, f.value::float8 FROM file f JOIN indicator i ON i.code = f.indicator;
 \timing off
 SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value) SELECT * FROM file;
@@ -103,6 +112,9 @@ SQL
 		printf "%5s units, %6d rows, medians of %d: check %8.1f ms + load %8.1f ms = %8.1f ms;", u, u * 120, r, c, l, c + l
 		printf " typed INSERT ... SELECT %8.1f ms: %5.2fx (goal 2x: %s);", t, (c + l) / t, ((c + l) / t <= 2) ? "met" : "not met"
 		printf " into reading'"'"'s shape %8.1f ms: %5.2fx\n", tl, (c + l) / tl }'
+	# issue 24 item 3: check_readings + load_readings within 2x of the typed INSERT
+	bench_goal "check + load / typed INSERT ... SELECT, $units units" \
+		"$(awk -v c="$(med rcheck "$out")" -v l="$(med rload "$out")" -v t="$(med typed "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
 	psql -X -q -d $db -c "DROP OWNED BY bench_county, bench_city" >/dev/null
 done
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS bench_county" -c "DROP ROLE IF EXISTS bench_city" >/dev/null

@@ -36,21 +36,6 @@ ensure_packages
 build_install
 bash "$TOP/scripts/pgserver.sh" start planbench
 eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
-script_md5=$(md5sum "$TOP/scorecard_plan--$(cat "$TOP/VERSION").sql" | cut -c1-32)
-
-# The database of a size, generated unless it exists with this install script.
-prepare() {
-	local n=$1 db=plan_bench_$1
-	local have
-	have=$(psql -X -qAt -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
-	[ "$have" = "$script_md5" ] && return 0
-	say "generating $n counties (data/province.sql)"
-	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-	(cd "$TOP" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -v cities=$((n / 10)) -v counties=10 \
-		-c "SET client_min_messages = warning" -c "CREATE EXTENSION scorecard_report CASCADE" \
-		-c "SET search_path = scorecard, public" -f data/province.sql -c "VACUUM ANALYZE")
-	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$script_md5'"
-}
 
 # Median wall time in ms of the province's report run REPS times after a
 # warm-up, in a transaction that first runs $1 (and is rolled back).
@@ -91,7 +76,7 @@ printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s %22s %22s\n' counti
 	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading" \
 	"report ms (x progress)" "no runs ms (x progress)" "arith ms (x progress)" "lagging ms (x progress)"
 for n in $SIZES; do
-	prepare "$n"
+	prepare_province "$n"
 	export PGDATABASE=plan_bench_$n
 	units=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.unit")
 	readings=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.reading WHERE month <= '$AS_OF'")

@@ -3,9 +3,12 @@
 # the demo plan with its 12 counties, plus clones of 邵东市 (its targets and
 # readings under new unit ids) up to N.  Runs on the server of PGHOST/PGPORT
 # (make bench's), else on the demo server (make demo first); prints units,
-# readings, seconds and the document's size.
+# readings, the report's ms, the document's size and the ms of progress()
+# alone (each timed after a warm-up call in the same session), and the
+# ratio against its goal.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+source "$TOP/bench/lib.sh"
 [ -n "${PGHOST:-}" ] || eval "$(bash "$TOP/scripts/pgserver.sh" env demo)"
 export PGCLIENTENCODING=UTF8
 db=scorecard_report_scale
@@ -28,9 +31,16 @@ FROM reading r, generate_series(13, $units) i WHERE r.unit_id = 'shaodong';
 ANALYZE;
 SQL
 	readings=$(psql -X -q -At -d $db -c "SELECT count(*) FROM scorecard.reading")
-	t0=$(date +%s.%N)
-	bytes=$(psql -X -q -At -d $db -c "SELECT octet_length(scorecard.progress_report_html('2024-11-30'))")
-	t1=$(date +%s.%N)
-	printf '%6d units  %8d readings  %7.2f s  %9d bytes\n' "$units" "$readings" "$(echo "$t1 - $t0" | bc)" "$bytes"
+	# one session: a warm-up call of each, then each timed once
+	times=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" \
+		-c "SELECT count(*) FROM progress('2024-11-30')" -c "SELECT octet_length(progress_report_html('2024-11-30'))" \
+		-c '\timing on' -c "SELECT count(*) FROM progress('2024-11-30')" \
+		-c "SELECT octet_length(progress_report_html('2024-11-30'))" | awk '/^Time:/ { printf "%s ", $2 } !/^Time:/ { b = $0 } END { print b }')
+	read -r p_ms r_ms bytes <<<"$times"
+	printf '%6d units  %8d readings  report %8.0f ms  %9d bytes  progress() %8.0f ms\n' "$units" "$readings" \
+		"$r_ms" "$bytes" "$p_ms"
+	# issue 24 item 2: the report within 2x of progress()
+	bench_goal "progress_report_html / progress(), $units units" \
+		"$(awk -v r="$r_ms" -v p="$p_ms" 'BEGIN { printf "%.4f", r / p }')" "<=" 2.00
 done
 [ -n "${KEEP:-}" ] || psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db"

@@ -61,3 +61,35 @@ FROM parallel p JOIN (
 -- The rollup of the units' stored states equals the aggregate over the rows.
 SELECT count(*) AS inds, count(*) FILTER (WHERE r.city = a.s::text) AS equal
 FROM parallel_rollup r JOIN (SELECT ind, ytd_agg(period, value) s FROM par_readings GROUP BY ind) a USING (ind);
+
+-- Partial states that cannot merge in place (ytd_combine's general path):
+-- groups whose rows have 0 to 3 decimals (states of different scales meet)
+-- and groups whose month sums outgrow 64 bits (narrow meets wide), four
+-- rows a month.  The parallel states equal the serial ones, and the
+-- year-to-date value equals the exact numeric sum of the readings' texts.
+CREATE TABLE mix_readings AS
+SELECT u, make_date(2023 + (m - 1) / 12, 1 + (m - 1) % 12, d) AS period,
+	CASE WHEN u % 5 = 0 THEN CASE WHEN d = 4 THEN 0.125 ELSE 4e15 END
+		ELSE (((u * 7919 + m * 13 + d * 104729) % 100000)::numeric / 10::numeric ^ ((u + m + d) % 4))::float8 END AS value
+FROM generate_series(1, 200) u, generate_series(1, 24) m, generate_series(1, 4) d;
+ANALYZE mix_readings;
+\set mq 'SELECT u, ytd_agg(period, value)::text AS s, ytd_value(period, value, ''2024-09-30'') AS v FROM mix_readings GROUP BY u'
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE mix_serial AS :mq;
+SET max_parallel_workers_per_gather = 2;
+SELECT pg_temp.plan_has(:'mq', '%Partial%Aggregate%') AS mix_partial;
+CREATE TABLE mix_parallel AS :mq;
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.s = s.s AND p.v = s.v) AS equal_serial,
+	count(*) FILTER (WHERE p.s LIKE '%inexact%') AS inexact
+FROM mix_parallel p JOIN mix_serial s USING (u);
+SELECT count(*) AS groups, count(*) FILTER (WHERE ytd_value(p.s::ytd, '2024-09-30', 3) = round(e.exact, 3)::float8) AS equal_exact
+FROM mix_parallel p JOIN (
+	SELECT u, sum(value::text::numeric) AS exact FROM mix_readings
+	WHERE period BETWEEN '2024-01-01' AND '2024-09-30' GROUP BY u) e USING (u);
+
+-- The one-step state holds the as-of year and the year before from its
+-- first row: an empty year so held does not count toward the 200-year
+-- span (readings of 1830 to 2029 as of 2030: no error, NULL as before).
+SELECT ytd_value(p, v, '2030-06-30') IS NULL AS value_null,
+	ytd_growth(p, v, '2030-06-30') IS NULL AS growth_null
+FROM (VALUES ('2029-03-01'::date, 1.0::float8), ('1830-01-01', 2), ('2028-03-01', 4)) r(p, v);

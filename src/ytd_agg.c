@@ -10,8 +10,10 @@
  * a row costs no palloc.  A new state is allocated only on the group's
  * first row, when a reading falls in a year outside its range and when a
  * month's sum outgrows 64 bits (the wide layout); nodeAgg copies each new
- * value into the aggregate context once.  ytd_combine merges a narrow
- * state into a copy, so that an overflow can start over wide.
+ * value into the aggregate context once.  ytd_combine merges in place
+ * where two narrow states of one scale and layout merge without overflow
+ * (ytd_merge_fast checks first), else into a copy, so that an overflow can
+ * start over wide.
  */
 #include "postgres.h"
 
@@ -59,15 +61,64 @@ report_kind_mix(int a, int b)
 	ytd_report(YTD_KIND_MIX, "", detail);
 }
 
-/* Add one reading to the state (allocated or grown when needed). */
-static Ytd *
-add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
+/* The month of the last period seen: rows come in runs of one month. */
+static YtdMonthCache period_cache = {1, 0, 0};
+
+/* The month of a period, or the error naming it. */
+static inline int32
+period_month(DateADT period)
 {
-	int32		month = ytd_date_month(period);
+	int32		month;
+
+	if (likely(ytd_day_month_cached(&period_cache, period, &month)))
+		return month;
+	return ytd_date_month(period);
+}
+
+/*
+ * s without its empty first and last years (a one-step state may hold an
+ * empty as-of year), a copy; s itself if it has none.
+ */
+static Ytd *
+drop_empty_years(Ytd *s)
+{
+	int			base,
+				nyears;
+	Ytd		   *t;
+
+	if (!ytd_held_range(s, &base, &nyears) ||
+		(base == s->base_year && nyears == s->nyears))
+		return s;
+	t = ytd_alloc((YtdKind) s->kind, base, nyears, YTD_IS_WIDE(s));
+	ytd_copy_held(t, s);
+	return t;
+}
+
+/*
+ * Add one reading to the state (allocated or grown when needed).  asof:
+ * the one-step aggregates' as-of month, or -1; if their first reading
+ * falls in the as-of year or the year before, the state holds both (the
+ * years the final function reads), so that the other does not grow it.
+ * Empty years never make a state refuse a reading for its span.
+ */
+static Ytd *
+add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value, int32 asof)
+{
+	int32		month = period_month(period);
 	YtdStatus	st;
 
 	if (s == NULL)
-		s = ytd_alloc(kind, month / 12, 1, false);
+	{
+		int			lo = month / 12,
+					hi = month / 12;
+
+		if (asof >= 0 && (month / 12 == asof / 12 || month / 12 == asof / 12 - 1))
+		{
+			lo = Max(asof / 12 - 1, YTD_MIN_YEAR);
+			hi = asof / 12;
+		}
+		s = ytd_alloc(kind, lo, hi - lo + 1, false);
+	}
 	else if (s->kind != kind)
 		report_kind_mix(s->kind, kind);
 	else if (!ytd_covers(s, month))
@@ -76,6 +127,12 @@ add_reading(Ytd *s, YtdKind kind, DateADT period, float8 value)
 					nyears;
 
 		ytd_grown_range(s, month, &base, &nyears);
+		if (nyears > YTD_MAX_SPAN)
+		{
+			/* a one-step state's empty as-of years do not count */
+			s = drop_empty_years(s);
+			ytd_grown_range(s, month, &base, &nyears);
+		}
 		if (nyears > YTD_MAX_SPAN)
 		{
 			char		detail[YTD_DETAIL_LEN];
@@ -123,7 +180,7 @@ trans(FunctionCallInfo fcinfo, YtdKind kind)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	s = add_reading(state_arg(fcinfo, true), kind, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	s = add_reading(state_arg(fcinfo, true), kind, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2), -1);
 	PG_RETURN_POINTER(s);
 }
 
@@ -179,6 +236,7 @@ Datum
 ytd_asof_trans(PG_FUNCTION_ARGS)
 {
 	Ytd		   *s;
+	int32		asof;
 	YtdStatus	st;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -187,8 +245,11 @@ ytd_asof_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	s = add_reading(state_arg(fcinfo, true), YTD_MONTHLY,
-					PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	s = state_arg(fcinfo, true);
+	/* a new state holds the years the final function reads (or the error below) */
+	if (s != NULL || !ytd_day_month(PG_GETARG_DATEADT(3), &asof))
+		asof = -1;
+	s = add_reading(s, YTD_MONTHLY, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2), asof);
 	st = ytd_set_asof(s, PG_GETARG_DATEADT(3));
 	if (unlikely(st != YTD_OK))
 		ytd_report(st, DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3))),
@@ -209,12 +270,22 @@ ytd_combine(PG_FUNCTION_ARGS)
 				nyears;
 	YtdStatus	st = ytd_merge_check(a, b, &base, &nyears);
 
+	if (st == YTD_SPAN)
+	{
+		/* a one-step state's empty as-of years do not count */
+		a = drop_empty_years(a);
+		b = drop_empty_years(b);
+		st = ytd_merge_check(a, b, &base, &nyears);
+	}
 	if (st == YTD_KIND_MIX)
 		report_kind_mix(a->kind, b->kind);
 	if (st == YTD_SPAN)
 		ytd_report(st, "", "The states merged would span more years than a state may.");
 	if (st != YTD_OK)
 		ytd_report(st, "", "The states merged give as-of dates in different months.");
+	/* the common case: in place, so nodeAgg keeps the state without a copy */
+	if (ytd_merge_fast(a, b))
+		PG_RETURN_POINTER(a);
 	if (YTD_IS_WIDE(b) && !YTD_IS_WIDE(a))
 		a = ytd_widen(a);
 	if (base != a->base_year || nyears != a->nyears)

@@ -509,6 +509,20 @@ ytd_ym_to_day(int year, int month, int mday)
 	return (int32_t) (era * 146097 + doe - 719468 - UNIX_TO_2000);
 }
 
+bool
+ytd_day_month_fill(YtdMonthCache *c, int32_t day, int32_t *month)
+{
+	int32_t		m;
+
+	if (!ytd_day_month(day, &m))
+		return false;
+	c->first = ytd_ym_to_day(m / 12, m % 12 + 1, 1);
+	c->last = ytd_ym_to_day((m + 1) / 12, (m + 1) % 12 + 1, 1) - 1;
+	c->month = m;
+	*month = m;
+	return true;
+}
+
 const char *
 ytd_kind_name(int kind)
 {
@@ -564,6 +578,39 @@ ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears)
 	if (src->nyears > 0)
 		memcpy(ytd_masks(dst, src->base_year - base), src->years,
 			   YTD_SIZE(src->nyears, YTD_IS_WIDE(src)) - offsetof(Ytd, years));
+}
+
+bool
+ytd_held_range(const Ytd *s, int *base, int *nyears)
+{
+	int			lo = -1,
+				hi = -1;
+
+	for (int yi = 0; yi < s->nyears; yi++)
+		if (ytd_masks(s, yi)->mask != 0)
+		{
+			if (lo < 0)
+				lo = yi;
+			hi = yi;
+		}
+	if (lo < 0)
+		return false;
+	*base = s->base_year + lo;
+	*nyears = hi - lo + 1;
+	return true;
+}
+
+void
+ytd_copy_held(Ytd *dst, const Ytd *src)
+{
+	size_t		ysize = YTD_IS_WIDE(src) ? sizeof(YtdYear) : sizeof(YtdYearN);
+
+	dst->flags = src->flags;
+	dst->asof = src->asof;
+	dst->scale = src->scale;
+	for (int y = dst->base_year; y < dst->base_year + dst->nyears; y++)
+		if (y >= src->base_year && y < src->base_year + src->nyears)
+			memcpy(ytd_masks(dst, y - dst->base_year), ytd_masks(src, y - src->base_year), ysize);
 }
 
 YtdStatus
@@ -646,6 +693,54 @@ ytd_merge_into(Ytd *dst, const Ytd *src)
 	return YTD_OK;
 }
 
+/*
+ * The common merge in place: two narrow states of one scale whose months
+ * are all decimals, dst covering src's years.  All or nothing: the sums
+ * are checked for 64-bit overflow before any is written.
+ */
+bool
+ytd_merge_fast(Ytd *dst, const Ytd *src)
+{
+	int			off = src->base_year - dst->base_year;
+
+	if (YTD_IS_WIDE(dst) || YTD_IS_WIDE(src) || dst->scale != src->scale ||
+		dst->kind != src->kind)
+		return false;
+	if (src->nyears == 0)
+		return true;
+	if (off < 0 || off + src->nyears > dst->nyears)
+		return false;
+	for (int yi = 0; yi < src->nyears; yi++)
+	{
+		const YtdYearN *b = (const YtdYearN *) ytd_masks(src, yi);
+		const YtdYearN *a = (const YtdYearN *) ytd_masks(dst, yi + off);
+		int64_t		r;
+
+		if (b->mk.mask == 0)
+			continue;
+		if ((b->mk.flt | b->mk.inexact) != 0 ||
+			((a->mk.flt | a->mk.inexact) & b->mk.mask) != 0 ||
+			(dst->kind == YTD_RATE && (a->mk.mask & b->mk.mask) != 0))
+			return false;
+		for (int m = 0; m < 12; m++)
+			if (__builtin_add_overflow(a->units[m], b->units[m], &r))
+				return false;
+	}
+	for (int yi = 0; yi < src->nyears; yi++)
+	{
+		const YtdYearN *b = (const YtdYearN *) ytd_masks(src, yi);
+		YtdYearN   *a = (YtdYearN *) ytd_masks(dst, yi + off);
+
+		if (b->mk.mask == 0)
+			continue;
+		/* absent months hold 0, so every month adds */
+		for (int m = 0; m < 12; m++)
+			a->units[m] += b->units[m];
+		a->mk.mask |= b->mk.mask;
+	}
+	return true;
+}
+
 int
 ytd_readings(const Ytd *s, YtdReading *out)
 {
@@ -726,6 +821,33 @@ value_num(const Ytd *s, int32_t month, YtdReading *v)
 			return false;
 		at(s, month, v);
 		return true;
+	}
+	if (!YTD_IS_WIDE(s) && month >= 0 && ytd_covers(s, month))
+	{
+		/* the common case: a narrow year of decimal months, summed at once */
+		const YtdYearN *y = (const YtdYearN *) ytd_masks(s, month / 12 - s->base_year);
+		int			mm = month % 12;
+		uint16_t	need = (uint16_t) ((2u << mm) - 1);
+		uint16_t	covered = y->mk.mask | (mm >= 1 && (y->mk.mask & 2) ? 1 : 0);
+
+		if ((covered & need) != need)
+			return false;
+		if (((y->mk.flt | y->mk.inexact) & need) == 0)
+		{
+			ytd_i128	sum = 0;
+
+			/* absent months hold 0 */
+			for (int m = 0; m <= mm; m++)
+				sum += y->units[m];
+			memset(v, 0, sizeof(*v));
+			v->month = month;
+			v->scale = s->scale;
+			v->what = YTD_DEC;
+			v->units = sum;
+			v->carry = sum < 0 ? -1 : 0;
+			v->value = ytd_dec_to_double(sum, s->scale);
+			return true;
+		}
 	}
 	memset(v, 0, sizeof(*v));
 	v->month = month;

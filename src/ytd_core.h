@@ -307,6 +307,31 @@ ytd_day_month(int32_t day, int32_t *month)
 	return true;
 }
 
+/*
+ * The month of the last day looked up and the days it spans: rows come
+ * in runs of one month, so a range check replaces the calendar per row.
+ */
+typedef struct YtdMonthCache
+{
+	int32_t		first;			/* first day of the month cached */
+	int32_t		last;			/* its last day (first > last: empty) */
+	int32_t		month;			/* its month number */
+} YtdMonthCache;
+
+extern bool ytd_day_month_fill(YtdMonthCache *c, int32_t day, int32_t *month);
+
+/* ytd_day_month through a cache (initialised { 1, 0, 0 }). */
+static inline bool
+ytd_day_month_cached(YtdMonthCache *c, int32_t day, int32_t *month)
+{
+	if (likely_ytd(day >= c->first && day <= c->last))
+	{
+		*month = c->month;
+		return true;
+	}
+	return ytd_day_month_fill(c, day, month);
+}
+
 extern const char *ytd_kind_name(int kind);
 extern bool ytd_kind_parse(const char *s, size_t len, YtdKind *kind);
 
@@ -324,6 +349,15 @@ ytd_covers(const Ytd *s, int32_t month)
 
 /* The years a state would need to hold month m too. */
 extern void ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears);
+
+/*
+ * The years from the first to the last that hold a reading (a one-step
+ * aggregate's state may hold an empty as-of year); false if none does.
+ */
+extern bool ytd_held_range(const Ytd *s, int *base, int *nyears);
+
+/* Copy the years of src that dst's range holds into dst (initialised, src's layout). */
+extern void ytd_copy_held(Ytd *dst, const Ytd *src);
 
 /* Copy src into dst, which has room for base..base+nyears-1 in src's layout. */
 extern void ytd_copy_into(Ytd *dst, const Ytd *src, int base, int nyears);
@@ -397,6 +431,14 @@ extern YtdStatus ytd_merge_check(const Ytd *a, const Ytd *b, int *base, int *nye
 /* Add every reading of src into dst, which covers src's years. */
 extern YtdStatus ytd_merge_into(Ytd *dst, const Ytd *src);
 /* (YTD_WIDEN: dst is partly merged; merge into a wide copy of it as it was.) */
+
+/*
+ * Merge src into dst in place where both are narrow, of one scale and
+ * kind, hold only decimal months, dst covers src's years and no sum
+ * overflows; false (dst unchanged) otherwise: then ytd_merge_into.  The
+ * result is that of ytd_merge_into.
+ */
+extern bool ytd_merge_fast(Ytd *dst, const Ytd *src);
 
 /* Readings in month order; returns how many were written (n <= 12*nyears). */
 extern int	ytd_readings(const Ytd *s, YtdReading *out);

@@ -432,6 +432,182 @@ test_exact(void)
 	free(v1), free(g), free(a);
 }
 
+/*
+ * A random state over 2023-2024: values of dec decimals (-1: 0 to 2 at
+ * random) times 10^0 to 10^(lim-1), some months without a reading.
+ */
+static Ytd *
+random_state(unsigned *seed, YtdKind kind, double lim, int dec)
+{
+	Ytd		   *s = calloc(1, YTD_SIZE(2, true));
+
+	ytd_init(s, kind, 2023, 2, false);
+	for (int i = 0; i < 24; i++)
+	{
+		int			d = dec >= 0 ? dec : rand_r(seed) % 3;
+		double		v = (double) (rand_r(seed) % 2000000 - 500000) / ytd_p10[d] *
+			pow(10.0, (double) (rand_r(seed) % (int) lim));
+
+		if (rand_r(seed) % 5 == 0)
+			continue;			/* a month without a reading */
+		if (ytd_add(s, M(2023, 1) + i, v) == YTD_WIDEN)
+		{
+			Ytd		   *w = calloc(1, YTD_SIZE(2, true));
+
+			ytd_widen_into(w, s);
+			free(s);
+			s = w;
+			ytd_add(s, M(2023, 1) + i, v);
+		}
+	}
+	return s;
+}
+
+/* The same state in the wide layout (whose figures take the general path). */
+static Ytd *
+wide_copy(const Ytd *s)
+{
+	Ytd		   *w = calloc(1, YTD_SIZE(s->nyears, true));
+
+	if (YTD_IS_WIDE(s))
+		memcpy(w, s, YTD_SIZE(s->nyears, true));
+	else
+		ytd_widen_into(w, s);
+	return w;
+}
+
+/*
+ * The fast paths (merge in place, a year's sum at once, the month cache)
+ * against the general code: random states merged both ways give equal
+ * bytes, and every figure equals the wide copy's.
+ */
+static void
+test_fast_paths(void)
+{
+	unsigned	seed = 24;
+	int			merged = 0,
+				fell_back = 0,
+				figures = 0,
+				bad_merge = 0,
+				bad_figure = 0,
+				bad_month = 0;
+	YtdMonthCache c = {1, 0, 0};
+
+	for (int i = 0; i < 2000; i++)
+	{
+		YtdKind		kind = i % 10 == 0 ? YTD_RATE : YTD_MONTHLY;
+		int			dec = i % 3 == 0 ? -1 : i % 4;
+		Ytd		   *a = random_state(&seed, kind, i % 7 == 0 ? 16 : 4, dec);
+		Ytd		   *b = random_state(&seed, kind, i % 7 == 0 ? 16 : 4, dec);
+		size_t		size = YTD_SIZE(2, true);
+		Ytd		   *f = calloc(1, size);
+		Ytd		   *g = calloc(1, size);
+		bool		fast;
+
+		memcpy(f, a, YTD_SIZE(a->nyears, YTD_IS_WIDE(a)));
+		memcpy(g, a, YTD_SIZE(a->nyears, YTD_IS_WIDE(a)));
+		fast = ytd_merge_fast(f, b);
+		if (fast)
+		{
+			YtdStatus	st = ytd_merge_into(g, b);
+
+			merged++;
+			if (st != YTD_OK || YTD_IS_WIDE(g) != YTD_IS_WIDE(f) ||
+				memcmp(f, g, YTD_SIZE(2, YTD_IS_WIDE(f))) != 0)
+				bad_merge++;
+		}
+		else
+		{
+			fell_back++;
+			if (memcmp(f, a, YTD_SIZE(a->nyears, YTD_IS_WIDE(a))) != 0)
+				bad_merge++;	/* all or nothing */
+		}
+		for (int m = M(2023, 1); m <= M(2024, 12); m++)
+		{
+			Ytd		   *w = wide_copy(a);
+			double		x,
+						y;
+			bool		p,
+						q;
+
+			if (kind == YTD_RATE)
+			{
+				free(w);
+				break;
+			}
+			p = ytd_value_of(a, m, &x);
+			q = ytd_value_of(w, m, &y);
+			if (p != q || (p && x != y))
+				bad_figure++;
+			p = ytd_growth_of(a, m, &x);
+			q = ytd_growth_of(w, m, &y);
+			if (p != q || (p && x != y))
+				bad_figure++;
+			p = ytd_growth_pub(a, m, 1, &x, NULL);
+			q = ytd_growth_pub(w, m, 1, &y, NULL);
+			if (p != q || (p && x != y))
+				bad_figure++;
+			p = ytd_value_pub(a, m, 2, &x, NULL);
+			q = ytd_value_pub(w, m, 2, &y, NULL);
+			if (p != q || (p && x != y))
+				bad_figure++;
+			figures += 4;
+			free(w);
+		}
+		free(a), free(b), free(f), free(g);
+	}
+	ok(bad_merge == 0 && merged > 300 && fell_back > 100,
+	   "merge in place equals the general merge (%d merged, %d left to it)", merged, fell_back);
+	ok(bad_figure == 0, "a year summed at once gives the general path's figures (%d figures)", figures);
+	/* runs of one month, then random days, then the ends of the range */
+	for (int i = 0; i < 200000; i++)
+	{
+		int32_t		day = i < 100000 ? i / 7 - 40000 : (int32_t) (rand_r(&seed) % 3652059) - 730119;
+		int32_t		m1 = -1,
+					m2 = -2;
+
+		if (ytd_day_month_cached(&c, day, &m1) != ytd_day_month(day, &m2) || m1 != m2)
+			bad_month++;
+	}
+	for (int32_t day = YTD_MIN_DAY - 40; day <= YTD_MIN_DAY + 40; day++)
+	{
+		int32_t		m1 = 0,
+					m2 = 0;
+
+		if (ytd_day_month_cached(&c, day, &m1) != ytd_day_month(day, &m2) || m1 != m2)
+			bad_month++;
+	}
+	for (int32_t day = YTD_MAX_DAY - 40; day <= YTD_MAX_DAY + 40; day++)
+	{
+		int32_t		m1 = 0,
+					m2 = 0;
+
+		if (ytd_day_month_cached(&c, day, &m1) != ytd_day_month(day, &m2) || m1 != m2)
+			bad_month++;
+	}
+	ok(bad_month == 0, "the month cache gives the calendar's month for every day");
+
+	/* a state over 2020-2026 whose readings are in 2021 and 2024 only */
+	{
+		Ytd		   *s = calloc(1, YTD_SIZE(7, false));
+		Ytd		   *t;
+		int			base = 0,
+					ny = 0;
+
+		ytd_init(s, YTD_MONTHLY, 2020, 7, false);
+		ok(!ytd_held_range(s, &base, &ny), "an empty state holds no years");
+		ytd_add(s, M(2021, 3), 1.5);
+		ytd_add(s, M(2024, 12), 2);
+		ok(ytd_held_range(s, &base, &ny) && base == 2021 && ny == 4,
+		   "the years held run from the first reading's to the last's");
+		t = calloc(1, YTD_SIZE(ny, false));
+		ytd_init(t, YTD_MONTHLY, base, ny, false);
+		ytd_copy_held(t, s);
+		ok_str(text(t), "monthly{2021-03:1.5,2024-12:2}", "and copied alone, they hold the same readings");
+		free(s), free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -442,5 +618,6 @@ main(void)
 	test_merge();
 	test_text();
 	test_fuzz();
+	test_fast_paths();
 	return tap_done();
 }
