@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # make bench: every benchmark in bench/*.sh on a private server, but those
 # with targets of their own (bench-scale, bench-plan, bench-citus,
-# bench-dashboard); not part
-# of `make test`.  It starts what it needs (the private server `bench`, as
+# bench-dashboard); not part of `make test`.  It starts what it needs (the private server `bench`, as
 # the postgres user when run as root; never the system's cluster), runs
 # every benchmark even if one fails, and prints each ratio against its goal
 # at the end.  Sizes and repetitions come from each script's variables
