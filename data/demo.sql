@@ -30,7 +30,7 @@ SELECT as_of FROM assessment_run ORDER BY finished_at DESC LIMIT 1 \gset
 SELECT (date_trunc('month', :'as_of'::date) - interval '1 day')::date AS prior_as_of \gset
 SELECT extract(year FROM :'prior_as_of'::date) = 2024 AS has_prior \gset
 \if :has_prior
-CALL run_assessment(2024, :'prior_as_of');
+CALL run_assessment(2024, :'prior_as_of') \gset prior_
 \endif
 
 \pset footer off
