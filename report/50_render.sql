@@ -350,33 +350,40 @@ COMMENT ON FUNCTION report_lagging_html(date, text, progress_row[]) IS 'report s
 -- figure found and what it was compared with; the findings of the year's
 -- earlier months counted below.
 CREATE OR REPLACE FUNCTION report_review_html(as_of date, area_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH f AS (
-		SELECT f.*, f.month = pg_catalog.date_trunc('month', as_of)::date AS this_month
-		FROM data_review(as_of, NULL, ARRAY[area_id], with_children => true) f
-	)
-	SELECT '<div class="tw"><table class="lag review"><thead><tr><th>级别</th><th>单位</th><th>指标</th><th>审核规则</th><th>说明</th></tr></thead><tbody>'
-	    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || CASE f.severity WHEN 'error' THEN 'red' WHEN 'warning' THEN 'yellow' ELSE 'none' END || '">'
-	                   || CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '疑问' ELSE '提示' END || '</span></td>'
-	                   || '<td>' || report_escape(f.unit_zh) || '</td><td class="name">' || report_escape(f.indicator_zh) || '</td>'
-	                   || '<td>' || CASE f.rule WHEN 'cumulative_falls' THEN '累计值回落' WHEN 'parent_vs_children' THEN '上下级不衔接'
-	                                            WHEN 'peer_outlier' THEN '增速偏离同级' WHEN 'month_jump' THEN '月度值突变'
-	                                            WHEN 'reported_vs_computed' THEN '发布增速与测算不符' ELSE '缺报月份' END || '</td>'
-	                   || '<td>' || CASE f.rule
-	                        WHEN 'cumulative_falls' THEN '累计值 ' || report_figure(f.figure, 2) || ' 低于上期 ' || report_figure(f.compared_with, 2)
-	                        WHEN 'parent_vs_children' THEN '本级 ' || report_figure(f.figure, 2) || '，下级合计 ' || report_figure(f.compared_with, 2) || '（相差超过 1%）'
-	                        WHEN 'peer_outlier' THEN '累计增速 ' || report_figure(f.figure, 1) || '%，同级中位数 ' || report_figure(f.compared_with, 1) || '%（偏离超过 3 倍稳健标准差）'
-	                        WHEN 'month_jump' THEN '本月 ' || report_figure(f.figure, 2) || '，上月 ' || report_figure(f.compared_with, 2) || '（超过 3 倍或不足三分之一）'
-	                        WHEN 'reported_vs_computed' THEN '发布增速 ' || report_figure(f.figure, 1) || '%，按数值测算 ' || report_figure(f.compared_with, 1) || '%（相差超过 2 个百分点）'
-	                        ELSE '本月无数据，上年同月 ' || report_figure(f.compared_with, 2) END || '</td></tr>',
-	                   '' ORDER BY f.severity = 'info', f.severity = 'warning', f.indicator_id, f.unit_id, f.rule)
-	                 FROM f WHERE f.this_month),
-	                '<tr><td colspan="5" class="muted">本月数据未发现问题</td></tr>')
-	    || '</tbody></table></div>'
-	    || coalesce((SELECT '<p class="note">本年此前各月另有 ' || pg_catalog.count(*) || ' 条审核发现（scorecard.data_review）。</p>'
-	                 FROM f WHERE NOT f.this_month HAVING pg_catalog.count(*) > 0), '')
-$$;
+BEGIN
+	RETURN (
+		WITH f AS (
+			SELECT x.*, x.month = pg_catalog.date_trunc('month', as_of)::date AS this_month
+			FROM data_review(as_of, NULL, ARRAY[area_id], with_children => true) x
+		)
+		SELECT '<div class="tw"><table class="lag review"><thead><tr><th>级别</th><th>单位</th><th>指标</th><th>审核规则</th><th>说明</th></tr></thead><tbody>'
+		    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || CASE f.severity WHEN 'error' THEN 'red' WHEN 'warning' THEN 'yellow' ELSE 'none' END || '">'
+		                   || CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '疑问' ELSE '提示' END || '</span></td>'
+		                   || '<td>' || report_escape(f.unit_zh) || '</td><td class="name">' || report_escape(f.indicator_zh) || '</td>'
+		                   || '<td>' || CASE f.rule WHEN 'cumulative_falls' THEN '累计值回落' WHEN 'parent_vs_children' THEN '上下级不衔接'
+		                                            WHEN 'peer_outlier' THEN '增速偏离同级' WHEN 'month_jump' THEN '月度值突变'
+		                                            WHEN 'reported_vs_computed' THEN '发布增速与测算不符' ELSE '缺报月份' END || '</td>'
+		                   || '<td>' || CASE f.rule
+		                        WHEN 'cumulative_falls' THEN '累计值 ' || report_figure(f.figure, 2) || ' 低于上期 ' || report_figure(f.compared_with, 2)
+		                        WHEN 'parent_vs_children' THEN '本级 ' || report_figure(f.figure, 2) || '，下级合计 ' || report_figure(f.compared_with, 2) || '（相差超过 1%）'
+		                        WHEN 'peer_outlier' THEN '累计增速 ' || report_figure(f.figure, 1) || '%，同级中位数 ' || report_figure(f.compared_with, 1) || '%（偏离超过 3 倍稳健标准差）'
+		                        WHEN 'month_jump' THEN '本月 ' || report_figure(f.figure, 2) || '，上月 ' || report_figure(f.compared_with, 2) || '（超过 3 倍或不足三分之一）'
+		                        WHEN 'reported_vs_computed' THEN '发布增速 ' || report_figure(f.figure, 1) || '%，按数值测算 ' || report_figure(f.compared_with, 1) || '%（相差超过 2 个百分点）'
+		                        ELSE '本月无数据，上年同月 ' || report_figure(f.compared_with, 2) END || '</td></tr>',
+		                   '' ORDER BY f.severity = 'info', f.severity = 'warning', f.indicator_id, f.unit_id, f.rule)
+		                 FROM f WHERE f.this_month),
+		                '<tr><td colspan="5" class="muted">本月数据未发现问题</td></tr>')
+		    || '</tbody></table></div>'
+		    || coalesce((SELECT '<p class="note">本年此前各月另有 ' || pg_catalog.count(*) || ' 条审核发现（scorecard.data_review）。</p>'
+		                 FROM f WHERE NOT f.this_month HAVING pg_catalog.count(*) > 0), '')
+	);
+-- a figure beyond the float8 range (bounds raised to 1e308) stops the
+-- review, not the report
+EXCEPTION WHEN numeric_value_out_of_range THEN
+	RETURN '<p class="muted">数据审核未能进行：有数值超出可计算范围（' || report_escape(SQLERRM) || '）。</p>';
+END $$;
 COMMENT ON FUNCTION report_review_html(date, text) IS 'report section: the data review (统计数据审核) of the area unit and its child units in the as-of month (HTML)';
 
 -- Section 6: one small SVG line chart per main indicator: the growth month
