@@ -756,7 +756,5 @@ COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of
 CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
-COMMENT ON COLUMN progress_city_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN task_progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';

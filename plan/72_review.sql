@@ -248,7 +248,6 @@ COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean) IS 'data rev
 CREATE OR REPLACE VIEW data_review_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, f.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.data_review(d.as_of) f;
 COMMENT ON VIEW data_review_latest IS 'data_review(as_of) at the last day of the latest month with readings: findings of the data review (统计数据审核)';
-COMMENT ON COLUMN data_review_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN data_review_latest.unit_id IS 'unit of the finding (scorecard.unit)';
 COMMENT ON COLUMN data_review_latest.indicator_id IS 'indicator of the finding (scorecard.indicator)';
 COMMENT ON COLUMN data_review_latest.month IS 'month of the finding (first day): the reading found, or the month without one';

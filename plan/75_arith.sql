@@ -383,7 +383,6 @@ COMMENT ON COLUMN progress_arith_latest.unit_zh IS 'unit name';
 COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'kind of unit (unit_kind)';
 COMMENT ON COLUMN progress_arith_latest.parent_id IS 'the unit''s parent (its total for contribution and pull)';
 COMMENT ON COLUMN progress_arith_latest.year IS 'plan year';
-COMMENT ON COLUMN progress_arith_latest.as_of IS 'as-of date';
 COMMENT ON COLUMN progress_arith_latest.data_month IS 'latest month of the year with a reading';
 COMMENT ON COLUMN progress_arith_latest.target IS 'the target, as text';
 COMMENT ON COLUMN progress_arith_latest.actual IS 'what the target is judged on (growth, level, share or change)';
@@ -414,8 +413,6 @@ COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is
 COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
 COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
 COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';
-COMMENT ON COLUMN warning_streaks_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN lagging_list_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN warning_streaks_latest.unit_id IS 'unit';
 COMMENT ON COLUMN warning_streaks_latest.unit_zh IS 'unit name';
 COMMENT ON COLUMN warning_streaks_latest.indicator_id IS 'indicator';

@@ -61,8 +61,9 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 
 -- Replace the stored snapshot with the rows given, computed at as_of from
 -- plan_data_version version (read in the statement that computed them).
--- The caller holds the snapshot_state row (store order: one writer at a
--- time; readers go on reading the rows being replaced until it commits).
+-- One writer at a time: it holds the snapshot_state row (a refresh takes it
+-- before it computes); readers go on reading the rows being replaced until
+-- it commits.
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
 	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE
@@ -70,6 +71,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	n bigint;
 BEGIN
+	PERFORM 1 FROM snapshot_state FOR UPDATE;
 	DELETE FROM progress_snapshot;
 	DELETE FROM unit_score_snapshot;
 	DELETE FROM unit_assessment_snapshot;
@@ -187,9 +189,6 @@ CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
 		WHERE NOT scorecard.snapshot_is_current()
 	) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
-COMMENT ON COLUMN progress_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN unit_scores_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
-COMMENT ON COLUMN unit_assessment_latest.as_of IS 'last day of the latest month with readings (latest_as_of())';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
 COMMENT ON COLUMN progress_latest.schedule IS 'the time progress the target is judged against: shares or seasonal (its schedule), seasonal (no shape) (a seasonal schedule without last year''s figures: m/12) or linear (m/12)';
 COMMENT ON COLUMN progress_latest.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment, adjust_target)';

@@ -228,7 +228,6 @@ BEGIN
 	   AND pg_catalog.current_setting('transaction_isolation') = 'read committed'
 	   AND pg_catalog.has_table_privilege('scorecard.progress_snapshot', 'INSERT, DELETE') THEN
 		started := pg_catalog.clock_timestamp();
-		PERFORM 1 FROM snapshot_state FOR UPDATE;
 		PERFORM snapshot_store(d, data_version, prog, score_rows, unit_rows, rid);
 		RAISE NOTICE '%: stored as the dashboards'' snapshot of % (% ms)', task, d, run_step_ms(started);
 	END IF;

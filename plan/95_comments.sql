@@ -1,7 +1,8 @@
 -- Comments on the view columns the plan model's files leave without one
 -- (test/pgtap/comments.sql checks that every column has one).  A column
 -- name means the same in every view, so those columns are commented from
--- one list; the few whose meaning depends on the view are listed per view.
+-- one list; the few whose meaning depends on the view are listed per view,
+-- and the as_of of every *_latest view is latest_as_of().
 -- A column commented beside its view keeps that comment: this file never
 -- overwrites one (test/suites/comments_once.sh).
 
@@ -91,14 +92,17 @@ BEGIN
 			('task_progress_latest', 'status', 'not_started, in_progress, done or suspended'),
 			('task_progress_latest', 'time_progress', 'share of the task''s time from start to due date elapsed at the as-of date'),
 			('assessment_run_ranking', 'as_of', 'as-of date of the run')
+		), per_kind(suffix, col, txt) AS (VALUES
+			('_latest', 'as_of', 'last day of the latest month with readings (latest_as_of())')
 		)
-		SELECT cl.relname, a.attname, coalesce(v.txt, n.txt) AS txt
+		SELECT cl.relname, a.attname, coalesce(v.txt, k.txt, n.txt) AS txt
 		FROM pg_catalog.pg_class cl
 		JOIN pg_catalog.pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
 		LEFT JOIN per_view v ON v.view = cl.relname AND v.col = a.attname
+		LEFT JOIN per_kind k ON pg_catalog.right(cl.relname, pg_catalog.length(k.suffix)) = k.suffix AND k.col = a.attname
 		LEFT JOIN per_name n ON n.col = a.attname
 		WHERE cl.relnamespace = 'scorecard'::pg_catalog.regnamespace AND cl.relkind = 'v'
-			AND coalesce(v.txt, n.txt) IS NOT NULL
+			AND coalesce(v.txt, k.txt, n.txt) IS NOT NULL
 			AND pg_catalog.col_description(cl.oid, a.attnum::int) IS NULL
 	LOOP
 		EXECUTE pg_catalog.format('COMMENT ON COLUMN scorecard.%I.%I IS %L', c.relname, c.attname, c.txt);
