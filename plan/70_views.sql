@@ -58,6 +58,17 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with the path of their ancestors (parent first)';
 
+-- Whether an indicator's level targets are judged against time progress
+-- (序时进度): those of flows and task counts reported more often than once
+-- a year.  progress() judges status and schedule gap by it, and
+-- unit_scores_of scores against the time-prorated target by it.  Unpinned
+-- so that it inlines: its body is SQL-standard, bound to its objects when
+-- it was created.
+CREATE OR REPLACE FUNCTION indicator_prorated(nature text, frequency text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN nature IN ('flow', 'task') AND frequency <> 'annual';
+COMMENT ON FUNCTION indicator_prorated(text, text) IS 'whether an indicator''s level targets are judged against time progress (序时进度): flows and task counts not reported annually';
+
 -- The year-to-date state of every indicator x unit at an as-of date: from
 -- the unit's own readings, or, for an additive indicator and an area unit
 -- without readings of its own, the roll-up of its child units' figures (a
@@ -413,7 +424,7 @@ BEGIN
 		                     ELSE ytd_level_growth(rs.state, rs.data_month) END) AS reference,
 		       -- level targets of flows and task counts are judged against
 		       -- time progress (the schedule's, or m/12)
-		       v.nature IN ('flow', 'task') AND v.frequency <> 'annual' AS prorated
+		       indicator_prorated(v.nature, v.frequency) AS prorated
 		FROM values_of v
 		LEFT JOIN indicator ri ON ri.indicator_id = v.reference_indicator_id
 		LEFT JOIN reference_states rs ON rs.indicator_id = v.reference_indicator_id AND rs.unit_id = v.judged_unit_id
@@ -615,7 +626,7 @@ BEGIN
 			-- read only for an adjusted target), and whether it is scored
 			-- against time progress (level targets of flows and task counts)
 			SELECT CASE WHEN p.target_version = 1 THEN t.target ELSE p.target::target END AS judged,
-			       NOT year_end AND p.nature IN ('flow', 'task') AND i.frequency <> 'annual' AS prorated) j
+			       NOT year_end AND indicator_prorated(p.nature, i.frequency) AS prorated) j
 		WHERE t.weight OPERATOR(pg_catalog.>) 0
 		OFFSET 0
 	), ranked AS (

@@ -105,6 +105,20 @@ is "$(q "SELECT count(*) FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit
 	"$(q "SELECT count(*) FROM unit u JOIN unit_kind k USING (kind) WHERE k.peer_group = 'county' AND u.parent_id = (SELECT unit_id FROM unit WHERE parent_id IS NULL)")" \
 	"... the second from the run"
 
+# Which targets are judged against time progress (序时进度) is one rule,
+# indicator_prorated: progress() (status, schedule gap) and unit_scores_of
+# (the prorated target scored against) both call it, and it gives the hand
+# table (flows and task counts, unless reported annually).
+for f in 'progress_of_states(date,indicator_state_row[],timestamptz)' 'unit_scores_of(progress_row[],boolean)'; do
+	is "$(q "SELECT pg_get_functiondef('$f'::regprocedure) LIKE '%indicator_prorated(%'
+		AND pg_get_functiondef('$f'::regprocedure) NOT LIKE '%''flow'', ''task''%'")" t \
+		"$f judges prorated targets by indicator_prorated, with no copy of its rule"
+done
+is "$(q "SELECT string_agg(n || '/' || f || '=' || indicator_prorated(n, f), ' ' ORDER BY n, f)
+	FROM unnest(ARRAY['flow', 'task', 'stock', 'rate']) n, unnest(ARRAY['monthly', 'quarterly', 'annual']) f")" \
+	"flow/annual=false flow/monthly=true flow/quarterly=true rate/annual=false rate/monthly=false rate/quarterly=false stock/annual=false stock/monthly=false stock/quarterly=false task/annual=false task/monthly=true task/quarterly=true" \
+	"indicator_prorated: flows and task counts reported monthly or quarterly, nothing else"
+
 # Columns by name: the output names of the final SELECT (its AS aliases)
 # are the result type's attributes, in order.
 # aliases FUNCTION FIRST LAST: the AS names between the lines starting FIRST and LAST.
