@@ -201,11 +201,6 @@ BEGIN
 			      HINT = 'Retry the transaction, or run under READ COMMITTED (the default), where a run replaces the one it waited for.';
 	END;
 
-	INSERT INTO assessment_run_item
-	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
-	       s.met, s.attainment, s.points
-	FROM unnest(score_rows) s;
-
 	INSERT INTO assessment_run_unit
 	SELECT rid, a.unit_id, a.peer_group, a.items, a.applicable, a.weight, a.applicable_weight, a.total, a.score,
 	       a.grade, a.rank
@@ -216,6 +211,12 @@ BEGIN
 	SELECT rid, p.unit_id, p.indicator_id, p.data_month, p.target, p.value, p.growth, p.growth_source,
 	       p.actual, p.met, p.gap, p.attainment, p.time_progress, p.status, p.target_version, p.target_since
 	FROM unnest(prog) p;
+
+	-- after the progress rows: each item is of one of them
+	INSERT INTO assessment_run_item
+	SELECT rid, s.unit_id, s.indicator_id, s.target, s.scoring, s.weight, s.actual, s.reference,
+	       s.met, s.attainment, s.points
+	FROM unnest(score_rows) s;
 
 	UPDATE assessment_run ar SET finished_at = pg_catalog.clock_timestamp() WHERE ar.run_id = rid;
 	RAISE NOTICE '%: stored as run % (% ms)', task, rid, run_step_ms(started);

@@ -99,6 +99,21 @@ CALL run_assessment(2024, '2024-11-30', year_end => true) \gset
 SELECT as_of, level_targets, (SELECT round(points::numeric, 6) FROM assessment_run_item
                               WHERE unit_id = 'd' AND indicator_id = 5) AS d_points
 FROM assessment_run;
+-- An item is the score of a progress row of its run (its one key): each
+-- of the run's items has its progress row (as many as the weighted
+-- targets of unit_scores above); an item of no progress row is refused
+-- (23503); deleting a progress row deletes its item, and deleting the
+-- run deletes the rest.
+SELECT count(*) AS items, count(p.run_id) AS with_progress_row,
+       (SELECT count(*) FROM unit_scores('2024-11-30')) AS scored
+FROM assessment_run_item i LEFT JOIN assessment_run_progress p USING (run_id, unit_id, indicator_id);
+INSERT INTO assessment_run_item
+SELECT run_id, unit_id, 99, target, scoring, weight, actual, reference, met, attainment, points
+FROM assessment_run_item WHERE unit_id = 'd' AND indicator_id = 5;
+DELETE FROM assessment_run_progress WHERE unit_id = 'd' AND indicator_id = 5;
+SELECT count(*) AS d5_items FROM assessment_run_item WHERE unit_id = 'd' AND indicator_id = 5;
+DELETE FROM assessment_run;
+SELECT (SELECT count(*) FROM assessment_run_progress) AS progress_rows, (SELECT count(*) FROM assessment_run_item) AS items;
 
 -- The scale and baseline methods (issue 23 item 7), worked by hand.
 -- sales a, scale {5, 7}: 6.1 published scores 10/3 + 1.1 x 5/3 = 31/6 of

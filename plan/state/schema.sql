@@ -437,22 +437,6 @@ CREATE TABLE assessment_run_unit (
 );
 COMMENT ON TABLE assessment_run_unit IS 'assessment per unit of a run: total, normalised score, grade, rank';
 
-CREATE TABLE assessment_run_item (
-	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
-	unit_id text NOT NULL REFERENCES unit,
-	indicator_id int NOT NULL REFERENCES indicator,
-	target text NOT NULL,
-	scoring text NOT NULL,
-	weight float8 NOT NULL,
-	actual float8,
-	reference float8,
-	met boolean,
-	attainment float8,
-	points float8,
-	PRIMARY KEY (run_id, unit_id, indicator_id)
-);
-COMMENT ON TABLE assessment_run_item IS 'points per unit x indicator of a run';
-
 CREATE TABLE assessment_run_progress (
 	run_id bigint NOT NULL REFERENCES assessment_run ON DELETE CASCADE,
 	unit_id text NOT NULL REFERENCES unit,
@@ -475,6 +459,29 @@ CREATE TABLE assessment_run_progress (
 COMMENT ON COLUMN assessment_run_progress.target_version IS 'the version of the target judged: 1 as first set, n after n - 1 adjustments (target_adjustment)';
 COMMENT ON COLUMN assessment_run_progress.target_since IS 'the effective date of the adjusted target judged (NULL: the target as first set)';
 COMMENT ON TABLE assessment_run_progress IS 'the progress report of a run, per indicator x unit';
+
+-- An item is the score of a progress row of its run (the same unit and
+-- indicator): one key to that row, which is of a known run, unit and
+-- indicator, rather than three keys of its own, each checked row by row
+-- on every item a run stores.  Deleting a run deletes its progress rows,
+-- and they their items.
+CREATE TABLE assessment_run_item (
+	run_id bigint NOT NULL,
+	unit_id text NOT NULL,
+	indicator_id int NOT NULL,
+	target text NOT NULL,
+	scoring text NOT NULL,
+	weight float8 NOT NULL,
+	actual float8,
+	reference float8,
+	met boolean,
+	attainment float8,
+	points float8,
+	PRIMARY KEY (run_id, unit_id, indicator_id),
+	CONSTRAINT assessment_run_item_is_of_a_progress_row FOREIGN KEY (run_id, unit_id, indicator_id)
+		REFERENCES assessment_run_progress (run_id, unit_id, indicator_id) ON DELETE CASCADE
+);
+COMMENT ON TABLE assessment_run_item IS 'points per unit x indicator of a run';
 
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run', '');
 SELECT pg_catalog.pg_extension_config_dump('scorecard.assessment_run_run_id_seq', '');

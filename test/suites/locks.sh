@@ -242,8 +242,8 @@ grep -l '40P01\|deadlock\|23505' "$SESSDIR"/*.out >/dev/null; [ $? -ne 0 ]; ok $
 
 # C. A run reads one state.  Two windows in a run: (1) s3 holds the first
 # run's row FOR UPDATE, so a run waits when it replaces that row; (2) s3
-# holds unit a FOR UPDATE, so a run waits when it stores its items (their
-# foreign key locks a).  While the run waits, s2 commits changes to the
+# holds unit a FOR UPDATE, so a run waits when it stores its rows (their
+# foreign keys lock a).  While the run waits, s2 commits changes to the
 # tables it reads.  Whatever the run read before it waited, its rows are
 # those of one state: the one before the change (by hand: a and b ranked
 # together in the peer group county, ranks 1 and 2; time progress
