@@ -360,8 +360,8 @@ ytd_combine(PG_FUNCTION_ARGS)
  * once instead.  The transition and combine functions work in the
  * per-tuple context as those of the type ytd do, and move a state that
  * had to be reallocated (a year outside its range, the wide layout) into
- * the aggregate context, freeing the old one.  Partial states travel to
- * parallel workers' leader as the bytes of the varlena (bytea).
+ * the aggregate context, freeing the old one.  Partial states travel from
+ * parallel workers to their leader packed (ytd_pack) as bytea.
  */
 
 /* The aggregate context of an internal-state call, or an error naming fn. */
@@ -585,34 +585,71 @@ ytd_state_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(keep_state(fcinfo, "ytd_state_combine", combine_states(a, b), a));
 }
 
+/* The first byte of a serialized state: what follows. */
+#define STATE_RAW		0		/* the varlena's bytes after its length word */
+#define STATE_PACKED	1		/* ytd_pack's bytes (narrow states) */
+
 PG_FUNCTION_INFO_V1(ytd_state_serial);
-/* The internal state as bytea: the bytes of its varlena. */
+/*
+ * The internal state as bytea: packed (a fifth of the bytes for a few
+ * readings a month, which parallel workers send to their leader), or a
+ * wide state's bytes as they are.
+ */
 Datum
 ytd_state_serial(PG_FUNCTION_ARGS)
 {
+	const Ytd  *s;
+	bytea	   *b;
+
 	(void) state_context(fcinfo, "ytd_state_serial");
-	PG_RETURN_BYTEA_P((bytea *) PG_GETARG_POINTER(0));
+	s = (const Ytd *) PG_GETARG_POINTER(0);
+	if (YTD_IS_WIDE(s))
+	{
+		b = palloc(VARSIZE(s) + 1);
+		*(uint8 *) VARDATA(b) = STATE_RAW;
+		memcpy(VARDATA(b) + 1, (const char *) s + VARHDRSZ, VARSIZE(s) - VARHDRSZ);
+		SET_VARSIZE(b, VARSIZE(s) + 1);
+	}
+	else
+	{
+		b = palloc(VARHDRSZ + 1 + YTD_PACK_MAX(s->nyears));
+		*(uint8 *) VARDATA(b) = STATE_PACKED;
+		SET_VARSIZE(b, VARHDRSZ + 1 + ytd_pack(s, (uint8 *) VARDATA(b) + 1));
+	}
+	PG_RETURN_BYTEA_P(b);
 }
 
 PG_FUNCTION_INFO_V1(ytd_state_deserial);
-/*
- * An internal state from ytd_state_serial's bytes (checked as a stored
- * ytd): the bytes in place when they are a plain varlena, as the combine
- * function only reads them in this call (and copies them to keep them).
- */
+/* An internal state (in the per-tuple context) from ytd_state_serial's bytes. */
 Datum
 ytd_state_deserial(PG_FUNCTION_ARGS)
 {
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
-	const Ytd  *s;
+	bytea	   *b;
+	const uint8 *in;
+	size_t		len;
+	Ytd		   *s;
+	int			nyears;
 
 	(void) state_context(fcinfo, "ytd_state_deserial");
-	if (!VARATT_IS_4B_U(v))
-		v = PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	s = (const Ytd *) v;
-	if (VARSIZE(v) < offsetof(Ytd, years) || !(s->flags & YTD_EXACT) ||
-		s->kind < YTD_MONTHLY || s->kind > YTD_RATE ||
-		VARSIZE(v) != YTD_SIZE(s->nyears, YTD_IS_WIDE(s)))
-		ytd_report(YTD_CORRUPT, "", "A partial ytd state does not have the layout of one.");
-	PG_RETURN_POINTER(v);
+	b = PG_GETARG_BYTEA_PP(0);
+	in = (const uint8 *) VARDATA_ANY(b);
+	len = VARSIZE_ANY_EXHDR(b);
+	if (len > 0 && in[0] == STATE_PACKED && ytd_packed_years(in + 1, len - 1, &nyears))
+	{
+		s = palloc(YTD_SIZE(nyears, false));
+		SET_VARSIZE(s, YTD_SIZE(nyears, false));
+		if (ytd_unpack(s, in + 1, len - 1))
+			PG_RETURN_POINTER(s);
+	}
+	else if (len > offsetof(Ytd, years) - VARHDRSZ && in[0] == STATE_RAW)
+	{
+		s = palloc(len - 1 + VARHDRSZ);
+		memcpy((char *) s + VARHDRSZ, in + 1, len - 1);
+		SET_VARSIZE(s, len - 1 + VARHDRSZ);
+		if ((s->flags & YTD_EXACT) && s->kind >= YTD_MONTHLY && s->kind <= YTD_RATE &&
+			VARSIZE(s) == YTD_SIZE(s->nyears, YTD_IS_WIDE(s)))
+			PG_RETURN_POINTER(s);
+	}
+	ytd_report(YTD_CORRUPT, "", "A partial ytd state does not have the layout of one.");
+	PG_RETURN_NULL();			/* keep the compiler quiet */
 }

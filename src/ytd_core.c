@@ -556,6 +556,103 @@ ytd_init(Ytd *s, YtdKind kind, int base_year, int nyears, bool wide)
 	s->base_year = nyears > 0 ? base_year : 0;
 }
 
+size_t
+ytd_pack(const Ytd *s, uint8_t *out)
+{
+	uint8_t    *o = out;
+
+	memcpy(o, (const char *) s + sizeof(int32_t), YTD_PACK_HEAD);
+	o += YTD_PACK_HEAD;
+	for (int yi = 0; yi < s->nyears; yi++)
+	{
+		const YtdYearN *y = (const YtdYearN *) ytd_masks(s, yi);
+		uint16_t	nz = 0;
+
+		for (int m = 0; m < 12; m++)
+			if (y->units[m] != 0)
+				nz |= (uint16_t) (1u << m);
+		memcpy(o, &y->mk, sizeof(YtdMasks));
+		o += sizeof(YtdMasks);
+		memcpy(o, &nz, sizeof(nz));
+		o += sizeof(nz);
+		for (int m = 0; m < 12; m++)
+		{
+			uint64_t	z;
+
+			if (!(nz & (1u << m)))
+				continue;
+			/* zigzag: small magnitudes of either sign in few bytes */
+			z = ((uint64_t) y->units[m] << 1) ^ (uint64_t) (y->units[m] >> 63);
+			while (z >= 0x80)
+			{
+				*o++ = (uint8_t) (z | 0x80);
+				z >>= 7;
+			}
+			*o++ = (uint8_t) z;
+		}
+	}
+	return (size_t) (o - out);
+}
+
+bool
+ytd_packed_years(const uint8_t *in, size_t len, int *nyears)
+{
+	uint16_t	n;
+
+	if (len < YTD_PACK_HEAD)
+		return false;
+	memcpy(&n, in + offsetof(Ytd, nyears) - sizeof(int32_t), sizeof(n));
+	*nyears = n;
+	return n <= YTD_MAX_YEAR - YTD_MIN_YEAR + 1;
+}
+
+bool
+ytd_unpack(Ytd *dst, const uint8_t *in, size_t len)
+{
+	const uint8_t *end = in + len;
+	int32_t		vl = dst->vl_len_;
+	int			nyears;
+
+	if (!ytd_packed_years(in, len, &nyears))
+		return false;
+	memset(dst, 0, YTD_SIZE(nyears, false));
+	dst->vl_len_ = vl;
+	memcpy((char *) dst + sizeof(int32_t), in, YTD_PACK_HEAD);
+	in += YTD_PACK_HEAD;
+	if ((dst->flags & ~YTD_HAS_ASOF) != YTD_EXACT ||
+		dst->kind < YTD_MONTHLY || dst->kind > YTD_RATE)
+		return false;
+	for (int yi = 0; yi < nyears; yi++)
+	{
+		YtdYearN   *y = (YtdYearN *) ytd_masks(dst, yi);
+		uint16_t	nz;
+
+		if (end - in < (ptrdiff_t) (sizeof(YtdMasks) + sizeof(nz)))
+			return false;
+		memcpy(&y->mk, in, sizeof(YtdMasks));
+		in += sizeof(YtdMasks);
+		memcpy(&nz, in, sizeof(nz));
+		in += sizeof(nz);
+		for (int m = 0; m < 12; m++)
+		{
+			uint64_t	z = 0;
+			int			shift = 0;
+
+			if (!(nz & (1u << m)))
+				continue;
+			do
+			{
+				if (in == end || shift > 63)
+					return false;
+				z |= (uint64_t) (*in & 0x7f) << shift;
+				shift += 7;
+			} while (*in++ & 0x80);
+			y->units[m] = (int64_t) ((z >> 1) ^ (0 - (z & 1)));
+		}
+	}
+	return in == end;
+}
+
 void
 ytd_grown_range(const Ytd *s, int32_t month, int *base, int *nyears)
 {

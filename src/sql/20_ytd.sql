@@ -28,8 +28,8 @@ CREATE OR REPLACE FUNCTION ytd_value_final(ytd) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- The one-step aggregates keep the same state as internal in the aggregate
--- context (no copy of it per group), serialized for parallel workers as
--- its bytes; ytd_asof_trans and the final functions above remain for
+-- context (no copy of it per group), serialized for parallel workers
+-- packed (a few bytes a month); ytd_asof_trans and the final functions above remain for
 -- direct calls.  SSPACE: a state of two years, what the final function reads.
 CREATE OR REPLACE FUNCTION ytd_asof_state_trans(internal, date, float8, date) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
