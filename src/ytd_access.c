@@ -335,32 +335,6 @@ ytd_growth_final(PG_FUNCTION_ARGS)
 	return result(fcinfo, ytd_growth_of, s, state_asof_month(s));
 }
 
-PG_FUNCTION_INFO_V1(ytd_growth_state_final);
-/* Final function of ytd_growth(period, value, as_of) over its internal state. */
-Datum
-ytd_growth_state_final(PG_FUNCTION_ARGS)
-{
-	const Ytd  *s;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	s = (const Ytd *) PG_GETARG_POINTER(0);
-	return result(fcinfo, ytd_growth_of, s, state_asof_month(s));
-}
-
-PG_FUNCTION_INFO_V1(ytd_value_state_final);
-/* Final function of ytd_value(period, value, as_of) over its internal state. */
-Datum
-ytd_value_state_final(PG_FUNCTION_ARGS)
-{
-	const Ytd  *s;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	s = (const Ytd *) PG_GETARG_POINTER(0);
-	return result(fcinfo, ytd_value_of, s, state_asof_month(s));
-}
-
 PG_FUNCTION_INFO_V1(ytd_value_final);
 /* Final function of the one-step ytd_value(period, value, as_of). */
 Datum

@@ -440,23 +440,6 @@ extern YtdStatus ytd_merge_into(Ytd *dst, const Ytd *src);
  */
 extern bool ytd_merge_fast(Ytd *dst, const Ytd *src);
 
-/*
- * The packed bytes of a narrow state, for the one-step aggregates'
- * partial states in parallel plans: the header without its length word,
- * then per year its masks, a 12-bit mask of the months whose units are
- * not 0 and those units as zigzag varints (1 to 10 bytes each; a month's
- * sum of a few readings takes 2 or 3).  YTD_PACK_MAX bounds the length.
- * ytd_unpack rebuilds the state byte for byte (units not written are 0)
- * into memory of YTD_SIZE(nyears, false), nyears from ytd_packed_years;
- * both false when the bytes are not a packed narrow state.
- */
-#define YTD_PACK_HEAD (offsetof(Ytd, years) - sizeof(int32_t))
-#define YTD_PACK_MAX(nyears) (YTD_PACK_HEAD + \
-	(size_t) (nyears) * (sizeof(YtdMasks) + sizeof(uint16_t) + 12 * 10))
-extern size_t ytd_pack(const Ytd *s, uint8_t *out);
-extern bool ytd_packed_years(const uint8_t *in, size_t len, int *nyears);
-extern bool ytd_unpack(Ytd *dst, const uint8_t *in, size_t len);
-
 /* Readings in month order; returns how many were written (n <= 12*nyears). */
 extern int	ytd_readings(const Ytd *s, YtdReading *out);
 extern int	ytd_reading_count(const Ytd *s);

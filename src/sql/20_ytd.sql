@@ -27,23 +27,6 @@ CREATE OR REPLACE FUNCTION ytd_growth_final(ytd) RETURNS float8
 CREATE OR REPLACE FUNCTION ytd_value_final(ytd) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- The one-step aggregates keep the same state as internal in the aggregate
--- context (no copy of it per group), serialized for parallel workers
--- packed (a few bytes a month); ytd_asof_trans and the final functions above remain for
--- direct calls.  SSPACE: a state of two years, what the final function reads.
-CREATE OR REPLACE FUNCTION ytd_asof_state_trans(internal, date, float8, date) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION ytd_state_combine(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION ytd_state_serial(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION ytd_state_deserial(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION ytd_growth_state_final(internal) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION ytd_value_state_final(internal) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-
 CREATE OR REPLACE AGGREGATE ytd_agg(period date, value float8) (
 	SFUNC = ytd_monthly_trans, STYPE = ytd,
 	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
@@ -126,12 +109,10 @@ COMMENT ON FUNCTION ytd_inexact(ytd, date, text) IS 'first days of the months a 
 
 -- One-step aggregates for the common query.
 CREATE OR REPLACE AGGREGATE ytd_growth(period date, value float8, as_of date) (
-	SFUNC = ytd_asof_state_trans, STYPE = internal, SSPACE = 232,
-	FINALFUNC = ytd_growth_state_final, COMBINEFUNC = ytd_state_combine,
-	SERIALFUNC = ytd_state_serial, DESERIALFUNC = ytd_state_deserial, PARALLEL = SAFE);
+	SFUNC = ytd_asof_trans, STYPE = ytd, FINALFUNC = ytd_growth_final,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE ytd_growth(date, float8, date) IS 'year-on-year growth in % of the year-to-date value of monthly readings';
 CREATE OR REPLACE AGGREGATE ytd_value(period date, value float8, as_of date) (
-	SFUNC = ytd_asof_state_trans, STYPE = internal, SSPACE = 232,
-	FINALFUNC = ytd_value_state_final, COMBINEFUNC = ytd_state_combine,
-	SERIALFUNC = ytd_state_serial, DESERIALFUNC = ytd_state_deserial, PARALLEL = SAFE);
+	SFUNC = ytd_asof_trans, STYPE = ytd, FINALFUNC = ytd_value_final,
+	COMBINEFUNC = ytd_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE ytd_value(date, float8, date) IS 'year-to-date value of monthly readings';

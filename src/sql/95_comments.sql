@@ -15,12 +15,6 @@ COMMENT ON FUNCTION ytd_asof_trans(ytd, date, float8, date) IS 'transition of th
 COMMENT ON FUNCTION ytd_combine(ytd, ytd) IS 'combine function of the ytd aggregates and of rollup(ytd): merges two states';
 COMMENT ON FUNCTION ytd_growth_final(ytd) IS 'final function of the one-step ytd_growth aggregate: growth at the recorded as-of date';
 COMMENT ON FUNCTION ytd_value_final(ytd) IS 'final function of the one-step ytd_value aggregate: year-to-date value at the recorded as-of date';
-COMMENT ON FUNCTION ytd_asof_state_trans(internal, date, float8, date) IS 'transition of the one-step ytd_growth and ytd_value aggregates over their internal state: ytd_asof_trans without a copy of the state per group';
-COMMENT ON FUNCTION ytd_state_combine(internal, internal) IS 'combine function of the one-step ytd_growth and ytd_value aggregates: ytd_combine over their internal state';
-COMMENT ON FUNCTION ytd_state_serial(internal) IS 'serialization of the one-step aggregates'' internal state for parallel workers: its months packed as varints (a wide state as its bytes)';
-COMMENT ON FUNCTION ytd_state_deserial(bytea, internal) IS 'deserialization of the one-step aggregates'' internal state from ytd_state_serial''s bytes';
-COMMENT ON FUNCTION ytd_growth_state_final(internal) IS 'final function of the one-step ytd_growth aggregate over its internal state: growth at the recorded as-of date';
-COMMENT ON FUNCTION ytd_value_state_final(internal) IS 'final function of the one-step ytd_value aggregate over its internal state: year-to-date value at the recorded as-of date';
 
 COMMENT ON FUNCTION assess_trans(assessment, float8, float8) IS 'transition of assess(points, weight): adds a score item';
 COMMENT ON FUNCTION assess_trans(assessment, float8, float8, text) IS 'transition of assess(points, weight, kind): adds a score, bonus, deduction or veto item';

@@ -608,76 +608,6 @@ test_fast_paths(void)
 	}
 }
 
-/*
- * Packed partial states (ytd_pack, ytd_unpack): random narrow states,
- * with readings of either sign and of up to 16 digits, months without a
- * reading, a non-decimal month, the as-of flag, come back byte for byte;
- * truncated or lengthened bytes are refused.
- */
-static void
-test_pack(void)
-{
-	unsigned	seed = 25;
-	int			narrow = 0,
-				bad = 0,
-				refused = 0,
-				tried = 0;
-	size_t		most = 0;
-
-	for (int i = 0; i < 2000; i++)
-	{
-		Ytd		   *a = random_state(&seed, i % 10 == 0 ? YTD_RATE : YTD_MONTHLY,
-									 i % 7 == 0 ? 16 : 4, i % 3 == 0 ? -1 : i % 4);
-		uint8_t    *buf;
-		Ytd		   *b;
-		size_t		n;
-		int			nyears;
-
-		if (YTD_IS_WIDE(a))
-		{
-			free(a);
-			continue;
-		}
-		if (i % 11 == 0 && !(ytd_masks(a, 1)->mask & 1))
-			(void) ytd_add(a, M(2024, 1), 1e300);	/* a non-decimal reading */
-		if (i % 2 == 0)
-			(void) ytd_set_asof(a, ytd_ym_to_day(2024, 9, 30));
-		narrow++;
-		buf = malloc(YTD_PACK_MAX(a->nyears) + 1);
-		n = ytd_pack(a, buf);
-		b = calloc(1, YTD_SIZE(a->nyears, false));
-		b->vl_len_ = a->vl_len_;
-		if (n > YTD_PACK_MAX(a->nyears) || !ytd_packed_years(buf, n, &nyears) ||
-			nyears != a->nyears || !ytd_unpack(b, buf, n) ||
-			memcmp(a, b, YTD_SIZE(a->nyears, false)) != 0)
-			bad++;
-		tried += 2;
-		buf[n] = 0;
-		if (!ytd_unpack(b, buf, n - 1))
-			refused++;
-		if (!ytd_unpack(b, buf, n + 1))
-			refused++;
-		free(buf);
-		free(b);
-		free(a);
-	}
-	ok(narrow > 1000 && bad == 0, "%d narrow states packed and unpacked byte for byte (%d not)", narrow, bad);
-	ok(refused == tried, "truncated and lengthened packings refused (%d of %d)", refused, tried);
-	/* the benchmark's kind of state: a reading of 4 digits each month */
-	{
-		Ytd		   *a = calloc(1, YTD_SIZE(2, false));
-		uint8_t		buf[YTD_PACK_MAX(2)];
-
-		ytd_init(a, YTD_MONTHLY, 2023, 2, false);
-		for (int m = 0; m < 24; m++)
-			(void) ytd_add(a, M(2023, 1) + m, (m * 37) % 1000 + 0.5);
-		most = ytd_pack(a, buf);
-		ok(most <= 20 + 2 * 10 + 24 * 2, "24 readings of 4 digits pack in %zu bytes (the state: %zu)",
-		   most, YTD_SIZE(2, false));
-		free(a);
-	}
-}
-
 int
 main(void)
 {
@@ -689,6 +619,5 @@ main(void)
 	test_text();
 	test_fuzz();
 	test_fast_paths();
-	test_pack();
 	return tap_done();
 }

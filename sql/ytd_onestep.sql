@@ -1,10 +1,11 @@
--- ytd_state: the one-step ytd_growth and ytd_value over their internal
--- state (allocated once per group in the aggregate context, many groups'
--- states in an arena, serialized for parallel workers) give exactly the
--- figures of the exact decimal sums, computed here another way: numeric
--- sums of each reading's shortest text (value::text::numeric), rounded
--- once to float8.  Serial, forced parallel and spilled to disk alike.
+-- ytd_onestep: the one-step ytd_growth and ytd_value give exactly the figures
+-- of the exact decimal sums, computed here another way: numeric sums of
+-- each reading's shortest text (value::text::numeric), rounded once to
+-- float8.  Serial in memory, sorted, spilled to disk and forced parallel
+-- alike (the ways a faster state handling could go wrong: states of many
+-- groups, grown, widened, merged from workers).
 SET search_path = scorecard, public;
+
 -- Whether the EXPLAIN of a query has a line matching a pattern.
 CREATE FUNCTION pg_temp.plan_has(q text, pat text, opts text DEFAULT 'COSTS OFF')
 RETURNS boolean LANGUAGE plpgsql AS $$
@@ -18,10 +19,10 @@ BEGIN
 	END LOOP;
 	RETURN false;
 END $$;
--- 3,000 groups (their states exceed the arena's first 256 kB of plain
--- allocations) x 24 months, 2023-01 to 2024-12, two readings a month of
--- tenths and hundredths whose float8 sums are not the decimal sums; group
--- g % 10 = 3 also has readings of 2019 (a state grown beyond two years),
+
+-- 3,000 groups (700 kB of states) x 24 months, 2023-01 to 2024-12, two
+-- readings a month of tenths and hundredths whose float8 sums are not the
+-- decimal sums; group g % 10 = 3 also has readings of 2019 (a state grown beyond two years),
 -- g % 10 = 7 readings of 4e17 (sums beyond 64 bits: the wide layout), and
 -- every 50th row has a NULL period, value or as-of date (skipped).
 CREATE TABLE st_readings AS
@@ -37,6 +38,7 @@ INSERT INTO st_readings SELECT g, '2024-02-01', NULL FROM generate_series(2, 300
 ALTER TABLE st_readings ADD COLUMN as_of date DEFAULT '2024-09-30';
 UPDATE st_readings SET as_of = NULL WHERE g % 50 = 4 AND period = make_date(2024, 3, 1 + (g + 1) % 28);
 ANALYZE st_readings;
+
 -- The figures from numeric sums of the readings' decimals (rows with a
 -- NULL skipped as the aggregate skips them), at three as-of months (any
 -- day of a month stands for the whole month).
@@ -55,6 +57,7 @@ FROM (SELECT as_of, date_trunc('month', as_of) + interval '1 month' AS month_end
 	FROM st_readings WHERE period IS NOT NULL AND value IS NOT NULL
 		AND (st_readings.as_of IS NOT NULL OR a.as_of <> '2024-09-30')
 	GROUP BY g) f;
+
 -- The aggregates at those as-of months; as_of is the column for 2024-09-30
 -- (with its NULLs), a constant otherwise.
 CREATE FUNCTION pg_temp.figures() RETURNS TABLE (g int, as_of date, growth float8, value float8)
@@ -67,6 +70,7 @@ LANGUAGE sql AS $$
 	UNION ALL
 	SELECT g, date '2024-12-31', ytd_growth(period, value, '2024-12-31'), ytd_value(period, value, '2024-12-31')
 	FROM st_readings GROUP BY g $$;
+
 -- Groups whose figures are not bit for bit those of the numeric sums.
 CREATE FUNCTION pg_temp.wrong(plan text) RETURNS TABLE (plan text, groups bigint, wrong_growth bigint, wrong_value bigint)
 LANGUAGE sql AS $$
@@ -74,103 +78,54 @@ LANGUAGE sql AS $$
 		count(*) FILTER (WHERE f.growth IS DISTINCT FROM e.growth),
 		count(*) FILTER (WHERE f.value IS DISTINCT FROM e.value)
 	FROM pg_temp.figures() f FULL JOIN st_expected e USING (g, as_of) $$;
+
 -- The test has teeth: float8 sums give other growths for many groups,
 -- and the wide and grown groups are there.
 SELECT count(*) FILTER (WHERE growth IS DISTINCT FROM float8_growth) > 1000 AS float8_differs,
 	count(DISTINCT g) FILTER (WHERE g % 10 = 7 AND value > 4e18) = 300 AS wide_groups,
 	(SELECT count(DISTINCT g) FROM st_readings WHERE period < '2023-01-01') = 300 AS grown_groups
 FROM st_expected;
- float8_differs | wide_groups | grown_groups 
-----------------+-------------+--------------
- t              | t           | t
-(1 row)
 
 SET max_parallel_workers_per_gather = 0;
 SET work_mem = '64MB';
 SELECT * FROM pg_temp.wrong('serial, in memory');
-       plan        | groups | wrong_growth | wrong_value 
--------------------+--------+--------------+-------------
- serial, in memory |   9000 |            0 |           0
-(1 row)
 
 -- Spilled to disk: the hash table's batches each start a new aggregate
--- context (and a new arena); and sorted groups (a context reset per group).
+-- context; and sorted groups (a context reset per group).
 SET work_mem = '64kB';
 SELECT * FROM pg_temp.wrong('serial, sorted');
-      plan      | groups | wrong_growth | wrong_value 
-----------------+--------+--------------+-------------
- serial, sorted |   9000 |            0 |           0
-(1 row)
-
 SET enable_sort = off;
 SELECT * FROM pg_temp.wrong('serial, spilled');
-      plan       | groups | wrong_growth | wrong_value 
------------------+--------+--------------+-------------
- serial, spilled |   9000 |            0 |           0
-(1 row)
-
 SELECT pg_temp.plan_has('SELECT g, ytd_growth(period, value, as_of) FROM st_readings GROUP BY g', '%Disk Usage%', 'ANALYZE, COSTS OFF, TIMING OFF') AS spilled;
- spilled 
----------
- t
-(1 row)
-
 RESET enable_sort;
 SET work_mem = '64MB';
+
 -- Forced parallel: partial states serialized, merged by the combine function.
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SELECT * FROM pg_temp.wrong('parallel');
-   plan   | groups | wrong_growth | wrong_value 
-----------+--------+--------------+-------------
- parallel |   9000 |            0 |           0
-(1 row)
-
 SELECT pg_temp.plan_has('SELECT g, ytd_growth(period, value, as_of) FROM st_readings GROUP BY g', '%Partial%Aggregate%') AS partial,
 	pg_temp.plan_has('SELECT g, ytd_growth(period, value, as_of) FROM st_readings GROUP BY g', '%Finalize%Aggregate%') AS finalize;
- partial | finalize 
----------+----------
- t       | t
-(1 row)
-
 -- every group in one: the combine function merges workers' states of all groups
 SELECT ytd_growth(period, value, '2024-09-30') = (sum(value::text::numeric) FILTER (WHERE period BETWEEN '2024-01-01' AND '2024-09-30')::float8
 	/ sum(value::text::numeric) FILTER (WHERE period BETWEEN '2023-01-01' AND '2023-09-30')::float8 - 1) * 100 AS all_groups_exact
 FROM st_readings WHERE period IS NOT NULL AND value IS NOT NULL;
- all_groups_exact 
-------------------
- t
-(1 row)
-
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 RESET work_mem;
--- One-step and two-step agree (the two-step state is the type ytd).
+
+-- One-step and two-step agree.
 SELECT count(*) AS groups,
 	count(*) FILTER (WHERE ytd_growth(s, '2024-12-31') IS NOT DISTINCT FROM g1) AS same_growth
 FROM (SELECT g, ytd_agg(period, value) AS s, ytd_growth(period, value, '2024-12-31') AS g1
 	FROM st_readings GROUP BY g) x;
- groups | same_growth 
---------+-------------
-   3000 |        3000
-(1 row)
 
--- Errors and NULLs as before: an as-of date in another month, a non-finite
--- reading; all rows NULL gives NULL.  (The state functions take internal:
--- SQL cannot call them.)
+-- Errors and NULLs: an as-of date in another month, a non-finite reading;
+-- all rows NULL gives NULL.
 SELECT ytd_growth(period, value, as_of) FROM (VALUES (date '2024-01-01', 1.0::float8, date '2024-01-31'), ('2024-02-01', 2, '2024-02-29')) v(period, value, as_of);
-ERROR:  as_of must fall in one month for the whole group
-DETAIL:  The rows of one group give as-of dates in different months.
 SELECT ytd_value(period, value, '2024-01-31') FROM (VALUES (date '2024-01-01', 'infinity'::float8)) v(period, value);
-ERROR:  ytd reading out of range: "Infinity"
-DETAIL:  Readings must be finite numbers.
 SELECT ytd_growth(period, value, '2024-01-31') IS NULL AS all_null FROM (VALUES (NULL::date, 1.0::float8)) v(period, value);
- all_null 
-----------
- t
-(1 row)
-
