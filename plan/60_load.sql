@@ -135,36 +135,50 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	PERFORM staging_table();
 	RETURN QUERY
-	WITH st AS (
-		SELECT s.*, pg_catalog.concat(s.indicator, s.unit, s.month, s.value, s.reported_growth, s.source) AS raw
-		FROM pg_temp.reading_staging s
-	), n AS (
-		-- a newline is one byte: counting bytes counts them without
-		-- decoding characters
-		SELECT st.seq, 1 + pg_catalog.octet_length(st.raw) - pg_catalog.octet_length(pg_catalog.replace(st.raw, E'\n', '')) AS lines,
-		       -- the fields trimmed as staging_trim() trims
-		       staged_text(st.indicator) AS indicator, staged_text(st.unit) AS unit,
-		       staged_text(st.month) AS month, staged_text(st.value) AS value,
-		       staged_text(st.reported_growth) AS reported_growth, staged_text(st.source) AS source
-		FROM st
+	WITH n AS (
+		-- each field trimmed once (OFFSET 0: the subquery is not merged
+		-- into the joins below, which would trim a key again in each of them)
+		SELECT s.seq, staged_text(s.indicator) AS indicator, staged_text(s.unit) AS unit,
+		       staged_text(s.month) AS month, staged_text(s.value) AS value,
+		       staged_text(s.reported_growth) AS reported_growth, staged_text(s.source) AS source,
+		       -- a newline is one byte: counting bytes counts them without
+		       -- decoding characters
+		       1 + pg_catalog.octet_length(x.raw) - pg_catalog.octet_length(pg_catalog.replace(x.raw, E'\n', '')) AS lines
+		FROM pg_temp.reading_staging s,
+		     LATERAL (SELECT pg_catalog.concat(s.indicator, s.unit, s.month, s.value, s.reported_growth, s.source) AS raw) x
+		OFFSET 0
+	), ind AS (
+		-- what names an indicator, one row per name: its code, else its id,
+		-- else its Chinese name when that is one indicator's (resolve_unit
+		-- in 62_import.sql lists the candidates of an ambiguous one)
+		SELECT DISTINCT ON (k.name) k.name, k.indicator_id
+		FROM (SELECT i.code AS name, i.indicator_id, 1 AS rank FROM indicator i
+		      UNION ALL
+		      SELECT i.indicator_id::text, i.indicator_id, 2 FROM indicator i
+		      UNION ALL
+		      SELECT i.name_zh, pg_catalog.min(i.indicator_id), 3 FROM indicator i
+		      GROUP BY i.name_zh HAVING pg_catalog.count(*) = 1) k
+		ORDER BY k.name, k.rank
+	), unt AS (
+		-- what names a unit: its id, else its Chinese name when that is
+		-- one unit's
+		SELECT DISTINCT ON (k.name) k.name, k.unit_id
+		FROM (SELECT x.unit_id AS name, x.unit_id, 1 AS rank FROM unit x
+		      UNION ALL
+		      SELECT x.name_zh, pg_catalog.min(x.unit_id), 2 FROM unit x
+		      GROUP BY x.name_zh HAVING pg_catalog.count(*) = 1) k
+		ORDER BY k.name, k.rank
 	)
 	SELECT (CASE WHEN header THEN 2 ELSE 1 END
 	        + coalesce(pg_catalog.sum(n.lines) OVER (ORDER BY n.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
 	       n.indicator, n.unit, n.month, n.value, n.reported_growth, n.source,
-	       coalesce(ic.indicator_id, ii.indicator_id, inm.indicator_id), coalesce(u.unit_id, un.unit_id),
+	       ind.indicator_id, unt.unit_id,
 	       -- one C function per field (input_core.c): the plain forms, then
 	       -- what parse_month and parse_figure read
 	       staged_month(n.month, true), staged_figure(n.value, true), staged_figure(n.reported_growth, true)
 	FROM n
-	LEFT JOIN indicator ic ON ic.code = n.indicator
-	LEFT JOIN indicator ii ON ii.indicator_id::text = n.indicator
-	LEFT JOIN unit u ON u.unit_id = n.unit
-	-- a Chinese name that names one indicator or unit (resolve_unit in
-	-- 62_import.sql lists the candidates of an ambiguous one)
-	LEFT JOIN (SELECT i.name_zh, pg_catalog.min(i.indicator_id) AS indicator_id FROM indicator i
-	           GROUP BY i.name_zh HAVING pg_catalog.count(*) = 1) inm ON inm.name_zh = n.indicator
-	LEFT JOIN (SELECT x.name_zh, pg_catalog.min(x.unit_id) AS unit_id FROM unit x
-	           GROUP BY x.name_zh HAVING pg_catalog.count(*) = 1) un ON un.name_zh = n.unit
+	LEFT JOIN ind ON ind.name = n.indicator
+	LEFT JOIN unt ON unt.name = n.unit
 	ORDER BY n.seq;
 END $$;
 COMMENT ON FUNCTION staged_readings(boolean) IS 'the staged rows, trimmed, with file line, indicator (by code, else id), unit and parsed values';
@@ -373,6 +387,7 @@ DECLARE
 	who name;
 	bad bigint;
 	bad_rows text;
+	total bigint;
 BEGIN
 	inserted := 0; revised := 0; unchanged := 0;
 	-- nothing to load: no lock (a role that may not load cannot delay one)
@@ -409,13 +424,18 @@ BEGIN
 	PERFORM scorecard.take_plan_lock('load');
 	-- Rows inserted into reading_intake directly have not been through
 	-- check_readings: they keep the plan's bounds too, or nothing loads.
-	SELECT pg_catalog.count(*), pg_catalog.string_agg(pg_catalog.format('%s %s %s: %s', i.indicator_id, i.unit_id,
+	-- (The same pass counts the rows to load: those not inserted below are
+	-- the unchanged ones.)
+	SELECT pg_catalog.count(*) FILTER (WHERE x.broken IS NOT NULL),
+	       pg_catalog.string_agg(pg_catalog.format('%s %s %s: %s', i.indicator_id, i.unit_id,
 	           pg_catalog.to_char(i.month, 'YYYY-MM'), x.broken), '; ' ORDER BY i.indicator_id, i.unit_id, i.month)
-	INTO bad, bad_rows
+	           FILTER (WHERE x.broken IS NOT NULL),
+	       pg_catalog.count(*)
+	INTO bad, bad_rows, total
 	FROM scorecard.reading_intake i, scorecard.plan_bounds() b,
 	     LATERAL (SELECT scorecard.reading_breaks_bounds(i.month, i.value, i.reported_growth, b.this_month, b.earliest,
 	                  b.value_bound, b.growth_bound, b.future_months) AS broken) x
-	WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id() AND x.broken IS NOT NULL;
+	WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id();
 	IF bad OPERATOR(pg_catalog.>) 0 THEN
 		RAISE EXCEPTION 'record_readings: % readings break the plan''s bounds; nothing was loaded', bad
 			USING ERRCODE = 'check_violation',
@@ -428,34 +448,33 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = 'A load can be recorded as of now or, by the plan''s owner, as of a past time.';
 	END IF;
-	WITH s AS (
-		SELECT i.indicator_id, i.unit_id, i.month, i.value, i.reported_growth, i.source, i.loaded_by
-		FROM scorecard.reading_intake i
-		WHERE i.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
-	), cur AS (
+	-- One pass over this transaction's rows, none kept aside: each row
+	-- joined with the revision in force of its key (cur) and inserted
+	-- unless equal to it; the rows not inserted are the unchanged ones
+	-- (total, counted above, less those inserted).
+	WITH cur AS (
 		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
 		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
 		FROM scorecard.reading r
-		JOIN (SELECT DISTINCT s.indicator_id, s.unit_id, s.month FROM s) k USING (indicator_id, unit_id, month)
+		JOIN (SELECT DISTINCT k.indicator_id, k.unit_id, k.month FROM scorecard.reading_intake k
+		      WHERE k.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()) k USING (indicator_id, unit_id, month)
 		ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
-	), j AS (
-		SELECT s.*, cur.revision AS cur_revision,
-		       cur.revision IS NOT NULL AND cur.value OPERATOR(pg_catalog.=) s.value
-		       AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth AS same
-		FROM s LEFT JOIN cur USING (indicator_id, unit_id, month)
 	), ins AS (
 		INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, reported_growth, revision,
 			recorded_at, source, loaded_by, loaded_at)
-		SELECT j.indicator_id, j.unit_id, j.month, j.value, j.reported_growth,
-		       coalesce(j.cur_revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), j.source, j.loaded_by, ts
-		FROM j WHERE NOT j.same
+		SELECT s.indicator_id, s.unit_id, s.month, s.value, s.reported_growth,
+		       coalesce(cur.revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), s.source, s.loaded_by, ts
+		FROM scorecard.reading_intake s LEFT JOIN cur USING (indicator_id, unit_id, month)
+		WHERE s.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
+		  AND NOT (cur.revision IS NOT NULL AND cur.value OPERATOR(pg_catalog.=) s.value
+		           AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth)
 		RETURNING revision
 	)
 	SELECT pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.=) 1),
-	       pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.>) 1),
-	       (SELECT pg_catalog.count(*) FROM j WHERE j.same)
-	INTO inserted, revised, unchanged
+	       pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.>) 1)
+	INTO inserted, revised
 	FROM ins;
+	unchanged := total OPERATOR(pg_catalog.-) inserted OPERATOR(pg_catalog.-) revised;
 	-- the stored snapshot (plan/78_snapshot.sql) no longer shows the data
 	IF inserted OPERATOR(pg_catalog.+) revised OPERATOR(pg_catalog.>) 0 THEN
 		PERFORM scorecard.plan_data_change();
@@ -526,7 +545,12 @@ BEGIN
 	)
 	SELECT b.n, b.detail, w.units, w.inds, w.first_month, w.last_month INTO nbad, bad, units, inds, first_month, last_month
 	FROM b, (SELECT pg_catalog.count(*) FROM ins) i,
-	     (SELECT pg_catalog.array_agg(DISTINCT k.unit_id) AS units, pg_catalog.array_agg(DISTINCT k.indicator_id) AS inds,
+	     -- the distinct units and indicators hashed, then sorted (a few
+	     -- thousand), not every staged row sorted twice
+	     (SELECT (SELECT pg_catalog.array_agg(x.unit_id ORDER BY x.unit_id)
+	              FROM (SELECT DISTINCT k.unit_id FROM k WHERE review <> 'off') x) AS units,
+	             (SELECT pg_catalog.array_agg(x.indicator_id ORDER BY x.indicator_id)
+	              FROM (SELECT DISTINCT k.indicator_id FROM k WHERE review <> 'off') x) AS inds,
 	             pg_catalog.min(k.m) AS first_month, pg_catalog.max(k.m) AS last_month
 	      FROM k WHERE review <> 'off') w;
 	IF nbad > 0 THEN

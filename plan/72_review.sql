@@ -100,17 +100,19 @@ BEGIN
 		UNION
 		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
 		UNION
-		SELECT c.unit_id FROM unit c JOIN asked a ON c.parent_id = a.unit_id WHERE with_children
+		SELECT c.unit_id FROM unit c WHERE with_children AND c.parent_id IN (SELECT a.unit_id FROM asked a)
 	), scope AS MATERIALIZED (
 		-- the units whose readings are read: those asked for, their parents,
 		-- their siblings and their children
+		-- (a semi-join each: the siblings of 3,000 counties of one city are
+		-- its 3,000 counties, not 3,000 x 3,000 rows to make distinct)
 		SELECT a.unit_id FROM asked a
 		UNION
 		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
 		UNION
-		SELECT s.unit_id FROM asked a JOIN unit s ON s.parent_id = a.parent_id
+		SELECT s.unit_id FROM unit s WHERE s.parent_id IN (SELECT a.parent_id FROM asked a)
 		UNION
-		SELECT c.unit_id FROM asked a JOIN unit c ON c.parent_id = a.unit_id
+		SELECT c.unit_id FROM unit c WHERE c.parent_id IN (SELECT a.unit_id FROM asked a)
 	), r AS MATERIALIZED (
 		-- the readings in force of the two years, with the previous reading
 		-- of the same indicator x unit (any year)
@@ -130,7 +132,10 @@ BEGIN
 		FROM r c
 		JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
 		        AND p.month = (c.month - interval '1 year')::date
-		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock')
+		-- (p.month < year_start follows from the rest: said, it leaves out
+		-- the as-of year's readings before the join, all of them when the
+		-- year before has none)
+		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
 	), ytd AS (
 		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
 		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'

@@ -116,6 +116,17 @@ SELECT u.unit_id,
 FROM unit u ORDER BY u.sort_order;
 SELECT (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10', ARRAY['c'], with_children => true) f)
        = (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10') f) AS city_and_children_same;
+-- Several units at once, as a load of many units asks: their siblings are
+-- read once however many of them share a parent.  By hand: the counties
+-- k1..k6 and their parent c have all six findings; k1 and k6 four (k1's
+-- month_jump, k6's peer_outlier, c's parent_vs_children and
+-- reported_vs_computed); k6 and the department d three (k6's and c's two).
+SELECT x.units, (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', x.units)) AS findings,
+       (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10', x.units) f)
+       IS NOT DISTINCT FROM
+       (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10') f
+        WHERE f.unit_id = ANY (x.units) OR f.unit_id = 'c') AS same
+FROM (VALUES (ARRAY['k1', 'k2', 'k3', 'k4', 'k5', 'k6']), (ARRAY['k1', 'k6']), (ARRAY['k6', 'd'])) x(units);
 
 -- The corrections: a new revision of each wrong reading, and k3's March.
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES

@@ -67,6 +67,25 @@ SELECT indicator_id, month, value, reported_growth, revision FROM readings('2024
 -- As recorded before anything was loaded: nothing.
 SELECT count(*) FROM readings('2024-01-01 00:00+00');
 
+-- One load of every kind of row, counted by hand against the rows in force
+-- (sales January 10 revision 1, February 11.5 revision 2, GDP March 100
+-- with 5.4 revision 2): January 10 again is unchanged; February 12 and
+-- March's GDP without a reported growth (NULL is not 5.4) are revision 3;
+-- sales April and GDP February are new (revision 1): 2 inserted, 2
+-- revised, 1 unchanged, and 4 rows recorded at 2024-05-20.
+SELECT begin_load();
+COPY reading_staging (indicator, unit, month, value, reported_growth, source) FROM stdin WITH (FORMAT csv, HEADER true);
+indicator,unit,month,value,reported_growth,source
+sales,a,2024-01,10,,bureau
+sales,a,2024-02,12,,bureau
+gdp,a,2024-03,100,,bureau
+sales,a,2024-04,13,,bureau
+gdp,a,2024-02,90,,bureau
+\.
+SELECT * FROM load_readings(recorded_at => '2024-05-20 09:00+00');
+SELECT indicator_id, month, value, reported_growth, revision FROM reading
+WHERE recorded_at = '2024-05-20 09:00+00' ORDER BY 1, 2;
+
 -- A file without a header counts its first row as line 1.
 COPY reading_staging (indicator, unit, month, value) FROM stdin WITH (FORMAT csv);
 sales,a,2024-03,x
@@ -138,4 +157,23 @@ ROLLBACK;
 SELECT count(*) AS december_readings FROM reading WHERE month = '2024-12-01';
 SELECT * FROM load_readings(header => false);   -- READ COMMITTED: loads
 SELECT count(*) AS staged FROM reading_staging;
+
+-- What names an indicator: its code, else its id, else its Chinese name
+-- when that is one indicator's; a unit: its id, else its Chinese name when
+-- that is one unit's.  Indicator 4's Chinese name is "gdp", indicator 2's
+-- code, so "gdp" is indicator 2; unit x's Chinese name is "a", unit a's id,
+-- so "a" is unit a; 乙县 names both b and b2, so it names no unit.
+-- By hand, line by line (no header): 1 指标三 = indicator 3 (its Chinese
+-- name), 甲县 = a; 2 gdp = 2, a = a; 3 零售 = 1, 乙县 = none; 4 "3" = 3
+-- (its id: no code "3"), 丙县 = b3; 5 four = 4 (its code), x = x; 6 某 =
+-- none, 某 = none.
+INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
+	('b', '乙县', 'County B', 'county', 'c'), ('b2', '乙县', 'County B2', 'county', 'c'),
+	('x', 'a', 'County X', 'county', 'c'), ('b3', '丙县', 'County B3', 'county', 'c');
+INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES (4, 'four', 'gdp', 'four', 'flow');
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES
+	('指标三', '甲县', '2024-05', '1'), ('gdp', 'a', '2024-05', '2'), ('零售', '乙县', '2024-05', '3'),
+	('3', '丙县', '2024-05', '4'), ('four', 'x', '2024-05', '5'), ('某', '某', '2024-05', '6');
+SELECT line, indicator, unit, indicator_id, unit_id FROM staged_readings(header => false);
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

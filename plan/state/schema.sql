@@ -279,8 +279,10 @@ COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), 
 -- loaded_by taken from here.  Loaders hold INSERT on the figure columns of
 -- this table (grant_unit_access), not on reading; loaded_by and xact are
 -- the server's (defaults no loader may override).  Rows never outlive the
--- load that inserts them (not dumped).
-CREATE TABLE reading_intake (
+-- load that inserts them (not dumped), so the table is UNLOGGED: a load
+-- writes no WAL for rows it deletes before it commits (a crash empties
+-- the table, as every load does; reading itself is logged as ever).
+CREATE UNLOGGED TABLE reading_intake (
 	indicator_id int NOT NULL,
 	unit_id text NOT NULL,
 	month date NOT NULL,
