@@ -97,6 +97,7 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
+SET jit = off
 SET enable_nestloop = off
 SET enable_mergejoin = off AS $$
 	WITH st AS MATERIALIZED (
