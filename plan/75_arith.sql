@@ -97,6 +97,7 @@ RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text
 	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
+SET jit = off
 SET enable_nestloop = off
 SET enable_mergejoin = off AS $$
 	WITH st AS MATERIALIZED (
@@ -109,9 +110,13 @@ SET enable_mergejoin = off AS $$
 		-- taken apart one by one (each a walk along the row)
 		SELECT p.* FROM st CROSS JOIN LATERAL progress_of_states(as_of, st.state_rows, recorded_as_of) p
 	), ranks AS (
-		SELECT r.* FROM unit_ranks_of(ARRAY(SELECT c::progress_row FROM computed c), digits) r
-	), ranked AS (
-		SELECT c.*, u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
+		SELECT r.indicator_id, r.unit_id, r.published, r.rank, r.peers
+		FROM unit_ranks_of(ARRAY(SELECT c::progress_row FROM computed c), digits) r
+	), ranked AS MATERIALIZED (
+		-- the keys and figures the arithmetic below reads, narrow: the
+		-- wide rows of computed are read once, at the end
+		SELECT c.indicator_id, c.unit_id, c.nature, c.data_month, c.target, c.growth_source,
+		       u.parent_id, k.is_department, i.additive, rk.published, rk.rank, rk.peers,
 		       -- the unit whose figure the target is judged on (a department's area)
 		       CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE c.unit_id END AS judged_unit_id
 		FROM computed c
@@ -123,18 +128,49 @@ SET enable_mergejoin = off AS $$
 	), states AS (
 		-- an array's unnest is estimated at a few rows: the joins are kept
 		-- off nested loops (quadratic in the targets) by the SET clauses
-		SELECT s.* FROM st CROSS JOIN LATERAL unnest(st.state_rows) s
+		SELECT s.indicator_id, s.unit_id, s.state FROM st CROSS JOIN LATERAL unnest(st.state_rows) s
 	), states_year_before AS (
-		-- a year earlier: the states reach back to the year before last
-		SELECT * FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of)
+		-- a year earlier: the states reach back to the year before last,
+		-- read only for two_year_growth of computed flows (ytd_prior of the
+		-- year before last).  Not computed when no reading of the year
+		-- before last was recorded: every such ytd_prior is NULL then (an
+		-- index probe per unit, where the states are a pass over the readings)
+		SELECT s.indicator_id, s.unit_id, s.state
+		FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of) s
+		WHERE EXISTS (SELECT FROM unit u CROSS JOIN LATERAL (
+			SELECT FROM reading r
+			WHERE r.unit_id = u.unit_id
+			  AND r.month >= pg_catalog.make_date(extract(year FROM as_of)::int - 2, 1, 1)
+			  AND r.month < pg_catalog.make_date(extract(year FROM as_of)::int - 1, 1, 1)
+			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+			LIMIT 1) y)
 	), ranks_month_before AS MATERIALIZED (
 		-- materialised: a function scan inside a nested loop is run again per row
-		SELECT * FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits)
-	), with_states AS (
-		SELECT r.*, own.state, par.state AS parent_state, old.state AS state_year_before,
-		       prior.rank AS rank_prior, pp.published AS parent_published, pp.target AS parent_target,
+		SELECT p.indicator_id, p.unit_id, p.rank FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits) p
+	), with_states AS MATERIALIZED (
+		-- the arithmetic of each row's states, narrow (read twice below)
+		SELECT r.indicator_id, r.unit_id, r.judged_unit_id, r.parent_id, r.nature, r.data_month,
+		       r.growth_source, r.published, r.rank, r.peers,
+		       prior.rank AS rank_prior, pp.published AS parent_published,
+		       CASE WHEN target_measure(r.target::target) = target_measure(pp.target::target)
+		            THEN r.published - pp.published END AS gap_to_parent,
+		       CASE WHEN r.nature = 'flow' AND r.additive
+		            THEN ytd_contribution(own.state, par.state, r.data_month) END AS contribution,
+		       CASE WHEN r.nature = 'flow' AND r.additive THEN ytd_pull(own.state, par.state, r.data_month) END AS pull,
+		       CASE WHEN r.growth_source = 'reported' THEN NULL
+		            WHEN r.nature = 'flow' THEN ytd_month_growth(own.state, r.data_month) END AS month_growth,
+		       -- of computed growths (reported ones: below)
+		       CASE WHEN r.growth_source = 'reported' THEN NULL
+		            WHEN r.nature = 'flow' THEN ytd_growth_change(own.state, r.data_month) END AS computed_growth_change,
+		       CASE WHEN r.growth_source = 'reported' THEN NULL
+		            WHEN r.nature = 'flow' THEN avg_growth(ytd_value(own.state, r.data_month),
+		            ytd_prior(old.state, (r.data_month - interval '1 year')::date), 2) END AS computed_two_year_growth,
 		       CASE WHEN r.nature = 'flow'
-		            THEN ytd_required_growth(own.state, r.data_month, r.target::target) END AS required_growth
+		            THEN ytd_required_growth(own.state, r.data_month, r.target::target) END AS required_growth,
+		       CASE WHEN r.nature = 'flow' THEN ytd_projection(own.state, r.data_month) END AS projection,
+		       CASE WHEN r.nature = 'flow' THEN ytd_projected_growth(own.state, r.data_month) END AS projected_growth,
+		       CASE WHEN r.nature = 'flow'
+		            THEN ytd_projection_met(own.state, r.data_month, r.target::target) END AS projection_met
 		FROM ranked r
 		LEFT JOIN states own ON own.indicator_id = r.indicator_id AND own.unit_id = r.judged_unit_id
 		LEFT JOIN states_year_before old ON old.indicator_id = r.indicator_id AND old.unit_id = r.judged_unit_id
@@ -143,8 +179,6 @@ SET enable_mergejoin = off AS $$
 			AND r.judged_unit_id = r.unit_id AND NOT r.is_department
 		LEFT JOIN ranks_month_before prior ON prior.indicator_id = r.indicator_id AND prior.unit_id = r.unit_id
 		LEFT JOIN ranked pp ON pp.indicator_id = r.indicator_id AND pp.unit_id = r.parent_id
-		-- a fence: required_growth is read twice below
-		OFFSET 0
 	), reported_keys AS MATERIALIZED (
 		-- the indicators, judged units and data months of the rows showing
 		-- a reported growth (none: the readings below are not read)
@@ -171,11 +205,17 @@ SET enable_mergejoin = off AS $$
 		  AND r.month >= (k.data_month - interval '1 year')::date AND r.month < k.data_month
 		GROUP BY k.indicator_id, k.unit_id, k.data_month
 	), with_reported AS (
-		-- for a reported growth: the reported growths it is compared with
-		SELECT w.*, DATE '2000-01-01' + rb.before[1]::int AS period_before, rb.before[3] AS growth_before,
+		-- each row of progress() with its arithmetic, and for a reported
+		-- growth the reported growths it is compared with
+		SELECT c.*, w.parent_id, w.published, w.rank, w.rank_prior, w.peers, w.parent_published,
+		       w.gap_to_parent, w.contribution, w.pull, w.month_growth, w.computed_growth_change,
+		       w.computed_two_year_growth, w.required_growth, w.projection, w.projected_growth,
+		       w.projection_met,
+		       DATE '2000-01-01' + rb.before[1]::int AS period_before, rb.before[3] AS growth_before,
 		       rb.year_ago[2] AS growth_year_ago,
-		       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.computed_growth END AS reported_minus_computed
-		FROM with_states w
+		       CASE WHEN c.growth_source = 'reported' THEN c.growth - c.computed_growth END AS reported_minus_computed
+		FROM computed c
+		JOIN with_states w ON w.indicator_id = c.indicator_id AND w.unit_id = c.unit_id
 		LEFT JOIN reported_before rb ON w.growth_source = 'reported' AND rb.indicator_id = w.indicator_id
 			AND rb.unit_id = w.judged_unit_id AND rb.data_month = w.data_month
 	)
@@ -184,28 +224,19 @@ SET enable_mergejoin = off AS $$
 	       w.unit_kind AS unit_kind, w.parent_id AS parent_id, w.year AS year, w.as_of AS as_of,
 	       w.data_month AS data_month, w.target AS target, w.actual AS actual, w.published AS published,
 	       w.rank AS rank, w.rank_prior AS rank_prior, w.rank_prior - w.rank AS rank_change,
-	       w.peers AS peers, w.parent_published AS parent_published,
-	       CASE WHEN target_measure(w.target::target) = target_measure(w.parent_target::target)
-	            THEN w.published - w.parent_published END AS gap_to_parent,
-	       w.growth AS growth, w.gap AS gap,
-	       CASE WHEN w.nature = 'flow' AND w.additive
-	            THEN ytd_contribution(w.state, w.parent_state, w.data_month) END AS contribution,
-	       CASE WHEN w.nature = 'flow' AND w.additive THEN ytd_pull(w.state, w.parent_state, w.data_month) END AS pull,
-	       CASE WHEN w.growth_source = 'reported' THEN NULL
-	            WHEN w.nature = 'flow' THEN ytd_month_growth(w.state, w.data_month) END AS month_growth,
+	       w.peers AS peers, w.parent_published AS parent_published, w.gap_to_parent AS gap_to_parent,
+	       w.growth AS growth, w.gap AS gap, w.contribution AS contribution, w.pull AS pull,
+	       w.month_growth AS month_growth,
 	       CASE WHEN w.growth_source = 'reported' THEN w.growth - w.growth_before
-	            WHEN w.nature = 'flow' THEN ytd_growth_change(w.state, w.data_month) END AS growth_change,
+	            ELSE w.computed_growth_change END AS growth_change,
 	       CASE WHEN w.growth_source = 'reported'
 	            THEN avg_growth((1 + w.growth / 100) * (1 + w.growth_year_ago / 100), 1, 2)
-	            WHEN w.nature = 'flow' THEN avg_growth(ytd_value(w.state, w.data_month),
-	            ytd_prior(w.state_year_before, (w.data_month - interval '1 year')::date), 2) END AS two_year_growth,
+	            ELSE w.computed_two_year_growth END AS two_year_growth,
 	       w.required_growth AS required_growth,
 	       CASE WHEN target_higher_is_better(w.target::target) THEN w.required_growth > bound
 	            ELSE w.required_growth < -bound END AS hard_to_reach,
-	       CASE WHEN w.nature = 'flow' THEN ytd_projection(w.state, w.data_month) END AS projection,
-	       CASE WHEN w.nature = 'flow' THEN ytd_projected_growth(w.state, w.data_month) END AS projected_growth,
-	       CASE WHEN w.nature = 'flow'
-	            THEN ytd_projection_met(w.state, w.data_month, w.target::target) END AS projection_met,
+	       w.projection AS projection, w.projected_growth AS projected_growth,
+	       w.projection_met AS projection_met,
 	       -- the schedule progress() judged by, and its judgement
 	       w.schedule AS schedule, w.time_progress AS time_progress, w.schedule_gap AS schedule_gap,
 	       w.status AS status, w.growth_source AS growth_source,

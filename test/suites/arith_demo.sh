@@ -121,5 +121,91 @@ bad=$(q "SELECT count(*) FROM progress_arith('$AS_OF') a
 	WHERE a.rank IS DISTINCT FROM r.rk::int")
 [ "$bad" = 0 ]; ok $? "ranks equal rank() over the published figures in plain SQL ($bad differ)"
 
+
+# rank_prior and two_year_growth, each against the function it comes from:
+# rank_prior is unit_ranks() of the end of the previous month; a flow's
+# computed two_year_growth is avg_growth of its year-to-date value over the
+# year-to-date value two years before (ytd_prior of indicator_state() a year
+# earlier, of the unit the target is judged on).  As recorded now and at a
+# time before the revisions below; first with no reading of 2022 (every such
+# two_year_growth NULL), then with 2022's readings and revisions.
+check_prior() {
+	local label=$1 rec=$2 min_growths=$3 rows bad growths
+	rows=$(q "SELECT count(rank_prior) FROM progress_arith('$AS_OF', $rec)")
+	bad=$(q "SELECT count(*) FROM progress_arith('$AS_OF', $rec) a
+		LEFT JOIN unit_ranks('2024-10-31', $rec) r USING (indicator_id, unit_id)
+		WHERE a.rank_prior IS DISTINCT FROM r.rank")
+	[ "$bad" = 0 ] && [ "$rows" -ge 100 ]
+	ok $? "$label: rank_prior is unit_ranks() of 2024-10-31 ($rows ranked, $bad differ)"
+	growths=$(q "SELECT count(two_year_growth) FROM progress_arith('$AS_OF', $rec)")
+	bad=$(q "SELECT count(*) FROM progress_arith('$AS_OF', $rec) a
+		JOIN plan_target t ON t.indicator_id = a.indicator_id AND t.unit_id = a.unit_id AND t.year = a.year
+		JOIN unit u ON u.unit_id = a.unit_id
+		LEFT JOIN indicator_state('$AS_OF', $rec) s ON s.indicator_id = a.indicator_id
+			AND s.unit_id = CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE a.unit_id END
+		LEFT JOIN indicator_state('2023-11-30', $rec) o ON o.indicator_id = a.indicator_id
+			AND o.unit_id = CASE WHEN t.judged_on = 'area' THEN u.parent_id ELSE a.unit_id END
+		WHERE a.nature = 'flow' AND a.growth_source IS DISTINCT FROM 'reported'
+		  AND a.two_year_growth IS DISTINCT FROM avg_growth(ytd_value(s.state, a.data_month),
+		      ytd_prior(o.state, (a.data_month - interval '1 year')::date), 2)")
+	[ "$bad" = 0 ] && [ "$growths" -ge "$min_growths" ]
+	ok $? "$label: two_year_growth of computed flows from indicator_state a year earlier ($growths figures, $bad differ)"
+}
+check_prior "no reading of 2022" NULL 0
+is "$(q "SELECT count(two_year_growth) FROM progress_arith('$AS_OF') WHERE growth_source = 'computed'")" 0 \
+	"no reading of 2022: no two_year_growth of a computed growth"
+
+# 2022: 2023's readings a year earlier, 8% lower, recorded in 2023; then
+# revisions recorded on 2024-12-28 (after every reading of the demo) of
+# November 2022 and of October 2024 for three counties and the city, and
+# no October 2024 readings of three additive flows for one county (the
+# city's roll-up of October is then incomplete).
+q "INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source)
+SELECT DISTINCT ON (indicator_id, unit_id, month) indicator_id, unit_id, (month - interval '1 year')::date,
+       round((value * 0.92)::numeric, 2)::float8, reported_growth, 1, '2023-03-01', 'arith_demo: 2022'
+FROM reading WHERE month < '2024-01-01' ORDER BY indicator_id, unit_id, month, revision DESC;
+INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source)
+SELECT indicator_id, unit_id, month, round((value * 1.07 + 1)::numeric, 2)::float8, reported_growth, revision + 1,
+       '2024-12-28', 'arith_demo: revision'
+FROM (SELECT DISTINCT ON (indicator_id, unit_id, month) * FROM reading
+      WHERE month IN ('2022-11-01', '2022-05-01', '2024-10-01') AND unit_id IN ('xinshao', 'beita', 'dongkou', 'shaoyang')
+      ORDER BY indicator_id, unit_id, month, revision DESC) r;
+DELETE FROM reading WHERE unit_id = 'longhui' AND month = '2024-10-01' AND indicator_id IN (
+	SELECT indicator_id FROM indicator WHERE nature = 'flow' AND additive ORDER BY indicator_id LIMIT 3)" >/dev/null
+ok $? "readings of 2022, revisions recorded on 2024-12-28, a county without October's readings"
+check_prior "with 2022" NULL 100
+check_prior "with 2022, as recorded before the revisions" "'2024-12-27 12:00+00'" 100
+changed=$(q "SELECT count(*) FROM progress_arith('$AS_OF') a JOIN progress_arith('$AS_OF', '2024-12-27 12:00+00') b
+	USING (indicator_id, unit_id) WHERE a.growth_source = 'computed'
+	AND (a.two_year_growth IS DISTINCT FROM b.two_year_growth OR a.rank_prior IS DISTINCT FROM b.rank_prior)")
+[ "$changed" -gt 0 ]; ok $? "the revisions change two_year_growth or rank_prior of $changed rows (the case above is not vacuous)"
+
+# Plain SQL: a county's two_year_growth of a monthly flow with every month
+# read, ((Jan..month of 2024) / (Jan..month of 2022))^(1/2) - 1, in %.
+bad=$(q "WITH r AS (
+	SELECT DISTINCT ON (indicator_id, unit_id, month) indicator_id, unit_id, month, value
+	FROM reading ORDER BY indicator_id, unit_id, month, revision DESC
+), y AS (
+	SELECT a.indicator_id, a.unit_id, a.two_year_growth,
+	       sum(r.value) FILTER (WHERE r.month BETWEEN date_trunc('year', a.data_month) AND a.data_month) AS x,
+	       count(*) FILTER (WHERE r.month BETWEEN date_trunc('year', a.data_month) AND a.data_month) AS nx,
+	       sum(r.value) FILTER (WHERE r.month BETWEEN date_trunc('year', a.data_month) - interval '2 years'
+	                            AND a.data_month - interval '2 years') AS p,
+	       count(*) FILTER (WHERE r.month BETWEEN date_trunc('year', a.data_month) - interval '2 years'
+	                        AND a.data_month - interval '2 years') AS np,
+	       extract(month FROM a.data_month) AS m
+	FROM progress_arith('$AS_OF') a
+	JOIN indicator i ON i.indicator_id = a.indicator_id AND i.reporting = 'monthly'
+	JOIN plan_target t ON t.indicator_id = a.indicator_id AND t.unit_id = a.unit_id AND t.year = 2024 AND t.judged_on = 'own'
+	JOIN r ON r.indicator_id = a.indicator_id AND r.unit_id = a.unit_id
+	WHERE a.nature = 'flow' AND a.growth_source = 'computed' AND a.unit_kind <> 'department'
+	GROUP BY a.indicator_id, a.unit_id, a.two_year_growth, a.data_month
+)
+SELECT count(*) || ' of ' || (SELECT count(*) FROM y WHERE nx = m AND np = m) FROM y
+WHERE nx = m AND np = m AND NOT near(two_year_growth, (power(x / p, 0.5) - 1) * 100)")
+checked=${bad#* of }
+[ "${bad%% of *}" = 0 ] && [ "$checked" -ge 50 ]
+ok $? "two_year_growth of the counties' monthly flows equals the plain-SQL one ($bad differ)"
+
 echo "1..$n"
 exit $failed
