@@ -90,170 +90,161 @@ DECLARE
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN
-	-- float8 sums and ratios of readings near 1e308 (bounds the plan's
-	-- owner raised) overflow: said as such, not as float8's bare message
-	BEGIN
-		RETURN QUERY
-		WITH asked AS MATERIALIZED (
-			SELECT x.unit_id, u.parent_id FROM pg_catalog.unnest(units) x(unit_id) JOIN unit u ON u.unit_id = x.unit_id
-		), focus AS MATERIALIZED (
-			-- the units whose findings are listed: those asked for, their
-			-- parents, and with_children their children
-			SELECT a.unit_id FROM asked a
-			UNION
-			SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
-			UNION
-			SELECT c.unit_id FROM unit c WHERE with_children AND c.parent_id IN (SELECT a.unit_id FROM asked a)
-		), scope AS MATERIALIZED (
-			-- the units whose readings are read: those asked for, their parents,
-			-- their siblings and their children
-			-- (a semi-join each: the siblings of 3,000 counties of one city are
-			-- its 3,000 counties, not 3,000 x 3,000 rows to make distinct)
-			SELECT a.unit_id FROM asked a
-			UNION
-			SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
-			UNION
-			SELECT s.unit_id FROM unit s WHERE s.parent_id IN (SELECT a.parent_id FROM asked a)
-			UNION
-			SELECT c.unit_id FROM unit c WHERE c.parent_id IN (SELECT a.unit_id FROM asked a)
-		), r AS MATERIALIZED (
-			-- the readings in force of the two years, with the previous reading
-			-- of the same indicator x unit (any year)
-			SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
-			       i.reporting, i.nature, i.additive,
-			       pg_catalog.lag(x.month) OVER w AS prev_month,
-			       pg_catalog.lag(x.value) OVER w AS prev_value
-			FROM readings(recorded_as_of, prev_start, as_of, CASE WHEN units IS NOT NULL THEN ARRAY(SELECT s.unit_id FROM scope s) END) x
-			JOIN indicator i ON i.indicator_id = x.indicator_id
-			WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
-		), tree AS MATERIALIZED (
-			SELECT a.unit_id, a.parent_id FROM area_tree() a
-		), pair AS (
-			-- readings of the as-of year with the same month's a year before
-			SELECT c.indicator_id, c.unit_id, c.month, c.value, c.reported_growth,
-			       c.reporting, c.nature, p.value AS prior_value
-			FROM r c
-			JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
-			        AND p.month = (c.month - interval '1 year')::date
-			-- (p.month < year_start follows from the rest: said, it leaves out
-			-- the as-of year's readings before the join, all of them when the
-			-- year before has none)
-			WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
-		), ytd AS (
-			SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
-			       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-			            THEN pg_catalog.sum(p.value) OVER w ELSE p.value END AS cur,
-			       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-			            THEN pg_catalog.sum(p.prior_value) OVER w ELSE p.prior_value END AS prior
-			FROM pair p
-			WINDOW w AS (PARTITION BY p.indicator_id, p.unit_id ORDER BY p.month)
-		), growth AS MATERIALIZED (
-			SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
-			       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
-			FROM ytd y
-			WHERE y.prior > 0::float8
-		), peer AS MATERIALIZED (
-			SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
-			FROM growth g
-			JOIN unit u ON u.unit_id = g.unit_id
-			JOIN unit_kind k ON k.kind = u.kind
-			WHERE u.parent_id IS NOT NULL
-		), med AS (
-			SELECT p.indicator_id, p.parent_id, p.peer_group, p.month, pg_catalog.count(*) AS n,
-			       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY p.growth) AS median
-			FROM peer p
-			GROUP BY p.indicator_id, p.parent_id, p.peer_group, p.month
-			HAVING pg_catalog.count(*) >= 5
-		), mad AS (
-			SELECT m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median,
-			       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY pg_catalog.abs(p.growth - m.median)) AS mad
-			FROM med m
-			JOIN peer p ON p.indicator_id = m.indicator_id AND p.parent_id = m.parent_id
-			           AND p.peer_group = m.peer_group AND p.month = m.month
-			GROUP BY m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median
-		), children AS (
-			-- how many child area units each area unit has
-			SELECT t.parent_id, pg_catalog.count(*) AS n
-			FROM tree t WHERE t.parent_id IS NOT NULL
-			GROUP BY t.parent_id
-		), child_sum AS (
-			SELECT c.indicator_id, t.parent_id, c.month, pg_catalog.sum(c.value) AS total, pg_catalog.count(*) AS n
-			FROM r c JOIN tree t ON t.unit_id = c.unit_id
-			WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL
-			GROUP BY c.indicator_id, t.parent_id, c.month
-		), finding AS (
-			-- (the names in the first branch, not a column list: Citus's
-			-- planning of CTEs loses a column list)
-			SELECT c.unit_id AS unit_id, c.indicator_id AS indicator_id, c.month AS month, 'cumulative_falls' AS rule,
-			       'error' AS severity, c.value AS figure, c.prev_value AS compared_with,
-			       pg_catalog.format('cumulative value %s is below %s of %s',
-			           c.value, c.prev_value, pg_catalog.to_char(c.prev_month, 'YYYY-MM')) AS detail
-			FROM r c
-			WHERE c.reporting = 'cumulative'
-			  AND pg_catalog.date_trunc('year', c.prev_month) = pg_catalog.date_trunc('year', c.month)
-			  AND c.value < c.prev_value
-			UNION ALL
-			SELECT p.unit_id, p.indicator_id, p.month, 'parent_vs_children', 'warning', p.value, s.total,
-			       pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
-			           s.n, pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2))
-			FROM r p
-			JOIN tree pt ON pt.unit_id = p.unit_id
-			JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
-			JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
-			WHERE all_units AND p.nature = 'flow' AND p.additive
-			  AND pg_catalog.abs(p.value - s.total) > 0.01::float8 * pg_catalog.abs(p.value)
-			UNION ALL
-			SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
-			       pg_catalog.format('year-to-date growth %s%% is %s robust standard deviations (1.4826 x MAD %s) from the median %s%% of %s peers (more than 3)',
-			           pg_catalog.round(p.growth::numeric, 2),
-			           pg_catalog.round((pg_catalog.abs(p.growth - d.median) / (1.4826::float8 * d.mad))::numeric, 1),
-			           pg_catalog.round(d.mad::numeric, 2), pg_catalog.round(d.median::numeric, 2), d.n)
-			FROM peer p
-			JOIN mad d ON d.indicator_id = p.indicator_id AND d.parent_id = p.parent_id
-			          AND d.peer_group = p.peer_group AND d.month = p.month
-			WHERE all_units AND d.mad > 0::float8
-			  AND pg_catalog.abs(p.growth - d.median) > 3::float8 * 1.4826::float8 * d.mad
-			UNION ALL
-			SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,
-			       pg_catalog.format('%s is %s times the previous month''s %s (bounds: a third to 3 times)',
-			           c.value, CASE WHEN c.value / c.prev_value < 1e9::float8
-			                         THEN pg_catalog.round((c.value / c.prev_value)::numeric, 2)::text
-			                         ELSE (c.value / c.prev_value)::text END, c.prev_value)
-			FROM r c
-			WHERE c.reporting = 'monthly'
-			  AND c.prev_month = (c.month - interval '1 month')::date
-			  AND c.value > 0::float8 AND c.prev_value > 0::float8
-			  AND (c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value)
-			UNION ALL
-			SELECT g.unit_id, g.indicator_id, g.month, 'reported_vs_computed', 'warning', g.reported_growth, g.growth,
-			       pg_catalog.format('reported growth %s%% is %s points from the %s%% the levels give (more than 2)',
-			           g.reported_growth, pg_catalog.round(pg_catalog.abs(g.reported_growth - g.growth)::numeric, 2),
-			           pg_catalog.round(g.growth::numeric, 2))
-			FROM growth g
-			WHERE g.reported_growth IS NOT NULL
-			  AND pg_catalog.abs(g.reported_growth - g.growth) > 2::float8
-			UNION ALL
-			SELECT p.unit_id, p.indicator_id, (p.month + interval '1 year')::date, 'missing_month', 'info', NULL::float8, p.value,
-			       pg_catalog.format('no reading; %s has one (%s)', pg_catalog.to_char(p.month, 'YYYY-MM'), p.value)
-			FROM r p
-			WHERE p.month < year_start AND (p.month + interval '1 year')::date <= as_of
-			  AND NOT EXISTS (SELECT 1 FROM r c
-			                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
-			                    AND c.month = (p.month + interval '1 year')::date)
-		)
-		SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
-		       f.figure, f.compared_with, f.detail
-		FROM finding f
-		JOIN unit u ON u.unit_id = f.unit_id
-		JOIN indicator i ON i.indicator_id = f.indicator_id
-		WHERE units IS NULL OR f.unit_id IN (SELECT x.unit_id FROM focus x)
-		ORDER BY f.indicator_id, u.sort_order, f.unit_id, f.month, f.rule;
-	EXCEPTION WHEN numeric_value_out_of_range THEN
-		RAISE EXCEPTION 'data_review: a figure of the review leaves the float8 range (%)', SQLERRM
-			USING ERRCODE = 'numeric_value_out_of_range',
-			      DETAIL = 'The review sums, subtracts and divides readings as float8; readings near 1e308, which the plan''s bounds allow only when its owner raised them, leave its range.',
-			      HINT = 'Review the other units (units => ...), or correct the readings of such size: SELECT * FROM scorecard.reading WHERE abs(value) > 1e300.';
-	END;
+	RETURN QUERY
+	WITH asked AS MATERIALIZED (
+		SELECT x.unit_id, u.parent_id FROM pg_catalog.unnest(units) x(unit_id) JOIN unit u ON u.unit_id = x.unit_id
+	), focus AS MATERIALIZED (
+		-- the units whose findings are listed: those asked for, their
+		-- parents, and with_children their children
+		SELECT a.unit_id FROM asked a
+		UNION
+		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
+		UNION
+		SELECT c.unit_id FROM unit c WHERE with_children AND c.parent_id IN (SELECT a.unit_id FROM asked a)
+	), scope AS MATERIALIZED (
+		-- the units whose readings are read: those asked for, their parents,
+		-- their siblings and their children
+		-- (a semi-join each: the siblings of 3,000 counties of one city are
+		-- its 3,000 counties, not 3,000 x 3,000 rows to make distinct)
+		SELECT a.unit_id FROM asked a
+		UNION
+		SELECT a.parent_id FROM asked a WHERE a.parent_id IS NOT NULL
+		UNION
+		SELECT s.unit_id FROM unit s WHERE s.parent_id IN (SELECT a.parent_id FROM asked a)
+		UNION
+		SELECT c.unit_id FROM unit c WHERE c.parent_id IN (SELECT a.unit_id FROM asked a)
+	), r AS MATERIALIZED (
+		-- the readings in force of the two years, with the previous reading
+		-- of the same indicator x unit (any year)
+		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
+		       i.reporting, i.nature, i.additive,
+		       pg_catalog.lag(x.month) OVER w AS prev_month,
+		       pg_catalog.lag(x.value) OVER w AS prev_value
+		FROM readings(recorded_as_of, prev_start, as_of, CASE WHEN units IS NOT NULL THEN ARRAY(SELECT s.unit_id FROM scope s) END) x
+		JOIN indicator i ON i.indicator_id = x.indicator_id
+		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
+	), tree AS MATERIALIZED (
+		SELECT a.unit_id, a.parent_id FROM area_tree() a
+	), pair AS (
+		-- readings of the as-of year with the same month's a year before
+		SELECT c.indicator_id, c.unit_id, c.month, c.value, c.reported_growth,
+		       c.reporting, c.nature, p.value AS prior_value
+		FROM r c
+		JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
+		        AND p.month = (c.month - interval '1 year')::date
+		-- (p.month < year_start follows from the rest: said, it leaves out
+		-- the as-of year's readings before the join, all of them when the
+		-- year before has none)
+		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
+	), ytd AS (
+		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
+		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
+		            THEN pg_catalog.sum(p.value) OVER w ELSE p.value END AS cur,
+		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
+		            THEN pg_catalog.sum(p.prior_value) OVER w ELSE p.prior_value END AS prior
+		FROM pair p
+		WINDOW w AS (PARTITION BY p.indicator_id, p.unit_id ORDER BY p.month)
+	), growth AS MATERIALIZED (
+		SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
+		       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
+		FROM ytd y
+		WHERE y.prior > 0::float8
+	), peer AS MATERIALIZED (
+		SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
+		FROM growth g
+		JOIN unit u ON u.unit_id = g.unit_id
+		JOIN unit_kind k ON k.kind = u.kind
+		WHERE u.parent_id IS NOT NULL
+	), med AS (
+		SELECT p.indicator_id, p.parent_id, p.peer_group, p.month, pg_catalog.count(*) AS n,
+		       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY p.growth) AS median
+		FROM peer p
+		GROUP BY p.indicator_id, p.parent_id, p.peer_group, p.month
+		HAVING pg_catalog.count(*) >= 5
+	), mad AS (
+		SELECT m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median,
+		       pg_catalog.percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY pg_catalog.abs(p.growth - m.median)) AS mad
+		FROM med m
+		JOIN peer p ON p.indicator_id = m.indicator_id AND p.parent_id = m.parent_id
+		           AND p.peer_group = m.peer_group AND p.month = m.month
+		GROUP BY m.indicator_id, m.parent_id, m.peer_group, m.month, m.n, m.median
+	), children AS (
+		-- how many child area units each area unit has
+		SELECT t.parent_id, pg_catalog.count(*) AS n
+		FROM tree t WHERE t.parent_id IS NOT NULL
+		GROUP BY t.parent_id
+	), child_sum AS (
+		SELECT c.indicator_id, t.parent_id, c.month, pg_catalog.sum(c.value) AS total, pg_catalog.count(*) AS n
+		FROM r c JOIN tree t ON t.unit_id = c.unit_id
+		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL
+		GROUP BY c.indicator_id, t.parent_id, c.month
+	), finding AS (
+		-- (the names in the first branch, not a column list: Citus's
+		-- planning of CTEs loses a column list)
+		SELECT c.unit_id AS unit_id, c.indicator_id AS indicator_id, c.month AS month, 'cumulative_falls' AS rule,
+		       'error' AS severity, c.value AS figure, c.prev_value AS compared_with,
+		       pg_catalog.format('cumulative value %s is below %s of %s',
+		           c.value, c.prev_value, pg_catalog.to_char(c.prev_month, 'YYYY-MM')) AS detail
+		FROM r c
+		WHERE c.reporting = 'cumulative'
+		  AND pg_catalog.date_trunc('year', c.prev_month) = pg_catalog.date_trunc('year', c.month)
+		  AND c.value < c.prev_value
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, p.month, 'parent_vs_children', 'warning', p.value, s.total,
+		       pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
+		           s.n, pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2))
+		FROM r p
+		JOIN tree pt ON pt.unit_id = p.unit_id
+		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
+		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
+		WHERE all_units AND p.nature = 'flow' AND p.additive
+		  AND pg_catalog.abs(p.value - s.total) > 0.01::float8 * pg_catalog.abs(p.value)
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
+		       pg_catalog.format('year-to-date growth %s%% is %s robust standard deviations (1.4826 x MAD %s) from the median %s%% of %s peers (more than 3)',
+		           pg_catalog.round(p.growth::numeric, 2),
+		           pg_catalog.round((pg_catalog.abs(p.growth - d.median) / (1.4826::float8 * d.mad))::numeric, 1),
+		           pg_catalog.round(d.mad::numeric, 2), pg_catalog.round(d.median::numeric, 2), d.n)
+		FROM peer p
+		JOIN mad d ON d.indicator_id = p.indicator_id AND d.parent_id = p.parent_id
+		          AND d.peer_group = p.peer_group AND d.month = p.month
+		WHERE all_units AND d.mad > 0::float8
+		  AND pg_catalog.abs(p.growth - d.median) > 3::float8 * 1.4826::float8 * d.mad
+		UNION ALL
+		SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,
+		       pg_catalog.format('%s is %s times the previous month''s %s (bounds: a third to 3 times)',
+		           c.value, CASE WHEN c.value / c.prev_value < 1e9::float8
+		                         THEN pg_catalog.round((c.value / c.prev_value)::numeric, 2)::text
+		                         ELSE (c.value / c.prev_value)::text END, c.prev_value)
+		FROM r c
+		WHERE c.reporting = 'monthly'
+		  AND c.prev_month = (c.month - interval '1 month')::date
+		  AND c.value > 0::float8 AND c.prev_value > 0::float8
+		  AND (c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value)
+		UNION ALL
+		SELECT g.unit_id, g.indicator_id, g.month, 'reported_vs_computed', 'warning', g.reported_growth, g.growth,
+		       pg_catalog.format('reported growth %s%% is %s points from the %s%% the levels give (more than 2)',
+		           g.reported_growth, pg_catalog.round(pg_catalog.abs(g.reported_growth - g.growth)::numeric, 2),
+		           pg_catalog.round(g.growth::numeric, 2))
+		FROM growth g
+		WHERE g.reported_growth IS NOT NULL
+		  AND pg_catalog.abs(g.reported_growth - g.growth) > 2::float8
+		UNION ALL
+		SELECT p.unit_id, p.indicator_id, (p.month + interval '1 year')::date, 'missing_month', 'info', NULL::float8, p.value,
+		       pg_catalog.format('no reading; %s has one (%s)', pg_catalog.to_char(p.month, 'YYYY-MM'), p.value)
+		FROM r p
+		WHERE p.month < year_start AND (p.month + interval '1 year')::date <= as_of
+		  AND NOT EXISTS (SELECT 1 FROM r c
+		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
+		                    AND c.month = (p.month + interval '1 year')::date)
+	)
+	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
+	       f.figure, f.compared_with, f.detail
+	FROM finding f
+	JOIN unit u ON u.unit_id = f.unit_id
+	JOIN indicator i ON i.indicator_id = f.indicator_id
+	WHERE units IS NULL OR f.unit_id IN (SELECT x.unit_id FROM focus x)
+	ORDER BY f.indicator_id, u.sort_order, f.unit_id, f.month, f.rule;
 END $$;
 COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before (of the units given, their parents and with_children their children, or all): cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
 
@@ -310,7 +301,7 @@ BEGIN
 	EXCEPTION WHEN numeric_value_out_of_range THEN
 		RAISE WARNING 'scorecard load: the data review could not run: %', SQLERRM
 			USING DETAIL = 'A figure of the loaded units or of those they are compared with leaves the float8 range; the load goes on.',
-			      HINT = ask || ' says the same when run alone.';
+			      HINT = ask || ' names the rule it stops at.';
 		RETURN NULL;
 	END;
 	IF n > 5 THEN

@@ -92,10 +92,6 @@ SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value) VALUES
 	('gdp', 'a', '2023-12', '1e308'), ('gdp', 'a', '2024-09', '1e308');
 SELECT * FROM load_readings(header => false);
--- The review run alone stops with 22003 and says why (the loader above
--- warned and loaded).
-\set VERBOSITY default
-SELECT count(*) FROM data_review('2024-09-30');
 -- progress() works; county a's figures are finite.  The city counts both
 -- counties as over 100: a's last twelve months (1e308 + 1e308 + 33 - 90)
 -- leave the float8 range, not the count.  The city's September adds a's
