@@ -17,13 +17,8 @@ bash "$TOP/scripts/pgserver.sh" start cron fresh >/dev/null
 eval "$(bash "$TOP/scripts/pgserver.sh" env cron)"
 export PGDATABASE=postgres
 # The private server listens on a socket only: pg_cron must run its jobs in
-# background workers rather than connect over TCP to localhost.  Those
-# workers and the runs' parallel workers share max_worker_processes (8 by
-# default): three jobs a minute, each with two parallel workers, could leave
-# a job no worker to start in ("could not start background process", a
-# failed run that is the machine's, not the extension's); more slots.
-psql -X -q -c "ALTER SYSTEM SET cron.use_background_workers = on" \
-	-c "ALTER SYSTEM SET max_worker_processes = 32" &&
+# background workers rather than connect over TCP to localhost.
+psql -X -q -c "ALTER SYSTEM SET cron.use_background_workers = on" &&
 	bash "$TOP/scripts/pgserver.sh" stop cron >/dev/null &&
 	bash "$TOP/scripts/pgserver.sh" start cron >/dev/null
 ok $? "private server 'cron' started (pg_cron in background workers)"
