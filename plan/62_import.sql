@@ -414,7 +414,9 @@ COMMENT ON FUNCTION import_int(text) IS 'a staged field as an integer (full-widt
 
 -- A staged date (2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日,
 -- full-width digits), or NULL.
-CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+-- (PARALLEL UNSAFE: its exception block starts a subtransaction, which no
+-- parallel query allows.)
+CREATE OR REPLACE FUNCTION import_date(s text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	t text := pg_catalog.regexp_replace(pg_catalog.translate(staging_trim(s), '/.年月０１２３４５６７８９', '----0123456789'), '日$', '');
@@ -447,7 +449,9 @@ COMMENT ON FUNCTION import_error_text(text, text, text) IS 'an error''s message 
 -- What is wrong with a file's band set cell (预警区间, the text
 -- status_bands() takes), or NULL: an empty cell is no set of its own (the
 -- indicator's, the plan's or the defaults).
-CREATE OR REPLACE FUNCTION import_bands_problem(cell text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+-- (PARALLEL UNSAFE: its exception block starts a subtransaction, which no
+-- parallel query allows.)
+CREATE OR REPLACE FUNCTION import_bands_problem(cell text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	msg text; dtl text; hint text;

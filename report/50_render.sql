@@ -349,8 +349,10 @@ COMMENT ON FUNCTION report_lagging_html(date, text, progress_row[]) IS 'report s
 -- each other; a child's own children are not read), in Chinese, with the
 -- figure found and what it was compared with; the findings of the year's
 -- earlier months counted below.
+-- PARALLEL UNSAFE: its exception block starts a subtransaction, which no
+-- parallel query allows (in a worker or in the leader while it runs).
 CREATE OR REPLACE FUNCTION report_review_html(as_of date, area_id text) RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
 	RETURN (
@@ -586,9 +588,10 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- reported on; area_id: the area unit by its id or Chinese name (unit_key;
 -- default: the top one, the first of
 -- the smallest level).  The as-of date and the page number print in the
--- page margin (@page, in the document's own style element).
+-- page margin (@page, in the document's own style element).  PARALLEL
+-- UNSAFE as report_review_html, which it calls.
 CREATE OR REPLACE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	d date;

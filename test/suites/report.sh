@@ -452,5 +452,16 @@ sys.exit(0 if not raw and len(shown) == 9 and "北塔区[U+202E]03.9[U+2066]" in
 PY
 ok $? "no bidirectional control reaches the HTML raw; all nine show as [U+202A] ... [U+2069] (北塔区[U+202E]03.9[U+2066])"
 
+# The report's data review section catches an overflow in an exception
+# block (a subtransaction), which no parallel query allows: the report and
+# the section are PARALLEL UNSAFE, so a query forced into parallel mode
+# still gets the whole report, not "cannot start subtransactions during a
+# parallel operation".
+got=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET force_parallel_mode = on" \
+	-c "SELECT position('七、数据审核' IN progress_report_html('2024-11-30')) > 0" \
+	-c "SELECT report_review_html('2024-11-30', unit_id) IS NOT NULL FROM unit WHERE parent_id IS NULL" 2>&1)
+is "$got" "t
+t" "under force_parallel_mode the report and its review section are made (both PARALLEL UNSAFE)"
+
 echo "1..$n"
 exit $failed
