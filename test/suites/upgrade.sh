@@ -347,7 +347,7 @@ ok $? "the restored database has the readings, the run and the stored states"
 # columns 0.2.0 had, and the catalog is a fresh install's.
 v2=sc_upg_v020
 case "$sharedir" in
-/usr/*) for i in 1 2 3 4 5 6 7; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+/usr/*) for i in 1 2 3 4 5 6 7 8 9; do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
 *)
 	for x in scorecard scorecard_plan; do
 		[ -e "$sharedir/extension/$x--0.2.0.sql" ] ||
@@ -399,6 +399,30 @@ case "$sharedir" in
 		|| ' ' || has_function_privilege('public', p.oid, 'EXECUTE') FROM pg_proc p WHERE p.proname = 'run_assessment'")" "9 true false" \
 		"0.2.0 -> 0.3.0: run_assessment has its new signature (9 arguments) with the privileges set on the old one"
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2acl" -c "DROP ROLE IF EXISTS sc_upg_runner" >/dev/null
+	# 0.3.0 keys a run's items to its progress rows.  An item of 0.2.0
+	# without one (its progress row deleted) is kept: the update warns,
+	# names the run, and adds the key NOT VALID (new items are checked).
+	v2o=sc_upg_v020_orphan
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2o" -c "CREATE DATABASE $v2o" >/dev/null
+	q $v2o -c "SET client_min_messages = warning" -c "CREATE SCHEMA scorecard" -c "CREATE EXTENSION scorecard VERSION '0.2.0' SCHEMA scorecard" \
+		-c "CREATE EXTENSION scorecard_plan VERSION '0.2.0'" -f "$U/plan-0.1.0.sql" >/dev/null
+	orphan=$(q $v2o -c "DELETE FROM scorecard.assessment_run_progress p USING scorecard.assessment_run_item i
+		WHERE (p.run_id, p.unit_id, p.indicator_id) = (i.run_id, i.unit_id, i.indicator_id)
+		  AND (i.unit_id, i.indicator_id) = (SELECT min(unit_id), min(indicator_id) FROM scorecard.assessment_run_item)
+		RETURNING p.run_id || ':' || p.unit_id || ':' || p.indicator_id")
+	items=$(q $v2o -c "SELECT count(*) FROM scorecard.assessment_run_item")
+	out=$(q $v2o -c "ALTER EXTENSION scorecard UPDATE" -c "ALTER EXTENSION scorecard_plan UPDATE" 2>&1)
+	echo "$out" | grep -q "WARNING:  scorecard_plan 0.3.0: items of runs ${orphan%%:*} have no progress row" &&
+		[ "$(q $v2o -c "SELECT count(*) || ' ' || (SELECT convalidated FROM pg_constraint WHERE conname = 'assessment_run_item_is_of_a_progress_row')
+			FROM scorecard.assessment_run_item")" = "$items false" ]
+	ok $? "0.2.0 -> 0.3.0 with an item without its progress row ($orphan): a WARNING names its run, all $items items kept, the key NOT VALID"
+	# (the kept item deleted and inserted again: refused, as a new item)
+	err=$(q $v2o -c "DELETE FROM scorecard.assessment_run_item WHERE run_id || ':' || unit_id || ':' || indicator_id = '$orphan';
+		INSERT INTO scorecard.assessment_run_item (run_id, unit_id, indicator_id, target, scoring, weight)
+		SELECT run_id, '$(echo "$orphan" | cut -d: -f2)', $(echo "$orphan" | cut -d: -f3), '>= 1', 'ratio', 1 FROM scorecard.assessment_run LIMIT 1" 2>&1)
+	echo "$err" | grep -q 'violates foreign key constraint "assessment_run_item_is_of_a_progress_row"'
+	ok $? "... and a new item without its progress row is refused (23503)${err:+: $err}"
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $v2o" >/dev/null
 	# 0.2.0 had the HTML report in the plan model; from 0.3.0 it is the
 	# extension scorecard_report: the update removes it, CREATE EXTENSION
 	# scorecard_report brings it back (README, "Versions and upgrades").
