@@ -301,7 +301,7 @@ BEGIN
 	EXCEPTION WHEN numeric_value_out_of_range THEN
 		RAISE WARNING 'scorecard load: the data review could not run: %', SQLERRM
 			USING DETAIL = 'A figure of the loaded units or of those they are compared with leaves the float8 range; the load goes on.',
-			      HINT = ask || ' names the rule it stops at.';
+			      HINT = ask || ' runs the review alone: readings beyond about 1e300 in magnitude, or nonzero below 1e-300, stop it.';
 		RETURN NULL;
 	END;
 	IF n > 5 THEN
