@@ -278,10 +278,12 @@ COMMENT ON TABLE task IS 'projects, tasks and policies of each action (清单), 
 -- reading with the server's revision, recorded_at and loaded_at, and
 -- loaded_by taken from here.  Loaders hold INSERT on the figure columns of
 -- this table (grant_unit_access), not on reading; loaded_by and xact are
--- the server's (defaults no loader may override).  Rows never outlive the
--- load that inserts them (not dumped), so the table is UNLOGGED: a load
--- writes no WAL for rows it deletes before it commits (a crash empties
--- the table, as every load does; reading itself is logged as ever).
+-- the server's (defaults no loader may override).  A row is of use only to
+-- the transaction that inserts it (a load moves its own transaction's rows
+-- and deletes them; rows committed without a load are never moved), so
+-- the table is UNLOGGED: a load writes no WAL for rows it deletes before it
+-- commits, and a crash, which empties the table, loses nothing a load
+-- needs (reading itself is logged as ever).
 CREATE UNLOGGED TABLE reading_intake (
 	indicator_id int NOT NULL,
 	unit_id text NOT NULL,
