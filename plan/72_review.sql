@@ -148,7 +148,11 @@ BEGIN
 		SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
 		       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
 		FROM ytd y
-		WHERE y.prior > 0::float8
+		-- (figures within 1e-150 to 1e150 in magnitude, or a current 0:
+		-- the ratio of others can leave the float8 range, an error for
+		-- everyone reading the review; such figures get no growth here)
+		WHERE y.prior BETWEEN 1e-150::float8 AND 1e150::float8
+		  AND (y.cur = 0::float8 OR pg_catalog.abs(y.cur) BETWEEN 1e-150::float8 AND 1e150::float8)
 	), peer AS MATERIALIZED (
 		SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
 		FROM growth g
@@ -191,14 +195,23 @@ BEGIN
 		  AND c.value < c.prev_value
 		UNION ALL
 		SELECT p.unit_id, p.indicator_id, p.month, 'parent_vs_children', 'warning', p.value, s.total,
-		       pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
-		           s.n, pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2))
+		       CASE WHEN p.value = 0::float8
+		            THEN pg_catalog.format('own figure is 0, the sum of its %s child units %s', s.n, s.total)
+		            ELSE pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
+		                 s.n, CASE WHEN pg_catalog.abs(p.value) >= 1e-150::float8 AND pg_catalog.abs(p.value - s.total) <= 1e150::float8
+		                           THEN pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2)::text
+		                           -- a ratio beyond float8 (a figure near 1e-300): in numeric
+		                           ELSE pg_catalog.btrim(pg_catalog.to_char(pg_catalog.abs(p.value::numeric - s.total::numeric)
+		                                / pg_catalog.abs(p.value::numeric) * 100, '9.99EEEE')) END) END
 		FROM r p
 		JOIN tree pt ON pt.unit_id = p.unit_id
 		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
 		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
 		WHERE all_units AND p.nature = 'flow' AND p.additive
-		  AND pg_catalog.abs(p.value - s.total) > 0.01::float8 * pg_catalog.abs(p.value)
+		  -- (0.01 x a figure below about 1e-321 leaves float8: such a figure
+		  -- is compared as 0)
+		  AND pg_catalog.abs(p.value - s.total) > CASE WHEN pg_catalog.abs(p.value) >= 1e-300::float8
+		                                              THEN 0.01::float8 * pg_catalog.abs(p.value) ELSE 0::float8 END
 		UNION ALL
 		SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
 		       pg_catalog.format('year-to-date growth %s%% is %s robust standard deviations (1.4826 x MAD %s) from the median %s%% of %s peers (more than 3)',
@@ -213,7 +226,11 @@ BEGIN
 		UNION ALL
 		SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,
 		       pg_catalog.format('%s is %s times the previous month''s %s (bounds: a third to 3 times)',
-		           c.value, CASE WHEN c.value / c.prev_value < 1e9::float8
+		           c.value, CASE WHEN c.value NOT BETWEEN 1e-150::float8 AND 1e150::float8
+		                              OR c.prev_value NOT BETWEEN 1e-150::float8 AND 1e150::float8
+		                         -- a ratio beyond float8 (a figure near 1e-300): in numeric
+		                         THEN pg_catalog.btrim(pg_catalog.to_char(c.value::numeric / c.prev_value::numeric, '9.99EEEE'))
+		                         WHEN c.value / c.prev_value < 1e9::float8
 		                         THEN pg_catalog.round((c.value / c.prev_value)::numeric, 2)::text
 		                         ELSE (c.value / c.prev_value)::text END, c.prev_value)
 		FROM r c

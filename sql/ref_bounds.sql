@@ -215,3 +215,17 @@ SELECT unit_id, value, schedule_gap, status FROM progress('2024-09-30') WHERE in
 SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
 DELETE FROM reading WHERE value = 1e307;
 DELETE FROM plan_setting;
+
+-- 9. Tiny figures within the default bounds: county a loads gdp 1e-320 for
+-- September 2024 (so small that 0.01 of it, or a ratio to it, leaves the
+-- float8 range) and the city its own gdp of 0 against its counties' 1e-320
+-- and 21.  The review runs for everyone: a's month jump (1e-320 is below
+-- a third of August's 11) with its ratio computed in numeric, and the
+-- city's 0 against its children's sum in words (no percentage of 0; it
+-- was a division by zero).
+SELECT begin_load();
+INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('gdp', 'a', '2024-09', '1e-320'), ('gdp', 'c', '2024-09', '0');
+SELECT * FROM load_readings(header => false);
+SELECT unit_id, rule, detail FROM data_review('2024-09-30') WHERE indicator_id = 1 AND month = '2024-09-01' ORDER BY 1, 2;
+SELECT count(*) > 0 AS review_runs FROM data_review_latest;
+DELETE FROM reading WHERE indicator_id = 1 AND month = '2024-09-01' AND (unit_id = 'c' OR revision > 1);
