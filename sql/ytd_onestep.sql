@@ -6,19 +6,8 @@
 -- groups, grown, widened, merged from workers).
 SET search_path = scorecard, public;
 
--- Whether the EXPLAIN of a query has a line matching a pattern.
-CREATE FUNCTION pg_temp.plan_has(q text, pat text, opts text DEFAULT 'COSTS OFF')
-RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE
-	l text;
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (' || opts || ') ' || q LOOP
-		IF l LIKE pat THEN
-			RETURN true;
-		END IF;
-	END LOOP;
-	RETURN false;
-END $$;
+-- plan_has(query, pattern): whether its EXPLAIN has a matching line.
+\i sql/fixtures/plan_has.sql
 
 -- 3,000 groups (700 kB of states) x 24 months, 2023-01 to 2024-12, two
 -- readings a month of tenths and hundredths whose float8 sums are not the

@@ -9,19 +9,8 @@ SELECT 'i' || i AS ind, 'u' || u AS unit, make_date(2023 + (m - 1) / 12, 1 + (m 
 FROM generate_series(1, 20) i, generate_series(1, 50) u, generate_series(1, 24) m;
 ANALYZE par_readings;
 
--- Whether the EXPLAIN of a query has a line matching a pattern.
-CREATE FUNCTION pg_temp.plan_has(q text, pat text, opts text DEFAULT 'COSTS OFF')
-RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE
-	l text;
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (' || opts || ') ' || q LOOP
-		IF l LIKE pat THEN
-			RETURN true;
-		END IF;
-	END LOOP;
-	RETURN false;
-END $$;
+-- plan_has(query, pattern): whether its EXPLAIN has a matching line.
+\i sql/fixtures/plan_has.sql
 
 \set q 'SELECT ind, unit, ytd_growth(period, value, ''2024-09-30'') AS g1, ytd_value(period, value, ''2024-09-30'') AS v1, ytd_agg(period, value)::text AS s, ytd_growth(ytd_agg(period, value), ''2024-06-30'') AS g2 FROM par_readings GROUP BY ind, unit'
 \set r 'SELECT ind, rollup(s) AS city FROM par_states GROUP BY ind'
