@@ -1,3 +1,16 @@
+-- Whether the data review computes a ratio num / den in float8: both
+-- magnitudes within 1e-150 to 1e150 (num may be 0), so that the ratio (and
+-- 100 times it) can neither overflow nor underflow, an error for everyone
+-- reading the review.  Figures beyond, which a county can load within the
+-- bounds (1e-320), get their ratio in numeric or none.  Unpinned so that
+-- it inlines: its body is SQL-standard, bound to its objects when it was
+-- created.
+CREATE OR REPLACE FUNCTION review_ratio_fits(num float8, den float8) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (num = 0 OR pg_catalog.abs(num) BETWEEN 1e-150::float8 AND 1e150::float8)
+   AND pg_catalog.abs(den) BETWEEN 1e-150::float8 AND 1e150::float8;
+COMMENT ON FUNCTION review_ratio_fits(float8, float8) IS 'whether the data review computes num / den in float8: both magnitudes within 1e-150 to 1e150 (num may be 0)';
+
 -- The data review (统计数据审核): what a bureau checks in the readings
 -- before it publishes them.  data_review(as_of) lists findings over the
 -- readings in force (readings(recorded_as_of, ...)) of the as-of year and
@@ -148,11 +161,8 @@ BEGIN
 		SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
 		       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
 		FROM ytd y
-		-- (figures within 1e-150 to 1e150 in magnitude, or a current 0:
-		-- the ratio of others can leave the float8 range, an error for
-		-- everyone reading the review; such figures get no growth here)
-		WHERE y.prior BETWEEN 1e-150::float8 AND 1e150::float8
-		  AND (y.cur = 0::float8 OR pg_catalog.abs(y.cur) BETWEEN 1e-150::float8 AND 1e150::float8)
+		-- (figures whose ratio float8 cannot hold get no growth here)
+		WHERE y.prior > 0::float8 AND review_ratio_fits(y.cur, y.prior)
 	), peer AS MATERIALIZED (
 		SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
 		FROM growth g
@@ -198,7 +208,7 @@ BEGIN
 		       CASE WHEN p.value = 0::float8
 		            THEN pg_catalog.format('own figure is 0, the sum of its %s child units %s', s.n, s.total)
 		            ELSE pg_catalog.format('own figure differs from the sum of its %s child units by %s%% of its value (more than 1%%)',
-		                 s.n, CASE WHEN pg_catalog.abs(p.value) >= 1e-150::float8 AND pg_catalog.abs(p.value - s.total) <= 1e150::float8
+		                 s.n, CASE WHEN review_ratio_fits(p.value - s.total, p.value)
 		                           THEN pg_catalog.round((pg_catalog.abs(p.value - s.total) / pg_catalog.abs(p.value) * 100::float8)::numeric, 2)::text
 		                           -- a ratio beyond float8 (a figure near 1e-300): in numeric
 		                           ELSE pg_catalog.btrim(pg_catalog.to_char(pg_catalog.abs(p.value::numeric - s.total::numeric)
@@ -226,8 +236,7 @@ BEGIN
 		UNION ALL
 		SELECT c.unit_id, c.indicator_id, c.month, 'month_jump', 'warning', c.value, c.prev_value,
 		       pg_catalog.format('%s is %s times the previous month''s %s (bounds: a third to 3 times)',
-		           c.value, CASE WHEN c.value NOT BETWEEN 1e-150::float8 AND 1e150::float8
-		                              OR c.prev_value NOT BETWEEN 1e-150::float8 AND 1e150::float8
+		           c.value, CASE WHEN NOT review_ratio_fits(c.value, c.prev_value)
 		                         -- a ratio beyond float8 (a figure near 1e-300): in numeric
 		                         THEN pg_catalog.btrim(pg_catalog.to_char(c.value::numeric / c.prev_value::numeric, '9.99EEEE'))
 		                         WHEN c.value / c.prev_value < 1e9::float8
