@@ -103,12 +103,12 @@ staged_month(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	bool		fallback = PG_GETARG_BOOL(1);
-	char	   *s = text_to_cstring(t);
 	int			y,
 				m,
 				d;
 
-	if (!input_staged_month(s, VARSIZE_ANY_EXHDR(t), fallback, &y, &m, &d))
+	/* read in place: input_staged_month copies what it keeps */
+	if (!input_staged_month(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), fallback, &y, &m, &d))
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(date2j(y, m, d) - POSTGRES_EPOCH_JDATE);
 }
