@@ -26,8 +26,7 @@ LOAD_REPS=${REPS:-3}
 ms() { awk -v k="@$1" '$0 == k { f = 1; next } f && /^Time:/ { print $2; exit }' "$2"; }
 # Median of the times of the statements after the lines "@$1 N".
 med() {
-	awk -v k="@$1" '$1 == k { f = 1; next } f && /^Time:/ { print $2; f = 0 }' "$2" |
-		sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+	awk -v k="@$1" '$1 == k { f = 1; next } f && /^Time:/ { print $2; f = 0 }' "$2" | median
 }
 
 out=$(mktemp)
