@@ -64,6 +64,21 @@ SELECT p.indicator_id, p.unit_id, p.pub, p.pub1,
           AND q.parent_id IS NOT DISTINCT FROM p.parent_id AND q.peer_group IS NOT DISTINCT FROM p.peer_group)::int AS peers
 FROM p" >/dev/null
 ok $? "plain-SQL ranks computed"
+
+# progress() reads indicator_state()'s rows in place (progress_of_states
+# given no states); the report and progress_arith pass them as an array
+# (indicator_state_rows): both give the same rows in the same order, as
+# recorded now and before the readings were loaded, in January, mid-year,
+# at the last month with readings and in the year before.
+is "$(q "SELECT coalesce(string_agg(d || ' @ ' || coalesce(r::text, 'now'), ', '), 'none')
+	FROM unnest('{2023-12-31,2024-01-31,2024-02-29,2024-06-30,2024-11-30}'::date[]) d
+	CROSS JOIN unnest(ARRAY[NULL, now(), now() - interval '10 years']::timestamptz[]) r
+	WHERE ARRAY(SELECT p FROM progress(d, r) p)::text
+	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, indicator_state_rows(d, r), r) p)::text
+	   OR ARRAY(SELECT p FROM progress(d, r) p)::text
+	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, NULL, r) p)::text")" "none" \
+	"progress() equals progress_of_states() of the states as an array, at 5 dates x 3 recorded_as_of"
+is "$(q "SELECT count(*) > 200 FROM progress('$AS_OF')")" "t" "the comparison above is of the whole plan's rows"
 is "$(q "SELECT count(*) > 0 FROM plain pl JOIN plain q USING (indicator_id, rank)
 	WHERE pl.unit_id < q.unit_id AND pl.pub = q.pub AND pl.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" t \
 	"the ranked indicator has ties at its published precision"
