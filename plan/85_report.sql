@@ -232,8 +232,11 @@ RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade tex
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
 -- hash joins: the planner takes an array's rows for ten and would
--- rescan them once per unit
-SET enable_nestloop = off AS $$
+-- rescan them once per unit; no JIT, which a plan costed with a method
+-- turned off (1e10) would otherwise get at the server's default jit = on,
+-- about a second of compiling per call
+SET enable_nestloop = off
+SET jit = off AS $$
 	WITH run AS (
 		SELECT r.run_id, r.as_of FROM assessment_run r
 		WHERE r.year = extract(year FROM report_ranking.as_of)
@@ -341,8 +344,9 @@ RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, s
 	responsible text, lead_person text, section text, due_date date)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
--- hash joins, as in report_ranking
-SET enable_nestloop = off AS $$
+-- hash joins and no JIT, as in report_ranking
+SET enable_nestloop = off
+SET jit = off AS $$
 	WITH RECURSIVE area(unit_id) AS (
 		SELECT area_id
 		UNION

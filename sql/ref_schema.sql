@@ -83,5 +83,13 @@ SELECT p.oid::regprocedure AS unpinned FROM pg_proc p
 WHERE p.pronamespace = 'scorecard'::regnamespace
   AND NOT coalesce(p.proconfig[1] LIKE 'search_path=pg_catalog, %', false)
 ORDER BY 1;
+-- A function that turns a join or sort method off turns JIT off too: its
+-- plans cost the disabled method's 1e10, and at the server's default
+-- jit = on they would be JIT-compiled, about a second per call.
+SELECT p.oid::regprocedure AS methods_off_jit_on FROM pg_proc p
+WHERE p.pronamespace = 'scorecard'::regnamespace
+  AND EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c LIKE 'enable\_%=off')
+  AND NOT coalesce('jit=off' = ANY (p.proconfig), false)
+ORDER BY 1;
 
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
