@@ -280,8 +280,8 @@ COMMENT ON FUNCTION indicator_state_rows(date, timestamptz) IS 'the rows of indi
 -- SELECT as there (test/suites/one_rule.sh checks the names and order).
 -- progress_of_states judges the states given (indicator_state_rows of the
 -- same as_of and recorded_as_of), so that a caller that also reads the
--- states (the report) computes them once; given none (NULL) it computes
--- them, as progress() asks it to.
+-- states (the report) computes them once; given NULL it computes them,
+-- as progress() asks it to (an empty array is judged as no states).
 
 CREATE OR REPLACE FUNCTION progress_of_states(as_of date, state_rows indicator_state_row[],
 	recorded_as_of timestamptz DEFAULT NULL)
@@ -301,8 +301,7 @@ BEGIN
 	WITH states AS (
 		-- the states given, or (NULL) computed here: read from
 		-- indicator_state's result in place, where an array of them would
-		-- be built, copied into the plan and taken apart again (a third of
-		-- progress() at 3,000 counties)
+		-- be built, copied into the plan and taken apart again
 		SELECT * FROM unnest(state_rows)
 		UNION ALL
 		SELECT * FROM indicator_state(as_of, recorded_as_of) WHERE state_rows IS NULL

@@ -232,9 +232,8 @@ RETURNS TABLE (unit_id text, unit_zh text, score float8, total float8, grade tex
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
 -- hash joins: the planner takes an array's rows for ten and would
--- rescan them once per unit; no JIT, which a plan costed with a method
--- turned off (1e10) would otherwise get at the server's default jit = on,
--- about a second of compiling per call
+-- rescan them once per unit; no JIT, as the recipe in docs/development.md
+-- says for a function that turns a method off
 SET enable_nestloop = off
 SET jit = off AS $$
 	WITH run AS (

@@ -88,8 +88,8 @@ ORDER BY 1;
 -- jit = on they would be JIT-compiled, about a second per call.
 SELECT p.oid::regprocedure AS methods_off_jit_on FROM pg_proc p
 WHERE p.pronamespace = 'scorecard'::regnamespace
-  AND EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c LIKE 'enable\_%=off')
-  AND NOT coalesce('jit=off' = ANY (p.proconfig), false)
+  AND EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c ~ '^enable_[a-z_]+=(off|false|no|0)$')
+  AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c ~ '^jit=(off|false|no|0)$')
 ORDER BY 1;
 
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

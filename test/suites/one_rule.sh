@@ -66,19 +66,24 @@ FROM p" >/dev/null
 ok $? "plain-SQL ranks computed"
 
 # progress() reads indicator_state()'s rows in place (progress_of_states
-# given no states); the report and progress_arith pass them as an array
-# (indicator_state_rows): both give the same rows in the same order, as
-# recorded now and before the readings were loaded, in January, mid-year,
-# at the last month with readings and in the year before.
-is "$(q "SELECT coalesce(string_agg(d || ' @ ' || coalesce(r::text, 'now'), ', '), 'none')
-	FROM unnest('{2023-12-31,2024-01-31,2024-02-29,2024-06-30,2024-11-30}'::date[]) d
-	CROSS JOIN unnest(ARRAY[NULL, now(), now() - interval '10 years']::timestamptz[]) r
+# given NULL); the report and progress_arith pass them as an array
+# (indicator_state_rows): both give the same rows in the same order, in
+# January, February, mid-year, October and November, as recorded now and
+# between the demo's two loads (2024-12-20, and 2024-12-27 with two
+# revised October figures, data/generate.sql), where the revisions are
+# not yet in force.
+cases="FROM unnest('{2024-01-31,2024-02-29,2024-06-30,2024-10-31,2024-11-30}'::date[]) d
+	CROSS JOIN unnest(ARRAY[NULL, '2024-12-23 12:00']::timestamptz[]) r"
+is "$(q "SELECT coalesce(string_agg(d || ' @ ' || coalesce(r::text, 'now'), ', '), 'none') $cases
 	WHERE ARRAY(SELECT p FROM progress(d, r) p)::text
-	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, indicator_state_rows(d, r), r) p)::text
-	   OR ARRAY(SELECT p FROM progress(d, r) p)::text
-	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, NULL, r) p)::text")" "none" \
-	"progress() equals progress_of_states() of the states as an array, at 5 dates x 3 recorded_as_of"
-is "$(q "SELECT count(*) > 200 FROM progress('$AS_OF')")" "t" "the comparison above is of the whole plan's rows"
+	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, indicator_state_rows(d, r), r) p)::text")" "none" \
+	"progress() equals progress_of_states() of the states as an array, at 5 dates x 2 recorded_as_of"
+is "$(q "SELECT min(n) > 0 FROM (SELECT (SELECT count(*) FROM progress(d, r) p WHERE p.value IS NOT NULL) AS n $cases) x")" "t" \
+	"each of those cases has figures to compare"
+is "$(q "SELECT string_agg(d::text, ',' ORDER BY d) FROM unnest('{2024-01-31,2024-02-29,2024-06-30,2024-10-31,2024-11-30}'::date[]) d
+	WHERE ARRAY(SELECT p FROM progress(d) p)::text
+	      IS DISTINCT FROM ARRAY(SELECT p FROM progress(d, '2024-12-23 12:00') p)::text")" "2024-10-31,2024-11-30" \
+	"the revised October figures make the two recorded_as_of differ from October on"
 is "$(q "SELECT count(*) > 0 FROM plain pl JOIN plain q USING (indicator_id, rank)
 	WHERE pl.unit_id < q.unit_id AND pl.pub = q.pub AND pl.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" t \
 	"the ranked indicator has ties at its published precision"
