@@ -589,10 +589,14 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- default: the top one, the first of
 -- the smallest level).  The as-of date and the page number print in the
 -- page margin (@page, in the document's own style element).  PARALLEL
--- UNSAFE as report_review_html, which it calls.
+-- UNSAFE as report_review_html, which it calls.  No JIT in any section:
+-- each reads one unit and its children, a few hundred rows that a
+-- compilation costs more than (the charts' query compiled a hundred
+-- functions per report at the server's default jit = on).
 CREATE OR REPLACE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL UNSAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET jit = off AS $$
 DECLARE
 	d date;
 	c unit;

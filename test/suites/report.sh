@@ -463,5 +463,23 @@ got=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET for
 is "$got" "t
 t" "under force_parallel_mode the report and its review section are made (both PARALLEL UNSAFE)"
 
+# No JIT in the report (its sections read a unit and its children): with
+# every query's cost over the JIT thresholds (jit_above_cost = 0),
+# auto_explain shows a JIT compilation for the calling statement only, as
+# for a call of md5() in its place.
+jit_plans() {
+	psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET jit = on" -c "SET jit_above_cost = 0" \
+		-c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
+		-c "SET auto_explain.log_nested_statements = on" -c "SET auto_explain.log_level = notice" \
+		-c "SET client_min_messages = notice" -c "$1" 2>&1 | grep -c '^JIT:'
+}
+outside=$(jit_plans "SELECT octet_length(md5('x')) > 0")
+if [ "$outside" -gt 0 ]; then
+	inside=$(jit_plans "SELECT octet_length(progress_report_html('2024-11-30')) > 0")
+	is "$inside" "$outside" "at jit = on the report compiles none of its statements"
+else
+	ok 0 "# SKIP this server has no JIT (postgresql's llvmjit): the report's jit = off is not tried"
+fi
+
 echo "1..$n"
 exit $failed
