@@ -20,7 +20,7 @@ trap 'rm -f "$BENCH_GOALS"' EXIT
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of ${REPS:-5} runs"
 failed=()
 for b in "$TOP"/bench/*.sh; do
-	case $(basename "$b") in run.sh | lib.sh | scale.sh | plan.sh | citus.sh | dashboard.sh) continue ;; esac
+	case $(basename "$b") in run.sh | lib.sh | ab.sh | scale.sh | plan.sh | citus.sh | dashboard.sh) continue ;; esac
 	say "$(basename "$b" .sh)"
 	# each on the bench server, in database postgres, whatever it left set
 	(cd "$TOP" && bash "$b") || failed+=("$(basename "$b" .sh)")
