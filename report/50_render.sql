@@ -607,6 +607,7 @@ DECLARE
 	n_green int; n_yellow int; n_red int; n_none int; n_all int;
 	latest date;
 	prog progress_row[];
+	lag progress_row[];
 	states indicator_state_row[];
 	ranks text := '';
 	g record;
@@ -641,9 +642,26 @@ BEGIN
 
 	-- the one computation of the states and of progress() every section
 	-- reads: the states of the unit and its children for the contribution
-	-- and the charts, progress() judged on all of them
+	-- and the charts, progress() judged on all of them.  Each section is
+	-- given the rows it reads: prog, the unit's and its children's
+	-- (targets, matrix, rankings, the counts below); lag, the red and
+	-- yellow rows of the unit and of every unit below it (the lagging list
+	-- lists no others).
 	states := indicator_state_rows(d);
-	prog := ARRAY(SELECT p FROM progress_of_states(d, states) p);
+	WITH RECURSIVE below(unit_id) AS (
+		SELECT c.unit_id
+		UNION
+		SELECT u.unit_id FROM unit u JOIN below b ON u.parent_id = b.unit_id
+	), p AS MATERIALIZED (
+		SELECT f.r, f.near, f.lagging
+		FROM (SELECT p AS r,
+		             p.unit_id = c.unit_id OR p.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id) AS near,
+		             p.status IN ('red', 'yellow') AND p.unit_id IN (SELECT b.unit_id FROM below b) AS lagging
+		      FROM progress_of_states(d, states) p) f
+		WHERE f.near OR f.lagging
+	)
+	SELECT ARRAY(SELECT p.r FROM p WHERE p.near), ARRAY(SELECT p.r FROM p WHERE p.lagging)
+	INTO prog, lag;
 	states := ARRAY(SELECT x FROM unnest(states) x
 	                WHERE x.unit_id = c.unit_id OR x.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
 
@@ -704,7 +722,7 @@ BEGIN
 		|| '<p class="legend">单元格底色条的长度为贡献率；红字为负值。</p>'
 		|| CASE WHEN has_children THEN coalesce(report_contribution_html(d, c.unit_id, states), '<p class="muted">无</p>')
 		        ELSE '<p class="muted">无下级单位</p>' END
-		|| '<h2>五、滞后清单</h2>' || coalesce(report_lagging_html(d, c.unit_id, prog), '<p class="muted">无</p>')
+		|| '<h2>五、滞后清单</h2>' || coalesce(report_lagging_html(d, c.unit_id, lag), '<p class="muted">无</p>')
 		|| '<h2>六、主要指标累计增速走势</h2>'
 		|| '<p class="legend">' || report_escape(lab.whole_zh) || ' 1 月至各月累计增速（%）：'
 		|| '<svg class="key" viewBox="0 0 28 10" width="28" height="10"><path class="line ok" d="M1 5H27"/></svg>达到目标'

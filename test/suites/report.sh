@@ -190,6 +190,13 @@ done
 nt=$(grep -oE '<h3>落后指标</h3>.*<h3>滞后项目与任务</h3>' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
 et=$(q "SELECT count(*) FROM progress('2024-11-30') WHERE status IN ('red', 'yellow')")
 [ "$nt" = "$et" ]; ok $? "the lagging list has the $et targets of the city and its units in red or yellow ($nt)"
+# A county's report lists its own red and yellow targets (and those of any
+# unit below it), none of the city's or its neighbours'.
+q "SELECT progress_report_html('2024-11-30', 'beita')" >"$out/report_beita.html"
+nb=$(grep -oE '<h3>落后指标</h3>.*<h3>滞后项目与任务</h3>' "$out/report_beita.html" | grep -oE '<tr><td><span class="chip' | wc -l)
+eb=$(q "WITH RECURSIVE below(unit_id) AS (SELECT 'beita'::text UNION SELECT u.unit_id FROM unit u JOIN below b ON u.parent_id = b.unit_id)
+	SELECT count(*) FROM progress('2024-11-30') WHERE status IN ('red', 'yellow') AND unit_id IN (SELECT unit_id FROM below)")
+[ "$eb" -gt 0 ] && [ "$nb" = "$eb" ]; ok $? "北塔区's report lists its $eb targets in red or yellow ($nb)"
 nk=$(grep -oE '<h3>滞后项目与任务</h3>.*<h2>六、' "$out/report.html" | grep -oE '<tr><td><span class="chip' | wc -l)
 ek=$(q "SELECT count(*) FROM task WHERE year = 2024 AND status <> 'done'
 	AND (due_date < '2024-11-30' OR completed_investment / planned_investment <
