@@ -58,6 +58,48 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with the path of their ancestors (parent first)';
 
+-- A unit and every unit below it (its subtree: area units and
+-- departments): what a report of the unit reads, and the scope a
+-- computation limited to it covers.
+CREATE OR REPLACE FUNCTION units_below(root text) RETURNS SETOF text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH RECURSIVE s(unit_id) AS (
+		SELECT u.unit_id FROM unit u WHERE u.unit_id = root
+		UNION
+		SELECT u.unit_id FROM unit u JOIN s ON u.parent_id = s.unit_id
+	)
+	SELECT s.unit_id FROM s
+$$;
+COMMENT ON FUNCTION units_below(text) IS 'the unit and every unit below it (area units and departments)';
+
+-- The units a computation limited to below covers (units_below), as an
+-- array for a plan's constant: NULL when that is every unit (no limit to
+-- check per row), none for an unknown unit.
+CREATE OR REPLACE FUNCTION units_scope(below text) RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN below IS NOT NULL THEN (
+		SELECT CASE WHEN pg_catalog.count(*) < (SELECT pg_catalog.count(*) FROM unit)
+		            THEN coalesce(pg_catalog.array_agg(b.u), '{}') END
+		FROM units_below(below) b(u)) END
+$$;
+COMMENT ON FUNCTION units_scope(text) IS 'the units of below''s subtree as an array; NULL when that is every unit or below is NULL';
+
+-- The unit whose subtree holds the states that the targets of below and
+-- of the units under it are judged on in a year: below, or its parent
+-- where a target of below itself is judged on its parent's figure
+-- (judged_on 'area'; NULL, all units, for a top unit's).
+CREATE OR REPLACE FUNCTION states_below(below text, year int) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN EXISTS (SELECT 1 FROM plan_target t
+	                         WHERE t.unit_id = below AND t.year = states_below.year AND t.judged_on = 'area')
+	            THEN (SELECT u.parent_id FROM unit u WHERE u.unit_id = below)
+	            ELSE below END
+$$;
+COMMENT ON FUNCTION states_below(text, int) IS 'the unit whose subtree''s states judge the targets of below and the units under it in a year: below, or its parent where a target of below is judged on its area';
+
 -- Whether an indicator's level targets are judged against time progress
 -- (序时进度): those of flows and task counts reported more often than once
 -- a year.  progress() judges status and schedule gap by it, and
@@ -93,7 +135,8 @@ COMMENT ON FUNCTION indicator_prorated(text, text) IS 'whether an indicator''s l
 -- at the bottom lacks).
 -- Planned as the recipe in docs/development.md ("How the plan model stays
 -- linear") says: PL/pgSQL with custom plans, no JIT, no merge joins, no sorts.
-CREATE OR REPLACE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION indicator_state(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+	below text DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, state ytd, data_month date,
 	reported_growth float8, rolled_up boolean, note text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
@@ -105,12 +148,17 @@ SET enable_sort = off AS $$
 #variable_conflict use_column
 DECLARE
 	year_start date := pg_catalog.date_trunc('year', as_of)::date;
+	-- the units whose states are computed: below and every unit under it
+	-- (a subtree holds whatever its roll-ups read), or all (NULL); a
+	-- query of its own, as area_tree() is for Citus
+	scope text[] := units_scope(below);
 BEGIN
 	RETURN QUERY
 	WITH tree AS (
 		-- area units (not departments) reachable from a top unit, with the
 		-- path of their ancestors, the parent first
 		SELECT a.unit_id, a.parent_id, a.path FROM area_tree() a
+		WHERE scope IS NULL OR a.unit_id = ANY (scope)
 	), bottom AS (
 		-- area units without child area units
 		SELECT t.unit_id, t.path FROM tree t
@@ -135,6 +183,7 @@ BEGIN
 		JOIN indicator i ON i.indicator_id = r.indicator_id
 		WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
 		  AND r.month >= (year_start - interval '1 year')::date AND r.month <= as_of
+		  AND (scope IS NULL OR r.unit_id = ANY (scope))
 		  AND NOT EXISTS (
 			SELECT 1 FROM reading n
 			WHERE n.revision > 1
@@ -197,10 +246,12 @@ BEGIN
 		WHERE st.d IS NULL OR a.k < st.d
 		GROUP BY s.indicator_id, a.unit_id
 	), complete AS (
+		-- (in a subtree, the climbs go on above its top unit: those
+		-- ancestors' partial roll-ups are not its units')
 		SELECT rd.*, rd.holes = 0 AND NOT rd.out_of_range
 		             AND (rd.dated = 0 OR (rd.dated = rd.states AND rd.first_month = rd.last_month)) AS ok
 		FROM rolled rd
-		WHERE rd.states > 0
+		WHERE rd.states > 0 AND (scope IS NULL OR rd.unit_id = ANY (scope))
 	), figure AS (
 		SELECT o.indicator_id, o.unit_id, o.data_month FROM own o
 		UNION ALL
@@ -232,18 +283,19 @@ BEGIN
 	FROM complete c
 	LEFT JOIN reporting rp ON rp.indicator_id = c.indicator_id AND rp.unit_id = c.unit_id;
 END $$;
-COMMENT ON FUNCTION indicator_state(date, timestamptz) IS 'ytd state of each indicator x unit at as_of: own readings, or the roll-up of the child units when every one reports (else NULL and a note)';
+COMMENT ON FUNCTION indicator_state(date, timestamptz, text) IS 'ytd state of each indicator x unit at as_of (of below and the units under it; NULL: all): own readings, or the roll-up of the child units when every one reports (else NULL and a note)';
 
 -- indicator_state()'s rows as one array, for the functions that take the
 -- states computed once (progress_of_states, the report's sections).
-CREATE OR REPLACE FUNCTION indicator_state_rows(as_of date, recorded_as_of timestamptz DEFAULT NULL)
+CREATE OR REPLACE FUNCTION indicator_state_rows(as_of date, recorded_as_of timestamptz DEFAULT NULL,
+	below text DEFAULT NULL)
 RETURNS indicator_state_row[]
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT ARRAY(SELECT (x.indicator_id, x.unit_id, x.state, x.data_month, x.reported_growth, x.rolled_up, x.note)::indicator_state_row
-	             FROM indicator_state(as_of, recorded_as_of) x)
+	             FROM indicator_state(as_of, recorded_as_of, below) x)
 $$;
-COMMENT ON FUNCTION indicator_state_rows(date, timestamptz) IS 'the rows of indicator_state() as one array';
+COMMENT ON FUNCTION indicator_state_rows(date, timestamptz, text) IS 'the rows of indicator_state() as one array';
 
 -- Progress of every target of the as-of year, per indicator x unit.
 --   value: year-to-date value (flows) or level at the month (stocks, rates);
@@ -282,9 +334,14 @@ COMMENT ON FUNCTION indicator_state_rows(date, timestamptz) IS 'the rows of indi
 -- same as_of and recorded_as_of), so that a caller that also reads the
 -- states (the report) computes them once; given NULL it computes them,
 -- as progress() asks it to (an empty array is judged as no states).
+-- below limits it to the targets of that unit and the units under it (a
+-- report of a county need not judge the nation): its rows are those of
+-- progress() for these units, judged on the states of states_below's
+-- subtree, which holds every figure they read (a parent's roll-up reads
+-- its children only).
 
 CREATE OR REPLACE FUNCTION progress_of_states(as_of date, state_rows indicator_state_row[],
-	recorded_as_of timestamptz DEFAULT NULL)
+	recorded_as_of timestamptz DEFAULT NULL, below text DEFAULT NULL)
 RETURNS SETOF progress_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -296,6 +353,8 @@ SET enable_nestloop = off AS $$
 DECLARE
 	-- the plan's band set, read once (a constant of the custom plan)
 	plan_bands text := (SELECT ps.status_bands FROM plan_setting ps WHERE ps.only_row);
+	-- the units whose targets are judged: below and those under it, or all
+	scope text[] := units_scope(below);
 BEGIN
 	RETURN QUERY
 	WITH states AS (
@@ -304,7 +363,9 @@ BEGIN
 		-- be built, copied into the plan and taken apart again
 		SELECT * FROM unnest(state_rows)
 		UNION ALL
-		SELECT * FROM indicator_state(as_of, recorded_as_of) WHERE state_rows IS NULL
+		SELECT * FROM indicator_state(as_of, recorded_as_of,
+		                              CASE WHEN below IS NOT NULL THEN states_below(below, extract(year FROM as_of)::int) END)
+		WHERE state_rows IS NULL
 	), adjusted AS (
 		-- the targets changed mid-year, as in force at the as-of date
 		SELECT * FROM target_adjustments_in_force(as_of, recorded_as_of)
@@ -319,7 +380,7 @@ BEGIN
 		FROM plan_target t
 		JOIN unit tu ON tu.unit_id = t.unit_id
 		LEFT JOIN adjusted v ON v.indicator_id = t.indicator_id AND v.unit_id = t.unit_id
-		WHERE t.year = extract(year FROM as_of)::int
+		WHERE t.year = extract(year FROM as_of)::int AND (scope IS NULL OR t.unit_id = ANY (scope))
 	), inputs AS (
 		-- each target with its indicator, its state and its schedule
 		SELECT t.indicator_id, t.unit_id, t.judged_unit_id, t.target, t.target_version, t.target_since,
@@ -499,7 +560,7 @@ BEGIN
 	JOIN unit u ON u.unit_id = p.unit_id
 	ORDER BY u.sort_order, p.unit_id, p.indicator_id;
 END $$;
-COMMENT ON FUNCTION progress_of_states(date, indicator_state_row[], timestamptz) IS 'progress() judged on the states given (indicator_state_rows of the same as_of and recorded_as_of; NULL: computed here)';
+COMMENT ON FUNCTION progress_of_states(date, indicator_state_row[], timestamptz, text) IS 'progress() judged on the states given (indicator_state_rows of the same as_of and recorded_as_of; NULL: computed here), of the targets of below and the units under it (NULL: all)';
 
 CREATE OR REPLACE FUNCTION progress(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS SETOF progress_row

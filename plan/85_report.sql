@@ -346,15 +346,11 @@ SET search_path = pg_catalog, scorecard, pg_temp
 -- hash joins and no JIT, as in report_ranking
 SET enable_nestloop = off
 SET jit = off AS $$
-	WITH RECURSIVE area(unit_id) AS (
-		SELECT area_id
-		UNION
-		SELECT u.unit_id FROM unit u JOIN area ON u.parent_id = area.unit_id
-	), l AS (
+	WITH l AS (
 		SELECT l.*
 		FROM lagging_list_of(as_of, coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
 			responsible_unit_zh, lead_person, status, behind, behind_unit, months, since, ord)
-		WHERE l.unit_id IN (SELECT area.unit_id FROM area)
+		WHERE l.unit_id IN (SELECT units_below(area_id))
 	)
 	SELECT l.ord,
 	       CASE WHEN l.kind = 'target' THEN '指标' WHEN tp.kind = 'project' THEN '项目' WHEN tp.kind = 'task' THEN '任务' ELSE '政策' END,

@@ -641,23 +641,20 @@ BEGIN
 	latest := latest_month();
 
 	-- the one computation of the states and of progress() every section
-	-- reads: the states of the unit and its children for the contribution
-	-- and the charts, progress() judged on all of them.  Each section is
-	-- given the rows it reads: prog, the unit's and its children's
-	-- (targets, matrix, rankings, the counts below); lag, the red and
-	-- yellow rows of the unit and of every unit below it (the lagging list
-	-- lists no others).
-	states := indicator_state_rows(d);
-	WITH RECURSIVE below(unit_id) AS (
-		SELECT c.unit_id
-		UNION
-		SELECT u.unit_id FROM unit u JOIN below b ON u.parent_id = b.unit_id
-	), p AS MATERIALIZED (
+	-- reads, of the unit and the units below it only (the states of
+	-- states_below's subtree, which hold every figure those targets read):
+	-- the states of the unit and its children for the contribution and
+	-- the charts, progress() judged on them.  Each section is given the
+	-- rows it reads: prog, the unit's and its children's (targets, matrix,
+	-- rankings, the counts below); lag, the red and yellow rows (the
+	-- lagging list lists no others).
+	states := indicator_state_rows(d, NULL, states_below(c.unit_id, y));
+	WITH p AS MATERIALIZED (
 		SELECT f.r, f.near, f.lagging
 		FROM (SELECT p AS r,
 		             p.unit_id = c.unit_id OR p.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id) AS near,
-		             p.status IN ('red', 'yellow') AND p.unit_id IN (SELECT b.unit_id FROM below b) AS lagging
-		      FROM progress_of_states(d, states) p) f
+		             p.status IN ('red', 'yellow') AS lagging
+		      FROM progress_of_states(d, states, NULL, c.unit_id) p) f
 		WHERE f.near OR f.lagging
 	)
 	SELECT ARRAY(SELECT p.r FROM p WHERE p.near), ARRAY(SELECT p.r FROM p WHERE p.lagging)

@@ -84,6 +84,25 @@ is "$(q "SELECT string_agg(d::text, ',' ORDER BY d) FROM unnest('{2024-01-31,202
 	WHERE ARRAY(SELECT p FROM progress(d) p)::text
 	      IS DISTINCT FROM ARRAY(SELECT p FROM progress(d, '2024-12-23 12:00') p)::text")" "2024-10-31,2024-11-30" \
 	"the revised October figures make the two recorded_as_of differ from October on"
+# progress_of_states(..., below): progress()'s rows of that unit and the
+# units under it, in its order: a county, the city, a department, as
+# recorded now and before the revisions, and with a target of the county
+# judged on its parent's figure (judged_on 'area', states_below: the
+# city's subtree then).
+sub_cases="FROM unnest('{2024-06-30,2024-11-30}'::date[]) d
+	CROSS JOIN unnest(ARRAY[NULL, '2024-12-23 12:00']::timestamptz[]) r
+	CROSS JOIN unnest(ARRAY['beita', 'shaoyang', (SELECT min(u.unit_id) FROM unit u JOIN unit_kind k USING (kind) WHERE k.is_department)]) b"
+sub_differ="SELECT coalesce(string_agg(d || ' @ ' || coalesce(r::text, 'now') || ' below ' || b, ', '), 'none') $sub_cases
+	WHERE ARRAY(SELECT p FROM progress(d, r) p WHERE p.unit_id IN (SELECT units_below(b)))::text
+	      IS DISTINCT FROM ARRAY(SELECT p FROM progress_of_states(d, NULL, r, b) p)::text"
+is "$(q "$sub_differ")" "none" "progress_of_states() below a county, the city and a department: progress()'s rows of them"
+is "$(q "SELECT min(n) > 0 FROM (SELECT (SELECT count(*) FROM progress_of_states(d, NULL, r, b) p WHERE p.value IS NOT NULL) AS n $sub_cases) x")" "t" \
+	"each of those cases has figures to compare"
+is "$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "BEGIN" \
+	-c "UPDATE plan_target SET judged_on = 'area' WHERE unit_id = 'beita' AND year = 2024
+	    AND indicator_id = (SELECT min(t.indicator_id) FROM plan_target t WHERE t.unit_id = 'beita' AND t.year = 2024)" \
+	-c "SELECT states_below('beita', 2024) || ': ' || ($sub_differ)" -c "ROLLBACK" | grep ':')" "shaoyang: none" \
+	"a county's target judged on the city's figure: its states are the city's subtree's, and the rows are progress()'s"
 is "$(q "SELECT count(*) > 0 FROM plain pl JOIN plain q USING (indicator_id, rank)
 	WHERE pl.unit_id < q.unit_id AND pl.pub = q.pub AND pl.indicator_id = (SELECT indicator_id FROM ranked_indicator)")" t \
 	"the ranked indicator has ties at its published precision"
@@ -129,7 +148,7 @@ is "$(q "SELECT count(*) FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit
 # indicator_prorated: progress() (status, schedule gap) and unit_scores_of
 # (the prorated target scored against) both call it, and it gives the hand
 # table (flows and task counts, unless reported annually).
-for f in 'progress_of_states(date,indicator_state_row[],timestamptz)' 'unit_scores_of(progress_row[],boolean)'; do
+for f in 'progress_of_states(date,indicator_state_row[],timestamptz,text)' 'unit_scores_of(progress_row[],boolean)'; do
 	is "$(q "SELECT pg_get_functiondef('$f'::regprocedure) LIKE '%indicator_prorated(%'
 		AND pg_get_functiondef('$f'::regprocedure) NOT LIKE '%''flow'', ''task''%'")" t \
 		"$f judges prorated targets by indicator_prorated, with no copy of its rule"
@@ -150,7 +169,7 @@ attrs() { q "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute W
 # names FUNCTION FIRST LAST TYPE-NAMES: the aliases are TYPE-NAMES (and some).
 names() { local got; got=$(aliases "$1" "$2" "$3"); [ -n "$got" ] || got="(no aliases found)"; is "$got" "$4" "$5"; }
 table_names() { q "SELECT array_to_string(proargnames[pronargs + 1:], ',') FROM pg_proc WHERE oid = '$1'::regprocedure"; }
-names 'progress_of_states(date,indicator_state_row[],timestamptz)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
+names 'progress_of_states(date,indicator_state_row[],timestamptz,text)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
 	"progress_of_states() (progress()'s body): its columns named as progress_row's, in order"
 names 'progress_arith(date,timestamptz,int,float8,float8)' 'SELECT w.indicator_id' 'FROM with_reported w' \
 	"$(table_names 'progress_arith(date,timestamptz,int,float8,float8)')" "progress_arith(): its columns named as its result's, in order"

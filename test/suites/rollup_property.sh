@@ -230,6 +230,7 @@ END $$;
 CREATE TABLE rp_result (seed int, as_of text, compared int, mismatched int, own int, rolled int,
 	incomplete int, notes_compared int, notes_equal int, levels int, first_mismatches text);
 CREATE TABLE rp_coverage (seed int, as_of text, what text, n int);
+CREATE TABLE rp_subtree (seed int, as_of text, subtrees int, rows_compared bigint, mismatched bigint);
 
 -- One seed at one as-of date: indicator_state against x_want.
 -- label: as_of, or as_of@recorded_as_of
@@ -264,6 +265,28 @@ BEGIN
 	                                 coalesce(m.got, 'no row'), coalesce(m.want, 'no row')), E'\n')
 	        FROM (SELECT * FROM x_cmp WHERE NOT coalesce(same, false) ORDER BY indicator_id, unit_id LIMIT 5) m)
 	FROM x_cmp;
+	-- indicator_state limited to the subtree of each unit one or two levels
+	-- down (below): its rows, exactly those of the whole computation for
+	-- the units of that subtree
+	DROP TABLE IF EXISTS x_full;
+	CREATE TEMP TABLE x_full AS
+	SELECT s.indicator_id, s.unit_id, s.state::text AS state, s.data_month, s.reported_growth, s.rolled_up, s.note
+	FROM scorecard.indicator_state(as_of, rec) s;
+	INSERT INTO rp_subtree
+	SELECT seed, label, count(*), sum(c.n), sum(c.bad)
+	FROM rp_area r
+	CROSS JOIN LATERAL (
+		WITH whole AS (
+			SELECT f.* FROM x_full f WHERE f.unit_id IN (SELECT scorecard.units_below(r.unit_id))
+		), part AS (
+			SELECT s.indicator_id, s.unit_id, s.state::text, s.data_month, s.reported_growth, s.rolled_up, s.note
+			FROM scorecard.indicator_state(as_of, rec, r.unit_id) s
+		)
+		SELECT (SELECT count(*) FROM whole) AS n,
+		       (SELECT count(*) FROM (SELECT * FROM whole EXCEPT ALL SELECT * FROM part) x)
+		       + (SELECT count(*) FROM (SELECT * FROM part EXCEPT ALL SELECT * FROM whole) x) AS bad
+	) c
+	WHERE r.depth IN (1, 2);
 	-- which cases this seed exercised (from the expected figures and the data)
 	INSERT INTO rp_coverage
 	SELECT seed, label, c.what, c.n FROM (
@@ -320,7 +343,7 @@ SQL
 check $? "set-up: five indicators (one cumulative, one not additive), kinds rp_l1..rp_l5 and rp_office as data"
 
 if [ -n "$BREAK" ]; then
-	fn='scorecard.indicator_state(date, timestamptz)'
+	fn='scorecard.indicator_state(date, timestamptz, text)'
 	case $BREAK in
 	owners) from='WHERE st.d IS NULL OR a.k < st.d' to='WHERE true' ;;
 	holes) from='rd.holes = 0 AND' to='' ;;
@@ -369,6 +392,12 @@ for d in $AS_OFS; do
 	[ "${nc:-0}" -gt 0 ] && [ "$nc" = "$ne" ]
 	check $? "as of ${d/@/ as recorded at }: the notes of all $nc incomplete roll-ups read as expected ($ne equal)"
 done
+
+# indicator_state(as_of, recorded_as_of, below): the whole computation's
+# rows of each subtree, whatever the hierarchy.
+IFS='|' read -r subtrees rows bad <<<"$(q -c "SELECT sum(subtrees), sum(rows_compared), sum(mismatched) FROM rp_subtree")"
+[ "${subtrees:-0}" -gt 0 ] && [ "${rows:-0}" -gt 0 ] && [ "$bad" = 0 ]
+check $? "indicator_state of $subtrees subtrees (units one and two levels down, every seed and date): their $rows rows as in the whole ($bad differ)"
 
 # The generator exercised every case (summed over the seeds and the three checks).
 while IFS='|' read -r what total seeds; do
