@@ -12,13 +12,16 @@
 # on a shared machine; it counts the backend only, so SETTINGS (default:
 # search_path scorecard, public as the plan's SQL files expect, work_mem
 # 64MB, JIT off, no parallel workers) keeps the query serial.
-# Uses the server in the environment (PGHOST, PGPORT), e.g.
+# QUERY is one SELECT without a trailing semicolon (it is timed as
+# SELECT count(q) FROM (QUERY) q). Uses the server in the environment
+# (PGHOST, PGPORT), e.g.
 #     eval "$(bash scripts/pgserver.sh env planbench)"
 # Not part of `make bench` (it needs its arguments).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ $# -ge 4 ] || { sed -n '2,4p' "$0" >&2; exit 2; }
 db=$1 query=$2 a_sql=$3 b_sql=$4 rounds=${5:-5}
+[ "$rounds" -ge 1 ] 2>/dev/null || { echo "ab.sh: ROUNDS must be a positive number" >&2; exit 2; }
 settings=${SETTINGS:-"SET search_path = scorecard, public; SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 0;"}
 for f in "$a_sql" "$b_sql"; do [ -r "$f" ] || { echo "ab.sh: cannot read $f" >&2; exit 2; }; done
 
@@ -29,9 +32,11 @@ one() {
 		echo "SELECT pg_backend_pid() AS pid \\gset"
 		echo "\\setenv AB_PID :pid"
 		echo "BEGIN;"
-		echo "\\i $1"
+		echo "\\i '$1'"
 		echo "SELECT count(q) FROM ($query) q;"
-		echo "\\! awk '{print \"@cpu0\", \$14 + \$15}' /proc/\$AB_PID/stat"
+		# the backend's own /proc entry: a server on this machine, in this
+		# PID namespace (its comm is postgres), else no @cpu line
+		echo "\\! grep -qx postgres /proc/\$AB_PID/comm && awk '{print \"@cpu0\", \$14 + \$15}' /proc/\$AB_PID/stat"
 		echo "\\timing on"
 		echo "SELECT count(q) FROM ($query) q;"
 		echo "\\timing off"
@@ -39,8 +44,12 @@ one() {
 		echo "ROLLBACK;"
 	} | psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1 |
 		awk -v hz="$(getconf CLK_TCK)" '/^@cpu0/ {c0 = $2} /^@cpu1/ {c1 = $2} /^Time:/ {t = $2}
-			/ERROR/ {print > "/dev/stderr"; bad = 1}
-			END {if (bad || t == "") exit 1; printf "%s %.0f\n", t, (c1 - c0) * 1000 / hz}'
+			/^(ERROR|FATAL|DETAIL|HINT|LINE|psql:)/ {print > "/dev/stderr"; bad = 1}
+			END {
+				if (bad || t == "") exit 1
+				if (c0 == "" || c1 == "") {print "ab.sh: no CPU time: the backend is not in this machine'"'"'s /proc" > "/dev/stderr"; exit 1}
+				printf "%s %.0f\n", t, (c1 - c0) * 1000 / hz
+			}'
 }
 
 wall_a="" wall_b="" cpu_a="" cpu_b=""

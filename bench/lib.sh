@@ -34,12 +34,13 @@ median() {
 
 # The database plan_bench_N of the generated province with N counties (10 to
 # a city; data/province.sql), on the server in the environment: kept
-# between runs, generated again when the plan model's install script
-# changes (its md5 is the database's comment).  For bench-plan and
-# bench-dashboard; needs TOP and say (scripts/common.sh).
+# between runs, generated again when the install script of the plan model
+# or of the report changes (their md5 is the database's comment).  For
+# bench-plan and bench-dashboard; needs TOP and say (scripts/common.sh).
 prepare_province() {
-	local n=$1 db=plan_bench_$1 have md5
-	md5=$(md5sum "$TOP/scorecard_plan--$(cat "$TOP/VERSION").sql" | cut -c1-32)
+	local n=$1 db=plan_bench_$1 have md5 v
+	v=$(cat "$TOP/VERSION")
+	md5=$(cat "$TOP/scorecard_plan--$v.sql" "$TOP/scorecard_report--$v.sql" | md5sum | cut -c1-32)
 	have=$(psql -X -qAt -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
 	[ "$have" = "$md5" ] && return 0
 	say "generating $n counties (data/province.sql)"

@@ -336,8 +336,9 @@ COMMENT ON FUNCTION report_contribution(date, text, indicator_state_row[]) IS 'e
 -- security) whose unit is the city or below it, in its order, with what
 -- the report shows beside them: the action, the target and the current
 -- figure (targets) or the overdue days and investment (tasks), the task's
--- section and due date.  prog: the progress() rows of as_of (NULL:
--- computed here); the report passes the rows it computed once.
+-- section and due date.  prog: the progress() rows of as_of, at least
+-- those of the area unit and the units under it (NULL: computed here);
+-- the report passes those it computed once.
 CREATE OR REPLACE FUNCTION report_lagging(as_of date, area_id text, prog progress_row[] DEFAULT NULL)
 RETURNS TABLE (ord bigint, kind text, item text, unit_zh text, action_zh text, status text, detail text,
 	responsible text, lead_person text, section text, due_date date)

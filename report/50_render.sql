@@ -581,8 +581,9 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- and red targets, then the six sections: its targets, its child units x
 -- main indicators, the rankings of each peer group of its children (area
 -- units, then departments; labels from unit_kind), their contribution, the
--- lagging list, the charts, the data review.  progress() of the month's end is computed
--- once and its rows passed to every section.  The rank change is against
+-- lagging list, the charts, the data review.  progress() of the month's
+-- end is computed once, for the unit and the units under it, and each
+-- section is given the rows it reads.  The rank change is against
 -- the ranking published the month before (its stored run), none without
 -- one.  as_of: any day of the month
 -- reported on; area_id: the area unit by its id or Chinese name (unit_key;
@@ -590,9 +591,9 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- the smallest level).  The as-of date and the page number print in the
 -- page margin (@page, in the document's own style element).  PARALLEL
 -- UNSAFE as report_review_html, which it calls.  No JIT in any section:
--- each reads one unit and its children, a few hundred rows that a
--- compilation costs more than (the charts' query compiled a hundred
--- functions per report at the server's default jit = on).
+-- their plans are costed on arrays and functions, not on the rows they
+-- read, and compiling them took longer than running them
+-- (docs/benchmarks.md).
 CREATE OR REPLACE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp
@@ -646,19 +647,12 @@ BEGIN
 	-- the states of the unit and its children for the contribution and
 	-- the charts, progress() judged on them.  Each section is given the
 	-- rows it reads: prog, the unit's and its children's (targets, matrix,
-	-- rankings, the counts below); lag, the red and yellow rows (the
-	-- lagging list lists no others).
+	-- rankings, the counts below); lag, all of them (the lagging list, of
+	-- the unit and the units under it).
 	states := indicator_state_rows(d, NULL, states_below(c.unit_id, y));
-	WITH p AS MATERIALIZED (
-		SELECT f.r, f.near, f.lagging
-		FROM (SELECT p AS r,
-		             p.unit_id = c.unit_id OR p.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id) AS near,
-		             p.status IN ('red', 'yellow') AS lagging
-		      FROM progress_of_states(d, states, NULL, c.unit_id) p) f
-		WHERE f.near OR f.lagging
-	)
-	SELECT ARRAY(SELECT p.r FROM p WHERE p.near), ARRAY(SELECT p.r FROM p WHERE p.lagging)
-	INTO prog, lag;
+	lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p);
+	prog := ARRAY(SELECT p FROM unnest(lag) p
+	              WHERE p.unit_id = c.unit_id OR p.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
 	states := ARRAY(SELECT x FROM unnest(states) x
 	                WHERE x.unit_id = c.unit_id OR x.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
 

@@ -474,18 +474,21 @@ t" "under force_parallel_mode the report and its review section are made (both P
 # every query's cost over the JIT thresholds (jit_above_cost = 0),
 # auto_explain shows a JIT compilation for the calling statement only, as
 # for a call of md5() in its place.
+# jit_plans SQL: the statements auto_explain logged, and those compiled.
 jit_plans() {
 	psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET jit = on" -c "SET jit_above_cost = 0" \
 		-c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
 		-c "SET auto_explain.log_nested_statements = on" -c "SET auto_explain.log_level = notice" \
-		-c "SET client_min_messages = notice" -c "$1" 2>&1 | grep -c '^JIT:'
+		-c "SET client_min_messages = notice" -c "$1" 2>&1 |
+		awk '/^Query Text:/ {n++} /^JIT:/ {j++} END {print n + 0, j + 0}'
 }
-outside=$(jit_plans "SELECT octet_length(md5('x')) > 0")
+read -r _ outside <<<"$(jit_plans "SELECT octet_length(md5('x')) > 0")"
 if [ "$outside" -gt 0 ]; then
-	inside=$(jit_plans "SELECT octet_length(progress_report_html('2024-11-30')) > 0")
-	is "$inside" "$outside" "at jit = on the report compiles none of its statements"
+	read -r logged inside <<<"$(jit_plans "SELECT octet_length(progress_report_html('2024-11-30')) > 0")"
+	[ "$logged" -gt 10 ] && [ "$inside" = "$outside" ]
+	ok $? "at jit = on the report compiles none of its $logged statements ($inside compiled: the calling one)"
 else
-	ok 0 "# SKIP this server has no JIT (postgresql's llvmjit): the report's jit = off is not tried"
+	ok 0 "# SKIP no JIT compilation seen here (no llvmjit, or no auto_explain): the report's jit = off is not tried"
 fi
 
 echo "1..$n"
