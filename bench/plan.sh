@@ -9,7 +9,8 @@
 # rolled back after the timing), progress_arith() and lagging_list() (their
 # ratios to progress() alone), one county's page of progress_latest served
 # from the stored snapshot (refresh_snapshot() first; bench-dashboard
-# measures pages under concurrent readers), and the bare grouping
+# measures pages under concurrent readers), one county's report (which
+# computes that county's subtree only), and the bare grouping
 #     SELECT indicator_id, unit_id, ytd_agg(month, value) FROM reading
 #     WHERE month <= '2024-11-01' GROUP BY 1, 2
 # over the same readings.  Each figure is the median of ROUNDS rounds
@@ -24,7 +25,8 @@
 #   PLAN_BENCH_SIZES="100 300" make bench-plan     # a quick look
 #
 # One database per size on the private server `planbench`, kept between
-# runs and rebuilt when the plan model's install script changes.
+# runs and rebuilt when the plan model's or the report's install script
+# changes.
 source "$(dirname "$0")/../scripts/common.sh"
 source "$TOP/bench/lib.sh"
 
@@ -39,16 +41,17 @@ build_install
 bash "$TOP/scripts/pgserver.sh" start planbench
 eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
 
-# Median wall time in ms of the province's report run REPS times after a
-# warm-up, in a transaction that first runs $1 (and is rolled back).
+# Median wall time in ms of the report of unit $2 (default p, the
+# province) run REPS times after a warm-up, in a transaction that first
+# runs $1 (and is rolled back).
 report_ms() {
-	local pre=$1 f
+	local pre=$1 area=${2:-p} f
 	f=$(mktemp)
 	{
 		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
 		echo "BEGIN; $pre"
 		echo '\timing on'
-		for _ in $(seq 0 "$REPS"); do echo "SELECT octet_length(progress_report_html('$AS_OF', 'p'));"; done
+		for _ in $(seq 0 "$REPS"); do echo "SELECT octet_length(progress_report_html('$AS_OF', '$area'));"; done
 		echo '\timing off'
 		echo 'ROLLBACK;'
 	} | psql -X -q -At -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
@@ -74,9 +77,10 @@ BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
 declare -A med
 first_per_reading=
 goals=
-printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s %22s %22s %8s\n' counties units readings "bare ms" \
+printf '%-8s %6s %10s %9s %18s %18s %18s %18s %12s %22s %22s %22s %22s %8s %17s\n' counties units readings "bare ms" \
 	"progress ms (x)" "parent ms (x)" "assessment ms (x)" "run ms (x)" "us/reading" \
-	"report ms (x progress)" "no runs ms (x progress)" "arith ms (x progress)" "lagging ms (x progress)" "page ms"
+	"report ms (x progress)" "no runs ms (x progress)" "arith ms (x progress)" "lagging ms (x progress)" "page ms" \
+	"county report ms"
 for n in $SIZES; do
 	prepare_province "$n"
 	export PGDATABASE=plan_bench_$n
@@ -100,13 +104,14 @@ for n in $SIZES; do
 		runs[arith]+=" $(bench_ms "SELECT * FROM progress_arith('$AS_OF')" "$SETTINGS")"
 		runs[lagging]+=" $(bench_ms "SELECT * FROM lagging_list('$AS_OF')" "$SETTINGS")"
 		runs[page]+=" $(bench_ms "SELECT * FROM progress_latest WHERE unit_id = '$county'" "$SETTINGS")"
+		runs[creport]+=" $(report_ms "" "$county")"
 	done
-	for k in bare progress parent assess run report noruns arith lagging page; do med[$k]=$(echo "${runs[$k]}" | median); done
+	for k in bare progress parent assess run report noruns arith lagging page creport; do med[$k]=$(echo "${runs[$k]}" | median); done
 	awk -v n="$n" -v u="$units" -v r="$readings" -v b="${med[bare]}" -v p="${med[progress]}" \
 		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" -v h="${med[report]}" -v z="${med[noruns]}" \
-		-v m="${med[arith]}" -v l="${med[lagging]}" -v g="${med[page]}" 'BEGIN {
-		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f) %8.1f\n",
-			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p, m, m / p, l, l / p, g }'
+		-v m="${med[arith]}" -v l="${med[lagging]}" -v g="${med[page]}" -v cr="${med[creport]}" 'BEGIN {
+		printf "%-8d %6d %10d %9.0f %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %11.0f (%4.1f) %12.3f %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f) %15.0f (%4.1f) %8.1f %17.0f\n",
+			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p, m, m / p, l, l / p, g, cr }'
 	# each ratio against its goal (issue 24), printed after the table
 	goals+=$(awk -v n="$n" -v b="${med[bare]}" -v p="${med[progress]}" -v x="${med[run]}" -v h="${med[report]}" \
 		-v z="${med[noruns]}" -v m="${med[arith]}" -v l="${med[lagging]}" -v pg="${med[page]}" 'function g(what, v, goal, of) {
