@@ -11,19 +11,31 @@
 --   SELECT scorecard.grant_unit_access('analyst_city', 'shaoyang');   -- the city: all
 
 
+-- A unit and every unit below it (its subtree: area units and
+-- departments): what access to the unit covers, what a report of it
+-- reads, and the scope a computation limited to it covers.
+CREATE OR REPLACE FUNCTION units_below(root text) RETURNS SETOF text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	WITH RECURSIVE s(unit_id) AS (
+		SELECT u.unit_id FROM unit u WHERE u.unit_id = root
+		UNION
+		SELECT u.unit_id FROM unit u JOIN s ON u.parent_id = s.unit_id
+	)
+	SELECT s.unit_id FROM s
+$$;
+COMMENT ON FUNCTION units_below(text) IS 'the unit and every unit below it (area units and departments)';
+
 -- The units the current role may see: those granted to it or to a role it
 -- is a member of, and every unit below them.  Policies use it as an
 -- uncorrelated subquery, so it runs once per query, not once per row.
 CREATE OR REPLACE FUNCTION visible_units() RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH RECURSIVE v(unit_id) AS (
-		SELECT a.unit_id FROM unit_access a
-		JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.role_name
-		WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')
-		UNION
-		SELECT u.unit_id FROM unit u JOIN v ON u.parent_id = v.unit_id
-	)
-	SELECT v.unit_id FROM v
+	SELECT DISTINCT b.unit_id
+	FROM unit_access a
+	JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.role_name
+	CROSS JOIN LATERAL units_below(a.unit_id) b(unit_id)
+	WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')
 $$;
 COMMENT ON FUNCTION visible_units() IS 'units the current role may see under row-level security: those granted in unit_access and the units below them';
 

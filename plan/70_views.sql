@@ -58,21 +58,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION area_tree() IS 'area units reachable from a top unit, with the path of their ancestors (parent first)';
 
--- A unit and every unit below it (its subtree: area units and
--- departments): what a report of the unit reads, and the scope a
--- computation limited to it covers.
-CREATE OR REPLACE FUNCTION units_below(root text) RETURNS SETOF text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	WITH RECURSIVE s(unit_id) AS (
-		SELECT u.unit_id FROM unit u WHERE u.unit_id = root
-		UNION
-		SELECT u.unit_id FROM unit u JOIN s ON u.parent_id = s.unit_id
-	)
-	SELECT s.unit_id FROM s
-$$;
-COMMENT ON FUNCTION units_below(text) IS 'the unit and every unit below it (area units and departments)';
-
 -- The units a computation limited to below covers (units_below), as an
 -- array for a plan's constant: NULL when that is every unit (no limit to
 -- check per row), none for an unknown unit.
@@ -89,7 +74,7 @@ COMMENT ON FUNCTION units_scope(text) IS 'the units of below''s subtree as an ar
 -- The unit whose subtree holds the states that the targets of below and
 -- of the units under it are judged on in a year: below, or its parent
 -- where a target of below itself is judged on its parent's figure
--- (judged_on 'area'; NULL, all units, for a top unit's).
+-- (judged_on 'area'; NULL, all units, for a top unit's, or for no below).
 CREATE OR REPLACE FUNCTION states_below(below text, year int) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -363,8 +348,7 @@ BEGIN
 		-- be built, copied into the plan and taken apart again
 		SELECT * FROM unnest(state_rows)
 		UNION ALL
-		SELECT * FROM indicator_state(as_of, recorded_as_of,
-		                              CASE WHEN below IS NOT NULL THEN states_below(below, extract(year FROM as_of)::int) END)
+		SELECT * FROM indicator_state(as_of, recorded_as_of, states_below(below, extract(year FROM as_of)::int))
 		WHERE state_rows IS NULL
 	), adjusted AS (
 		-- the targets changed mid-year, as in force at the as-of date

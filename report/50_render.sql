@@ -610,6 +610,9 @@ DECLARE
 	prog progress_row[];
 	lag progress_row[];
 	states indicator_state_row[];
+	-- the unit and its children: the rows and states the sections but the
+	-- lagging list read
+	near text[];
 	ranks text := '';
 	g record;
 	has_children boolean;
@@ -650,11 +653,10 @@ BEGIN
 	-- rankings, the counts below); lag, all of them (the lagging list, of
 	-- the unit and the units under it).
 	states := indicator_state_rows(d, NULL, states_below(c.unit_id, y));
+	near := ARRAY(SELECT c.unit_id UNION ALL SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id);
 	lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p);
-	prog := ARRAY(SELECT p FROM unnest(lag) p
-	              WHERE p.unit_id = c.unit_id OR p.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
-	states := ARRAY(SELECT x FROM unnest(states) x
-	                WHERE x.unit_id = c.unit_id OR x.unit_id IN (SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id));
+	prog := ARRAY(SELECT p FROM unnest(lag) p WHERE p.unit_id = ANY (near));
+	states := ARRAY(SELECT x FROM unnest(states) x WHERE x.unit_id = ANY (near));
 
 	SELECT count(*) FILTER (WHERE p.status = 'green'), count(*) FILTER (WHERE p.status = 'yellow'),
 	       count(*) FILTER (WHERE p.status = 'red'), count(*) FILTER (WHERE p.status IS NULL), count(*)
