@@ -11,6 +11,18 @@ RETURN (num = 0 OR pg_catalog.abs(num) BETWEEN 1e-150::float8 AND 1e150::float8)
    AND pg_catalog.abs(den) BETWEEN 1e-150::float8 AND 1e150::float8;
 COMMENT ON FUNCTION review_ratio_fits(float8, float8) IS 'whether the data review computes num / den in float8: both magnitudes within 1e-150 to 1e150 (num may be 0)';
 
+-- Whether the data review adds a figure into a sum (a year-to-date, the
+-- children's sum a parent is compared with): below 1e290 in magnitude, so
+-- that no sum of them (up to 1e15 figures) leaves the float8 range, an
+-- error for everyone reading the review.  Figures beyond are past the
+-- plan's bounds unless its owner raised them (value_bound); a sum that
+-- would take one is not computed, and the rules that read it find nothing
+-- there.  Unpinned so that it inlines, as review_ratio_fits.
+CREATE OR REPLACE FUNCTION review_summable(v float8) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN pg_catalog.abs(v) < 1e290::float8;
+COMMENT ON FUNCTION review_summable(float8) IS 'whether the data review adds the figure into a sum: below 1e290 in magnitude';
+
 -- The data review (统计数据审核): what a bureau checks in the readings
 -- before it publishes them.  data_review(as_of) lists findings over the
 -- readings in force (readings(recorded_as_of, ...)) of the as-of year and
@@ -150,11 +162,16 @@ BEGIN
 		-- year before has none)
 		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
 	), ytd AS (
+		-- (a sum with a figure of 1e290 or more is NULL: review_summable)
 		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
 		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-		            THEN pg_catalog.sum(p.value) OVER w ELSE p.value END AS cur,
+		            THEN CASE WHEN pg_catalog.bool_and(review_summable(p.value)) OVER w
+		                      THEN pg_catalog.sum(CASE WHEN review_summable(p.value) THEN p.value END) OVER w END
+		            ELSE p.value END AS cur,
 		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-		            THEN pg_catalog.sum(p.prior_value) OVER w ELSE p.prior_value END AS prior
+		            THEN CASE WHEN pg_catalog.bool_and(review_summable(p.prior_value)) OVER w
+		                      THEN pg_catalog.sum(CASE WHEN review_summable(p.prior_value) THEN p.prior_value END) OVER w END
+		            ELSE p.prior_value END AS prior
 		FROM pair p
 		WINDOW w AS (PARTITION BY p.indicator_id, p.unit_id ORDER BY p.month)
 	), growth AS MATERIALIZED (
@@ -188,10 +205,13 @@ BEGIN
 		FROM tree t WHERE t.parent_id IS NOT NULL
 		GROUP BY t.parent_id
 	), child_sum AS (
-		SELECT c.indicator_id, t.parent_id, c.month, pg_catalog.sum(c.value) AS total, pg_catalog.count(*) AS n
+		-- (none where a child's figure is 1e290 or more: review_summable)
+		SELECT c.indicator_id, t.parent_id, c.month,
+		       pg_catalog.sum(CASE WHEN review_summable(c.value) THEN c.value END) AS total, pg_catalog.count(*) AS n
 		FROM r c JOIN tree t ON t.unit_id = c.unit_id
 		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL
 		GROUP BY c.indicator_id, t.parent_id, c.month
+		HAVING pg_catalog.bool_and(review_summable(c.value))
 	), finding AS (
 		-- (the names in the first branch, not a column list: Citus's
 		-- planning of CTEs loses a column list)
@@ -217,7 +237,7 @@ BEGIN
 		JOIN tree pt ON pt.unit_id = p.unit_id
 		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
 		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
-		WHERE all_units AND p.nature = 'flow' AND p.additive
+		WHERE all_units AND p.nature = 'flow' AND p.additive AND review_summable(p.value)
 		  -- (0.01 x a figure below about 1e-321 leaves float8: such a figure
 		  -- is compared as 0)
 		  AND pg_catalog.abs(p.value - s.total) > CASE WHEN pg_catalog.abs(p.value) >= 1e-300::float8
@@ -246,7 +266,10 @@ BEGIN
 		WHERE c.reporting = 'monthly'
 		  AND c.prev_month = (c.month - interval '1 month')::date
 		  AND c.value > 0::float8 AND c.prev_value > 0::float8
-		  AND (c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value)
+		  -- (3 x a figure above 6e307 leaves float8: such pairs in numeric)
+		  AND CASE WHEN review_ratio_fits(c.value, c.prev_value)
+		           THEN c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value
+		           ELSE c.value::numeric > 3 * c.prev_value::numeric OR 3 * c.value::numeric < c.prev_value::numeric END
 		UNION ALL
 		SELECT g.unit_id, g.indicator_id, g.month, 'reported_vs_computed', 'warning', g.reported_growth, g.growth,
 		       pg_catalog.format('reported growth %s%% is %s points from the %s%% the levels give (more than 2)',
@@ -327,7 +350,7 @@ BEGIN
 	EXCEPTION WHEN numeric_value_out_of_range THEN
 		RAISE WARNING 'scorecard load: the data review could not run: %', SQLERRM
 			USING DETAIL = 'A figure of the loaded units or of those they are compared with leaves the float8 range; the load goes on.',
-			      HINT = ask || ' runs the review alone: readings beyond about 1e300 in magnitude, or nonzero below 1e-300, stop it.';
+			      HINT = ask || ' runs the review alone.';
 		RETURN NULL;
 	END;
 	IF n > 5 THEN
