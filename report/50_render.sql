@@ -650,11 +650,12 @@ BEGIN
 	-- the states of the unit and its children for the contribution and
 	-- the charts, progress() judged on them.  Each section is given the
 	-- rows it reads: prog, the unit's and its children's (targets, matrix,
-	-- rankings, the counts below); lag, all of them (the lagging list, of
-	-- the unit and the units under it).
+	-- rankings, the counts below); lag, those and the red and yellow rows
+	-- of the units under it (the lagging list reads no others).
 	states := indicator_state_rows(d, NULL, states_below(c.unit_id, y));
 	near := ARRAY(SELECT c.unit_id UNION ALL SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id);
-	lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p);
+	lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p
+	             WHERE p.unit_id = ANY (near) OR p.status IN ('red', 'yellow'));
 	prog := ARRAY(SELECT p FROM unnest(lag) p WHERE p.unit_id = ANY (near));
 	states := ARRAY(SELECT x FROM unnest(states) x WHERE x.unit_id = ANY (near));
 
