@@ -448,6 +448,8 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = 'A load can be recorded as of now or, by the plan''s owner, as of a past time.';
 	END IF;
+	-- (the trigger plan_readings_written leaves the count to this function)
+	PERFORM pg_catalog.set_config('scorecard.recording_readings', 'on', true);
 	-- One pass over this transaction's rows, none kept aside: each row
 	-- joined with the revision in force of its key (cur) and inserted
 	-- unless equal to it; the rows not inserted are the unchanged ones
@@ -474,10 +476,11 @@ BEGIN
 	       pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.>) 1)
 	INTO inserted, revised
 	FROM ins;
+	PERFORM pg_catalog.set_config('scorecard.recording_readings', '', true);
 	unchanged := total OPERATOR(pg_catalog.-) inserted OPERATOR(pg_catalog.-) revised;
 	-- the stored snapshot (plan/78_snapshot.sql) no longer shows the data
 	IF inserted OPERATOR(pg_catalog.+) revised OPERATOR(pg_catalog.>) 0 THEN
-		PERFORM scorecard.plan_data_change();
+		PERFORM scorecard.plan_data_change('loads');
 	END IF;
 	-- this load's rows, and rows a loader inserted and committed without
 	-- loading them

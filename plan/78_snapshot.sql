@@ -3,9 +3,10 @@
 -- unit_assessment_latest) is served from a snapshot of the latest month
 -- (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot; state
 -- in plan/state/schema.sql), so that one unit's page costs what its rows
--- cost, not what the plan costs.  The snapshot is current while
--- plan_data_version has not moved since it was computed (every load and
--- every statement on the plan's tables moves it) and the calendar month is
+-- cost, not what the plan costs.  The snapshot is current while the
+-- data's version (current_data_version()) has not moved since it was
+-- computed (every load that wrote a reading, every statement on the plan's
+-- tables and its owner's on reading move it) and the calendar month is
 -- the one it was computed in; otherwise the views compute live, so that a
 -- reader never sees figures older than the last committed load, and
 -- computed_at says which: the snapshot's time, or the reading
@@ -15,13 +16,24 @@
 -- rows as on the tables (unit_secured_tables).
 
 -- Count a change to the data progress() reads: the snapshot computed
--- before it is stale (a load, record_readings; a statement on a plan table,
--- plan_data_changed).
-CREATE OR REPLACE FUNCTION plan_data_change() RETURNS void LANGUAGE sql VOLATILE
+-- before it is stale (a load, record_readings, counts into loads; a
+-- statement on a plan table or on reading, plan_data_changed and
+-- plan_readings_written, into edits).
+CREATE OR REPLACE FUNCTION plan_data_change(counter text DEFAULT 'edits') RETURNS void LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp AS $$
-	UPDATE scorecard.plan_data_version SET version = version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
+	UPDATE scorecard.plan_data_version v SET version = v.version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
+	WHERE v.counter OPERATOR(pg_catalog.=) plan_data_change.counter
 $$;
-COMMENT ON FUNCTION plan_data_change() IS 'count a change to the data progress() reads in plan_data_version (the stored snapshot is then stale)';
+COMMENT ON FUNCTION plan_data_change(text) IS 'count a change to the data progress() reads in plan_data_version (counter loads or edits; the stored snapshot is then stale)';
+
+-- The data's version: the sum of plan_data_version's counters, which only
+-- grow, so that it moves with every change either counts.
+CREATE OR REPLACE FUNCTION current_data_version() RETURNS bigint
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.sum(v.version)::bigint FROM scorecard.plan_data_version v
+$$;
+COMMENT ON FUNCTION current_data_version() IS 'the version of the data progress() reads: the sum of plan_data_version''s counters';
 
 -- The trigger of the plan's tables.  SECURITY DEFINER: the roles that change
 -- the plan need no privilege on plan_data_version.
@@ -47,20 +59,41 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- Statements on reading that no load makes: its owner's UPDATE, DELETE,
+-- TRUNCATE and INSERT of rows (a load counts itself, record_readings, and
+-- only when it wrote a reading: a load of unchanged rows leaves the
+-- snapshot current).  Without them a reading changed in place would leave
+-- the snapshot current and the dashboards showing the former figure.
+-- (On Citus the triggers fire on the shards, not on the coordinator: see
+-- docs/distributed.md.)
+CREATE OR REPLACE FUNCTION plan_readings_written() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT'
+	   OR pg_catalog.current_setting('scorecard.recording_readings', true) IS DISTINCT FROM 'on' THEN
+		PERFORM scorecard.plan_data_change();
+	END IF;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION plan_readings_written() IS 'trigger: counts a statement on reading (plan_data_change), but record_readings'' insert, which counts itself';
+CREATE OR REPLACE TRIGGER plan_readings_written AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON scorecard.reading
+	FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_readings_written();
+
 -- Whether the stored snapshot is current: computed from the data as they
--- are (the same plan_data_version) in the current calendar month (which
+-- are (the same current_data_version()) in the current calendar month (which
 -- latest_as_of() depends on).
 CREATE OR REPLACE FUNCTION snapshot_is_current() RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT coalesce(s.data_version = v.version
+	SELECT coalesce(s.data_version = current_data_version()
 	                AND s.computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, false)
-	FROM snapshot_state s CROSS JOIN plan_data_version v
+	FROM snapshot_state s
 $$;
 COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was computed from the data as they are, this calendar month';
 
 -- Replace the stored snapshot with the rows given, computed at as_of from
--- plan_data_version version (read in the statement that computed them).
+-- current_data_version() version (read in the statement that computed them).
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
 -- before it computes); readers go on reading the rows being replaced until
 -- it commits.
@@ -113,7 +146,7 @@ BEGIN
 	PERFORM 1 FROM snapshot_state FOR UPDATE;
 	IF NOT snapshot_is_current() THEN
 		WITH a AS MATERIALIZED (
-			SELECT latest_as_of() AS d, (SELECT pv.version FROM plan_data_version pv) AS v
+			SELECT latest_as_of() AS d, current_data_version() AS v
 		), p AS MATERIALIZED (
 			SELECT ARRAY(SELECT p FROM progress(a.d) p) AS prog FROM a WHERE a.d IS NOT NULL
 		), s AS MATERIALIZED (

@@ -131,7 +131,7 @@ BEGIN
 			WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date)) AS d,
 		       sees_all_units() AS all_units,
 		       -- the data's version, for the snapshot (plan/78_snapshot.sql)
-		       (SELECT pv.version FROM plan_data_version pv) AS data_version
+		       current_data_version() AS data_version
 	), g AS MATERIALIZED (
 		SELECT pg_catalog.count(*) AS n,
 		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(reading_hash(

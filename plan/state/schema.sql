@@ -205,8 +205,9 @@ COMMENT ON COLUMN target_adjustment.recorded_at IS 'when the adjustment was reco
 -- indicators the first reading of a year is February's.  reported_growth: the
 -- year-to-date growth in % the statistics bureau publishes, when it does.
 -- A correction is a new revision; rows are never updated: nobody but the
--- table's owner holds UPDATE (no trigger, which would keep Citus from
--- distributing the table; see docs/distributed.md).  Nobody but the owner holds
+-- table's owner holds UPDATE (privileges, not a trigger, keep it so; the
+-- one trigger, plan_readings_written, counts the owner's statements as
+-- changes of the data: see docs/distributed.md).  Nobody but the owner holds
 -- INSERT either: loaders write through load_readings (reading_intake,
 -- below), so revision, recorded_at, loaded_by and loaded_at are the
 -- server's.  loaded_by and loaded_at are NULL for rows the owner wrote
@@ -541,20 +542,25 @@ COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-
 -- Dashboards read stored results (plan/78_snapshot.sql): the progress,
 -- scores and assessment of the latest month as computed once, with the
 -- version of the plan's data they were computed from.  plan_data_version
--- counts changes to what progress depends on (each load, each statement
--- on the plan's tables); a snapshot of another version is stale, and the
--- *_latest views then compute live.  Neither is dumped: a restored
--- database starts stale and computes live until refresh_snapshot().
+-- counts changes to what progress depends on in two rows: loads, each
+-- load that wrote a reading (counted under the plan lock), and edits,
+-- each other statement on the plan's tables or on reading; the data's
+-- version is their sum.  Two rows, so that a transaction that edited and
+-- then loads never deadlocks with a load that holds the plan lock and
+-- counts: neither waits for the other's row.  A snapshot of another
+-- version is stale, and the *_latest views then compute live.  Neither
+-- is dumped: a restored database starts stale and computes live until
+-- refresh_snapshot().
 CREATE TABLE plan_data_version (
-	only_row boolean PRIMARY KEY DEFAULT true,
+	counter text PRIMARY KEY,
 	version bigint NOT NULL DEFAULT 0,
 	changed_at timestamptz,
-	CONSTRAINT plan_data_version_has_one_row CHECK (only_row)
+	CONSTRAINT plan_data_version_counter_is_known CHECK (counter IN ('loads', 'edits'))
 );
-INSERT INTO plan_data_version DEFAULT VALUES;
-COMMENT ON TABLE plan_data_version IS 'the version of the data progress() reads: counts loads and changes to the plan''s tables';
-COMMENT ON COLUMN plan_data_version.only_row IS 'always true: the table has one row';
-COMMENT ON COLUMN plan_data_version.version IS 'incremented by each load and by each statement that changes a plan table';
+INSERT INTO plan_data_version (counter) VALUES ('loads'), ('edits');
+COMMENT ON TABLE plan_data_version IS 'the version of the data progress() reads, the sum of its rows: counts loads and changes to the plan''s tables';
+COMMENT ON COLUMN plan_data_version.counter IS 'loads: each load that wrote a reading; edits: each other statement on the plan''s tables or on reading';
+COMMENT ON COLUMN plan_data_version.version IS 'incremented by each change the counter counts';
 COMMENT ON COLUMN plan_data_version.changed_at IS 'when the version last changed (the changing transaction''s start)';
 
 CREATE TABLE snapshot_state (
@@ -570,7 +576,7 @@ INSERT INTO snapshot_state DEFAULT VALUES;
 COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot) holds';
 COMMENT ON COLUMN snapshot_state.only_row IS 'always true: the table has one row';
 COMMENT ON COLUMN snapshot_state.as_of IS 'the as-of date of the snapshot (latest_as_of() when it was computed)';
-COMMENT ON COLUMN snapshot_state.data_version IS 'plan_data_version.version it was computed from; another version: stale';
+COMMENT ON COLUMN snapshot_state.data_version IS 'the data''s version it was computed from (current_data_version()); another version: stale';
 COMMENT ON COLUMN snapshot_state.computed_at IS 'when it was computed (the computing transaction''s start)';
 COMMENT ON COLUMN snapshot_state.computed_month IS 'the current month when it was computed (latest_as_of() moves with the calendar)';
 COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, NULL when refresh_snapshot() did';

@@ -13,7 +13,8 @@
 #   B. 20 pairs of loads at once (half of them held at a lock and let go
 #      together), each pair correcting one shared reading: no deadlock, no
 #      duplicate revision, every row there; a load in a transaction that
-#      has inserted already, with another load between: no deadlock;
+#      has inserted already, or edited the plan, with another load
+#      between: no deadlock;
 #   C. a run concurrent with changes to unit_kind, unit_access,
 #      target_schedule and indicator_schedule stores the state of its
 #      snapshot only (the values of that state worked out by hand);
@@ -238,6 +239,20 @@ out1=$(wait_done s1); x s1 "COMMIT" >/dev/null
 is "$out1|$out2" "1|1" "B: in-transaction: both loads loaded their row (no deadlock)"
 is "$(q "SELECT string_agg(to_char(month, 'MM') || '=' || value, ' ' ORDER BY month) FROM scorecard.reading WHERE month BETWEEN '2022-01-01' AND '2022-03-01'")" \
 	"01=1 02=2 03=3" "B: in-transaction: the inserted row and both loads' rows are there"
+# The same with a plan edit first (a statement on indicator, which counts
+# an edit of the data's version): the other load counts its load, another
+# row, so it neither waits for the edit nor deadlocks with it.
+x s1 "BEGIN; UPDATE scorecard.indicator SET name_en = name_en WHERE indicator_id = 1" >/dev/null
+x s2 "BEGIN; $STAGE INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('sales', 'b', '2022-04', '4')" >/dev/null
+send s2 "SELECT inserted FROM load_readings(header => false)"
+r2=$(finishes_unblocked s2)
+is "$r2" "done" "B: after a plan edit in an open transaction: another load runs at once"
+[ "$r2" = done ] && { out2=$(wait_done s2); x s2 "COMMIT" >/dev/null; }
+x s1 "$STAGE INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('sales', 'a', '2022-05', '5')" >/dev/null
+send s1 "SELECT inserted FROM load_readings(header => false)"
+[ "$r2" = done ] || { out2=$(wait_done s2); x s2 "COMMIT" >/dev/null; }
+out1=$(wait_done s1); x s1 "COMMIT" >/dev/null
+is "$out1|$out2" "1|1" "B: after a plan edit: both loads loaded their row (no deadlock)"
 grep -l '40P01\|deadlock\|23505' "$SESSDIR"/*.out >/dev/null; [ $? -ne 0 ]; ok $? "B: no session saw a deadlock or a duplicate key"
 
 # C. A run reads one state.  Two windows in a run: (1) s3 holds the first

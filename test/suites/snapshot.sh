@@ -78,13 +78,13 @@ is "$(q "SELECT refreshed FROM refresh_snapshot()")" "f" "a second refresh_snaps
 
 # A load (a correction of a published reading) makes it stale: the views
 # compute live, with the corrected figure.
-v0=$(q "SELECT version FROM plan_data_version")
+v0=$(q "SELECT current_data_version()")
 q "SELECT begin_load();
 	INSERT INTO reading_staging (indicator, unit, month, value, source)
 	SELECT r.indicator_id, r.unit_id, to_char(r.month, 'YYYY-MM'), (r.value * 1.5)::text, 'correction'
 	FROM reading_current r WHERE r.unit_id = 'beita' AND r.month = '2024-11-01' ORDER BY r.indicator_id LIMIT 1;
 	SELECT inserted || ' ' || revised FROM load_readings(header => false)" >/dev/null
-is "$(q "SELECT version > $v0 FROM plan_data_version")|$(current)" "t|f" "a load moves the data's version: the snapshot is stale"
+is "$(q "SELECT current_data_version() > $v0")|$(current)" "t|f" "a load moves the data's version: the snapshot is stale"
 is "$(served)" "2" "the views then compute progress (for the page and for the ranking)"
 views_equal_live "after a correction, stale"
 # An unchanged load (every row equal to the revision in force) changes nothing.
@@ -96,6 +96,26 @@ q "SELECT begin_load();
 	SELECT * FROM load_readings(header => false)" >/dev/null
 is "$(current)" "t" "a load of unchanged readings leaves the snapshot current"
 views_equal_live "after an unchanged load, current"
+
+# Its owner's statements on reading itself, not through a load: a reading
+# changed in place, a revision inserted, then deleted, and a TRUNCATE
+# (rolled back) each make it stale; the views then show the figures as
+# they are.  (A changed load counts itself, above; an unchanged one does
+# not count, above.)
+one="unit_id = 'beita' AND month = '2024-11-01' AND indicator_id = (SELECT min(indicator_id) FROM reading WHERE unit_id = 'beita' AND month = '2024-11-01')"
+last="$one AND revision = (SELECT max(revision) FROM reading WHERE $one)"
+for sql in "UPDATE reading SET value = value + 1 WHERE $last" \
+	"INSERT INTO reading (indicator_id, unit_id, month, value, revision) SELECT indicator_id, unit_id, month, value + 1, revision + 1 FROM reading WHERE $last" \
+	"DELETE FROM reading WHERE $last"; do
+	q "SELECT refresh_snapshot()" >/dev/null
+	q "$sql" >/dev/null
+	is "$(current)" "f" "the owner's '${sql%% WHERE*}' on reading makes the snapshot stale"
+	views_equal_live "after the owner's '${sql%% WHERE*}'"
+done
+q "SELECT refresh_snapshot()" >/dev/null
+is "$(psql -X -q -At -d $db -c "BEGIN" -c "TRUNCATE scorecard.reading" -c "SELECT scorecard.snapshot_is_current()" -c "ROLLBACK")" \
+	"f" "the owner's TRUNCATE of reading makes the snapshot stale"
+is "$(current)" "t" "... rolled back, it is current again"
 
 # A change to the plan (a target, a target adjusted mid-year) makes it stale.
 q "UPDATE plan_target SET target = 'growth >= 12%' WHERE unit_id = 'beita' AND indicator_id = (

@@ -297,7 +297,8 @@ member_rows() {
 	for t in $(q $1 -c "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
 		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 		case $t in
-		plan_data_version | snapshot_state) q $1 -c "SELECT '$t', x.only_row FROM scorecard.$t x" ;;
+		plan_data_version) q $1 -c "SELECT '$t', x.counter FROM scorecard.$t x" ;;
+		snapshot_state) q $1 -c "SELECT '$t', x.only_row FROM scorecard.$t x" ;;
 		*) q $1 -c "SELECT '$t', x::text FROM scorecard.$t x" ;;
 		esac
 	done | LC_ALL=C sort
