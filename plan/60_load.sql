@@ -480,7 +480,7 @@ BEGIN
 	unchanged := total OPERATOR(pg_catalog.-) inserted OPERATOR(pg_catalog.-) revised;
 	-- the stored snapshot (plan/78_snapshot.sql) no longer shows the data
 	IF inserted OPERATOR(pg_catalog.+) revised OPERATOR(pg_catalog.>) 0 THEN
-		PERFORM scorecard.plan_data_change('loads');
+		PERFORM scorecard.plan_data_change();
 	END IF;
 	-- this load's rows, and rows a loader inserted and committed without
 	-- loading them

@@ -237,7 +237,7 @@ BEGIN
 		JOIN tree pt ON pt.unit_id = p.unit_id
 		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
 		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
-		WHERE all_units AND p.nature = 'flow' AND p.additive AND review_summable(p.value)
+		WHERE all_units AND p.nature = 'flow' AND p.additive
 		  -- (0.01 x a figure below about 1e-321 leaves float8: such a figure
 		  -- is compared as 0)
 		  AND pg_catalog.abs(p.value - s.total) > CASE WHEN pg_catalog.abs(p.value) >= 1e-300::float8
@@ -246,7 +246,12 @@ BEGIN
 		SELECT p.unit_id, p.indicator_id, p.month, 'peer_outlier', 'warning', p.growth, d.median,
 		       pg_catalog.format('year-to-date growth %s%% is %s robust standard deviations (1.4826 x MAD %s) from the median %s%% of %s peers (more than 3)',
 		           pg_catalog.round(p.growth::numeric, 2),
-		           pg_catalog.round((pg_catalog.abs(p.growth - d.median) / (1.4826::float8 * d.mad))::numeric, 1),
+		           CASE WHEN review_ratio_fits(pg_catalog.abs(p.growth - d.median), 1.4826::float8 * d.mad)
+		                THEN pg_catalog.round((pg_catalog.abs(p.growth - d.median) / (1.4826::float8 * d.mad))::numeric, 1)::text
+		                -- a ratio beyond float8 (a growth near 1e302 against a
+		                -- MAD near 1e-14): in numeric
+		                ELSE pg_catalog.btrim(pg_catalog.to_char(pg_catalog.abs(p.growth::numeric - d.median::numeric)
+		                     / (1.4826 * d.mad::numeric), '9.99EEEE')) END,
 		           pg_catalog.round(d.mad::numeric, 2), pg_catalog.round(d.median::numeric, 2), d.n)
 		FROM peer p
 		JOIN mad d ON d.indicator_id = p.indicator_id AND d.parent_id = p.parent_id

@@ -16,15 +16,27 @@
 -- rows as on the tables (unit_secured_tables).
 
 -- Count a change to the data progress() reads: the snapshot computed
--- before it is stale (a load, record_readings, counts into loads; a
--- statement on a plan table or on reading, plan_data_changed and
--- plan_readings_written, into edits).
-CREATE OR REPLACE FUNCTION plan_data_change(counter text DEFAULT 'edits') RETURNS void LANGUAGE sql VOLATILE
+-- before it is stale (a load, record_readings; a statement on a plan
+-- table, plan_data_changed, or on reading, plan_readings_written).  A
+-- transaction that holds the plan lock (a load, or one that loaded or ran
+-- before it changed the plan) counts into loads, any other into edits.
+-- So only a holder of the plan lock writes the loads row, and no holder
+-- writes the edits row: a load never waits for an edit's row, and a
+-- transaction that edited and then waits for the plan lock is never
+-- waited for by its holder (no deadlock either way round).
+CREATE OR REPLACE FUNCTION plan_data_change() RETURNS void LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp AS $$
 	UPDATE scorecard.plan_data_version v SET version = v.version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
-	WHERE v.counter OPERATOR(pg_catalog.=) plan_data_change.counter
+	WHERE v.counter OPERATOR(pg_catalog.=) CASE WHEN EXISTS (
+		SELECT 1 FROM pg_catalog.pg_locks l
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) l.relation
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation' AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
+		  AND l.granted AND l.mode OPERATOR(pg_catalog.=) 'ExclusiveLock'
+		  AND n.nspname OPERATOR(pg_catalog.=) 'scorecard_lock' AND c.relname OPERATOR(pg_catalog.=) 'plan_lock')
+	THEN 'loads' ELSE 'edits' END
 $$;
-COMMENT ON FUNCTION plan_data_change(text) IS 'count a change to the data progress() reads in plan_data_version (counter loads or edits; the stored snapshot is then stale)';
+COMMENT ON FUNCTION plan_data_change() IS 'count a change to the data progress() reads in plan_data_version (into loads under the plan lock, else edits; the stored snapshot is then stale)';
 
 -- The data's version: the sum of plan_data_version's counters, which only
 -- grow, so that it moves with every change either counts.
@@ -45,6 +57,9 @@ BEGIN
 	RETURN NULL;
 END $$;
 COMMENT ON FUNCTION plan_data_changed() IS 'trigger: counts a statement on a table progress() reads (plan_data_change)';
+-- (a trigger function of the owner's, not a tool of others': a role could
+-- attach it to a table of its own and hold or move the data's version)
+REVOKE EXECUTE ON FUNCTION plan_data_changed() FROM PUBLIC;
 
 -- The tables progress(), the scores and the assessment read besides the
 -- readings (whose loads count themselves: record_readings).
@@ -64,7 +79,9 @@ END $$;
 -- only when it wrote a reading: a load of unchanged rows leaves the
 -- snapshot current).  Without them a reading changed in place would leave
 -- the snapshot current and the dashboards showing the former figure.
--- (On Citus the triggers fire on the shards, not on the coordinator: see
+-- record_readings marks its insert with scorecard.recording_readings;
+-- only roles that may insert into reading (its owner) could set it.  (On
+-- Citus the trigger fires on the shards, not on the coordinator: see
 -- docs/distributed.md.)
 CREATE OR REPLACE FUNCTION plan_readings_written() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER
@@ -77,6 +94,7 @@ BEGIN
 	RETURN NULL;
 END $$;
 COMMENT ON FUNCTION plan_readings_written() IS 'trigger: counts a statement on reading (plan_data_change), but record_readings'' insert, which counts itself';
+REVOKE EXECUTE ON FUNCTION plan_readings_written() FROM PUBLIC;
 CREATE OR REPLACE TRIGGER plan_readings_written AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON scorecard.reading
 	FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_readings_written();
 

@@ -188,4 +188,24 @@ INSERT INTO reading_staging (indicator, unit, month, value) VALUES ('2', 'k1', '
 SELECT inserted FROM load_readings(header => false);
 DELETE FROM plan_setting;
 
+-- Figures far apart (readings stored past the bounds, or with the bounds
+-- raised by the plan's owner): an indicator 3 reported cumulatively, June
+-- 2023 and June 2024 only.  k1-k3 100 then 105 (growth
+-- (105 / 100 - 1) x 100 = 5.000000000000004 in float8), k4 and k5 100 then
+-- 105.00000000000003 (5.000000000000027, 26 units in the last place of 5,
+-- 2^-50, above), k6 1e-150 then 1e150 (growth 1e302).  Median the middle
+-- of the two, MAD 13 x 2^-50 = 1.1546e-14: k6 is an outlier by
+-- (1e302 - 5) / (1.4826 x 1.1546e-14) = 5.84e315 robust standard
+-- deviations, beyond float8, said in numeric (it was an overflow error
+-- for everyone); the others are within the bound.
+INSERT INTO indicator (indicator_id, code, name_zh, nature, reporting, additive) VALUES
+	(3, 'far', '极值', 'flow', 'cumulative', false);
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at)
+SELECT 3, u, m::date, CASE WHEN m = '2023-06-01' THEN CASE u WHEN 'k6' THEN 1e-150 ELSE 100 END
+                           ELSE CASE WHEN u = 'k6' THEN 1e150 WHEN u IN ('k4', 'k5') THEN 105.00000000000003 ELSE 105 END END,
+       '2024-07-10'::timestamptz
+FROM unnest(ARRAY['k1', 'k2', 'k3', 'k4', 'k5', 'k6']) u CROSS JOIN unnest(ARRAY['2023-06-01', '2024-06-01']) m;
+SELECT unit_id, rule, figure, substring(detail FROM ' is (\S+) robust') AS robust_sds
+FROM data_review('2024-06-30') WHERE indicator_id = 3;
+
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;

@@ -233,20 +233,23 @@ DELETE FROM reading WHERE indicator_id = 1 AND month = '2024-09-01' AND (unit_id
 -- 10. Figures near the float8 limit, where the plan's owner raised the
 -- bound to 1.7e308: county a loads gdp 1.7e308 for August 2024 and 1e307
 -- for September, b 1.7e308 for September, the city its own 1 for
--- September.  A's year to date, the city's children's sum and 3 x 1.7e308
--- would all leave the float8 range.  The review runs for everyone, in the
--- load (its WARNING lists the findings) and alone: the three month jumps,
--- with ratios in numeric (1.7e308 / 11 = 1.55e307, 1e307 / 1.7e308 =
--- 0.0588, 1.7e308 / 21 = 8.10e306), and no sum compared (no
--- parent_vs_children for the city, no growth); the report is made.
+-- September; and the city its own 1.7e308 new firms for September, where
+-- a and b have 1 and 2.  A's year to date, the city's children's sum of
+-- gdp and 3 x 1.7e308 would all leave the float8 range.  The review runs
+-- for everyone, in the load (its WARNING lists the findings) and alone:
+-- the three month jumps, with ratios in numeric (1.7e308 / 11 = 1.55e307,
+-- 1e307 / 1.7e308 = 0.0588, 1.7e308 / 21 = 8.10e306), no gdp sum compared
+-- (no parent_vs_children for the city's gdp, no growth), and the city's
+-- firms against its children's 3: (1.7e308 - 3) / 1.7e308 = 100% of its
+-- value, in numeric; the report is made.
 INSERT INTO plan_setting (value_bound) VALUES (1.7e308);
 SELECT begin_load();
 INSERT INTO reading_staging (indicator, unit, month, value) VALUES
 	('gdp', 'a', '2024-08', '1.7e308'), ('gdp', 'a', '2024-09', '1e307'),
-	('gdp', 'b', '2024-09', '1.7e308'), ('gdp', 'c', '2024-09', '1');
+	('gdp', 'b', '2024-09', '1.7e308'), ('gdp', 'c', '2024-09', '1'), ('firms', 'c', '2024-09', '1.7e308');
 SELECT * FROM load_readings(header => false);
-SELECT unit_id, month, rule, detail FROM data_review('2024-09-30')
-WHERE indicator_id = 1 AND month >= '2024-08-01' ORDER BY 1, 2, 3;
+SELECT indicator_id, unit_id, month, rule, detail FROM data_review('2024-09-30')
+WHERE indicator_id IN (1, 2) AND month >= '2024-08-01' ORDER BY 1, 2, 3, 4;
 SELECT length(progress_report_html('2024-09-30', 'c')) > 1000 AS report_made;
-DELETE FROM reading WHERE indicator_id = 1 AND month >= '2024-08-01' AND (unit_id = 'c' OR revision > 1);
+DELETE FROM reading WHERE indicator_id IN (1, 2) AND month >= '2024-08-01' AND (unit_id = 'c' OR revision > 1);
 DELETE FROM plan_setting;

@@ -542,12 +542,13 @@ COMMENT ON TYPE indicator_state_row IS 'a row of indicator_state(): the year-to-
 -- Dashboards read stored results (plan/78_snapshot.sql): the progress,
 -- scores and assessment of the latest month as computed once, with the
 -- version of the plan's data they were computed from.  plan_data_version
--- counts changes to what progress depends on in two rows: loads, each
--- load that wrote a reading (counted under the plan lock), and edits,
--- each other statement on the plan's tables or on reading; the data's
--- version is their sum.  Two rows, so that a transaction that edited and
--- then loads never deadlocks with a load that holds the plan lock and
--- counts: neither waits for the other's row.  A snapshot of another
+-- counts changes to what progress depends on (each load that wrote a
+-- reading, each statement on the plan's tables or on reading) in two
+-- rows: loads, the changes of transactions that hold the plan lock, and
+-- edits, the others' (plan_data_change); the data's version is their
+-- sum.  Two rows, so that a load never waits for an edit's count, nor a
+-- transaction that edited and then waits for the plan lock deadlocks
+-- with its holder.  A snapshot of another
 -- version is stale, and the *_latest views then compute live.  Neither
 -- is dumped: a restored database starts stale and computes live until
 -- refresh_snapshot().
@@ -559,7 +560,7 @@ CREATE TABLE plan_data_version (
 );
 INSERT INTO plan_data_version (counter) VALUES ('loads'), ('edits');
 COMMENT ON TABLE plan_data_version IS 'the version of the data progress() reads, the sum of its rows: counts loads and changes to the plan''s tables';
-COMMENT ON COLUMN plan_data_version.counter IS 'loads: each load that wrote a reading; edits: each other statement on the plan''s tables or on reading';
+COMMENT ON COLUMN plan_data_version.counter IS 'loads: changes of transactions that hold the plan lock (loads that wrote a reading); edits: the others'' (statements on the plan''s tables or on reading)';
 COMMENT ON COLUMN plan_data_version.version IS 'incremented by each change the counter counts';
 COMMENT ON COLUMN plan_data_version.changed_at IS 'when the version last changed (the changing transaction''s start)';
 
