@@ -13,7 +13,9 @@
 # search_path scorecard, public as the plan's SQL files expect, work_mem
 # 64MB, JIT off, no parallel workers) keeps the query serial.
 # QUERY is one SELECT without a trailing semicolon (it is timed as
-# SELECT count(q) FROM (QUERY) q). Uses the server in the environment
+# SELECT count(q) FROM (QUERY) q); QUERY_B, when set, is the query B
+# times instead (two queries compared, e.g. the report against
+# progress(), with empty definition files). Uses the server in the environment
 # (PGHOST, PGPORT), e.g.
 #     eval "$(bash scripts/pgserver.sh env planbench)"
 # Not part of `make bench` (it needs its arguments).
@@ -21,11 +23,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ $# -ge 4 ] || { sed -n '2,4p' "$0" >&2; exit 2; }
 db=$1 query=$2 a_sql=$3 b_sql=$4 rounds=${5:-5}
+query_b=${QUERY_B:-$query}
 [ "$rounds" -ge 1 ] 2>/dev/null || { echo "ab.sh: ROUNDS must be a positive number" >&2; exit 2; }
 settings=${SETTINGS:-"SET search_path = scorecard, public; SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 0;"}
 for f in "$a_sql" "$b_sql"; do [ -r "$f" ] || { echo "ab.sh: cannot read $f" >&2; exit 2; }; done
 
-# One timing of the query after the definitions in $1: "wall_ms cpu_ms".
+# One timing of query $2 after the definitions in $1: "wall_ms cpu_ms".
 one() {
 	{
 		echo "SET client_min_messages = warning; $settings"
@@ -33,12 +36,12 @@ one() {
 		echo "\\setenv AB_PID :pid"
 		echo "BEGIN;"
 		echo "\\i '$1'"
-		echo "SELECT count(q) FROM ($query) q;"
+		echo "SELECT count(q) FROM ($2) q;"
 		# the backend's own /proc entry: a server on this machine, in this
 		# PID namespace (its comm is postgres), else no @cpu line
 		echo "\\! grep -qx postgres /proc/\$AB_PID/comm && awk '{print \"@cpu0\", \$14 + \$15}' /proc/\$AB_PID/stat"
 		echo "\\timing on"
-		echo "SELECT count(q) FROM ($query) q;"
+		echo "SELECT count(q) FROM ($2) q;"
 		echo "\\timing off"
 		echo "\\! awk '{print \"@cpu1\", \$14 + \$15}' /proc/\$AB_PID/stat"
 		echo "ROLLBACK;"
@@ -54,9 +57,9 @@ one() {
 
 wall_a="" wall_b="" cpu_a="" cpu_b=""
 for _ in $(seq 1 "$rounds"); do
-	read -r w c < <(one "$a_sql") || { echo "ab.sh: A failed" >&2; exit 1; }
+	read -r w c < <(one "$a_sql" "$query") || { echo "ab.sh: A failed" >&2; exit 1; }
 	wall_a+=" $w" cpu_a+=" $c"
-	read -r w c < <(one "$b_sql") || { echo "ab.sh: B failed" >&2; exit 1; }
+	read -r w c < <(one "$b_sql" "$query_b") || { echo "ab.sh: B failed" >&2; exit 1; }
 	wall_b+=" $w" cpu_b+=" $c"
 done
 awk -v wa="$(echo "$wall_a" | median)" -v wb="$(echo "$wall_b" | median)" \
