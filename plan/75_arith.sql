@@ -264,8 +264,10 @@ COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8, float8) IS 'p
 -- red or yellow in the latest monthly run at or before as_of (the last run
 -- of each month counts), the number of consecutive months it has been red
 -- or yellow and since when, and of those the consecutive red months.  A
--- month without a run ends a streak.
-CREATE OR REPLACE FUNCTION warning_streaks(as_of date)
+-- month without a run ends a streak.  below: of that unit and the units
+-- under it only (units_below; NULL: all), as a report of a county reads
+-- them, without the stored rows of every other unit.
+CREATE OR REPLACE FUNCTION warning_streaks(as_of date, below text DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, status text,
 	months int, since date, red_months int, run_as_of date)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -282,6 +284,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		SELECT p.unit_id, p.indicator_id, runs.mi, runs.as_of, p.status
 		FROM runs JOIN assessment_run_progress p USING (run_id)
 		WHERE p.status IN ('red', 'yellow')
+		  AND (below IS NULL OR p.unit_id IN (SELECT units_below(below)))
 	), g AS (
 		-- months in a row: the month index less the row number is constant,
 		-- over the red-or-yellow months and over the red ones
@@ -306,7 +309,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	JOIN indicator i ON i.indicator_id = n.indicator_id
 	ORDER BY n.months DESC, n.status = 'yellow', n.unit_id, n.indicator_id
 $$;
-COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow in the latest monthly run: consecutive months red or yellow, since when, consecutive months red';
+COMMENT ON FUNCTION warning_streaks(date, text) IS 'units x indicators red or yellow in the latest monthly run (of below and the units under it; NULL: all): consecutive months red or yellow, since when, consecutive months red';
 
 -- The list of items behind schedule (进度滞后清单), worst first: targets red
 -- or yellow at as_of, judged against their schedules as in
@@ -322,15 +325,17 @@ COMMENT ON FUNCTION warning_streaks(date) IS 'units x indicators red or yellow i
 -- row-level security, those of the units the role may see, as for the
 -- targets).  Red first, then the longest streak, then the furthest behind.
 -- lagging_list_of judges the progress() rows given (the report passes the
--- rows it computed once); lagging_list those of as_of.
-CREATE OR REPLACE FUNCTION lagging_list_of(as_of date, progress_rows progress_row[], recorded_as_of timestamptz DEFAULT NULL)
+-- rows it computed once), of the units below (units_below; NULL: all);
+-- lagging_list those of as_of.
+CREATE OR REPLACE FUNCTION lagging_list_of(as_of date, progress_rows progress_row[], recorded_as_of timestamptz DEFAULT NULL,
+	below text DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,
 	responsible_unit_id text, responsible_unit_zh text, lead_person text, status text,
 	behind float8, behind_unit text, months int, since date)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH ws AS MATERIALIZED (
-		SELECT * FROM warning_streaks(as_of)
+		SELECT * FROM warning_streaks(as_of, below)
 	), dep AS MATERIALIZED (
 		-- the departments holding a target on each indicator of the year
 		SELECT dt.indicator_id,
@@ -356,6 +361,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		LEFT JOIN dep d ON d.indicator_id = p.indicator_id
 		LEFT JOIN ws ON ws.unit_id = p.unit_id AND ws.indicator_id = p.indicator_id
 		WHERE p.status IN ('red', 'yellow')
+		  AND (below IS NULL OR p.unit_id IN (SELECT units_below(below)))
 	), k AS (
 		SELECT 'task'::text, tp.task_id, tp.name_zh, tp.responsible_unit_id, tp.responsible_unit_zh,
 		       tp.responsible_unit_id, tp.responsible_unit_zh, tp.lead_person,
@@ -372,11 +378,12 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		  -- under row-level security, the tasks of the units the role may see
 		  AND (NOT pg_catalog.row_security_active('scorecard.plan_target'::pg_catalog.regclass)
 		       OR tp.responsible_unit_id IN (SELECT scorecard.visible_units()))
+		  AND (below IS NULL OR tp.responsible_unit_id IN (SELECT units_below(below)))
 	)
 	SELECT * FROM (SELECT * FROM t UNION ALL SELECT * FROM k) l
 	ORDER BY l.status = 'yellow', l.months DESC NULLS LAST, l.behind DESC NULLS LAST, l.kind, l.item_id, l.unit_id
 $$;
-COMMENT ON FUNCTION lagging_list_of(date, progress_row[], timestamptz) IS 'of the given progress() rows: items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
+COMMENT ON FUNCTION lagging_list_of(date, progress_row[], timestamptz, text) IS 'of the given progress() rows (of below and the units under it; NULL: all): items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
 CREATE OR REPLACE FUNCTION lagging_list(as_of date, recorded_as_of timestamptz DEFAULT NULL)
 RETURNS TABLE (kind text, item_id text, item_zh text, unit_id text, unit_zh text,

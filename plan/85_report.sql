@@ -333,7 +333,7 @@ COMMENT ON FUNCTION report_contribution(date, text, indicator_state_row[]) IS 'e
 
 -- The lagging list of the report: exactly the rows of lagging_list(as_of)
 -- (the one definition of what is behind, under the caller's row-level
--- security) whose unit is the city or below it, in its order, with what
+-- security) whose unit is the city or below it (its below), in its order, with what
 -- the report shows beside them: the action, the target and the current
 -- figure (targets) or the overdue days and investment (tasks), the task's
 -- section and due date.  prog: the progress() rows of as_of, at least
@@ -349,9 +349,9 @@ SET enable_nestloop = off
 SET jit = off AS $$
 	WITH l AS (
 		SELECT l.*
-		FROM lagging_list_of(as_of, coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p))) WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
+		FROM lagging_list_of(as_of, coalesce(prog, ARRAY(SELECT p FROM progress(as_of) p)), below => area_id)
+			WITH ORDINALITY AS l(kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id,
 			responsible_unit_zh, lead_person, status, behind, behind_unit, months, since, ord)
-		WHERE l.unit_id IN (SELECT units_below(area_id))
 	)
 	SELECT l.ord,
 	       CASE WHEN l.kind = 'target' THEN '指标' WHEN tp.kind = 'project' THEN '项目' WHEN tp.kind = 'task' THEN '任务' ELSE '政策' END,

@@ -300,6 +300,10 @@ COMMENT ON COLUMN reading_intake.loaded_by IS 'the role that inserted the row (t
 COMMENT ON COLUMN reading_intake.xact IS 'the inserting transaction (the default; loaders may not set it): a load moves only its own transaction''s rows';
 
 CREATE INDEX reading_unit_month ON reading (unit_id, month);
+-- The latest month with readings (latest_month(), every *_latest view
+-- computed live, the report's note) from the index's end, not a pass over
+-- every reading.
+CREATE INDEX reading_month ON reading (month);
 -- The few corrected readings, so that the latest revision is found without
 -- sorting every reading (readings()).
 CREATE INDEX reading_revised ON reading (indicator_id, unit_id, month) WHERE revision > 1;

@@ -144,6 +144,26 @@ is "$(q "SELECT count(*) FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit
 	"$(q "SELECT count(*) FROM unit u JOIN unit_kind k USING (kind) WHERE k.peer_group = 'county' AND u.parent_id = (SELECT unit_id FROM unit WHERE parent_id IS NULL)")" \
 	"... the second from the run"
 
+# warning_streaks and lagging_list_of below a unit (a county's report
+# reads them so): the rows of the whole of them whose unit is that unit or
+# under it, in their order; with October's run stored too (streaks of two
+# months).
+q "CALL run_assessment(2024, '2024-10-31')" >/dev/null
+below_cases="FROM unnest(ARRAY['beita', 'shaoyang', (SELECT min(u.unit_id) FROM unit u JOIN unit_kind k USING (kind) WHERE k.is_department)]) b"
+is "$(q "SELECT coalesce(string_agg(b, ', '), 'none') $below_cases
+	WHERE ARRAY(SELECT w FROM warning_streaks('$AS_OF') w WHERE w.unit_id IN (SELECT units_below(b)))::text
+	      IS DISTINCT FROM ARRAY(SELECT w FROM warning_streaks('$AS_OF', b) w)::text")" "none" \
+	"warning_streaks() below a county, the city and a department: the whole list's rows of them, in order"
+is "$(q "SELECT coalesce(string_agg(b, ', '), 'none') $below_cases
+	WHERE ARRAY(SELECT l FROM lagging_list_of('$AS_OF', ARRAY(SELECT p FROM progress('$AS_OF') p)) l
+	            WHERE l.unit_id IN (SELECT units_below(b)))::text
+	      IS DISTINCT FROM ARRAY(SELECT l FROM lagging_list_of('$AS_OF', ARRAY(SELECT p FROM progress('$AS_OF') p), below => b) l)::text")" "none" \
+	"lagging_list_of() below a county, the city and a department: the whole list's rows of them, in order"
+is "$(q "SELECT (SELECT count(*) FROM warning_streaks('$AS_OF', 'beita') WHERE months = 2) > 0
+	AND (SELECT count(*) FROM lagging_list_of('$AS_OF', ARRAY(SELECT p FROM progress('$AS_OF') p), below => 'beita') WHERE kind = 'target') > 0
+	AND (SELECT count(*) FROM lagging_list_of('$AS_OF', ARRAY(SELECT p FROM progress('$AS_OF') p)) WHERE kind = 'task') > 0")" "t" \
+	"... the county has streaks of two months and lagging targets, the whole list lagging tasks"
+
 # Which targets are judged against time progress (序时进度) is one rule,
 # indicator_prorated: progress() (status, schedule gap) and unit_scores_of
 # (the prorated target scored against) both call it, and it gives the hand
