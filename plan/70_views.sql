@@ -9,22 +9,30 @@
 -- (nor, as recorded at recorded_as_of, that time's month) nor December of
 -- the last year with targets.  So a reading of a far month (stored before
 -- the loader refused them, or allowed by plan_setting.future_months) never
--- moves everyone's views to a month without data or targets.
+-- moves everyone's views to a month without data or targets.  year:
+-- the latest month of that year instead (the default as-of date of a run
+-- of it), bounded by its December, not by the years with targets.  A
+-- month has a reading in force as recorded at a time when any of its
+-- revisions was recorded by then (a later revision replaces one, never
+-- removes it), so any revision counts: the index reading_month gives it
+-- from its end, not a pass over the readings in force.
 -- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
 -- inlined) its query over a distributed reading could not be planned
 -- ("could not create distributed plan"); PL/pgSQL passes the value.
-CREATE OR REPLACE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL) RETURNS date
+CREATE OR REPLACE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL, year int DEFAULT NULL) RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	cap date := LEAST(pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
 		pg_catalog.date_trunc('month', recorded_as_of)::date,
-		(SELECT pg_catalog.make_date(pg_catalog.max(t.year), 12, 1) FROM plan_target t));
+		CASE WHEN year IS NULL THEN (SELECT pg_catalog.make_date(pg_catalog.max(t.year), 12, 1) FROM plan_target t)
+		     ELSE pg_catalog.make_date(year, 12, 1) END);
 BEGIN
 	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
-	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap);
+	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap
+	          AND (year IS NULL OR r.month >= pg_catalog.make_date(year, 1, 1)));
 END $$;
-COMMENT ON FUNCTION latest_month(timestamptz) IS 'first day of the latest month with readings (as recorded at recorded_as_of), not after the current month nor December of the last year with targets';
+COMMENT ON FUNCTION latest_month(timestamptz, int) IS 'first day of the latest month with readings (as recorded at recorded_as_of; of year when given), not after the current month nor December of the last year with targets (of year)';
 
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month

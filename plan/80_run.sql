@@ -111,7 +111,8 @@ BEGIN
 	-- them (a PREPAREd DELETE locks when parsed), which SHARE locks would
 	-- wait for.  The MATERIALIZED steps are computed once each: the as-of
 	-- date (default: the end of the latest month with readings in the
-	-- year; a month after the current one, allowed by
+	-- year, latest_month(recorded_as_of, year); a month after the current
+	-- one, or after recorded_as_of's, allowed by
 	-- plan_setting.future_months or stored before the loader refused it,
 	-- is never the default), the count and digest of the readings used
 	-- (and how many are of the year), progress once, the scores and the
@@ -125,10 +126,7 @@ BEGIN
 	-- numbers or dates (0.3.0; runs stored before keep the digest of their
 	-- time, over formatted text).
 	WITH a AS MATERIALIZED (
-		SELECT coalesce(as_of, (
-			SELECT (pg_catalog.max(r.month) + '1 month - 1 day'::interval)::date
-			FROM readings(recorded_as_of, pg_catalog.make_date(year, 1, 1), pg_catalog.make_date(year, 12, 1)) r
-			WHERE r.month <= pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date)) AS d,
+		SELECT coalesce(as_of, (latest_month(recorded_as_of, year) + '1 month - 1 day'::interval)::date) AS d,
 		       sees_all_units() AS all_units,
 		       -- the data's version, for the snapshot (plan/78_snapshot.sql)
 		       current_data_version() AS data_version

@@ -144,6 +144,22 @@ is "$(q "SELECT count(*) FROM report_ranking('$AS_OF', (SELECT unit_id FROM unit
 	"$(q "SELECT count(*) FROM unit u JOIN unit_kind k USING (kind) WHERE k.peer_group = 'county' AND u.parent_id = (SELECT unit_id FROM unit WHERE parent_id IS NULL)")" \
 	"... the second from the run"
 
+# The latest month with readings of a year (a run's default as-of month),
+# from reading_month's end over any revision, is the plain-SQL latest
+# month of the readings in force then (readings()) in that year, not
+# after the current month nor the month of recorded_as_of: for 2023 and
+# 2024, as recorded now, between the demo's two loads and before both.
+is "$(q "SELECT coalesce(string_agg(y || ' @ ' || coalesce(r::text, 'now'), ', '), 'none')
+	FROM unnest(ARRAY[2023, 2024]) y
+	CROSS JOIN unnest(ARRAY[NULL, '2024-12-23 12:00', '2024-12-01']::timestamptz[]) r
+	WHERE latest_month(r, y) IS DISTINCT FROM (
+		SELECT max(x.month) FROM readings(r, make_date(y, 1, 1), make_date(y, 12, 1)) x
+		WHERE x.month <= date_trunc('month', CURRENT_DATE)::date
+		  AND (r IS NULL OR x.month <= date_trunc('month', r)::date))")" "none" \
+	"latest_month(recorded_as_of, year): the plain-SQL latest month of the readings in force, 2 years x 3 recorded_as_of"
+is "$(q "SELECT latest_month(NULL, 2023) || ' ' || latest_month(NULL, 2024) || ' ' || coalesce(latest_month('2024-12-01', 2024)::text, 'none')")" \
+	"2023-12-01 2024-11-01 none" "... December 2023, November 2024, and none before the first load"
+
 # warning_streaks and lagging_list_of below a unit (a county's report
 # reads them so): the rows of the whole of them whose unit is that unit or
 # under it, in their order; with October's run stored too (streaks of two
