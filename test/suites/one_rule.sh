@@ -159,6 +159,17 @@ is "$(q "SELECT coalesce(string_agg(y || ' @ ' || coalesce(r::text, 'now'), ', '
 	"latest_month(recorded_as_of, year): the plain-SQL latest month of the readings in force, 2 years x 3 recorded_as_of"
 is "$(q "SELECT latest_month(NULL, 2023) || ' ' || latest_month(NULL, 2024) || ' ' || coalesce(latest_month('2024-12-01', 2024)::text, 'none')")" \
 	"2023-12-01 2024-11-01 none" "... December 2023, November 2024, and none before the first load"
+# A reading of a month recorded before that month began (a future month
+# then, allowed by plan_setting.future_months, or backdated by the owner):
+# as recorded at a time before the month, it is not the latest month, nor
+# a run's default month, where the current month's cap alone let it in.
+is "$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, public" -c "BEGIN" \
+	-c "INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at)
+	    SELECT r.indicator_id, r.unit_id, '2024-12-01', r.value, '2024-11-15' FROM reading r
+	    WHERE r.month = '2024-11-01' ORDER BY r.indicator_id, r.unit_id LIMIT 1" \
+	-c "SELECT coalesce(latest_month('2024-11-20', 2024)::text, 'none') || ' ' || latest_month('2024-12-25', 2024)" \
+	-c "ROLLBACK")" "none 2024-12-01" \
+	"a December reading recorded on 2024-11-15: not the latest month as recorded on 2024-11-20 (none then), the latest as recorded on 2024-12-25"
 
 # warning_streaks and lagging_list_of below a unit (a county's report
 # reads them so): the rows of the whole of them whose unit is that unit or
