@@ -17,7 +17,11 @@
 -- revision; a row equal to it is skipped, so loading the same file twice
 -- changes nothing.
 
--- Create (or empty) this session's staging table pg_temp.reading_staging.
+-- Create (or empty) this session's staging table pg_temp.reading_staging,
+-- with what check_readings keeps for load_readings: the table of checked
+-- rows pg_temp.reading_checked and the trigger reading_staging_changed,
+-- which forgets them whenever a statement changes the staged rows
+-- (staged_rows_checked says why).
 CREATE OR REPLACE FUNCTION begin_load() RETURNS regclass LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
@@ -34,9 +38,70 @@ BEGIN
 	ELSE
 		TRUNCATE pg_temp.reading_staging RESTART IDENTITY;
 	END IF;
+	IF NOT staging_trigger_in_place() THEN
+		-- (a staging table made before 0.3.0 has none; one changed since
+		-- is made again)
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
+		           WHERE t.tgrelid = 'pg_temp.reading_staging'::pg_catalog.regclass
+		             AND t.tgname = 'reading_staging_changed') THEN
+			DROP TRIGGER reading_staging_changed ON pg_temp.reading_staging;
+		END IF;
+		CREATE TRIGGER reading_staging_changed
+			AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pg_temp.reading_staging
+			FOR EACH STATEMENT EXECUTE FUNCTION scorecard.staging_changed();
+		-- fired whatever session_replication_role says
+		ALTER TABLE pg_temp.reading_staging ENABLE ALWAYS TRIGGER reading_staging_changed;
+	END IF;
+	PERFORM checked_rows_table();
+	TRUNCATE pg_temp.reading_checked;
+	PERFORM pg_catalog.set_config('scorecard.staging_checked', '', false);
 	RETURN 'pg_temp.reading_staging'::pg_catalog.regclass;
 END $$;
 COMMENT ON FUNCTION begin_load() IS 'create or empty this session''s staging table pg_temp.reading_staging (all text: COPY the CSV file into it)';
+
+-- For the trigger reading_staging_changed: the staged rows changed, so
+-- the rows check_readings checked are no longer theirs.
+CREATE OR REPLACE FUNCTION staging_changed() RETURNS trigger LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	PERFORM pg_catalog.set_config('scorecard.staging_checked', '', false);
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION staging_changed() IS 'trigger of pg_temp.reading_staging: forget the rows check_readings checked (every statement that changes the staged rows)';
+
+-- Whether this session's staging table has the trigger reading_staging_changed
+-- as begin_load makes it: after every INSERT, UPDATE (of any column),
+-- DELETE and TRUNCATE statement, without a WHEN condition, enabled always.
+CREATE OR REPLACE FUNCTION staging_trigger_in_place() RETURNS boolean LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT EXISTS (
+		SELECT 1 FROM pg_catalog.pg_trigger t
+		WHERE t.tgrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('pg_temp.reading_staging')
+		  AND t.tgname OPERATOR(pg_catalog.=) 'reading_staging_changed'
+		  AND t.tgfoid OPERATOR(pg_catalog.=) 'scorecard.staging_changed()'::pg_catalog.regprocedure
+		  -- statement-level, AFTER, INSERT | DELETE | UPDATE | TRUNCATE
+		  AND t.tgtype OPERATOR(pg_catalog.=) (4 OPERATOR(pg_catalog.+) 8 OPERATOR(pg_catalog.+) 16
+		                                     OPERATOR(pg_catalog.+) 32)::pg_catalog.int2
+		  AND t.tgenabled OPERATOR(pg_catalog.=) 'A'
+		  AND t.tgqual IS NULL
+		  AND pg_catalog.cardinality(t.tgattr::pg_catalog.int2[]) OPERATOR(pg_catalog.=) 0)
+$$;
+COMMENT ON FUNCTION staging_trigger_in_place() IS 'whether pg_temp.reading_staging has the trigger begin_load gives it (reading_staging_changed, on every change, enabled always)';
+
+-- This session's table of checked rows, pg_temp.reading_checked (made
+-- here when missing): staged_check's rows of the staged rows as last
+-- checked.
+CREATE OR REPLACE FUNCTION checked_rows_table() RETURNS regclass LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF pg_catalog.to_regclass('pg_temp.reading_checked') IS NULL THEN
+		CREATE TEMP TABLE reading_checked (
+			line bigint, indicator text, unit text, month text, value text, reason text,
+			indicator_id int, unit_id text, m date, v float8, g float8, source text);
+	END IF;
+	RETURN 'pg_temp.reading_checked'::pg_catalog.regclass;
+END $$;
+COMMENT ON FUNCTION checked_rows_table() IS 'this session''s table of checked staged rows, pg_temp.reading_checked (created when missing)';
 
 -- This session's staging table, or 55000 with the recipe when there is none.
 CREATE OR REPLACE FUNCTION staging_table() RETURNS regclass LANGUAGE plpgsql STABLE
@@ -290,18 +355,63 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION staged_check(boolean) IS 'every staged row with the reasons it cannot load ('''' when it can) and its parsed indicator, unit, month, value and growth: what check_readings lists and load_readings loads';
 
+-- Make pg_temp.reading_checked hold staged_check's rows of the staged rows
+-- as they are now; true when they are those checked before.  The rows
+-- checked last are kept while nothing changed: check_readings then
+-- load_readings check the file once.  They are the staged rows' as long as
+-- no statement changed the staged rows since (the trigger
+-- reading_staging_changed, which begin_load gives the staging table,
+-- forgets them at once), they were checked for the same role and header,
+-- and the transaction that checked them committed (a rolled-back one
+-- takes its mark, a setting, with it).  What the check read besides the
+-- file (the plan's units, indicators and bounds) may have changed since,
+-- as it may between any check and the load's lock: the load records the
+-- rows as checked, and keeps to the bounds, foreign keys and row-level
+-- security in force when it records them (record_readings).
+CREATE OR REPLACE FUNCTION staged_rows_checked(header boolean) RETURNS boolean LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	mark text := pg_catalog.format('%s %s', header, current_user);
+BEGIN
+	PERFORM staging_table();
+	PERFORM checked_rows_table();
+	IF pg_catalog.current_setting('scorecard.staging_checked', true) IS NOT DISTINCT FROM mark
+	   AND staging_trigger_in_place() THEN
+		RETURN true;
+	END IF;
+	PERFORM pg_catalog.set_config('scorecard.staging_checked', '', false);
+	TRUNCATE pg_temp.reading_checked;
+	INSERT INTO pg_temp.reading_checked SELECT * FROM staged_check(header);
+	PERFORM pg_catalog.set_config('scorecard.staging_checked', mark, false);
+	RETURN false;
+END $$;
+COMMENT ON FUNCTION staged_rows_checked(boolean) IS 'for check_readings and load_readings: staged_check''s rows of the staged rows in pg_temp.reading_checked, kept from the last check while the staged rows are unchanged (then true)';
+
 -- The bad rows of the staging table: line (as in the file), the text of the
 -- row (trimmed) and every reason it cannot load (staged_check).  Empty
--- when all rows are good.
+-- when all rows are good.  The rows checked are kept for load_readings
+-- (staged_rows_checked); in a read-only transaction, which cannot keep
+-- them, they are checked and listed only.
 CREATE OR REPLACE FUNCTION check_readings(header boolean DEFAULT true)
 RETURNS TABLE (line bigint, indicator text, unit text, month text, value text, reason text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF pg_catalog.current_setting('transaction_read_only')::boolean THEN
+		RETURN QUERY
+		SELECT c.line, c.indicator, c.unit, c.month, c.value, c.reason
+		FROM staged_check(check_readings.header) c
+		WHERE c.reason <> ''
+		ORDER BY c.line;
+		RETURN;
+	END IF;
+	PERFORM staged_rows_checked(check_readings.header);
+	RETURN QUERY
 	SELECT c.line, c.indicator, c.unit, c.month, c.value, c.reason
-	FROM staged_check(header) c
+	FROM pg_temp.reading_checked c
 	WHERE c.reason <> ''
-	ORDER BY c.line
-$$;
+	ORDER BY c.line;
+END $$;
 COMMENT ON FUNCTION check_readings(boolean) IS 'bad rows of this session''s reading_staging with file line and reason (form, the plan''s bounds, months); empty if all can load';
 
 
@@ -515,6 +625,8 @@ DECLARE
 	review text := (SELECT s.review_on_load FROM plan_setting_in_force s);
 	-- what the load is doing, as run_assessment says it (80_run.sql)
 	started timestamptz := pg_catalog.clock_timestamp();
+	-- whether the rows check_readings checked were loaded as checked
+	reused boolean;
 BEGIN
 	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
 		RAISE EXCEPTION 'load_readings runs under READ COMMITTED only, not %',
@@ -531,11 +643,13 @@ BEGIN
 	END IF;
 	PERFORM staging_table();
 	PERFORM pg_catalog.set_config('application_name', 'scorecard load: checking the staged rows', true);
-	-- One pass over the staged rows (staged_check): they go into
+	-- The staged rows checked (staged_rows_checked: once, when
+	-- check_readings checked them and nothing changed since) go into
 	-- reading_intake, as this role (row-level security checks their units
 	-- there as on reading), only when none of them has a reason not to load.
-	WITH k AS MATERIALIZED (
-		SELECT * FROM staged_check(header)
+	reused := staged_rows_checked(header);
+	WITH k AS NOT MATERIALIZED (
+		SELECT * FROM pg_temp.reading_checked
 	), b AS (
 		SELECT pg_catalog.count(*) AS n,
 		       pg_catalog.string_agg(pg_catalog.format('line %s: %s', k.line, k.reason), E'\n' ORDER BY k.line) AS detail
@@ -565,7 +679,8 @@ BEGIN
 	-- record_readings takes the load lock and writes this transaction's
 	-- rows of reading_intake into reading with the server's revision and
 	-- recorded_at.
-	RAISE NOTICE 'scorecard load: staged rows checked (% ms)', run_step_ms(started);
+	RAISE NOTICE 'scorecard load: staged rows checked (% ms)%', run_step_ms(started),
+		CASE WHEN reused THEN ', as check_readings checked them: unchanged since' ELSE '' END;
 	started := pg_catalog.clock_timestamp();
 	PERFORM pg_catalog.set_config('application_name', 'scorecard load: waiting for the plan lock and recording', true);
 	SELECT r.inserted, r.revised, r.unchanged INTO inserted, revised, unchanged
