@@ -71,7 +71,9 @@ COMMENT ON FUNCTION staging_changed() IS 'trigger of pg_temp.reading_staging: fo
 
 -- Whether this session's staging table has the trigger reading_staging_changed
 -- as begin_load makes it: after every INSERT, UPDATE (of any column),
--- DELETE and TRUNCATE statement, without a WHEN condition, enabled always.
+-- DELETE and TRUNCATE statement, without a WHEN condition, enabled always;
+-- and no parent or child table (a partition's or a child's rows can be
+-- written without it).
 CREATE OR REPLACE FUNCTION staging_trigger_in_place() RETURNS boolean LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT EXISTS (
@@ -85,8 +87,13 @@ SET search_path = pg_catalog, pg_temp AS $$
 		  AND t.tgenabled OPERATOR(pg_catalog.=) 'A'
 		  AND t.tgqual IS NULL
 		  AND pg_catalog.cardinality(t.tgattr::pg_catalog.int2[]) OPERATOR(pg_catalog.=) 0)
+	   -- rows written through a parent or into a child table fire no
+	   -- trigger of this table's
+	   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
+	                   WHERE pg_catalog.to_regclass('pg_temp.reading_staging')::pg_catalog.oid
+	                         OPERATOR(pg_catalog.=) ANY (ARRAY[i.inhrelid, i.inhparent]))
 $$;
-COMMENT ON FUNCTION staging_trigger_in_place() IS 'whether pg_temp.reading_staging has the trigger begin_load gives it (reading_staging_changed, on every change, enabled always)';
+COMMENT ON FUNCTION staging_trigger_in_place() IS 'whether pg_temp.reading_staging has the trigger begin_load gives it (reading_staging_changed, on every change, enabled always) and no parent or child table';
 
 -- This session's table of checked rows, pg_temp.reading_checked (made
 -- here when missing): staged_check's rows of the staged rows as last
@@ -355,37 +362,63 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION staged_check(boolean) IS 'every staged row with the reasons it cannot load ('''' when it can) and its parsed indicator, unit, month, value and growth: what check_readings lists and load_readings loads';
 
+-- What a check's rows were checked against, so that a load takes them
+-- only while it holds: the header; the role; the plan's data
+-- (current_data_version(), which every change of units, indicators,
+-- targets, settings and readings moves); the current month (what is a
+-- future month); the units the role may load where row-level security
+-- applies to it; and the table of checked rows itself (dropped and made
+-- again, or emptied, it is another).  NULL, never equal to a mark, for a
+-- role that cannot read the data's version.
+CREATE OR REPLACE FUNCTION staging_check_mark(header boolean) RETURNS text LANGUAGE sql STABLE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN pg_catalog.has_table_privilege('scorecard.plan_data_version', 'SELECT') THEN
+	       pg_catalog.concat_ws(' ', header, current_user, current_data_version(),
+	           pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
+	           pg_catalog.to_regclass('pg_temp.reading_checked')::oid,
+	           pg_catalog.pg_relation_filenode(pg_catalog.to_regclass('pg_temp.reading_checked')),
+	           CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	                THEN pg_catalog.md5(ARRAY(SELECT u FROM visible_units() u ORDER BY 1)::text) END) END
+$$;
+COMMENT ON FUNCTION staging_check_mark(boolean) IS 'for staged_rows_checked: what a check was made against (header, role, the data''s version, the month, the units the role may load, the table of checked rows)';
+
 -- Make pg_temp.reading_checked hold staged_check's rows of the staged rows
--- as they are now; true when they are those checked before.  The rows
--- checked last are kept while nothing changed: check_readings then
--- load_readings check the file once.  They are the staged rows' as long as
--- no statement changed the staged rows since (the trigger
--- reading_staging_changed, which begin_load gives the staging table,
--- forgets them at once), they were checked for the same role and header,
--- and the transaction that checked them committed (a rolled-back one
--- takes its mark, a setting, with it).  What the check read besides the
--- file (the plan's units, indicators and bounds) may have changed since,
--- as it may between any check and the load's lock: the load records the
--- rows as checked, and keeps to the bounds, foreign keys and row-level
--- security in force when it records them (record_readings).
-CREATE OR REPLACE FUNCTION staged_rows_checked(header boolean) RETURNS boolean LANGUAGE plpgsql VOLATILE
+-- as they are now.  check_readings checks them (reuse false); load_readings
+-- (reuse true) takes the rows checked last when they still hold, and
+-- then returns true: so check_readings then load_readings check the file
+-- once.  They hold while no statement changed the staged rows since (the
+-- trigger reading_staging_changed, which begin_load gives the staging
+-- table, forgets them at once: staging_trigger_in_place), nothing they
+-- were checked against changed (staging_check_mark), the check's
+-- transaction committed (a rolled-back one takes its mark, a setting,
+-- with it), and there is one checked row per staged row.  A change that
+-- gets past all these is a change of the session's own temporary tables
+-- by hand (a rule, a child table, rows of reading_checked edited): the
+-- load then records what reading_checked holds, still under the bounds,
+-- foreign keys and row-level security in force (record_readings).
+CREATE OR REPLACE FUNCTION staged_rows_checked(header boolean, reuse boolean DEFAULT true) RETURNS boolean
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
-	mark text := pg_catalog.format('%s %s', header, current_user);
+	mark text;
 BEGIN
 	PERFORM staging_table();
 	PERFORM checked_rows_table();
-	IF pg_catalog.current_setting('scorecard.staging_checked', true) IS NOT DISTINCT FROM mark
-	   AND staging_trigger_in_place() THEN
+	IF reuse AND pg_catalog.current_setting('scorecard.staging_checked', true) = staging_check_mark(header)
+	   AND staging_trigger_in_place()
+	   AND (SELECT pg_catalog.count(*) FROM pg_temp.reading_checked)
+	       = (SELECT pg_catalog.count(*) FROM pg_temp.reading_staging) THEN
 		RETURN true;
 	END IF;
 	PERFORM pg_catalog.set_config('scorecard.staging_checked', '', false);
 	TRUNCATE pg_temp.reading_checked;
 	INSERT INTO pg_temp.reading_checked SELECT * FROM staged_check(header);
-	PERFORM pg_catalog.set_config('scorecard.staging_checked', mark, false);
+	-- (after the TRUNCATE: the table's file is part of the mark)
+	mark := staging_check_mark(header);
+	PERFORM pg_catalog.set_config('scorecard.staging_checked', coalesce(mark, ''), false);
 	RETURN false;
 END $$;
-COMMENT ON FUNCTION staged_rows_checked(boolean) IS 'for check_readings and load_readings: staged_check''s rows of the staged rows in pg_temp.reading_checked, kept from the last check while the staged rows are unchanged (then true)';
+COMMENT ON FUNCTION staged_rows_checked(boolean, boolean) IS 'for check_readings (reuse false) and load_readings: staged_check''s rows of the staged rows in pg_temp.reading_checked; with reuse, those of the last check while they hold (then true)';
 
 -- The bad rows of the staging table: line (as in the file), the text of the
 -- row (trimmed) and every reason it cannot load (staged_check).  Empty
@@ -405,7 +438,7 @@ BEGIN
 		ORDER BY c.line;
 		RETURN;
 	END IF;
-	PERFORM staged_rows_checked(check_readings.header);
+	PERFORM staged_rows_checked(check_readings.header, reuse => false);
 	RETURN QUERY
 	SELECT c.line, c.indicator, c.unit, c.month, c.value, c.reason
 	FROM pg_temp.reading_checked c
