@@ -35,6 +35,14 @@ ensure_packages() {
 # Files the system tree gains later (Citus, say) are copied in; none is
 # overwritten in place, so a running server never sees a library change.
 prepare_tree() {
+	# A tree copied before the system's PostgreSQL was upgraded (a new minor
+	# release, by ensure_packages) is copied again: its older server would
+	# not load a library built against the new one (Citus: "undefined
+	# symbol").  Servers already running keep their binary.
+	if [ -x "$INST/usr/lib/postgresql/15/bin/postgres" ] &&
+		[ "$("$INST/usr/lib/postgresql/15/bin/postgres" --version)" != "$("$SYSPGBIN/postgres" --version)" ]; then
+		rm -rf "$INST/usr/lib/postgresql/15" "$INST/usr/share/postgresql/15"
+	fi
 	mkdir -p "$INST/usr/lib/postgresql" "$INST/usr/share/postgresql"
 	cp -an /usr/lib/postgresql/15 "$INST/usr/lib/postgresql/"
 	cp -an /usr/share/postgresql/15 "$INST/usr/share/postgresql/"
