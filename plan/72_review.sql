@@ -94,12 +94,18 @@ COMMENT ON FUNCTION review_summable(float8) IS 'whether the data review adds the
 -- their children (the sums a parent is compared with), no others; a rule
 -- that would need other units' readings finds nothing there (a parent's
 -- peers, a child's children).
+-- from_month: only the findings of that month and after (NULL: all), and
+-- indicators: only those of these indicators (NULL: all), as the loader
+-- asks for what it loaded: the same findings as without them, less the
+-- others; the rules still read what they compare with (the months before,
+-- the year before), but the growths, peers' medians and children's sums of
+-- the months before are not computed.
 -- Cost: linear in the readings of the two years (joins on keys, window
 -- functions and groupings over them; no lookup per row).  Planned as the
 -- recipe in docs/development.md ("How the plan model stays linear") says:
 -- PL/pgSQL with custom plans, no JIT, no merge joins, no nested loops.
 CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL, units text[] DEFAULT NULL,
-	with_children boolean DEFAULT false)
+	with_children boolean DEFAULT false, from_month date DEFAULT NULL, indicators int[] DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, month date,
 	rule text, severity text, figure float8, compared_with float8, detail text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1000
@@ -112,6 +118,8 @@ SET enable_nestloop = off AS $$
 DECLARE
 	year_start date := pg_catalog.date_trunc('year', as_of)::date;
 	prev_start date := (pg_catalog.date_trunc('year', as_of) - interval '1 year')::date;
+	-- the first month whose findings are listed
+	listed_from date := greatest(pg_catalog.date_trunc('month', from_month::timestamp)::date, prev_start);
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN
@@ -147,6 +155,7 @@ BEGIN
 		       pg_catalog.lag(x.value) OVER w AS prev_value
 		FROM readings(recorded_as_of, prev_start, as_of, CASE WHEN units IS NOT NULL THEN ARRAY(SELECT s.unit_id FROM scope s) END) x
 		JOIN indicator i ON i.indicator_id = x.indicator_id
+		WHERE indicators IS NULL OR x.indicator_id = ANY (indicators)
 		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
 	), tree AS MATERIALIZED (
 		SELECT a.unit_id, a.parent_id FROM area_tree() a
@@ -180,6 +189,7 @@ BEGIN
 		FROM ytd y
 		-- (figures whose ratio float8 cannot hold get no growth here)
 		WHERE y.prior > 0::float8 AND review_ratio_fits(y.cur, y.prior)
+		  AND y.month >= listed_from
 	), peer AS MATERIALIZED (
 		SELECT g.indicator_id, g.unit_id, g.month, g.growth, u.parent_id, k.peer_group
 		FROM growth g
@@ -209,7 +219,7 @@ BEGIN
 		SELECT c.indicator_id, t.parent_id, c.month,
 		       pg_catalog.sum(CASE WHEN review_summable(c.value) THEN c.value END) AS total, pg_catalog.count(*) AS n
 		FROM r c JOIN tree t ON t.unit_id = c.unit_id
-		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL
+		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL AND c.month >= listed_from
 		GROUP BY c.indicator_id, t.parent_id, c.month
 		HAVING pg_catalog.bool_and(review_summable(c.value))
 	), finding AS (
@@ -220,7 +230,7 @@ BEGIN
 		       pg_catalog.format('cumulative value %s is below %s of %s',
 		           c.value, c.prev_value, pg_catalog.to_char(c.prev_month, 'YYYY-MM')) AS detail
 		FROM r c
-		WHERE c.reporting = 'cumulative'
+		WHERE c.reporting = 'cumulative' AND c.month >= listed_from
 		  AND pg_catalog.date_trunc('year', c.prev_month) = pg_catalog.date_trunc('year', c.month)
 		  AND c.value < c.prev_value
 		UNION ALL
@@ -237,7 +247,7 @@ BEGIN
 		JOIN tree pt ON pt.unit_id = p.unit_id
 		JOIN child_sum s ON s.indicator_id = p.indicator_id AND s.parent_id = p.unit_id AND s.month = p.month
 		JOIN children k ON k.parent_id = p.unit_id AND k.n = s.n
-		WHERE all_units AND p.nature = 'flow' AND p.additive
+		WHERE all_units AND p.nature = 'flow' AND p.additive AND p.month >= listed_from
 		  -- (0.01 x a figure below about 1e-321 leaves float8: such a figure
 		  -- is compared as 0)
 		  AND pg_catalog.abs(p.value - s.total) > CASE WHEN pg_catalog.abs(p.value) >= 1e-300::float8
@@ -268,7 +278,7 @@ BEGIN
 		                         THEN pg_catalog.round((c.value / c.prev_value)::numeric, 2)::text
 		                         ELSE (c.value / c.prev_value)::text END, c.prev_value)
 		FROM r c
-		WHERE c.reporting = 'monthly'
+		WHERE c.reporting = 'monthly' AND c.month >= listed_from
 		  AND c.prev_month = (c.month - interval '1 month')::date
 		  AND c.value > 0::float8 AND c.prev_value > 0::float8
 		  -- (3 x a figure above 6e307 leaves float8: such pairs in numeric)
@@ -288,9 +298,11 @@ BEGIN
 		       pg_catalog.format('no reading; %s has one (%s)', pg_catalog.to_char(p.month, 'YYYY-MM'), p.value)
 		FROM r p
 		WHERE p.month < year_start AND (p.month + interval '1 year')::date <= as_of
+		  AND (p.month + interval '1 year')::date >= listed_from
 		  AND NOT EXISTS (SELECT 1 FROM r c
 		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
-		                    AND c.month = (p.month + interval '1 year')::date)
+		                    -- (said: the months before are not looked up)
+		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from)
 	)
 	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
 	       f.figure, f.compared_with, f.detail
@@ -300,7 +312,7 @@ BEGIN
 	WHERE units IS NULL OR f.unit_id IN (SELECT x.unit_id FROM focus x)
 	ORDER BY f.indicator_id, u.sort_order, f.unit_id, f.month, f.rule;
 END $$;
-COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before (of the units given, their parents and with_children their children, or all): cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
+COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean, date, int[]) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before (of the units given, their parents and with_children their children, or all; of from_month on, of the indicators given): cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
 
 -- The review at the latest month with readings (latest_as_of()), for BI
 -- tools and the people who check the data.
@@ -342,7 +354,7 @@ BEGIN
 		WITH found AS MATERIALIZED (
 			SELECT x.*, pg_catalog.row_number() OVER (ORDER BY x.severity = 'info', x.severity = 'warning',
 			                                              x.indicator_id, x.unit_id, x.month, x.rule) AS k
-			FROM data_review(d, NULL, units) x
+			FROM data_review(d, NULL, units, from_month => first_month, indicators => indicators) x
 			WHERE x.indicator_id = ANY (indicators) AND x.month >= first_month
 			  AND (x.unit_id = ANY (units) OR x.rule = 'parent_vs_children')
 		)

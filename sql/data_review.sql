@@ -128,6 +128,26 @@ SELECT x.units, (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', x.
         WHERE f.unit_id = ANY (x.units) OR f.unit_id = 'c') AS same
 FROM (VALUES (ARRAY['k1', 'k2', 'k3', 'k4', 'k5', 'k6']), (ARRAY['k1', 'k6']), (ARRAY['k6', 'd'])) x(units);
 
+-- The review from a month on, of some indicators (as the loader asks for
+-- what it loaded), lists what the whole review lists of those months and
+-- indicators, row for row: from every month of the two years (and from a
+-- day within June: the month's findings), of each set of indicators, of
+-- all units and of k1 and k6.
+SELECT count(*) AS cases, count(*) FILTER (WHERE x.same) AS same, sum(x.findings) > 0 AS some_findings,
+       count(*) FILTER (WHERE x.findings > 0 AND x.findings < x.all_months) > 0 AS some_left_out
+FROM (
+	SELECT (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', u.un, from_month => m.m, indicators => i.ind)) AS findings,
+	       (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', u.un, indicators => i.ind)) AS all_months,
+	       (SELECT array_agg(f::text ORDER BY f::text)
+	        FROM data_review('2024-06-30', '2024-07-10', u.un, from_month => m.m, indicators => i.ind) f)
+	       IS NOT DISTINCT FROM
+	       (SELECT array_agg(f::text ORDER BY f::text) FROM data_review('2024-06-30', '2024-07-10', u.un) f
+	        WHERE f.month >= date_trunc('month', m.m)::date AND (i.ind IS NULL OR f.indicator_id = ANY (i.ind))) AS same
+	FROM (SELECT g::date FROM generate_series('2023-01-01'::date, '2024-07-01', '1 month') g
+	      UNION ALL SELECT '2024-06-15') m(m),
+	     (VALUES (NULL::int[]), (ARRAY[1]), (ARRAY[2]), (ARRAY[1, 2])) i(ind),
+	     (VALUES (NULL::text[]), (ARRAY['k1', 'k6'])) u(un)) x;
+
 -- The corrections: a new revision of each wrong reading, and k3's March.
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
 	(1, 'k2', '2023-12-01', 1200, NULL, 2, '2024-07-20'),
