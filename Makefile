@@ -198,3 +198,9 @@ bench-plan:
 .PHONY: bench-dashboard
 bench-dashboard:
 	bash bench/dashboard.sh
+
+# A month's corrections loaded into the province of bench-plan, step by
+# step, against the typed insert of the same rows into reading.
+.PHONY: bench-monthly
+bench-monthly:
+	bash bench/monthly.sh
