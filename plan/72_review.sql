@@ -118,8 +118,12 @@ SET enable_nestloop = off AS $$
 DECLARE
 	year_start date := pg_catalog.date_trunc('year', as_of)::date;
 	prev_start date := (pg_catalog.date_trunc('year', as_of) - interval '1 year')::date;
-	-- the first month whose findings are listed
-	listed_from date := greatest(pg_catalog.date_trunc('month', from_month::timestamp)::date, prev_start);
+	-- the first month whose findings are listed (in date arithmetic: a
+	-- date beyond the timestamp range, or infinity, is no error)
+	listed_from date := CASE WHEN NOT pg_catalog.isfinite(from_month) THEN greatest(from_month, prev_start)
+	                         ELSE greatest(pg_catalog.make_date(extract(year FROM from_month)::int,
+	                                                            extract(month FROM from_month)::int, 1),
+	                                       prev_start) END;
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN

@@ -148,6 +148,13 @@ FROM (
 	     (VALUES (NULL::int[]), (ARRAY[1]), (ARRAY[2]), (ARRAY[1, 2])) i(ind),
 	     (VALUES (NULL::text[]), (ARRAY['k1', 'k6'])) u(un)) x;
 
+-- From a month no finding reaches (past the timestamp range, infinity):
+-- none, and no error; from -infinity: all of them.
+SELECT (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month => '300000-01-01')) AS far,
+       (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month => 'infinity')) AS infinite,
+       (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month => '-infinity'))
+       = (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10')) AS all_from_minus_infinity;
+
 -- The corrections: a new revision of each wrong reading, and k3's March.
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
 	(1, 'k2', '2023-12-01', 1200, NULL, 2, '2024-07-20'),
