@@ -5,14 +5,10 @@
 -- the staged value does.  Any change of the staged rows (UPDATE, INSERT,
 -- DELETE, TRUNCATE, COPY), of the plan (a code, a bound), a trigger
 -- disabled, a child table, another role or header, a rolled-back check
--- or a table of checked rows dropped or short of rows makes the load check
+-- or a table of checked rows dropped or not of one row per staged row makes the load check
 -- them again; check_readings itself always checks.
 \i sql/fixtures/plan_session.sql
-TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
-INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
-	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');
-INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES
-	(1, 'sales', '零售', 'retail sales', 'flow'), (2, 'gdp', '地区生产总值', 'GDP', 'flow');
+\i sql/fixtures/load_plan.sql
 -- stage a file of one reading of indicator 1 and check it; edit the
 -- checked value to 99; the readings of indicator 1 so far
 SELECT begin_load();

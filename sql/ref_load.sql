@@ -3,11 +3,7 @@
 -- loading it again changes nothing; a correction becomes a new revision and
 -- the old one stays, visible as of its recorded time.
 \i sql/fixtures/plan_session.sql
-TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
-INSERT INTO unit (unit_id, name_zh, name_en, kind, parent_id) VALUES
-	('c', '市', 'City', 'city', NULL), ('a', '甲县', 'County A', 'county', 'c');
-INSERT INTO indicator (indicator_id, code, name_zh, name_en, nature) VALUES
-	(1, 'sales', '零售', 'retail sales', 'flow'), (2, 'gdp', '地区生产总值', 'GDP', 'flow');
+\i sql/fixtures/load_plan.sql
 
 -- This session's staging table.
 SELECT begin_load();
