@@ -4,9 +4,9 @@
 -- hand to 99 after the check.  Taken as checked, 99 loads; checked again,
 -- the staged value does.  Any change of the staged rows (UPDATE, INSERT,
 -- DELETE, TRUNCATE, COPY), of the plan (a code, a bound), a trigger
--- disabled, a child table, another role or header, a rolled-back check
--- or a table of checked rows dropped or not of one row per staged row makes the load check
--- them again; check_readings itself always checks.
+-- disabled, a child table, another role or header, a rolled-back check,
+-- or a table of checked rows dropped or without one row per staged row
+-- makes the load check them again; check_readings itself always checks.
 \i sql/fixtures/plan_session.sql
 \i sql/fixtures/load_plan.sql
 -- stage a file of one reading of indicator 1 and check it; edit the
