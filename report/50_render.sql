@@ -348,7 +348,8 @@ COMMENT ON FUNCTION report_lagging_html(date, text, progress_row[]) IS 'report s
 -- data_review gives of the area unit and its child units (their peers are
 -- each other; a child's own children are not read), in Chinese, with the
 -- figure found and what it was compared with; the findings of the year's
--- earlier months counted below.
+-- earlier months counted below (of the as-of year only: from_month, where
+-- the review also covers the year before).
 -- PARALLEL UNSAFE: its exception block starts a subtransaction, which no
 -- parallel query allows (in a worker or in the leader while it runs).
 CREATE OR REPLACE FUNCTION report_review_html(as_of date, area_id text) RETURNS text
@@ -358,7 +359,8 @@ BEGIN
 	RETURN (
 		WITH f AS (
 			SELECT x.*, x.month = pg_catalog.date_trunc('month', as_of)::date AS this_month
-			FROM data_review(as_of, NULL, ARRAY[area_id], with_children => true) x
+			FROM data_review(as_of, NULL, ARRAY[area_id], with_children => true,
+			                 from_month => pg_catalog.date_trunc('year', as_of::timestamp)::date) x
 		)
 		SELECT '<div class="tw"><table class="lag review"><thead><tr><th>级别</th><th>单位</th><th>指标</th><th>审核规则</th><th>说明</th></tr></thead><tbody>'
 		    || coalesce((SELECT string_agg('<tr><td><span class="chip ' || CASE f.severity WHEN 'error' THEN 'red' WHEN 'warning' THEN 'yellow' ELSE 'none' END || '">'

@@ -209,6 +209,15 @@ nr=$(grep -oE '<h2>七、数据审核</h2>.*' "$out/report.html" | grep -oE '<tr
 er=$(q "SELECT count(*) FROM data_review('2024-11-30') f JOIN unit u USING (unit_id)
 	WHERE f.month = '2024-11-01' AND (u.unit_id = 'shaoyang' OR u.parent_id = 'shaoyang')")
 [ "$nr" = "$er" ] && [ "$er" -gt 0 ]; ok $? "the data review section lists the $er findings of the city and its units in November ($nr)"
+# Below it, the findings of the year's earlier months, January to October
+# 2024: the review's findings of 2023 are not of this year (the note
+# counted them too: 29 where the year has 27).
+np=$(grep -oE '本年此前各月另有 [0-9]+ 条' "$out/report.html" | grep -oE '[0-9]+')
+ep=$(q "SELECT count(*) FROM data_review('2024-11-30') f JOIN unit u USING (unit_id)
+	WHERE f.month >= '2024-01-01' AND f.month < '2024-11-01' AND (u.unit_id = 'shaoyang' OR u.parent_id = 'shaoyang')")
+ey=$(q "SELECT count(*) FROM data_review('2024-11-30') f JOIN unit u USING (unit_id)
+	WHERE f.month < '2024-01-01' AND (u.unit_id = 'shaoyang' OR u.parent_id = 'shaoyang')")
+[ "$np" = "$ep" ] && [ "$ey" -gt 0 ]; ok $? "the note counts the $ep findings of January to October 2024, not the $ey of 2023 ($np)"
 lead=$(q "SELECT lead_person FROM task WHERE status <> 'done' AND due_date < '2024-11-30' ORDER BY due_date, task_id LIMIT 1")
 grep -oE '<h3>滞后项目与任务</h3>.*' "$out/report.html" | grep -qF "<td>$lead</td>"
 ok $? "overdue tasks show their lead person ($lead)"
