@@ -32,6 +32,12 @@ median() {
 	tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
 
+# Median ms of the statements psql's \timing reported in file $2 after
+# the lines "@$1" or "@$1 N" (a script's \echo before each statement).
+timed_median() {
+	awk -v k="@$1" '$1 == k { f = 1; next } f && /^Time:/ { print $2; f = 0 }' "$2" | median
+}
+
 # The database plan_bench_N of the generated province with N counties (10 to
 # a city; data/province.sql), on the server in the environment: kept
 # between runs, generated again when the install script of the plan model

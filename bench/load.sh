@@ -24,10 +24,6 @@ LOAD_REPS=${REPS:-3}
 
 # ms of the statement that \timing reports after the line "@$1".
 ms() { awk -v k="@$1" '$0 == k { f = 1; next } f && /^Time:/ { print $2; exit }' "$2"; }
-# Median of the times of the statements after the lines "@$1 N".
-med() {
-	awk -v k="@$1" '$1 == k { f = 1; next } f && /^Time:/ { print $2; f = 0 }' "$2" | median
-}
 
 out=$(mktemp)
 trap 'rm -f "$out"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
@@ -109,18 +105,18 @@ SQL
 	printf '%5s units, %6s rows: check %8s ms, load %8s ms, again (unchanged) %8s ms; count(*) superuser %6s ms, city %6s ms, county %6s ms\n' \
 		"$units" $((units * 120)) "$(ms check "$out")" "$(ms load "$out")" "$(ms reload "$out")" \
 		"$(ms superuser "$out")" "$(ms city "$out")" "$(ms county "$out")"
-	awk -v u="$units" -v c="$(med rcheck "$out")" -v l="$(med rload "$out")" -v t="$(med typed "$out")" \
-		-v tl="$(med tlike "$out")" -v r="$LOAD_REPS" -v rv="${LOAD_REVIEW:-warn}" 'BEGIN {
+	awk -v u="$units" -v c="$(timed_median rcheck "$out")" -v l="$(timed_median rload "$out")" -v t="$(timed_median typed "$out")" \
+		-v tl="$(timed_median tlike "$out")" -v r="$LOAD_REPS" -v rv="${LOAD_REVIEW:-warn}" 'BEGIN {
 		printf "%5s units, %6d rows, review_on_load %s, medians of %d: check %8.1f ms + load %8.1f ms = %8.1f ms;", u, u * 120, rv, r, c, l, c + l
 		printf " typed INSERT ... SELECT %8.1f ms: %5.2fx (goal 2x: %s);", t, (c + l) / t, ((c + l) / t <= 2) ? "met" : "not met"
 		printf " into reading'"'"'s shape %8.1f ms: %5.2fx\n", tl, (c + l) / tl }'
 	# issue 24 item 3: check_readings + load_readings within 2x of the typed INSERT
 	bench_goal "check + load / typed INSERT ... SELECT, $units units" \
-		"$(awk -v c="$(med rcheck "$out")" -v l="$(med rload "$out")" -v t="$(med typed "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
+		"$(awk -v c="$(timed_median rcheck "$out")" -v l="$(timed_median rload "$out")" -v t="$(timed_median typed "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
 	# the same into a table of reading's shape (its keys, indexes and foreign
 	# keys: the lead's reading of "the same keys")
 	bench_goal "check + load / typed INSERT into reading's shape, $units units, review_on_load ${LOAD_REVIEW:-warn}" \
-		"$(awk -v c="$(med rcheck "$out")" -v l="$(med rload "$out")" -v t="$(med tlike "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
+		"$(awk -v c="$(timed_median rcheck "$out")" -v l="$(timed_median rload "$out")" -v t="$(timed_median tlike "$out")" 'BEGIN { printf "%.4f", (c + l) / t }')" "<=" 2.00
 	psql -X -q -d $db -c "DROP OWNED BY bench_county, bench_city" >/dev/null
 done
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS bench_county" -c "DROP ROLE IF EXISTS bench_city" >/dev/null

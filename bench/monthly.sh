@@ -23,10 +23,8 @@ bash "$TOP/scripts/pgserver.sh" start planbench >/dev/null
 eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-# The median of the ms after "$1 (" in the NOTICE lines of $out, or of the
-# \timing lines after the lines "@$1".
+# The median of the ms the load's NOTICE lines containing $1 say, in $out.
 step() { grep -F 'scorecard load:' "$out" | grep -F "$1" | sed -E 's/.*\(([0-9]+) ms\).*/\1/' | median; }
-timed() { awk -v k="@$1" '$0 == k { f = 1; next } f && /^Time:/ { print $2; f = 0 }' "$out" | median; }
 printf '%-8s %8s %9s %9s %11s %11s %10s %13s %11s %7s\n' counties rows "check ms" "load ms" "  checked" \
 	"  recorded" "  review" "check+load" "insert ms" ratio
 for n in $SIZES; do
@@ -58,7 +56,7 @@ ROLLBACK;
 SQL
 	done | psql -X -q -v ON_ERROR_STOP=1 -d "plan_bench_$n" >"$out" 2>&1
 	rows=$(grep -F 'scorecard load:' "$out" | grep -oE '[0-9]+ revised' | head -1 | cut -d' ' -f1)
-	awk -v n="$n" -v rows="$rows" -v c="$(timed check)" -v l="$(timed load)" -v s1="$(step 'staged rows checked')" \
-		-v s2="$(step ' unchanged (')" -v s3="$(step 'data review of')" -v i="$(timed insert)" 'BEGIN {
+	awk -v n="$n" -v rows="$rows" -v c="$(timed_median check "$out")" -v l="$(timed_median load "$out")" -v s1="$(step 'staged rows checked')" \
+		-v s2="$(step ' unchanged (')" -v s3="$(step 'data review of')" -v i="$(timed_median insert "$out")" 'BEGIN {
 		printf "%-8d %8d %9.0f %9.0f %11.0f %11.0f %10.0f %13.0f %11.0f %6.2fx\n", n, rows, c, l, s1, s2, s3, c + l, i, (c + l) / i }'
 done

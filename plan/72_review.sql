@@ -305,7 +305,8 @@ BEGIN
 		  AND (p.month + interval '1 year')::date >= listed_from
 		  AND NOT EXISTS (SELECT 1 FROM r c
 		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
-		                    -- (said: the months before are not looked up)
+		                    -- (implied by the outer condition; said here too, the
+		                    -- anti-join hashes only the months listed)
 		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from)
 	)
 	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
@@ -359,8 +360,7 @@ BEGIN
 			SELECT x.*, pg_catalog.row_number() OVER (ORDER BY x.severity = 'info', x.severity = 'warning',
 			                                              x.indicator_id, x.unit_id, x.month, x.rule) AS k
 			FROM data_review(d, NULL, units, from_month => first_month, indicators => indicators) x
-			WHERE x.indicator_id = ANY (indicators) AND x.month >= first_month
-			  AND (x.unit_id = ANY (units) OR x.rule = 'parent_vs_children')
+			WHERE x.unit_id = ANY (units) OR x.rule = 'parent_vs_children'
 		)
 		SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE f.severity = 'error'),
 		       pg_catalog.string_agg(pg_catalog.format('%s %s %s %s (%s): %s', f.unit_zh, f.indicator_zh,

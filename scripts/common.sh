@@ -33,12 +33,16 @@ ensure_packages() {
 # installed here and never into the system's tree, and two checkouts (or a
 # checkout and an installed package) cannot load each other's build.
 # Files the system tree gains later (Citus, say) are copied in; none is
-# overwritten in place, so a running server never sees a library change.
+# overwritten in place, so a running server never sees a library change
+# (but after a minor upgrade of the system's PostgreSQL, the whole tree is
+# copied anew: below).
 prepare_tree() {
 	# A tree copied before the system's PostgreSQL was upgraded (a new minor
 	# release, by ensure_packages) is copied again: its older server would
 	# not load a library built against the new one (Citus: "undefined
-	# symbol").  Servers already running keep their binary.
+	# symbol").  A server started from the old tree must be restarted
+	# (bash scripts/pgserver.sh stop NAME): its new backends load the new
+	# libraries.
 	if [ -x "$INST/usr/lib/postgresql/15/bin/postgres" ] &&
 		[ "$("$INST/usr/lib/postgresql/15/bin/postgres" --version)" != "$("$SYSPGBIN/postgres" --version)" ]; then
 		rm -rf "$INST/usr/lib/postgresql/15" "$INST/usr/share/postgresql/15"
