@@ -168,7 +168,7 @@ BEGIN
 		       -- the largest reading: no month of the state is larger
 		       max(abs(r.value)) AS mag
 		-- readings(recorded_as_of, a year before year_start, as_of), written
-		-- out (the same rule, keep the two alike): Citus must see reading in
+		-- out (the same rule; test/suites/one_rule.sh checks it alike): Citus must see reading in
 		-- the query it plans, and refuses a SQL function that PostgreSQL
 		-- inlines afterwards ("parameterized queries for SQL functions
 		-- referencing distributed tables are not supported")

@@ -97,11 +97,15 @@ COMMENT ON FUNCTION review_summable(float8) IS 'whether the data review adds the
 -- from_month: only the findings of that month and after (NULL: all), and
 -- indicators: only those of these indicators (NULL: all), as the loader
 -- asks for what it loaded: the same findings as without them, less the
--- others; the rules still read what they compare with (the months before,
--- the year before), but the growths, peers' medians and children's sums of
--- the months before are not computed.
--- Cost: linear in the readings of the two years (joins on keys, window
--- functions and groupings over them; no lookup per row).  Planned as the
+-- others.  Only the readings the rules compare with are read: the month
+-- before each listed one, the same months a year before, the year of
+-- indicators reported cumulatively and every month of flows reported
+-- monthly (their year-to-date sums); the growths, peers' medians and
+-- children's sums of the months before are not computed.
+-- Cost: linear in the readings of the two years (joins on keys, groupings
+-- and window functions over them, sorting only the readings of cumulative
+-- indicators and the paired months of flows reported monthly; no lookup
+-- per row).  Planned as the
 -- recipe in docs/development.md ("How the plan model stays linear") says:
 -- PL/pgSQL with custom plans, no JIT, no merge joins, no nested loops.
 CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL, units text[] DEFAULT NULL,
@@ -124,6 +128,14 @@ DECLARE
 	                         ELSE greatest(pg_catalog.make_date(extract(year FROM from_month)::int,
 	                                                            extract(month FROM from_month)::int, 1),
 	                                       prev_start) END;
+	-- listed_from, or the month after as_of's if later (no month is listed
+	-- either way): a date of the timestamp range, for the bounds below
+	read_from date := least(listed_from, (pg_catalog.date_trunc('month', as_of::timestamp) + interval '1 month')::date);
+	-- the first month read for the previous calendar month's reading
+	-- (month_jump), and for a reading's previous one of the same year
+	-- (cumulative_falls: from the start of the first listed month's year)
+	jump_from date := (read_from - interval '1 month')::date;
+	lag_from date := pg_catalog.date_trunc('year', read_from::timestamp)::date;
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN
@@ -151,22 +163,54 @@ BEGIN
 		UNION
 		SELECT c.unit_id FROM unit c WHERE c.parent_id IN (SELECT a.unit_id FROM asked a)
 	), r AS MATERIALIZED (
-		-- the readings in force of the two years, with the previous reading
-		-- of the same indicator x unit (any year)
+		-- the readings in force of the two years that the rules below read
+		-- (not sorted: each rule sorts only the readings it reads in
+		-- order, or none).  The rule of readings(), written out as in
+		-- indicator_state (test/suites/one_rule.sh checks the three
+		-- alike), so that only these readings are kept, not every row of
+		-- the two years as readings() returns them.
 		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
-		       i.reporting, i.nature, i.additive,
-		       pg_catalog.lag(x.month) OVER w AS prev_month,
-		       pg_catalog.lag(x.value) OVER w AS prev_value
-		FROM readings(recorded_as_of, prev_start, as_of, CASE WHEN units IS NOT NULL THEN ARRAY(SELECT s.unit_id FROM scope s) END) x
+		       i.reporting, i.nature, i.additive
+		FROM reading x
 		JOIN indicator i ON i.indicator_id = x.indicator_id
-		WHERE indicators IS NULL OR x.indicator_id = ANY (indicators)
-		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.month)
+		WHERE (recorded_as_of IS NULL OR x.recorded_at <= recorded_as_of)
+		  AND x.month >= prev_start AND x.month <= as_of
+		  AND (units IS NULL OR x.unit_id IN (SELECT s.unit_id FROM scope s))
+		  AND (indicators IS NULL OR x.indicator_id = ANY (indicators))
+		  AND NOT EXISTS (
+			SELECT 1 FROM reading n
+			WHERE n.revision > 1
+			  AND n.indicator_id = x.indicator_id AND n.unit_id = x.unit_id AND n.month = x.month
+			  AND n.revision > x.revision
+			  AND (recorded_as_of IS NULL OR n.recorded_at <= recorded_as_of))
+		  -- what the rules read: the months listed and the one before
+		  -- (month_jump); a year before the months listed (pair,
+		  -- missing_month); from the start of the first listed month's
+		  -- year, indicators reported cumulatively (cumulative_falls); every
+		  -- month of flows reported monthly (their year-to-date sums)
+		  AND (x.month >= jump_from
+		       OR (x.month < year_start AND (x.month + interval '1 year')::date >= listed_from)
+		       OR (i.reporting = 'cumulative' AND x.month >= lag_from)
+		       OR (i.nature = 'flow' AND i.reporting = 'monthly'))
+	), cumulative AS (
+		-- readings of indicators reported cumulatively, with the previous
+		-- reading of the same indicator x unit among those from lag_from
+		-- (a previous reading before it is of an earlier year than the
+		-- month's: no cumulative_falls)
+		SELECT c.indicator_id, c.unit_id, c.month, c.value,
+		       pg_catalog.lag(c.month) OVER w AS prev_month,
+		       pg_catalog.lag(c.value) OVER w AS prev_value
+		FROM r c
+		WHERE c.reporting = 'cumulative' AND c.month >= lag_from
+		WINDOW w AS (PARTITION BY c.indicator_id, c.unit_id ORDER BY c.month)
 	), tree AS MATERIALIZED (
 		SELECT a.unit_id, a.parent_id FROM area_tree() a
 	), pair AS (
-		-- readings of the as-of year with the same month's a year before
+		-- readings of the as-of year with the same month's a year before:
+		-- of the months listed, and every month of flows reported monthly
+		-- (their year-to-date sums)
 		SELECT c.indicator_id, c.unit_id, c.month, c.value, c.reported_growth,
-		       c.reporting, c.nature, p.value AS prior_value
+		       c.nature = 'flow' AND c.reporting = 'monthly' AS summed, p.value AS prior_value
 		FROM r c
 		JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
 		        AND p.month = (c.month - interval '1 year')::date
@@ -174,19 +218,23 @@ BEGIN
 		-- the as-of year's readings before the join, all of them when the
 		-- year before has none)
 		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
+		  AND (c.month >= listed_from OR (c.nature = 'flow' AND c.reporting = 'monthly'))
 	), ytd AS (
-		-- (a sum with a figure of 1e290 or more is NULL: review_summable)
+		-- flows reported monthly: the sums of the paired months from
+		-- January (a sum with a figure of 1e290 or more is NULL:
+		-- review_summable); the others: the month's figures (no sort)
 		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth,
-		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-		            THEN CASE WHEN pg_catalog.bool_and(review_summable(p.value)) OVER w
-		                      THEN pg_catalog.sum(CASE WHEN review_summable(p.value) THEN p.value END) OVER w END
-		            ELSE p.value END AS cur,
-		       CASE WHEN p.nature = 'flow' AND p.reporting = 'monthly'
-		            THEN CASE WHEN pg_catalog.bool_and(review_summable(p.prior_value)) OVER w
-		                      THEN pg_catalog.sum(CASE WHEN review_summable(p.prior_value) THEN p.prior_value END) OVER w END
-		            ELSE p.prior_value END AS prior
+		       CASE WHEN pg_catalog.bool_and(review_summable(p.value)) OVER w
+		            THEN pg_catalog.sum(CASE WHEN review_summable(p.value) THEN p.value END) OVER w END AS cur,
+		       CASE WHEN pg_catalog.bool_and(review_summable(p.prior_value)) OVER w
+		            THEN pg_catalog.sum(CASE WHEN review_summable(p.prior_value) THEN p.prior_value END) OVER w END AS prior
 		FROM pair p
+		WHERE p.summed
 		WINDOW w AS (PARTITION BY p.indicator_id, p.unit_id ORDER BY p.month)
+		UNION ALL
+		SELECT p.indicator_id, p.unit_id, p.month, p.reported_growth, p.value, p.prior_value
+		FROM pair p
+		WHERE NOT p.summed
 	), growth AS MATERIALIZED (
 		SELECT y.indicator_id, y.unit_id, y.month, y.reported_growth,
 		       (y.cur / y.prior - 1::float8) * 100::float8 AS growth
@@ -233,8 +281,8 @@ BEGIN
 		       'error' AS severity, c.value AS figure, c.prev_value AS compared_with,
 		       pg_catalog.format('cumulative value %s is below %s of %s',
 		           c.value, c.prev_value, pg_catalog.to_char(c.prev_month, 'YYYY-MM')) AS detail
-		FROM r c
-		WHERE c.reporting = 'cumulative' AND c.month >= listed_from
+		FROM cumulative c
+		WHERE c.month >= listed_from
 		  AND pg_catalog.date_trunc('year', c.prev_month) = pg_catalog.date_trunc('year', c.month)
 		  AND c.value < c.prev_value
 		UNION ALL
@@ -281,10 +329,17 @@ BEGIN
 		                         WHEN c.value / c.prev_value < 1e9::float8
 		                         THEN pg_catalog.round((c.value / c.prev_value)::numeric, 2)::text
 		                         ELSE (c.value / c.prev_value)::text END, c.prev_value)
-		FROM r c
-		WHERE c.reporting = 'monthly' AND c.month >= listed_from
-		  AND c.prev_month = (c.month - interval '1 month')::date
-		  AND c.value > 0::float8 AND c.prev_value > 0::float8
+		FROM (
+			-- the reading of the calendar month before: the previous one
+			-- when there is one (months are distinct), no sort
+			SELECT c.unit_id, c.indicator_id, c.month, c.value, p.value AS prev_value
+			FROM r c
+			JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
+			        AND p.month = (c.month - interval '1 month')::date
+			WHERE c.reporting = 'monthly' AND c.month >= listed_from
+			  AND p.month >= jump_from
+		) c
+		WHERE c.value > 0::float8 AND c.prev_value > 0::float8
 		  -- (3 x a figure above 6e307 leaves float8: such pairs in numeric)
 		  AND CASE WHEN review_ratio_fits(c.value, c.prev_value)
 		           THEN c.value > 3::float8 * c.prev_value OR 3::float8 * c.value < c.prev_value

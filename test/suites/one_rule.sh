@@ -205,6 +205,21 @@ is "$(q "SELECT string_agg(n || '/' || f || '=' || indicator_prorated(n, f), ' '
 	"flow/annual=false flow/monthly=true flow/quarterly=true rate/annual=false rate/monthly=false rate/quarterly=false stock/annual=false stock/monthly=false stock/quarterly=false task/annual=false task/monthly=true task/quarterly=true" \
 	"indicator_prorated: flows and task counts reported monthly or quarterly, nothing else"
 
+# The readings in force (the latest revision recorded by recorded_as_of)
+# are one rule, readings(); indicator_state and data_review write it out
+# in their own queries (their plans read only the rows they need): the
+# NOT EXISTS of a later revision is the same text in all three, the outer
+# reading's alias aside.
+in_force() {
+	q "SELECT replace(regexp_replace(substring(pg_get_functiondef('$1'::regprocedure)
+		FROM 'NOT EXISTS \(\s*(SELECT 1 FROM reading n\s.*?n\.recorded_at <= recorded_as_of\))\)'), '\s+', ' ', 'g'), '$2.', 'r.')"
+}
+rule=$(in_force 'readings(timestamptz,date,date,text[])' r)
+is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'indicator_state(date,timestamptz,text)' r)" ] && echo same)" same \
+	"indicator_state writes out readings()' rule of the readings in force as it is"
+is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'data_review(date,timestamptz,text[],boolean,date,int[])' x)" ] && echo same)" same \
+	"data_review writes out readings()' rule of the readings in force as it is"
+
 # Columns by name: the output names of the final SELECT (its AS aliases)
 # are the result type's attributes, in order.
 # aliases FUNCTION FIRST LAST: the AS names between the lines starting FIRST and LAST.
