@@ -128,9 +128,10 @@ DECLARE
 	                         ELSE greatest(pg_catalog.make_date(extract(year FROM from_month)::int,
 	                                                            extract(month FROM from_month)::int, 1),
 	                                       prev_start) END;
-	-- listed_from, or the month after as_of's if later (no month is listed
-	-- either way): a date of the timestamp range, for the bounds below
-	read_from date := least(listed_from, (pg_catalog.date_trunc('month', as_of::timestamp) + interval '1 month')::date);
+	-- listed_from, or as_of's month if later (then nothing is listed: the
+	-- readings of as_of's month are read for nothing): a date of the
+	-- timestamp range, for the bounds below
+	read_from date := least(listed_from, pg_catalog.date_trunc('month', as_of::timestamp)::date);
 	-- the first month read for the previous calendar month's reading
 	-- (month_jump), and for a reading's previous one of the same year
 	-- (cumulative_falls: from the start of the first listed month's year)
@@ -267,9 +268,14 @@ BEGIN
 		FROM tree t WHERE t.parent_id IS NOT NULL
 		GROUP BY t.parent_id
 	), child_sum AS (
-		-- (none where a child's figure is 1e290 or more: review_summable)
+		-- the sum of the children's readings as decimals (15 significant
+		-- digits, as figures are published), exact: the same whatever
+		-- order the rows come in (a float8 sum's last digits depend on
+		-- it); none where a child's figure is 1e290 or more
+		-- (review_summable)
 		SELECT c.indicator_id, t.parent_id, c.month,
-		       pg_catalog.sum(CASE WHEN review_summable(c.value) THEN c.value END) AS total, pg_catalog.count(*) AS n
+		       pg_catalog.sum(CASE WHEN review_summable(c.value) THEN c.value::numeric END)::float8 AS total,
+		       pg_catalog.count(*) AS n
 		FROM r c JOIN tree t ON t.unit_id = c.unit_id
 		WHERE c.nature = 'flow' AND c.additive AND t.parent_id IS NOT NULL AND c.month >= listed_from
 		GROUP BY c.indicator_id, t.parent_id, c.month

@@ -154,6 +154,9 @@ SELECT (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month 
        (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month => 'infinity')) AS infinite,
        (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10', from_month => '-infinity'))
        = (SELECT count(*) FROM data_review('2024-06-30', '2024-07-10')) AS all_from_minus_infinity;
+-- As of the last month of the timestamp range (December 294276): none,
+-- and no error (no bound is computed past as_of's month).
+SELECT count(*) AS last_month_of_range FROM data_review('294276-12-31', from_month => '294276-12-01');
 
 -- The corrections: a new revision of each wrong reading, and k3's March.
 INSERT INTO reading (indicator_id, unit_id, month, value, reported_growth, revision, recorded_at) VALUES
@@ -234,5 +237,22 @@ SELECT 3, u, m::date, CASE WHEN m = '2023-06-01' THEN CASE u WHEN 'k6' THEN 1e-1
 FROM unnest(ARRAY['k1', 'k2', 'k3', 'k4', 'k5', 'k6']) u CROSS JOIN unnest(ARRAY['2023-06-01', '2024-06-01']) m;
 SELECT unit_id, rule, figure, substring(detail FROM ' is (\S+) robust') AS robust_sds
 FROM data_review('2024-06-30') WHERE indicator_id = 3;
+
+-- The children's sum a parent is compared with is exact, whatever order
+-- the rows come in: k1..k6's June 2024 figures of an additive flow, 9.3,
+-- 94.8, 9.3, 86.7, 0.5 and 39.3, add up to 239.9, which no order of
+-- adding them as float8 gives (each gives 239.90000000000003 or
+-- 239.89999999999998, by the last bits of each figure); c's 250 is 10.1
+-- from it, 4.04% of 250.  The whole review and the review of June say the
+-- same.
+INSERT INTO indicator (indicator_id, code, name_zh, nature, reporting, additive) VALUES
+	(4, 'sum', '加总', 'flow', 'monthly', true);
+INSERT INTO reading (indicator_id, unit_id, month, value, recorded_at)
+SELECT 4, u, '2024-06-01', v, '2024-07-10' FROM (VALUES ('k1', 9.3), ('k2', 94.8), ('k3', 9.3), ('k4', 86.7),
+	('k5', 0.5), ('k6', 39.3), ('c', 250)) x(u, v);
+SELECT w.unit_id, w.rule, w.figure, w.compared_with = 239.9::float8 AS exact_sum, w.detail,
+       (SELECT array_agg(j.compared_with) FROM data_review('2024-06-30', from_month => '2024-06-01', indicators => ARRAY[4]) j)
+       = ARRAY[w.compared_with] AS same_from_june
+FROM data_review('2024-06-30') w WHERE w.indicator_id = 4;
 
 TRUNCATE action, unit, indicator, plan_target, reading, task, assessment_run CASCADE;
