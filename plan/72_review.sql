@@ -44,7 +44,8 @@ COMMENT ON FUNCTION review_summable(float8) IS 'whether the data review adds the
 --     the same month by more than 1% of its own value; only when every
 --     child area unit (area_tree(): departments are never summed) has a
 --     reading of its own that month.  figure: the parent's value;
---     compared_with: the children's sum.
+--     compared_with: the children's sum (of their readings as decimals,
+--     15 significant digits: exact, whatever the order of the rows).
 --   peer_outlier (warning): a unit whose year-to-date growth at a month of
 --     the as-of year is far from its peers' (the units of the same
 --     unit_kind.peer_group under the same parent, the unit included):
