@@ -741,9 +741,9 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 -- SQL functions referencing distributed tables are not supported"); a SQL
 -- function that is not inlined cannot be planned on Citus either ("could
 -- not create distributed plan").  PL/pgSQL plans its query with the
--- arguments' values.  indicator_state and data_review, where the
--- caller's plan matters, write the same rule out in their own queries
--- (test/suites/one_rule.sh checks the three alike).
+-- arguments' values.  indicator_state, data_review and readings_digest,
+-- where the caller's plan matters, write the same rule out in their own
+-- queries (test/suites/one_rule.sh checks the four alike).
 CREATE OR REPLACE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
 		through_month date DEFAULT NULL, units text[] DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000

@@ -29,6 +29,38 @@ RETURN pg_catalog.hashfloat8extended(value, pg_catalog.hashint4extended(revision
 	pg_catalog.hashtextextended(unit_id, indicator_id))));
 COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit hash of a reading that a run''s readings_digest sums (order-free)';
 
+-- What a run records of the readings it used: how many and their digest,
+-- the latest recorded_at and how many are of year, of
+-- the readings in force (readings(recorded_as_of, from_month,
+-- through_month)).  The digest is free of order (a sum, no sort): the md5
+-- of the count and the sum of each reading's reading_hash.  PL/pgSQL, as
+-- readings(), so that Citus plans its query with the arguments' values;
+-- the rule of the readings in force written out (test/suites/one_rule.sh
+-- checks it alike), so that each reading is read once, where readings()
+-- would keep every row of the two years.
+CREATE OR REPLACE FUNCTION readings_digest(recorded_as_of timestamptz, from_month date, through_month date, year int,
+	OUT readings_used bigint, OUT digest text, OUT recorded_through timestamptz, OUT of_year bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	SELECT pg_catalog.count(*),
+	       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(reading_hash(
+	           r.indicator_id, r.unit_id, r.month, r.revision, r.value)), 0))),
+	       pg_catalog.max(r.recorded_at),
+	       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1))
+	INTO readings_used, digest, recorded_through, of_year
+	FROM reading r
+	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
+	  AND r.month >= from_month AND r.month <= through_month
+	  AND NOT EXISTS (
+		SELECT 1 FROM reading n
+		WHERE n.revision > 1
+		  AND n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
+		  AND n.revision > r.revision
+		  AND (recorded_as_of IS NULL OR n.recorded_at <= recorded_as_of));
+END $$;
+COMMENT ON FUNCTION readings_digest(timestamptz, date, date, int) IS 'what a run records of the readings in force it used: their count, order-free digest, latest recorded_at and count of the year';
+
 -- A run (see the comment at the top).  What it stored comes back as the
 -- row of its INOUT parameters: run_id and its counts (progress rows,
 -- scored items, units, readings used).  They come last, with defaults, so
@@ -131,12 +163,8 @@ BEGIN
 		       -- the data's version, for the snapshot (plan/78_snapshot.sql)
 		       current_data_version() AS data_version
 	), g AS MATERIALIZED (
-		SELECT pg_catalog.count(*) AS n,
-		       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(reading_hash(
-		           r.indicator_id, r.unit_id, r.month, r.revision, r.value)), 0))) AS digest,
-		       pg_catalog.max(r.recorded_at) AS through,
-		       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1)) AS n_year
-		FROM a CROSS JOIN LATERAL readings(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), a.d) r
+		SELECT r.readings_used AS n, r.digest, r.recorded_through AS through, r.of_year AS n_year
+		FROM a CROSS JOIN LATERAL readings_digest(recorded_as_of, pg_catalog.make_date(year - 1, 1, 1), a.d, year) r
 		WHERE a.d IS NOT NULL AND a.all_units
 	), p AS MATERIALIZED (
 		SELECT ARRAY(SELECT p FROM progress(a.d, recorded_as_of) p) AS prog

@@ -206,10 +206,10 @@ is "$(q "SELECT string_agg(n || '/' || f || '=' || indicator_prorated(n, f), ' '
 	"indicator_prorated: flows and task counts reported monthly or quarterly, nothing else"
 
 # The readings in force (the latest revision recorded by recorded_as_of)
-# are one rule, readings(); indicator_state and data_review write it out
-# in their own queries (their plans read only the rows they need): the
-# NOT EXISTS of a later revision is the same text in all three, the outer
-# reading's alias aside.
+# are one rule, readings(); indicator_state, data_review and
+# readings_digest (a run's) write it out in their own queries (their plans
+# read only the rows they need): the NOT EXISTS of a later revision is the
+# same text in all four, the outer reading's alias aside.
 in_force() {
 	q "SELECT replace(regexp_replace(substring(pg_get_functiondef('$1'::regprocedure)
 		FROM 'NOT EXISTS \(\s*(SELECT 1 FROM reading n\s.*?n\.recorded_at <= recorded_as_of\))\)'), '\s+', ' ', 'g'), '$2.', 'r.')"
@@ -219,6 +219,8 @@ is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'indicator_state(date,timestampt
 	"indicator_state writes out readings()' rule of the readings in force as it is"
 is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'data_review(date,timestamptz,text[],boolean,date,int[])' x)" ] && echo same)" same \
 	"data_review writes out readings()' rule of the readings in force as it is"
+is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'readings_digest(timestamptz,date,date,int)' r)" ] && echo same)" same \
+	"readings_digest (a run's) writes out readings()' rule of the readings in force as it is"
 
 # Columns by name: the output names of the final SELECT (its AS aliases)
 # are the result type's attributes, in order.
