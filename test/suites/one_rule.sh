@@ -222,6 +222,17 @@ is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'data_review(date,timestamptz,te
 is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'readings_digest(timestamptz,date,date,int)' r)" ] && echo same)" same \
 	"readings_digest (a run's) writes out readings()' rule of the readings in force as it is"
 
+# reading_current is readings(NULL) as a plain view (a filter on it reaches
+# the table's indexes): the same rows, with the demo's two revised October
+# figures in force, and their first revisions not.
+is "$(q "SELECT (SELECT count(*) FROM (SELECT * FROM reading_current EXCEPT ALL
+	SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source FROM readings(NULL)) x)
+	|| ' ' || (SELECT count(*) FROM (SELECT indicator_id, unit_id, month, value, reported_growth, revision, recorded_at, source
+	FROM readings(NULL) EXCEPT ALL SELECT * FROM reading_current) x)
+	|| ' ' || (SELECT count(*) FROM reading_current WHERE revision > 1)
+	|| ' ' || (SELECT count(*) FROM reading_current c JOIN reading r USING (indicator_id, unit_id, month) WHERE r.revision > c.revision)")" \
+	"0 0 2 0" "reading_current equals readings(NULL): no row of either missing from the other, the 2 revisions in force, none superseded"
+
 # Columns by name: the output names of the final SELECT (its AS aliases)
 # are the result type's attributes, in order.
 # aliases FUNCTION FIRST LAST: the AS names between the lines starting FIRST and LAST.
