@@ -743,7 +743,8 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 -- not create distributed plan").  PL/pgSQL plans its query with the
 -- arguments' values.  indicator_state, data_review and readings_digest,
 -- where the caller's plan matters, write the same rule out in their own
--- queries (test/suites/one_rule.sh checks the four alike).
+-- queries, and the view reading_current writes out readings(NULL)
+-- (test/suites/one_rule.sh checks each copy alike).
 CREATE OR REPLACE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
 		through_month date DEFAULT NULL, units text[] DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000

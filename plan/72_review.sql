@@ -104,9 +104,9 @@ COMMENT ON FUNCTION review_summable(float8) IS 'whether the data review adds the
 -- monthly (their year-to-date sums); the growths, peers' medians and
 -- children's sums of the months before are not computed.
 -- Cost: linear in the readings of the two years (joins on keys, groupings
--- and window functions over them, sorting only the readings of cumulative
--- indicators and the paired months of flows reported monthly; no lookup
--- per row).  Planned as the
+-- and window functions over them; of the readings, only those of
+-- cumulative indicators and the paired months of flows reported monthly
+-- are sorted; no lookup per row).  Planned as the
 -- recipe in docs/development.md ("How the plan model stays linear") says:
 -- PL/pgSQL with custom plans, no JIT, no merge joins, no nested loops.
 CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL, units text[] DEFAULT NULL,
@@ -168,7 +168,7 @@ BEGIN
 		-- the readings in force of the two years that the rules below read
 		-- (not sorted: each rule sorts only the readings it reads in
 		-- order, or none).  The rule of readings(), written out as in
-		-- indicator_state (test/suites/one_rule.sh checks the three
+		-- indicator_state (test/suites/one_rule.sh checks the copies
 		-- alike), so that only these readings are kept, not every row of
 		-- the two years as readings() returns them.
 		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,

@@ -51,7 +51,8 @@ BEGIN
 	INTO readings_used, digest, recorded_through, of_year
 	FROM reading r
 	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-	  AND r.month >= from_month AND r.month <= through_month
+	  AND (from_month IS NULL OR r.month >= from_month)
+	  AND (through_month IS NULL OR r.month <= through_month)
 	  AND NOT EXISTS (
 		SELECT 1 FROM reading n
 		WHERE n.revision > 1

@@ -405,14 +405,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		WHERE s.unit_id = area_id
 		  AND s.indicator_id IN (SELECT mi.indicator_id FROM mi UNION SELECT mi.reference_indicator_id FROM mi)
 	), rep AS (
-		-- the unit's current readings of the year (as readings(NULL) chooses
-		-- them, the latest revision, but of this unit only)
+		-- the unit's current readings of the year (reading_current: its
+		-- filters reach the table)
 		SELECT r.indicator_id, r.month, r.reported_growth
-		FROM reading r
+		FROM reading_current r
 		WHERE r.unit_id = area_id AND r.month >= pg_catalog.date_trunc('year', as_of) AND r.month <= as_of
-		  AND NOT EXISTS (SELECT 1 FROM reading n
-		                  WHERE n.indicator_id = r.indicator_id AND n.unit_id = r.unit_id AND n.month = r.month
-		                    AND n.revision > r.revision)
 	), kind AS (
 		-- reported when the bureau published any growth of the year
 		SELECT s.indicator_id,

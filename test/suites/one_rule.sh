@@ -209,10 +209,14 @@ is "$(q "SELECT string_agg(n || '/' || f || '=' || indicator_prorated(n, f), ' '
 # are one rule, readings(); indicator_state, data_review and
 # readings_digest (a run's) write it out in their own queries (their plans
 # read only the rows they need): the NOT EXISTS of a later revision is the
-# same text in all four, the outer reading's alias aside.
+# same text in all four, the outer reading's alias aside, and each reads
+# the outer reading only if recorded by recorded_as_of.
 in_force() {
-	q "SELECT replace(regexp_replace(substring(pg_get_functiondef('$1'::regprocedure)
-		FROM 'NOT EXISTS \(\s*(SELECT 1 FROM reading n\s.*?n\.recorded_at <= recorded_as_of\))\)'), '\s+', ' ', 'g'), '$2.', 'r.')"
+	q "SELECT replace(regexp_replace(substring(d FROM 'NOT EXISTS \\(\\s*(SELECT 1 FROM reading n\\s.*?n\\.recorded_at <= recorded_as_of\\))\\)'),
+		'\\s+', ' ', 'g'), '$2.', 'r.')
+		|| CASE WHEN position('(recorded_as_of IS NULL OR $2.recorded_at <= recorded_as_of)' IN d) > 0
+		        THEN ' and the reading recorded by recorded_as_of' ELSE ' (no outer recorded_as_of filter)' END
+		FROM pg_get_functiondef('$1'::regprocedure) d"
 }
 rule=$(in_force 'readings(timestamptz,date,date,text[])' r)
 is "$([ -n "$rule" ] && [ "$rule" = "$(in_force 'indicator_state(date,timestamptz,text)' r)" ] && echo same)" same \
