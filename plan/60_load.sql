@@ -594,24 +594,22 @@ BEGIN
 	-- (the trigger plan_readings_written leaves the count to this function)
 	PERFORM pg_catalog.set_config('scorecard.recording_readings', 'on', true);
 	-- One pass over this transaction's rows, none kept aside: each row
-	-- with the revision in force of its key (cur) and inserted unless
-	-- equal to it; the rows not inserted are the unchanged ones (total,
-	-- counted above, less those inserted).  cur is one probe of reading's
-	-- primary key per row, whatever the planner estimates of this
-	-- transaction's rows: as a join, an estimate of one row (reading_intake
-	-- analysed empty, as between loads) made it a nested loop that
-	-- computed every key's revision again for each row, quadratic.
-	WITH ins AS (
+	-- joined with the revision in force of its key (cur) and inserted
+	-- unless equal to it; the rows not inserted are the unchanged ones
+	-- (total, counted above, less those inserted).
+	WITH cur AS (
+		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
+		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
+		FROM scorecard.reading r
+		JOIN (SELECT DISTINCT k.indicator_id, k.unit_id, k.month FROM scorecard.reading_intake k
+		      WHERE k.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()) k USING (indicator_id, unit_id, month)
+		ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
+	), ins AS (
 		INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, reported_growth, revision,
 			recorded_at, source, loaded_by, loaded_at)
 		SELECT s.indicator_id, s.unit_id, s.month, s.value, s.reported_growth,
 		       coalesce(cur.revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), s.source, s.loaded_by, ts
-		FROM scorecard.reading_intake s
-		LEFT JOIN LATERAL (
-			SELECT r.value, r.reported_growth, r.revision FROM scorecard.reading r
-			WHERE r.indicator_id OPERATOR(pg_catalog.=) s.indicator_id AND r.unit_id OPERATOR(pg_catalog.=) s.unit_id
-			  AND r.month OPERATOR(pg_catalog.=) s.month
-			ORDER BY r.revision DESC LIMIT 1) cur ON true
+		FROM scorecard.reading_intake s LEFT JOIN cur USING (indicator_id, unit_id, month)
 		WHERE s.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
 		  AND NOT (cur.revision IS NOT NULL AND cur.value OPERATOR(pg_catalog.=) s.value
 		           AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth)

@@ -35,9 +35,9 @@ call_ms() {
 # Median ms of load_readings of a month's corrections (November's readings
 # times 1.01, staged and loaded without the data review, in a transaction
 # rolled back), REPS times after a warm-up, with hash and merge joins off:
-# linear whatever joins the planner picks (the revisions in force were a
-# join that an estimate of one staged row made a nested loop over every
-# key for each row, quadratic).
+# linear whatever joins the planner picks at these sizes (a nested loop
+# over every key for each row, which an estimate of one staged row can
+# choose, shows only at thousands of counties: docs/benchmarks.md).
 load_ms() {
 	{
 		echo "SET search_path = scorecard, public; SET client_min_messages = error; $SETTINGS"
