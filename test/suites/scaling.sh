@@ -6,9 +6,7 @@
 # of the units takes 16 times as long; the margin is for a busy machine).  Medians of 5 runs after a
 # warm-up, with the settings of make bench-plan.  This guards the plans the
 # planner switches pinned in those functions choose (a nested loop over
-# all targets, say), not their speed: make bench-plan measures that.  The
-# load of a month's corrections is timed with hash and merge joins off
-# (see load_ms).
+# all targets, say), not their speed: make bench-plan measures that.
 # Runs on the test server.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,35 +21,13 @@ trap cleanup EXIT
 cleanup
 
 declare -A ms readings
-queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment load_readings"
+queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment"
 # Median ms of a CALL run REPS times after a warm-up.
 call_ms() {
 	{
 		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
 		echo '\timing on'
 		for _ in $(seq 0 "$REPS"); do echo "$1;"; done
-	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' | median
-}
-# Median ms of load_readings of a month's corrections (November's readings
-# times 1.01, staged and loaded without the data review, in a transaction
-# rolled back), REPS times after a warm-up, with hash and merge joins off:
-# linear whatever joins the planner picks at these sizes (a nested loop
-# over every key for each row, which an estimate of one staged row can
-# choose, shows only at thousands of counties: docs/benchmarks.md).
-load_ms() {
-	{
-		echo "SET search_path = scorecard, public; SET client_min_messages = error; $SETTINGS"
-		echo "SET enable_hashjoin = off; SET enable_mergejoin = off;"
-		for _ in $(seq 0 "$REPS"); do
-			echo "BEGIN; DELETE FROM plan_setting; INSERT INTO plan_setting (review_on_load) VALUES ('off'); SELECT begin_load();"
-			echo "INSERT INTO reading_staging (indicator, unit, month, value)
-				SELECT indicator_id::text, unit_id, to_char(month, 'YYYY-MM'), (value * 1.01)::text
-				FROM reading_current WHERE month = '2024-11-01';"
-			echo '\timing on'
-			echo "SELECT revised FROM load_readings();"
-			echo '\timing off'
-			echo "ROLLBACK;"
-		done
 	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' | median
 }
 for size in 20 80; do
@@ -66,8 +42,6 @@ for size in 20 80; do
 	for f in $queries; do
 		if [ "$f" = run_assessment ]; then
 			ms[$f,$size]=$(call_ms "CALL run_assessment(2024, '$AS_OF')")
-		elif [ "$f" = load_readings ]; then
-			ms[$f,$size]=$(load_ms)
 		else
 			ms[$f,$size]=$(bench_ms "SELECT * FROM $f('$AS_OF')" "$SETTINGS")
 		fi
