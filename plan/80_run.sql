@@ -33,7 +33,10 @@ COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit ha
 -- the latest recorded_at and how many are of year, of
 -- the readings in force (readings(recorded_as_of, from_month,
 -- through_month)).  The digest is free of order (a sum, no sort): the md5
--- of the count and the sum of each reading's reading_hash.  PL/pgSQL, as
+-- of the count and the sum of each reading's reading_hash, which mixes
+-- every column into the next, so that values swapped between readings
+-- change it, with no text formatting (0.3.0; runs stored before keep the
+-- digest of their time, over formatted text).  PL/pgSQL, as
 -- readings(), so that Citus plans its query with the arguments' values;
 -- the rule of the readings in force written out (test/suites/one_rule.sh
 -- checks it alike), so that each reading is read once, where readings()
@@ -149,15 +152,7 @@ BEGIN
 	-- plan_setting.future_months or stored before the loader refused it,
 	-- is never the default), the count and digest of the readings used
 	-- (and how many are of the year), progress once, the scores and the
-	-- units' assessment from its rows.
-	-- The digest is free of order (a sum, no sort of the readings): the md5
-	-- of the count and the sum of each reading's 64-bit hash, the hash of
-	-- its value seeded with that of its revision, seeded with that of its
-	-- month (days since 2000-01-01), seeded with that of its unit, seeded
-	-- with its indicator: each column mixed into the next, so that values
-	-- swapped between readings change it, with no text formatting of
-	-- numbers or dates (0.3.0; runs stored before keep the digest of their
-	-- time, over formatted text).
+	-- units' assessment from its rows (the digest: readings_digest).
 	WITH a AS MATERIALIZED (
 		SELECT coalesce(as_of, (latest_month(recorded_as_of, year) + '1 month - 1 day'::interval)::date) AS d,
 		       sees_all_units() AS all_units,
