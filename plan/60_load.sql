@@ -593,26 +593,44 @@ BEGIN
 	END IF;
 	-- (the trigger plan_readings_written leaves the count to this function)
 	PERFORM pg_catalog.set_config('scorecard.recording_readings', 'on', true);
-	-- One pass over this transaction's rows, none kept aside: each row
-	-- joined with the revision in force of its key (cur) and inserted
-	-- unless equal to it; the rows not inserted are the unchanged ones
-	-- (total, counted above, less those inserted).
-	WITH cur AS (
-		SELECT DISTINCT ON (r.indicator_id, r.unit_id, r.month)
-		       r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision
+	-- Each staged row set beside the revisions of its key and inserted
+	-- unless equal to the one in force; the rows not inserted are the
+	-- unchanged ones (total, counted above, less those inserted).  Why a
+	-- window over a UNION ALL, not a join of the staged rows with the
+	-- revisions in force: reading_intake has no statistics, the planner
+	-- takes a load for one row, and a join it plans for one row may
+	-- recompute its inner side for every row (a load of 120,000 rows
+	-- stalled for minutes).  Here the staged rows meet the revisions in a
+	-- sort, linear in the load whatever the estimate; the revisions are
+	-- found by their keys, an index probe per key at worst.  (A LATERAL
+	-- probe per row is refused by Citus.)
+	WITH side_by_side AS (
+		SELECT r.indicator_id, r.unit_id, r.month, r.value, r.reported_growth, r.revision,
+		       NULL::text AS source, NULL::name AS loaded_by, false AS staged
 		FROM scorecard.reading r
 		JOIN (SELECT DISTINCT k.indicator_id, k.unit_id, k.month FROM scorecard.reading_intake k
 		      WHERE k.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()) k USING (indicator_id, unit_id, month)
-		ORDER BY r.indicator_id, r.unit_id, r.month, r.revision DESC
+		UNION ALL
+		SELECT s.indicator_id, s.unit_id, s.month, s.value, s.reported_growth, NULL::int,
+		       s.source, s.loaded_by, true
+		FROM scorecard.reading_intake s
+		WHERE s.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
+	), paired AS (
+		-- the first row of each key is the revision in force, if any
+		SELECT x.*, pg_catalog.first_value(x.revision) OVER w AS cur_revision,
+		       pg_catalog.first_value(x.value) OVER w AS cur_value,
+		       pg_catalog.first_value(x.reported_growth) OVER w AS cur_growth
+		FROM side_by_side x
+		WINDOW w AS (PARTITION BY x.indicator_id, x.unit_id, x.month ORDER BY x.staged, x.revision DESC)
 	), ins AS (
 		INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, reported_growth, revision,
 			recorded_at, source, loaded_by, loaded_at)
 		SELECT s.indicator_id, s.unit_id, s.month, s.value, s.reported_growth,
-		       coalesce(cur.revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), s.source, s.loaded_by, ts
-		FROM scorecard.reading_intake s LEFT JOIN cur USING (indicator_id, unit_id, month)
-		WHERE s.xact OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()
-		  AND NOT (cur.revision IS NOT NULL AND cur.value OPERATOR(pg_catalog.=) s.value
-		           AND cur.reported_growth IS NOT DISTINCT FROM s.reported_growth)
+		       coalesce(s.cur_revision, 0) OPERATOR(pg_catalog.+) 1, coalesce(backdate, ts), s.source, s.loaded_by, ts
+		FROM paired s
+		WHERE s.staged
+		  AND NOT (s.cur_revision IS NOT NULL AND s.cur_value OPERATOR(pg_catalog.=) s.value
+		           AND s.cur_growth IS NOT DISTINCT FROM s.reported_growth)
 		RETURNING revision
 	)
 	SELECT pg_catalog.count(*) FILTER (WHERE revision OPERATOR(pg_catalog.=) 1),

@@ -6,7 +6,9 @@
 # of the units takes 16 times as long; the margin is for a busy machine).  Medians of 5 runs after a
 # warm-up, with the settings of make bench-plan.  This guards the plans the
 # planner switches pinned in those functions choose (a nested loop over
-# all targets, say), not their speed: make bench-plan measures that.
+# all targets, say), not their speed: make bench-plan measures that.  The
+# load of a quarter's corrections is timed with hash and merge joins off
+# (see load_ms).
 # Runs on the test server.
 set -uo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,13 +23,38 @@ trap cleanup EXIT
 cleanup
 
 declare -A ms readings
-queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment"
+queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment load_readings"
 # Median ms of a CALL run REPS times after a warm-up.
 call_ms() {
 	{
 		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
 		echo '\timing on'
 		for _ in $(seq 0 "$REPS"); do echo "$1;"; done
+	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' | median
+}
+# Median ms of load_readings of a quarter's corrections (September to
+# November's readings times 1.01, staged and loaded without the data
+# review, in a transaction rolled back), REPS times after a warm-up, with
+# hash and merge joins off: the plans an estimate of one staged row can
+# choose (reading_intake has no statistics).  A join that recomputes the
+# revisions in force for each staged row is quadratic: about 11 x at 80
+# counties (a load of 120,000 rows stalled for minutes at 3,000:
+# docs/benchmarks.md).  A quarter, not a month, so that the square shows
+# above the fixed costs.
+load_ms() {
+	{
+		echo "SET search_path = scorecard, public; SET client_min_messages = error; $SETTINGS"
+		echo "SET enable_hashjoin = off; SET enable_mergejoin = off;"
+		for _ in $(seq 0 "$REPS"); do
+			echo "BEGIN; DELETE FROM plan_setting; INSERT INTO plan_setting (review_on_load) VALUES ('off'); SELECT begin_load();"
+			echo "INSERT INTO reading_staging (indicator, unit, month, value)
+				SELECT indicator_id::text, unit_id, to_char(month, 'YYYY-MM'), (value * 1.01)::text
+				FROM reading_current WHERE month BETWEEN '2024-09-01' AND '2024-11-01';"
+			echo '\timing on'
+			echo "SELECT revised FROM load_readings();"
+			echo '\timing off'
+			echo "ROLLBACK;"
+		done
 	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' | median
 }
 for size in 20 80; do
@@ -42,6 +69,8 @@ for size in 20 80; do
 	for f in $queries; do
 		if [ "$f" = run_assessment ]; then
 			ms[$f,$size]=$(call_ms "CALL run_assessment(2024, '$AS_OF')")
+		elif [ "$f" = load_readings ]; then
+			ms[$f,$size]=$(load_ms)
 		else
 			ms[$f,$size]=$(bench_ms "SELECT * FROM $f('$AS_OF')" "$SETTINGS")
 		fi
