@@ -2,7 +2,8 @@
 # Dashboards (make bench-dashboard; not part of make test): one county's
 # page of progress_latest served from the stored snapshot, against the same
 # page computed live (progress() of the whole plan, as before the
-# snapshot), and readers at once: pgbench, for 1, 8 and 16 clients, each
+# snapshot); the same for the city's page (progress_city_latest) and one
+# county's lagging list (lagging_list_latest); and readers at once: pgbench, for 1, 8 and 16 clients, each
 # reading random county pages for DASH_SECONDS (default 10) seconds, with
 # pages/s and latency percentiles.  Goals (issue 24): a page under 20 ms at
 # 3,000 counties; 16 readers at least 500 pages/s.  On the generated
@@ -45,7 +46,8 @@ readers() {
 		END {printf "%8.0f %8.2f %8.2f %8.2f\n", t, a[int(NR * 0.50) + 1], a[int(NR * 0.95) + 1], a[int(NR * 0.99) + 1]}'
 }
 
-printf '%-8s %8s %12s %14s %9s  %s\n' counties targets "page ms" "live page ms" "x faster" "readers: pages/s, p50/p95/p99 ms"
+printf '%-8s %8s %12s %14s %9s %14s %14s  %s\n' counties targets "page ms" "live page ms" "x faster" \
+	"city ms (live)" "lagging (live)" "readers: pages/s, p50/p95/p99 ms"
 for n in $SIZES; do
 	prepare_province "$n"
 	export PGDATABASE=plan_bench_$n
@@ -56,8 +58,14 @@ for n in $SIZES; do
 	stored=$(bench_ms "$page")
 	# the same page computed live: the snapshot made stale in a transaction
 	# rolled back after the timing
-	live=$(REPS=3 bench_ms "$page" "BEGIN; UPDATE snapshot_state SET data_version = -1;")
-	line=$(printf '%-8d %8d %12.2f %14.1f %9.0f ' "$n" "$targets" "$stored" "$live" "$(awk -v a="$live" -v b="$stored" 'BEGIN {print a / b}')")
+	stale="BEGIN; UPDATE snapshot_state SET data_version = -1;"
+	live=$(REPS=3 bench_ms "$page" "$stale")
+	city="SELECT * FROM progress_city_latest"
+	lagging="SELECT * FROM lagging_list_latest WHERE unit_id = 'c001k01'"
+	cities_ms="$(bench_ms "$city") ($(REPS=3 bench_ms "$city" "$stale"))"
+	lagging_ms="$(REPS=5 bench_ms "$lagging") ($(REPS=3 bench_ms "$lagging" "$stale"))"
+	line=$(printf '%-8d %8d %12.2f %14.1f %9.0f %14s %14s ' "$n" "$targets" "$stored" "$live" \
+		"$(awk -v a="$live" -v b="$stored" 'BEGIN {print a / b}')" "$cities_ms" "$lagging_ms")
 	for c in 1 8 16; do
 		r=$(readers "$c") || exit 1
 		line+=" | $c: $(awk '{printf "%.0f/s %.1f/%.1f/%.1f", $1, $2, $3, $4}' <<<"$r")"

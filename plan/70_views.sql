@@ -44,6 +44,19 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION latest_as_of(timestamptz) IS 'last day of the latest month with readings: the as_of of the *_latest views';
 
+-- The top area units: the area units (not departments) without a parent
+-- (the city in the demo, the province in a province's plan).  An array,
+-- so that a filter on it reaches a stored table's index
+-- (progress_city_latest).
+CREATE OR REPLACE FUNCTION top_area_units() RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT coalesce(pg_catalog.array_agg(u.unit_id ORDER BY u.unit_id), '{}')
+	FROM unit u JOIN unit_kind k ON k.kind = u.kind
+	WHERE u.parent_id IS NULL AND NOT k.is_department
+$$;
+COMMENT ON FUNCTION top_area_units() IS 'the area units without a parent (the city in the demo), as an array';
+
 -- The area units (not departments) reachable from a top unit, with the
 -- path of their ancestors, the parent first.  A function of its own, not a
 -- recursive CTE inside indicator_state: Citus cannot plan a recursive CTE
@@ -55,8 +68,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	WITH RECURSIVE tree AS (
 		SELECT u.unit_id, u.parent_id, ARRAY[]::text[] AS path
-		FROM unit u JOIN unit_kind k ON k.kind = u.kind
-		WHERE u.parent_id IS NULL AND NOT k.is_department
+		FROM unit u WHERE u.unit_id = ANY (top_area_units())
 		UNION ALL
 		SELECT u.unit_id, u.parent_id, t.unit_id || t.path
 		FROM tree t JOIN unit u ON u.parent_id = t.unit_id JOIN unit_kind k ON k.kind = u.kind
@@ -580,9 +592,9 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       p.actual_published, p.reference,
 	       p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap, p.status, p.note, p.unit_id
 	FROM progress(as_of, recorded_as_of) p
-	JOIN unit u ON u.unit_id = p.unit_id AND u.parent_id IS NULL
-	JOIN unit_kind k ON k.kind = u.kind AND NOT k.is_department
+	JOIN unit u ON u.unit_id = p.unit_id
 	LEFT JOIN action a ON a.action_id = p.action_id
+	WHERE p.unit_id = ANY (top_area_units())
 	ORDER BY u.sort_order, p.unit_id, p.indicator_id
 $$;
 COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the top area units'' targets (the city in the demo: its readings or the roll-up of its child units)';
@@ -812,19 +824,10 @@ COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published
 -- The figures a BI tool shows are also given as exact decimals at their
 -- published precision (figure_numeric; the *_num columns), beside the
 -- full-precision float8 columns analysts compute with.  The views BI tools
--- read most (progress_latest, unit_scores_latest, unit_assessment_latest)
+-- read most (progress_latest, progress_city_latest, unit_scores_latest,
+-- unit_assessment_latest, and the progress rows of lagging_list_latest)
 -- are served from the stored snapshot when it is current
--- (plan/78_snapshot.sql); these two compute.
-CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, p.*, figure_numeric(p.value, i.decimals) AS value_num,
-	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
-	       published_figure(p.actual, p.actual_published, p.decimals) AS actual_num,
-	       figure_numeric(p.gap, p.decimals) AS gap_num
-	FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_city(d.as_of) p
-	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
-COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings';
+-- (plan/78_snapshot.sql); this one computes.
 CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';
-COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
-COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';

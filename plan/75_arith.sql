@@ -406,10 +406,6 @@ CREATE OR REPLACE VIEW warning_streaks_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
 	CROSS JOIN LATERAL scorecard.warning_streaks(d.as_of) w;
 COMMENT ON VIEW warning_streaks_latest IS 'warning_streaks(as_of) at the last day of the latest month with readings';
-CREATE OR REPLACE VIEW lagging_list_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
-	CROSS JOIN LATERAL scorecard.lagging_list(d.as_of) l;
-COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first';
 -- The views' columns.
 COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
 COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
@@ -460,16 +456,3 @@ COMMENT ON COLUMN warning_streaks_latest.months IS 'consecutive months red or ye
 COMMENT ON COLUMN warning_streaks_latest.since IS 'first month of the streak';
 COMMENT ON COLUMN warning_streaks_latest.red_months IS 'consecutive months red, up to the latest run';
 COMMENT ON COLUMN warning_streaks_latest.run_as_of IS 'as-of date of the latest run';
-COMMENT ON COLUMN lagging_list_latest.kind IS 'target or task';
-COMMENT ON COLUMN lagging_list_latest.item_id IS 'indicator id or task id';
-COMMENT ON COLUMN lagging_list_latest.item_zh IS 'indicator or task name';
-COMMENT ON COLUMN lagging_list_latest.unit_id IS 'unit behind (the target''s unit, or the task''s responsible unit)';
-COMMENT ON COLUMN lagging_list_latest.unit_zh IS 'its name';
-COMMENT ON COLUMN lagging_list_latest.responsible_unit_id IS 'responsible unit(s), comma-separated: the department(s) with a target on the indicator, or the task''s';
-COMMENT ON COLUMN lagging_list_latest.responsible_unit_zh IS 'their names';
-COMMENT ON COLUMN lagging_list_latest.lead_person IS 'lead person (tasks)';
-COMMENT ON COLUMN lagging_list_latest.status IS 'red or yellow';
-COMMENT ON COLUMN lagging_list_latest.behind IS 'how far behind, in behind_unit';
-COMMENT ON COLUMN lagging_list_latest.behind_unit IS 'pp, points of schedule, the measure unit, or days overdue';
-COMMENT ON COLUMN lagging_list_latest.months IS 'months behind in a row (warning streak, or since the due date)';
-COMMENT ON COLUMN lagging_list_latest.since IS 'first day of being behind';

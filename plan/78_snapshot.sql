@@ -249,3 +249,54 @@ COMMENT ON COLUMN progress_latest.actual_published IS 'the actual as published: 
 COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against: the time-prorated target (序时目标) for level targets of flows and task counts, else the target';
 COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';
+
+-- The rows progress_latest serves (the snapshot's while it is current,
+-- else progress() at latest_as_of()) as one array, for a function that
+-- judges progress rows: lagging_list_latest lists them without computing
+-- progress again.
+CREATE OR REPLACE FUNCTION progress_latest_rows() RETURNS progress_row[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN snapshot_is_current() THEN ARRAY(SELECT s::progress_row FROM progress_snapshot s)
+	            ELSE ARRAY(SELECT p FROM progress(latest_as_of()) p) END
+$$;
+COMMENT ON FUNCTION progress_latest_rows() IS 'the progress() rows at latest_as_of() as one array: the stored snapshot''s while it is current, else computed';
+
+-- progress_city() at latest_as_of(), of progress_latest's rows: from the
+-- snapshot while it is current (the filter on top_area_units() reaches
+-- its primary key).  The same selection as progress_city()'s
+-- (test/suites/snapshot.sh checks them equal).
+CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
+	SELECT p.as_of, p.indicator_id, p.action_id, a.name_zh AS action_zh, p.indicator_zh, p.indicator_en,
+	       p.measure_unit, p.data_month, p.target, p.value, p.growth, p.growth_source, p.actual, p.decimals,
+	       p.actual_published, p.reference, p.met, p.gap, p.attainment, p.time_progress, p.schedule_gap,
+	       p.status, p.note, p.unit_id, p.value_num, p.growth_num, p.actual_num, p.gap_num, p.computed_at
+	FROM scorecard.progress_latest p
+	JOIN scorecard.unit u ON u.unit_id = p.unit_id
+	LEFT JOIN scorecard.action a ON a.action_id = p.action_id
+	WHERE p.unit_id = ANY (scorecard.top_area_units())
+	ORDER BY u.sort_order, p.unit_id, p.indicator_id;
+COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+COMMENT ON COLUMN progress_city_latest.computed_at IS 'when the figures were computed: the snapshot''s time, or the reading transaction''s';
+
+-- lagging_list() at latest_as_of(), of progress_latest's rows (the warning
+-- streaks and the tasks read as they are).
+CREATE OR REPLACE VIEW lagging_list_latest WITH (security_invoker = true) AS
+	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
+	CROSS JOIN LATERAL scorecard.lagging_list_of(d.as_of, scorecard.progress_latest_rows()) l;
+COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first (its targets'' progress from the stored snapshot while it is current)';
+COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
+COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
+COMMENT ON COLUMN lagging_list_latest.kind IS 'target or task';
+COMMENT ON COLUMN lagging_list_latest.item_id IS 'indicator id or task id';
+COMMENT ON COLUMN lagging_list_latest.item_zh IS 'indicator or task name';
+COMMENT ON COLUMN lagging_list_latest.unit_id IS 'unit behind (the target''s unit, or the task''s responsible unit)';
+COMMENT ON COLUMN lagging_list_latest.unit_zh IS 'its name';
+COMMENT ON COLUMN lagging_list_latest.responsible_unit_id IS 'responsible unit(s), comma-separated: the department(s) with a target on the indicator, or the task''s';
+COMMENT ON COLUMN lagging_list_latest.responsible_unit_zh IS 'their names';
+COMMENT ON COLUMN lagging_list_latest.lead_person IS 'lead person (tasks)';
+COMMENT ON COLUMN lagging_list_latest.status IS 'red or yellow';
+COMMENT ON COLUMN lagging_list_latest.behind IS 'how far behind, in behind_unit';
+COMMENT ON COLUMN lagging_list_latest.behind_unit IS 'pp, points of schedule, the measure unit, or days overdue';
+COMMENT ON COLUMN lagging_list_latest.months IS 'months behind in a row (warning streak, or since the due date)';
+COMMENT ON COLUMN lagging_list_latest.since IS 'first day of being behind';

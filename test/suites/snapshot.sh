@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Dashboards from stored results (issue 24 item 1, plan/78_snapshot.sql):
-# progress_latest, unit_scores_latest and unit_assessment_latest serve the
-# stored snapshot while it is current and equal the live computation
-# (progress(), unit_scores(), unit_assessment() at latest_as_of()) after
+# progress_latest, progress_city_latest, unit_scores_latest,
+# unit_assessment_latest and lagging_list_latest serve the stored snapshot
+# while it is current and equal the live computation (progress(),
+# progress_city(), unit_scores(), unit_assessment(), lagging_list() at
+# latest_as_of()) after
 # refreshes, runs, loads, corrections and target changes; a load or a
 # change to the plan makes it stale and the views compute live (computed_at
 # says which); a load committed while a refresh computes leaves it stale,
@@ -39,6 +41,11 @@ P="SELECT indicator_id, code, action_id, indicator_zh, indicator_en, measure_uni
 S="SELECT unit_id, unit_zh, indicator_id, indicator_zh, target, scored_target, scoring, weight, actual, decimals,
 	actual_published, reference, met, attainment, points"
 A="SELECT unit_id, unit_zh, unit_kind, peer_group, items, applicable, weight, applicable_weight, total, score, grade, rank"
+C="SELECT indicator_id, action_id, action_zh, indicator_zh, indicator_en, measure_unit, data_month, target, value,
+	growth, growth_source, actual, decimals, actual_published, reference, met, gap, attainment, time_progress,
+	schedule_gap, status, note, unit_id"
+L="SELECT kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id, responsible_unit_zh, lead_person, status,
+	behind, behind_unit, months, since"
 digest() { q "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) || ' ' || count(*) FROM ($1) x"; }
 views_equal_live() { # views_equal_live LABEL
 	local d
@@ -47,13 +54,20 @@ views_equal_live() { # views_equal_live LABEL
 	is "$(digest "$S FROM unit_scores_latest")" "$(digest "$S FROM unit_scores('$d')")" "$1: unit_scores_latest equals unit_scores($d)"
 	is "$(digest "$A FROM unit_assessment_latest")" "$(digest "$A FROM unit_assessment('$d')")" \
 		"$1: unit_assessment_latest equals unit_assessment($d)"
+	is "$(digest "$C FROM progress_city_latest WHERE as_of = '$d'")" "$(digest "$C FROM progress_city('$d')")" \
+		"$1: progress_city_latest equals progress_city($d)"
+	is "$(digest "$L FROM lagging_list_latest WHERE as_of = '$d'")" "$(digest "$L FROM lagging_list('$d')")" \
+		"$1: lagging_list_latest equals lagging_list($d)"
 }
 # served COUNT-OF-FUNCTION-CALLS: how many times reading the views computed
-# progress (track_functions; 0: served from the snapshot).
+# progress (track_functions; 0: served from the snapshot; else once for
+# each of the four views read).
 served() {
 	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
 		-c "SELECT count(*) FROM scorecard.progress_latest WHERE unit_id = 'beita'" \
 		-c "SELECT count(*) FROM scorecard.unit_assessment_latest" \
+		-c "SELECT count(*) FROM scorecard.progress_city_latest" \
+		-c "SELECT count(*) FROM scorecard.lagging_list_latest" \
 		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_of_states'" \
 		-c "ROLLBACK" | tail -n 1
 }
@@ -70,7 +84,7 @@ out=$(q "SELECT as_of || ' ' || targets || ' ' || refreshed FROM refresh_snapsho
 is "$out" "$(q "SELECT latest_as_of() || ' ' || count(*) || ' true' FROM progress(latest_as_of())")" \
 	"refresh_snapshot() stores the latest month's targets"
 is "$(current)" "t" "the snapshot is then current"
-is "$(served)" "0" "reading a county's page and the ranking computes no progress: served from the snapshot"
+is "$(served)" "0" "reading a county's page, the ranking, the city's page and the lagging list computes no progress: served from the snapshot"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT computed_at FROM snapshot_state)) FROM progress_latest")" \
 	"1 true" "progress_latest says when the snapshot was computed"
 views_equal_live "after refresh_snapshot()"
@@ -85,7 +99,7 @@ q "SELECT begin_load();
 	FROM reading_current r WHERE r.unit_id = 'beita' AND r.month = '2024-11-01' ORDER BY r.indicator_id LIMIT 1;
 	SELECT inserted || ' ' || revised FROM load_readings(header => false)" >/dev/null
 is "$(q "SELECT current_data_version() > $v0")|$(current)" "t|f" "a load moves the data's version: the snapshot is stale"
-is "$(served)" "2" "the views then compute progress (for the page and for the ranking)"
+is "$(served)" "4" "the views then compute progress (for the page, the ranking, the city's page and the lagging list)"
 views_equal_live "after a correction, stale"
 # An unchanged load (every row equal to the revision in force) changes nothing.
 q "SELECT refresh_snapshot()" >/dev/null
@@ -184,6 +198,11 @@ d=$(q "SELECT latest_as_of()")
 is "$(as snap_county "$P FROM progress_latest ORDER BY indicator_id" | md5sum)" \
 	"$(as snap_county "$P FROM progress('$d') ORDER BY indicator_id" | md5sum)" \
 	"county role: the stored rows are the rows progress() computes for it"
+is "$(as snap_county "$L FROM lagging_list_latest" | sort | md5sum)" "$(as snap_county "$L FROM lagging_list('$d')" | sort | md5sum)" \
+	"county role: lagging_list_latest of the stored rows is the list lagging_list() computes for it"
+is "$(as snap_county "SELECT count(*) FROM lagging_list_latest WHERE unit_id <> 'beita'")|$(as snap_county "SELECT count(*) > 0 FROM lagging_list_latest")" \
+	"0|t" "county role: its lagging list has Beita's items only, and some"
+is "$(as snap_county "SELECT count(*) FROM progress_city_latest")" "0" "county role: no city rows in progress_city_latest from the snapshot"
 out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.refresh_snapshot()" 2>&1)
 grep -q "ERROR:  42501" <<<"$out"
 ok $? "county role: refresh_snapshot() is refused (42501)"
