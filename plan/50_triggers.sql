@@ -12,5 +12,9 @@ BEGIN
 	RETURN NEW;
 END $$;
 COMMENT ON FUNCTION plan_target_fill_nature() IS 'trigger: fills indicator_nature of plan_target and target_adjustment from the indicator when omitted (or when indicator_id changes)';
-CREATE OR REPLACE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON plan_target
-	FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
+-- (a statement of a DO block: see "Citus" in plan/update/before.sql)
+DO $trigger$
+BEGIN
+	CREATE OR REPLACE TRIGGER plan_target_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON plan_target
+		FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
+END $trigger$;

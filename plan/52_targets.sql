@@ -3,8 +3,12 @@
 -- target_adjustment, is in state/schema.sql.
 
 -- Adjustments fill in their indicator's nature as plan_target rows do.
-CREATE OR REPLACE TRIGGER target_adjustment_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON target_adjustment
-	FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
+-- (a statement of a DO block: see "Citus" in plan/update/before.sql)
+DO $trigger$
+BEGIN
+	CREATE OR REPLACE TRIGGER target_adjustment_fill_nature BEFORE INSERT OR UPDATE OF indicator_id ON target_adjustment
+		FOR EACH ROW EXECUTE FUNCTION plan_target_fill_nature();
+END $trigger$;
 
 -- A recorded adjustment is history: what a run judged must stay readable.
 -- A wrong one is corrected by a later adjustment (or, with the target,
@@ -19,8 +23,12 @@ BEGIN
 		      HINT = 'Record a new adjustment with scorecard.adjust_target(...).';
 END $$;
 COMMENT ON FUNCTION target_adjustment_kept() IS 'trigger: refuses to change a recorded target adjustment (23001)';
-CREATE OR REPLACE TRIGGER target_adjustment_kept BEFORE UPDATE ON target_adjustment
-	FOR EACH ROW EXECUTE FUNCTION target_adjustment_kept();
+-- (a statement of a DO block: see "Citus" in plan/update/before.sql)
+DO $trigger$
+BEGIN
+	CREATE OR REPLACE TRIGGER target_adjustment_kept BEFORE UPDATE ON target_adjustment
+		FOR EACH ROW EXECUTE FUNCTION target_adjustment_kept();
+END $trigger$;
 
 -- The adjusted targets in force at as_of (as recorded at recorded_as_of:
 -- NULL, every adjustment), one row per target that has one: the latest

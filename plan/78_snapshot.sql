@@ -62,14 +62,20 @@ COMMENT ON FUNCTION plan_data_changed() IS 'trigger: counts a statement on a tab
 REVOKE EXECUTE ON FUNCTION plan_data_changed() FROM PUBLIC;
 
 -- The tables progress(), the scores and the assessment read besides the
--- readings (whose loads count themselves: record_readings).
+-- readings (whose loads count themselves: record_readings).  Two triggers
+-- each, TRUNCATE apart: Citus creates a trigger on the shards of a
+-- reference or distributed table only if TRUNCATE is not among its events,
+-- and on a cluster it is the trigger of the coordinator's shard of a
+-- reference table that counts a statement on it (docs/distributed.md).
 DO $$
 DECLARE
 	t text;
 BEGIN
 	FOREACH t IN ARRAY ARRAY['action', 'unit_kind', 'unit', 'indicator', 'plan_target', 'target_adjustment',
 	                         'target_schedule', 'indicator_schedule', 'task', 'plan_setting'] LOOP
-		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_data_changed AFTER INSERT OR UPDATE OR DELETE '
+			'ON scorecard.%I FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_data_changed()', t);
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_data_truncated AFTER TRUNCATE '
 			'ON scorecard.%I FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_data_changed()', t);
 	END LOOP;
 END $$;
@@ -95,8 +101,15 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION plan_readings_written() IS 'trigger: counts a statement on reading (plan_data_change), but record_readings'' insert, which counts itself';
 REVOKE EXECUTE ON FUNCTION plan_readings_written() FROM PUBLIC;
-CREATE OR REPLACE TRIGGER plan_readings_written AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON scorecard.reading
-	FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_readings_written();
+-- (statements of a DO block: see "Citus" in plan/update/before.sql;
+-- TRUNCATE apart, as for the plan's tables above)
+DO $trigger$
+BEGIN
+	CREATE OR REPLACE TRIGGER plan_readings_written AFTER INSERT OR UPDATE OR DELETE ON scorecard.reading
+		FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_readings_written();
+	CREATE OR REPLACE TRIGGER plan_readings_truncated AFTER TRUNCATE ON scorecard.reading
+		FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_readings_written();
+END $trigger$;
 
 -- Whether the stored snapshot is current: computed from the data as they
 -- are (the same current_data_version()) in the current calendar month (which

@@ -33,8 +33,8 @@ SET ROLE regress_scorecard_loader;
 UPDATE reading SET value = 12;
 RESET ROLE;
 SELECT has_table_privilege('public', 'scorecard.reading', 'UPDATE') AS public_may_update;
--- (its one trigger counts the owner's statements for the snapshot; it
--- keeps nothing from anyone)
+-- (its two triggers, TRUNCATE apart, count the owner's statements for the
+-- snapshot; they keep nothing from anyone)
 SELECT tgname AS triggers FROM pg_trigger WHERE tgrelid = 'scorecard.reading'::regclass AND NOT tgisinternal ORDER BY 1;
 REVOKE ALL ON reading FROM regress_scorecard_loader;
 REVOKE ALL ON SCHEMA scorecard FROM regress_scorecard_loader;

@@ -8,6 +8,22 @@
 -- replaced in place (CREATE OR REPLACE).  The privileges of the objects
 -- that had any granted or revoked (a BI role's SELECT on a view) are kept
 -- for plan/update/after.sql, which gives them back at the end.
+--
+-- Citus.  On a cluster (docs/distributed.md) reading is distributed and the
+-- plan's tables are reference tables.  Citus sends the text of a statement
+-- on such a table (ALTER TABLE, CREATE INDEX, CREATE or DROP TRIGGER) to
+-- their shards, and at the top of an extension script a statement's text
+-- is the whole script, which the shards refuse ("cannot insert multiple
+-- commands into a prepared statement").  So those statements, in the
+-- hand-written part of an update and in plan/*.sql, are statements of DO
+-- blocks, whose statements each have their own text.  The triggers of the
+-- shards are left to Citus, which drops and creates them with their
+-- table's (below).  A trigger the coordinator creates on such a table is
+-- created on the workers too, so their functions must be there first: the
+-- workers are updated before the coordinator (docs/distributed.md), and
+-- the coordinator's statements on those tables, which Citus then sends to
+-- the workers' copies, find them changed already (IF NOT EXISTS; a
+-- constraint or policy dropped IF EXISTS and added again).
 DO $drop$
 DECLARE
 	ext oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'scorecard_plan');
@@ -15,17 +31,30 @@ DECLARE
 	todo text[];
 	kept text[];
 	stmt text;
+	rel pg_catalog.regclass;
+	shard boolean;
+	-- Citus is installed: its shards are known
+	citus boolean := pg_catalog.to_regprocedure('pg_catalog.relation_is_a_known_shard(pg_catalog.regclass)') IS NOT NULL;
 	dropped boolean;
 BEGIN
-	-- triggers on any table whose function is the extension's
-	FOR stmt IN
-		SELECT pg_catalog.format('DROP TRIGGER %I ON %s', t.tgname, t.tgrelid::pg_catalog.regclass)
+	-- triggers on any table whose function is the extension's, but a
+	-- Citus shard's: Citus drops and creates those with the trigger of
+	-- the distributed or reference table (on the coordinator), and a shard
+	-- whose trigger a node dropped itself would keep none
+	-- (docs/distributed.md)
+	FOR stmt, rel IN
+		SELECT pg_catalog.format('DROP TRIGGER %I ON %s', t.tgname, t.tgrelid::pg_catalog.regclass), t.tgrelid
 		FROM pg_catalog.pg_trigger t
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 			AND d.objid OPERATOR(pg_catalog.=) t.tgfoid AND d.deptype OPERATOR(pg_catalog.=) 'e'
 			AND d.refobjid OPERATOR(pg_catalog.=) ext
 		WHERE NOT t.tgisinternal
 	LOOP
+		shard := false;
+		IF citus THEN
+			EXECUTE 'SELECT pg_catalog.relation_is_a_known_shard($1)' INTO shard USING rel;
+		END IF;
+		CONTINUE WHEN shard;
 		EXECUTE stmt;
 	END LOOP;
 	-- views and routines: what drops them, their privileges

@@ -11,6 +11,9 @@
 # - The plan model (scorecard_plan): reading distributed by unit, the other
 #   tables reference tables; progress, the city's progress and the unit
 #   assessment equal to one server's (a database without Citus).
+# - An update of a cluster from 0.2.0 as docs/distributed.md says, in a
+#   database of its own: versions, the shards' index and triggers, the
+#   snapshot going stale, progress, a load and a run as one server's.
 #
 #   bash test/suites/citus.sh
 #
@@ -471,6 +474,161 @@ after=$(on citus_coord -c "$digest")
 grep -q 'ERROR:  42501: permission denied for table reading' <<<"$err" && [ -n "$before" ] && [ "$before" = "$after" ]
 check $? "plan model: a loader's UPDATE of the distributed readings raises 42501 and changes nothing"
 grep -m1 ERROR <<<"$err" | diag
+
+# ---------------------------------------------------------------- update
+
+# An update of the plan model on the cluster.  The plan model as 0.2.0's
+# install script made it (versions/, placed in the private tree as
+# test/suites/upgrade.sh does; not installed by make install), distributed
+# as above, with the upgrade suite's small plan (a run stored), then
+# ALTER EXTENSION scorecard_plan UPDATE on the coordinator, which Citus
+# runs on the workers too (docs/distributed.md says what to set and what
+# to do after it).  One server goes through the same steps, in $SINGLE.
+sharedir=$(on citus_coord -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
+frozen=""
+case "$sharedir" in
+/usr/*) for _ in $(seq 14); do n=$((n + 1)); echo "ok $n - # SKIP the server's tree is the system's ($sharedir)"; done ;;
+*)
+	for x in scorecard scorecard_plan; do
+		[ -e "$sharedir/extension/$x--0.2.0.sql" ] || {
+			cp "$TOP/versions/$x--0.2.0.sql.frozen" "$sharedir/extension/$x--0.2.0.sql"
+			frozen+=" $sharedir/extension/$x--0.2.0.sql"; }
+	done
+	# a database of its own on the cluster (the first holds the shards
+	# of the tables dropped above until Citus cleans them up), and the
+	# plan model of 0.2.0 in it and in $SINGLE
+	UPD=scorecard_update
+	for s in citus_coord citus_w1 citus_w2; do
+		on "$s" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $UPD WITH (FORCE)" -c "CREATE DATABASE $UPD"
+		CITUS_DB=$UPD on "$s" -c "SET client_min_messages = warning" -c "CREATE EXTENSION citus"
+	done 2>&1 | diag
+	export CITUS_DB=$UPD
+	on citus_coord -c "SELECT citus_set_coordinator_host('$(sock citus_coord)', $(server_port citus_coord))" >/dev/null
+	for w in citus_w1 citus_w2; do on citus_coord -c "SELECT citus_add_node('$(sock "$w")', $(server_port "$w"))" >/dev/null; done
+	make_v020() { # make_v020 DATABASE
+		CITUS_DB=$1 on citus_coord -c "SET client_min_messages = warning" -c "DROP EXTENSION IF EXISTS scorecard_plan CASCADE" \
+			-c "DROP SCHEMA IF EXISTS scorecard_lock CASCADE" -c "CREATE EXTENSION IF NOT EXISTS scorecard VERSION '0.2.0' SCHEMA public" \
+			-c "CREATE EXTENSION scorecard_plan VERSION '0.2.0'"
+	}
+	make_v020 $UPD 2>&1 | diag
+	ok_v020=${PIPESTATUS[0]}
+	make_v020 "$SINGLE" 2>&1 | diag
+	v020_tables=$(on citus_coord -c "
+		SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c
+		JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan'
+		WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace")
+	# 0.2.0's tables in the order found above (this version's), those it had
+	v020_ref=""
+	for t in $plan_tables; do [[ " $v020_tables " == *" $t "* ]] && v020_ref+=" $t"; done
+	out=$( {
+		echo "SET citus.enable_local_reference_table_foreign_keys = off;"
+		echo "SET citus.enable_unsafe_triggers = on;"
+		for t in $v020_ref; do echo "SELECT create_reference_table('scorecard.$t');"; done
+		echo "SELECT create_distributed_table('scorecard.reading', 'unit_id', shard_count => $SHARDS);"
+	} | on citus_coord 2>&1)
+	[ "$ok_v020" = 0 ] && [ "$(on citus_coord -c "SELECT extversion FROM pg_extension WHERE extname = 'scorecard_plan'")" = 0.2.0 ]
+	check $? "update: the types and the plan model of 0.2.0 install on the cluster, reading distributed, $(wc -w <<<"$v020_ref") reference tables"
+	[ -n "$out" ] && echo "$out" | diag
+	for db in $UPD "$SINGLE"; do
+		CITUS_DB=$db on citus_coord -c "SET client_min_messages = warning" -f "$TOP/test/upgrade/plan-0.1.0.sql" 2>&1 |
+			grep -E 'ERROR|FATAL' | diag
+	done
+	nread=$(on citus_coord -c "SELECT count(*) FROM scorecard.reading")
+	[ "$nread" = "$(CITUS_DB=$SINGLE on citus_coord -c "SELECT count(*) FROM scorecard.reading")" ] && [ "$nread" -gt 0 ] &&
+		[ "$(wc -w <<<"$(rows_per_node scorecard.reading)")" = 2 ]
+	check $? "update: the small plan's $nread readings (and its run) on 0.2.0, in shards on the 2 workers"
+
+	# the update, as docs/distributed.md says: the types (Citus updates
+	# the workers' too), then the plan model on the workers first (their
+	# functions, which the coordinator's triggers run on the shards), then
+	# the coordinator, then the tables new in this version made reference
+	# tables as in a fresh install
+	out=$(on citus_coord -c "SET client_min_messages = warning" -c "ALTER EXTENSION scorecard UPDATE" 2>&1)
+	got_v=$(for s in citus_coord citus_w1 citus_w2; do on "$s" -c "SELECT extversion FROM pg_extension WHERE extname = 'scorecard'"; done | sort -u)
+	[ "$got_v" = "$(cat "$TOP/VERSION")" ]
+	check $? "update: ALTER EXTENSION scorecard UPDATE on the coordinator: the types at $got_v on every node"
+	[ -n "$out" ] && echo "$out" | diag
+	out=$(on citus_coord -c "SELECT string_agg(success::text || ' ' || result, '; ' ORDER BY nodename)
+		FROM run_command_on_workers(\$\$SET citus.enable_ddl_propagation TO off; ALTER EXTENSION scorecard_plan UPDATE\$\$)" 2>&1)
+	got_v=$(for s in citus_w1 citus_w2; do on "$s" -c "SELECT extversion FROM pg_extension WHERE extname = 'scorecard_plan'"; done | sort -u)
+	[ "$out" = "true SET; true SET" ] && [ "$got_v" = "$(cat "$TOP/VERSION")" ]
+	check $? "update: ALTER EXTENSION scorecard_plan UPDATE on each worker first (workers at $got_v)"
+	out=$(on citus_coord -c "SET client_min_messages = warning" -c "SET citus.enable_unsafe_triggers = on" \
+		-c "SET citus.enable_local_reference_table_foreign_keys = off" -c "ALTER EXTENSION scorecard_plan UPDATE" 2>&1)
+	check $? "update: ALTER EXTENSION scorecard_plan UPDATE on the coordinator (0.2.0 -> $(cat "$TOP/VERSION"))"
+	[ -n "$out" ] && echo "$out" | diag
+	new_ref=""
+	for t in $plan_tables; do [[ " $v020_ref " == *" $t "* ]] || new_ref+=" $t"; done
+	out=$( {
+		echo "SET citus.enable_local_reference_table_foreign_keys = off;"
+		echo "SET citus.enable_unsafe_triggers = on;"
+		for t in $new_ref; do echo "SELECT create_reference_table('scorecard.$t');"; done
+	} | on citus_coord 2>&1)
+	check $? "update: the tables new in this version made reference tables ($(echo $new_ref | tr ' ' ','))"
+	[ -n "$out" ] && echo "$out" | diag
+	CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = warning" -c "ALTER EXTENSION scorecard_plan UPDATE" 2>&1 | diag
+	want_v=$(cat "$TOP/VERSION")
+	got_v=$(for s in citus_coord citus_w1 citus_w2; do on "$s" -c "SELECT extversion FROM pg_extension WHERE extname = 'scorecard_plan'"; done | sort -u | tr '\n' ' ')
+	[ "$got_v" = "$want_v " ]
+	check $? "update: every node has scorecard_plan $want_v (got: $got_v)"
+	# the index 0.3.0 adds (reading_month) on every shard of reading
+	nshards=$(on citus_coord -c "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'scorecard.reading'::regclass")
+	nidx=$(for s in citus_w1 citus_w2; do on "$s" -c "SET citus.show_shards_for_app_name_prefixes = '*'" \
+		-c "SELECT count(*) FROM pg_indexes WHERE schemaname = 'scorecard'
+		AND tablename ~ '^reading_[0-9]+$' AND indexname ~ '^reading_month_[0-9]+$'"; done | awk '{t += $1} END {print t + 0}')
+	[ "$nidx" = "$nshards" ] && [ "$nshards" -gt 0 ]
+	check $? "update: the index reading_month is on each of reading's $nshards shards (found on $nidx)"
+	# the triggers of the shards, as a fresh install's (database postgres,
+	# above): each table's and trigger's name without the shard id, with
+	# how many shards on the workers have it.  Triggers on TRUNCATE alone
+	# apart: Citus creates none on the shards of a table that has them
+	# already, and a TRUNCATE fires the coordinator's (checked below).
+	shard_triggers() {
+		for s in citus_w1 citus_w2; do CITUS_DB=$1 on "$s" -c "SET citus.show_shards_for_app_name_prefixes = '*'" -c "
+			SELECT regexp_replace(c.relname, '_[0-9]+$', '') || ' ' || regexp_replace(t.tgname, '_[0-9]+$', '')
+			FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+			WHERE c.relnamespace = 'scorecard'::regnamespace AND NOT t.tgisinternal AND c.relname ~ '_[0-9]+$'
+			  AND t.tgtype & (4 | 8 | 16) <> 0"
+		done | sort | uniq -c | awk '{print $2 "." $3 "=" $1}' | tr '\n' ' '
+	}
+	got_tr=$(shard_triggers $UPD)
+	want_tr=$(shard_triggers postgres)
+	[ "$got_tr" = "$want_tr" ] && [ -n "$want_tr" ]
+	check $? "update: the shards have a fresh install's triggers ($got_tr)"
+	[ "$got_tr" = "$want_tr" ] || echo "fresh install: $want_tr" | diag
+	# what those triggers are for: a statement on a plan table, on the
+	# coordinator, makes the dashboards' snapshot stale; so does a TRUNCATE
+	stale=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT scorecard.refresh_snapshot()" \
+		-c "UPDATE scorecard.plan_target SET weight = weight WHERE unit_id = 'a' AND indicator_id = 1" \
+		-c "SELECT scorecard.snapshot_is_current()" | tail -n 1)
+	truncated=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT scorecard.refresh_snapshot()" \
+		-c "BEGIN" -c "TRUNCATE scorecard.target_schedule" -c "SELECT 'current ' || scorecard.snapshot_is_current()" \
+		-c "ROLLBACK" 2>&1 | sed -n 's/^current //p; /ERROR/p')
+	[ "$stale|$truncated" = "f|false" ]
+	check $? "update: an UPDATE and a TRUNCATE of a plan table make the snapshot stale (current after them: $stale, $truncated)"
+	same_rows "update: progress('2024-06-30') after the update" "SELECT * FROM progress('2024-06-30')" \
+		"indicator_id, unit_id" "w.met IS NOT NULL" "a judged target"
+	# a load and a run after the update, on both
+	load="SELECT scorecard.begin_load(); INSERT INTO reading_staging (indicator, unit, month, value, source)
+		SELECT r.indicator_id, r.unit_id, to_char(r.month, 'YYYY-MM'), (r.value * 1.1)::text, 'after the update'
+		FROM scorecard.reading_current r WHERE r.month = '2024-06-01' ORDER BY 1, 2;
+		SELECT inserted || ' ' || revised || ' ' || unchanged FROM scorecard.load_readings(header => false);"
+	got_load=$(on citus_coord -c "SET client_min_messages = error" -c "SET search_path = scorecard, public" -c "$load" 2>&1 | tail -n 1)
+	want_load=$(CITUS_DB=$SINGLE on citus_coord -c "SET client_min_messages = error" -c "SET search_path = scorecard, public" -c "$load" 2>&1 | tail -n 1)
+	[ "$got_load" = "$want_load" ] && [[ $got_load == "0 "[1-9]* ]]
+	check $? "update: a correction loads after the update as on one server (inserted, revised, unchanged: $got_load; one server: $want_load)"
+	run_sql="CALL scorecard.run_assessment(2024, date '2024-06-30')"
+	on citus_coord -c "$run_sql" >/dev/null && CITUS_DB=$SINGLE on citus_coord -c "$run_sql" >/dev/null
+	check $? "update: run_assessment(2024) runs on the updated cluster"
+	same_rows "update: the run's units after the update and the correction" "SELECT u.unit_id, u.peer_group, u.items,
+		u.applicable, u.weight, u.total, u.score, u.grade, u.rank FROM scorecard.assessment_run_unit u
+		JOIN scorecard.assessment_run r USING (run_id) WHERE r.run_id = (SELECT max(run_id) FROM scorecard.assessment_run)" \
+		"unit_id" "w.rank IS NOT NULL" "a rank"
+	[ -z "$frozen" ] || rm -f $frozen
+	export CITUS_DB=postgres
+	;;
+esac
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
