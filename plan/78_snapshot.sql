@@ -275,6 +275,25 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION progress_latest_rows() IS 'the progress() rows at latest_as_of() as one array: the stored snapshot''s while it is current, else computed';
 
+-- The stored snapshot's rows of below and the units under it (NULL: all)
+-- when it holds as_of's (current, computed at that as-of date): the rows
+-- progress_of_states(as_of, NULL, NULL, below) would compute (the report,
+-- which then judges no targets of its own); else NULL.  STABLE: in the
+-- caller's snapshot, as the caller's other statements.
+CREATE OR REPLACE FUNCTION stored_progress(as_of date, below text DEFAULT NULL) RETURNS progress_row[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	-- once, not per row: the units of below's subtree (NULL: all)
+	scope text[] := units_scope(below);
+BEGIN
+	IF NOT snapshot_is_current() OR (SELECT st.as_of FROM snapshot_state st) IS DISTINCT FROM stored_progress.as_of THEN
+		RETURN NULL;
+	END IF;
+	RETURN ARRAY(SELECT p::progress_row FROM progress_snapshot p WHERE scope IS NULL OR p.unit_id = ANY (scope));
+END $$;
+COMMENT ON FUNCTION stored_progress(date, text) IS 'the stored snapshot''s progress rows of below and the units under it (NULL: all) when it is current at as_of, else NULL';
+
 -- progress_city() at latest_as_of(), of progress_latest's rows: from the
 -- snapshot while it is current (the filter on top_area_units() reaches
 -- its primary key).  The same selection as progress_city()'s

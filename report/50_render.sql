@@ -654,10 +654,17 @@ BEGIN
 	-- rows it reads: prog, the unit's and its children's (targets, matrix,
 	-- rankings, the counts below); lag, those and the red and yellow rows
 	-- of the units under it (the lagging list reads no others).
+	-- (progress() of the latest month is read from the dashboards' stored
+	-- snapshot while it is current: stored_progress)
 	states := indicator_state_rows(d, NULL, states_below(c.unit_id, y));
 	near := ARRAY(SELECT c.unit_id UNION ALL SELECT u.unit_id FROM unit u WHERE u.parent_id = c.unit_id);
-	lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p
-	             WHERE p.unit_id = ANY (near) OR p.status IN ('red', 'yellow'));
+	lag := stored_progress(d, c.unit_id);
+	IF lag IS NULL THEN
+		lag := ARRAY(SELECT p FROM progress_of_states(d, states, NULL, c.unit_id) p
+		             WHERE p.unit_id = ANY (near) OR p.status IN ('red', 'yellow'));
+	ELSE
+		lag := ARRAY(SELECT p FROM unnest(lag) p WHERE p.unit_id = ANY (near) OR p.status IN ('red', 'yellow'));
+	END IF;
 	prog := ARRAY(SELECT p FROM unnest(lag) p WHERE p.unit_id = ANY (near));
 	states := ARRAY(SELECT x FROM unnest(states) x WHERE x.unit_id = ANY (near));
 

@@ -162,7 +162,9 @@ got=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "BEGIN" 
 
 # One computation: the report computes the states and progress once, with
 # or without the runs of the month and of the month before (function call
-# counts of the transaction, track_functions).
+# counts of the transaction, track_functions), the dashboards' snapshot
+# made stale; with it current (a run of the month stored it), it reads
+# progress from it and computes the states only.
 calls() {
 	psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "SET track_functions = 'all'" -c "BEGIN" -c "$1" \
 		-c "SELECT octet_length(progress_report_html('2024-11-30')) > 0" \
@@ -170,9 +172,12 @@ calls() {
 		    WHERE schemaname = 'scorecard' AND funcname IN ('indicator_state', 'progress_of_states', 'unit_scores_of', 'progress')" \
 		-c "ROLLBACK" | tail -n 1
 }
-with=$(calls "SELECT 1")
+stale="UPDATE snapshot_state SET data_version = -1"
+stored=$(calls "SELECT snapshot_is_current()")
+[ "$stored" = "indicator_state=1" ]; ok $? "with the snapshot current, one indicator_state and no progress computation ($stored)"
+with=$(calls "$stale")
 [ "$with" = "indicator_state=1 progress_of_states=1" ]; ok $? "with the runs stored, one indicator_state and one progress computation ($with)"
-without=$(calls "DELETE FROM assessment_run")
+without=$(calls "$stale; DELETE FROM assessment_run")
 [ "$without" = "indicator_state=1 progress_of_states=1 unit_scores_of=2" ]
 ok $? "without runs, the same, and the scores of each ranking's peers ($without)"
 moved=$(q "SELECT string_agg(unit_zh || CASE WHEN prior_rank > rank THEN '↑' || (prior_rank - rank) ELSE '↓' || (rank - prior_rank) END, ',')

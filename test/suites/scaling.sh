@@ -23,7 +23,7 @@ trap cleanup EXIT
 cleanup
 
 declare -A ms readings
-queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment load_readings"
+queries="progress indicator_state unit_assessment progress_arith lagging_list run_assessment load_readings stored_progress"
 # Median ms of a CALL run REPS times after a warm-up.
 call_ms() {
 	{
@@ -71,6 +71,12 @@ for size in 20 80; do
 			ms[$f,$size]=$(call_ms "CALL run_assessment(2024, '$AS_OF')")
 		elif [ "$f" = load_readings ]; then
 			ms[$f,$size]=$(load_ms)
+		elif [ "$f" = stored_progress ]; then
+			# the snapshot's rows of the top unit's subtree (the report's)
+			psql -X -q -c "SELECT scorecard.refresh_snapshot()" >/dev/null
+			ms[$f,$size]=$(bench_ms "SELECT cardinality(stored_progress(latest_as_of(), (top_area_units())[1]))" "$SETTINGS")
+			# the same rows as a bare array, its baseline (it reads nothing else)
+			ms[bare_snapshot,$size]=$(bench_ms "SELECT cardinality(ARRAY(SELECT p FROM progress_snapshot p))" "$SETTINGS")
 		else
 			ms[$f,$size]=$(bench_ms "SELECT * FROM $f('$AS_OF')" "$SETTINGS")
 		fi
@@ -79,8 +85,10 @@ done
 unset PGDATABASE
 ratio=$(awk -v a="${readings[20]}" -v b="${readings[80]}" 'BEGIN {printf "%.2f", b / a}')
 for f in $queries; do
-	awk -v a="${ms[$f,20]}" -v b="${ms[$f,80]}" -v r="$ratio" 'BEGIN {exit !(b / a <= 2 * r)}'
+	awk -v a="${ms[$f,20]}" -v b="${ms[$f,80]}" -v r="$ratio" 'BEGIN {exit !(a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && a > 0 && b / a <= 2 * r)}'
 	ok $? "$f at 80 counties takes $(awk -v a="${ms[$f,20]}" -v b="${ms[$f,80]}" 'BEGIN {printf "%.1f ms, %.2f x", b, b / a}') its time at 20 (${ms[$f,20]} ms) for $ratio x the readings (at most 2 x that)"
 done
+awk -v a="${ms[bare_snapshot,80]}" -v b="${ms[stored_progress,80]}" 'BEGIN {exit !(a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && a > 0 && b <= 3 * a)}'
+ok $? "stored_progress at 80 counties takes ${ms[stored_progress,80]} ms, at most 3 x the bare array of the snapshot's rows (${ms[bare_snapshot,80]} ms)"
 echo "1..$n"
 exit $failed

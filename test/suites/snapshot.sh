@@ -28,7 +28,7 @@ as() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -U "$1" -c "SET search_path = sc
 cd "$TOP"
 psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE snap_county LOGIN" >/dev/null &&
 	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
-		-c "CREATE EXTENSION scorecard_plan CASCADE" -c "SET search_path = scorecard, public" \
+		-c "CREATE EXTENSION scorecard_report CASCADE" -c "SET search_path = scorecard, public" \
 		-f data/plan.sql -f data/generate.sql >/dev/null
 ok $? "demo plan and readings to November 2024 load"
 
@@ -89,6 +89,21 @@ is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SE
 	"1 true" "progress_latest says when the snapshot was computed"
 views_equal_live "after refresh_snapshot()"
 is "$(q "SELECT refreshed FROM refresh_snapshot()")" "f" "a second refresh_snapshot() does nothing: it is current"
+# The report of the latest month reads the snapshot's progress rows
+# (stored_progress) and judges no target: the same document as with the
+# snapshot stale, which computes them.
+report_md5() { # report_md5 AREA [stale]: md5 of the report, and how many times it called progress_of_states
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
+		${2:+-c "UPDATE scorecard.snapshot_state SET data_version = -1"} \
+		-c "SELECT md5(scorecard.progress_report_html(scorecard.latest_as_of(), $1))" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_of_states'" \
+		-c "ROLLBACK" | tr '\n' ' '
+}
+for area in NULL "'beita'"; do
+	stored=$(report_md5 "$area"); live=$(report_md5 "$area" stale)
+	[ "${stored%% *}" = "${live%% *}" ] && [ "${stored#* }" = "0 " ] && [ "${live#* }" = "1 " ]
+	ok $? "the report of $area from the snapshot is the report computed live (md5, progress_of_states calls: $stored; live: $live)"
+done
 
 # A load (a correction of a published reading) makes it stale: the views
 # compute live, with the corrected figure.
