@@ -24,18 +24,29 @@
 -- writes the edits row: a load never waits for an edit's row, and a
 -- transaction that edited and then waits for the plan lock is never
 -- waited for by its holder (no deadlock either way round).
-CREATE OR REPLACE FUNCTION plan_data_change() RETURNS void LANGUAGE sql VOLATILE
+CREATE OR REPLACE FUNCTION plan_data_change() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp AS $$
-	UPDATE scorecard.plan_data_version v SET version = v.version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
-	WHERE v.counter OPERATOR(pg_catalog.=) CASE WHEN EXISTS (
-		SELECT 1 FROM pg_catalog.pg_locks l
-		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) l.relation
-		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-		WHERE l.locktype OPERATOR(pg_catalog.=) 'relation' AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
-		  AND l.granted AND l.mode OPERATOR(pg_catalog.=) 'ExclusiveLock'
-		  AND n.nspname OPERATOR(pg_catalog.=) 'scorecard_lock' AND c.relname OPERATOR(pg_catalog.=) 'plan_lock')
-	THEN 'loads' ELSE 'edits' END
-$$;
+DECLARE
+	coordinator boolean := true;
+BEGIN
+	-- On a Citus worker (the trigger of a shard) nothing counts: only the
+	-- coordinator's version is read, and a row held on every worker could
+	-- make two edits wait for each other across them (docs/distributed.md)
+	IF pg_catalog.to_regprocedure('pg_catalog.citus_is_coordinator()') IS NOT NULL THEN
+		EXECUTE 'SELECT pg_catalog.citus_is_coordinator()' INTO coordinator;
+	END IF;
+	IF coordinator THEN
+		UPDATE scorecard.plan_data_version v SET version = v.version OPERATOR(pg_catalog.+) 1, changed_at = pg_catalog.now()
+		WHERE v.counter OPERATOR(pg_catalog.=) CASE WHEN EXISTS (
+			SELECT 1 FROM pg_catalog.pg_locks l
+			JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) l.relation
+			JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+			WHERE l.locktype OPERATOR(pg_catalog.=) 'relation' AND l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
+			  AND l.granted AND l.mode OPERATOR(pg_catalog.=) 'ExclusiveLock'
+			  AND n.nspname OPERATOR(pg_catalog.=) 'scorecard_lock' AND c.relname OPERATOR(pg_catalog.=) 'plan_lock')
+		THEN 'loads' ELSE 'edits' END;
+	END IF;
+END $$;
 COMMENT ON FUNCTION plan_data_change() IS 'count a change to the data progress() reads in plan_data_version (into loads under the plan lock, else edits; the stored snapshot is then stale)';
 
 -- The data's version: the sum of plan_data_version's counters, which only
