@@ -594,7 +594,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	FROM progress(as_of, recorded_as_of) p
 	JOIN unit u ON u.unit_id = p.unit_id
 	LEFT JOIN action a ON a.action_id = p.action_id
-	WHERE p.unit_id = ANY (top_area_units())
+	-- (a scalar subquery: computed once, not for every row of progress())
+	WHERE p.unit_id = ANY ((SELECT top_area_units())::text[])
 	ORDER BY u.sort_order, p.unit_id, p.indicator_id
 $$;
 COMMENT ON FUNCTION progress_city(date, timestamptz) IS 'progress of the top area units'' targets (the city in the demo: its readings or the roll-up of its child units)';

@@ -274,18 +274,6 @@ COMMENT ON COLUMN unit_scores_latest.scored_target IS 'the target scored against
 COMMENT ON COLUMN unit_scores_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN unit_scores_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, attainment and points are of this figure';
 
--- The rows progress_latest serves (the snapshot's while it is current,
--- else progress() at latest_as_of()) as one array, for a function that
--- judges progress rows: lagging_list_latest lists them without computing
--- progress again.
-CREATE OR REPLACE FUNCTION progress_latest_rows() RETURNS progress_row[]
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-	SELECT CASE WHEN snapshot_is_current() THEN ARRAY(SELECT s::progress_row FROM progress_snapshot s)
-	            ELSE ARRAY(SELECT p FROM progress(latest_as_of()) p) END
-$$;
-COMMENT ON FUNCTION progress_latest_rows() IS 'the progress() rows at latest_as_of() as one array: the stored snapshot''s while it is current, else computed';
-
 -- The stored snapshot's rows of below and the units under it (NULL: all)
 -- when it holds as_of's (current, computed at that as-of date): the rows
 -- progress_of_states(as_of, NULL, NULL, below) would compute (the report,
@@ -305,6 +293,17 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION stored_progress(date, text) IS 'the stored snapshot''s progress rows of below and the units under it (NULL: all) when it is current at as_of, else NULL';
 
+-- The rows progress_latest serves (the snapshot's while it is current,
+-- else progress() at latest_as_of()) as one array, for a function that
+-- judges progress rows: lagging_list_latest lists them without computing
+-- progress again.
+CREATE OR REPLACE FUNCTION progress_latest_rows() RETURNS progress_row[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT coalesce(stored_progress(latest_as_of()), ARRAY(SELECT p FROM progress(latest_as_of()) p))
+$$;
+COMMENT ON FUNCTION progress_latest_rows() IS 'the progress() rows at latest_as_of() as one array: the stored snapshot''s while it is current (stored_progress), else computed';
+
 -- progress_city() at latest_as_of(), of progress_latest's rows: from the
 -- snapshot while it is current (the filter on top_area_units() reaches
 -- its primary key).  The same selection as progress_city()'s
@@ -317,6 +316,8 @@ CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 	FROM scorecard.progress_latest p
 	JOIN scorecard.unit u ON u.unit_id = p.unit_id
 	LEFT JOIN scorecard.action a ON a.action_id = p.action_id
+	-- (a function call, not a scalar subquery as in progress_city(): a
+	-- filter with a subquery does not reach the snapshot's index)
 	WHERE p.unit_id = ANY (scorecard.top_area_units())
 	ORDER BY u.sort_order, p.unit_id, p.indicator_id;
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
