@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashboards (make bench-dashboard; not part of make test): one county's
-# page of progress_latest served from the stored snapshot, against the same
+# page of progress_latest served from the stored snapshot (as the plan's
+# owner, and as the county's role under row-level security), against the same
 # page computed live (progress() of the whole plan, as before the
 # snapshot); the same for the city's page (progress_city_latest) and one
 # county's lagging list (lagging_list_latest); and readers at once: pgbench, for 1, 8 and 16 clients, each
@@ -46,7 +47,7 @@ readers() {
 		END {printf "%8.0f %8.2f %8.2f %8.2f\n", t, a[int(NR * 0.50) + 1], a[int(NR * 0.95) + 1], a[int(NR * 0.99) + 1]}'
 }
 
-printf '%-8s %8s %12s %14s %9s %14s %14s  %s\n' counties targets "page ms" "live page ms" "x faster" \
+printf '%-8s %8s %12s %12s %14s %9s %14s %14s  %s\n' counties targets "page ms" "county role" "live page ms" "x faster" \
 	"city ms (live)" "lagging (live)" "readers: pages/s, p50/p95/p99 ms"
 for n in $SIZES; do
 	prepare_province "$n"
@@ -56,6 +57,13 @@ for n in $SIZES; do
 	targets=$(psql -X -qAt -c "SELECT count(*) FROM scorecard.progress_snapshot")
 	page="SELECT * FROM progress_latest WHERE unit_id = 'c001k01'"
 	stored=$(bench_ms "$page")
+	# the same page read by the county's own role, under row-level
+	# security (snapshot_is_served() checks the role's units; set up in a
+	# transaction rolled back after the timing)
+	as_county="BEGIN; SET client_min_messages = warning; CREATE ROLE bench_dash_county;
+		SELECT enable_unit_security(); SELECT grant_unit_access('bench_dash_county', 'c001k01');
+		SET ROLE bench_dash_county;"
+	county=$(bench_ms "$page" "$as_county")
 	# the same page computed live: the snapshot made stale in a transaction
 	# rolled back after the timing
 	stale="BEGIN; UPDATE snapshot_state SET data_version = -1;"
@@ -64,7 +72,7 @@ for n in $SIZES; do
 	lagging="SELECT * FROM lagging_list_latest WHERE unit_id = 'c001k01'"
 	cities_ms="$(bench_ms "$city") ($(REPS=3 bench_ms "$city" "$stale"))"
 	lagging_ms="$(REPS=5 bench_ms "$lagging") ($(REPS=3 bench_ms "$lagging" "$stale"))"
-	line=$(printf '%-8d %8d %12.2f %14.1f %9.0f %14s %14s ' "$n" "$targets" "$stored" "$live" \
+	line=$(printf '%-8d %8d %12.2f %12.2f %14.1f %9.0f %14s %14s ' "$n" "$targets" "$stored" "$county" "$live" \
 		"$(awk -v a="$live" -v b="$stored" 'BEGIN {print a / b}')" "$cities_ms" "$lagging_ms")
 	for c in 1 8 16; do
 		r=$(readers "$c") || exit 1
@@ -72,7 +80,7 @@ for n in $SIZES; do
 		[ "$c" = 16 ] && pps16=$(awk '{print $1}' <<<"$r")
 	done
 	echo "$line"
-	awk -v n="$n" -v p="$stored" -v r="$pps16" 'BEGIN {
-		printf "  goals at %d counties: a page %.2f ms (goal < 20 ms) %s; 16 readers %.0f pages/s (goal >= 500) %s\n",
-			n, p, (p < 20 ? "ok" : "MISSED"), r, (r >= 500 ? "ok" : "MISSED") }'
+	awk -v n="$n" -v p="$stored" -v c="$county" -v r="$pps16" 'BEGIN {
+		printf "  goals at %d counties: a page %.2f ms, as the county %.2f ms (goal < 20 ms) %s; 16 readers %.0f pages/s (goal >= 500) %s\n",
+			n, p, c, (p < 20 && c < 20 ? "ok" : "MISSED"), r, (r >= 500 ? "ok" : "MISSED") }'
 done

@@ -15,7 +15,12 @@
 -- month has a reading in force as recorded at a time when any of its
 -- revisions was recorded by then (a later revision replaces one, never
 -- removes it), so any revision counts: the index reading_month gives it
--- from its end, not a pass over the readings in force.
+-- from its end, not a pass over the readings in force.  Under row-level
+-- security it is each visible unit's latest month (and last year with
+-- targets), from the indexes reading_unit_month and plan_target_unit_year:
+-- from reading_month's end, a county's role would pass every hidden unit's
+-- readings of the latest months first (0.9 s at 3,000 counties, against
+-- 3 ms).
 -- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
 -- inlined) its query over a distributed reading could not be planned
 -- ("could not create distributed plan"); PL/pgSQL passes the value.
@@ -23,14 +28,27 @@ CREATE OR REPLACE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL,
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
+	-- under row-level security, the units the role sees (else NULL: all)
+	seen text[] := CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	                    THEN ARRAY(SELECT visible_units()) END;
+	last_year int := coalesce(year, CASE WHEN seen IS NULL THEN (SELECT pg_catalog.max(t.year) FROM plan_target t)
+	                                     ELSE (SELECT pg_catalog.max(t.year) FROM plan_target t WHERE t.unit_id = ANY (seen)) END);
 	cap date := LEAST(pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
-		pg_catalog.date_trunc('month', recorded_as_of)::date,
-		CASE WHEN year IS NULL THEN (SELECT pg_catalog.make_date(pg_catalog.max(t.year), 12, 1) FROM plan_target t)
-		     ELSE pg_catalog.make_date(year, 12, 1) END);
+		pg_catalog.date_trunc('month', recorded_as_of)::date, pg_catalog.make_date(last_year, 12, 1));
+	january date := CASE WHEN year IS NOT NULL THEN pg_catalog.make_date(year, 1, 1) END;
 BEGIN
+	IF seen IS NOT NULL THEN
+		RETURN (SELECT pg_catalog.max(m.month)
+		        FROM pg_catalog.unnest(seen) v(unit_id)
+		        CROSS JOIN LATERAL (
+		            SELECT pg_catalog.max(r.month) AS month FROM reading r
+		            WHERE r.unit_id = v.unit_id
+		              AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap
+		              AND (january IS NULL OR r.month >= january)) m);
+	END IF;
 	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
 	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap
-	          AND (year IS NULL OR r.month >= pg_catalog.make_date(year, 1, 1)));
+	          AND (january IS NULL OR r.month >= january));
 END $$;
 COMMENT ON FUNCTION latest_month(timestamptz, int) IS 'first day of the latest month with readings (as recorded at recorded_as_of; of year when given), not after the current month nor December of the last year with targets (of year)';
 

@@ -134,6 +134,37 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was computed from the data as they are, this calendar month';
 
+-- Whether the views serve the stored snapshot to the current role: it is
+-- current, and the role would compute the same rows live.  A role that
+-- row-level security limits to some units would not when its latest month
+-- with readings (latest_as_of(), of the readings it sees) is not the
+-- snapshot's, or when one of its targets is judged on an area it does not
+-- see: live, such a target is judged on nothing; stored, on the area's
+-- figure, which the role may not read.  Such a role is served live.  Only
+-- the grants' roots can have a hidden area (a unit's parent is visible when
+-- the unit is not a root), so the check reads their targets by index.
+CREATE OR REPLACE FUNCTION snapshot_is_served() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	seen text[];
+BEGIN
+	IF NOT snapshot_is_current() THEN
+		RETURN false;
+	ELSIF NOT pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass) THEN
+		RETURN true;
+	END IF;
+	seen := ARRAY(SELECT visible_units());
+	-- (visible_units() are distinct units: as many as there are, all)
+	IF pg_catalog.cardinality(seen) = (SELECT pg_catalog.count(*) FROM unit) THEN
+		RETURN true;
+	END IF;
+	RETURN (SELECT st.as_of FROM snapshot_state st) IS NOT DISTINCT FROM latest_as_of()
+	   AND NOT EXISTS (SELECT 1 FROM unit u JOIN plan_target t ON t.unit_id = u.unit_id
+	                   WHERE u.unit_id = ANY (seen) AND u.parent_id <> ALL (seen) AND t.judged_on = 'area');
+END $$;
+COMMENT ON FUNCTION snapshot_is_served() IS 'whether the *_latest views serve the stored snapshot to the current role: it is current, and row-level security leaves the role the same rows live (its latest month is the snapshot''s, none of its targets judged on an area it does not see)';
+
 -- Replace the stored snapshot with the rows given, computed at as_of from
 -- current_data_version() version (read in the statement that computed them).
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
@@ -208,11 +239,14 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once); a no-op when it is';
 
--- The views: the snapshot's rows while it is current, else computed live
--- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches
--- the snapshot's primary key; the live branch runs only when the snapshot
--- is not current (a one-time filter).
+-- The views: the snapshot's rows while it is served to the role
+-- (snapshot_is_served), else computed live at latest_as_of() (the same
+-- rows, as of now).  A filter on unit_id reaches the snapshot's primary
+-- key; the live branch runs only when the snapshot is not served (a
+-- one-time filter).
 CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
+	-- (once for both branches: snapshot_is_served() reads the role's units)
+	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT p.indicator_id, p.code, p.action_id, p.indicator_zh, p.indicator_en, p.measure_unit, p.nature,
 	       p.unit_id, p.unit_zh, p.unit_kind, p.year, p.as_of, p.data_month, p.target, p.weight, p.value,
 	       p.prior, p.computed_growth, p.reported_growth, p.growth, p.growth_source, p.change_pp, p.actual,
@@ -226,15 +260,17 @@ CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
 	       p.computed_at
 	FROM (
 		SELECT s.*, st.computed_at FROM scorecard.progress_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE scorecard.snapshot_is_current()
+		WHERE (SELECT g.served FROM g)
 		UNION ALL
 		SELECT l.*, pg_catalog.now() FROM scorecard.progress(scorecard.latest_as_of()) l
-		WHERE NOT scorecard.snapshot_is_current()
+		WHERE NOT (SELECT g.served FROM g)
 	) p
 	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
 COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 
 CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
+	-- (once for both branches: snapshot_is_served() reads the role's units)
+	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT s.as_of, s.unit_id, s.unit_zh, s.indicator_id, s.indicator_zh, s.target, s.scored_target, s.scoring,
 	       s.weight, s.actual, s.decimals, s.actual_published, s.reference, s.met, s.attainment, s.points,
 	       published_figure(s.actual, s.actual_published, s.decimals) AS actual_num,
@@ -242,26 +278,28 @@ CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
 	       s.computed_at
 	FROM (
 		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_score_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE scorecard.snapshot_is_current()
+		WHERE (SELECT g.served FROM g)
 		UNION ALL
 		SELECT d.as_of, l.*, pg_catalog.now()
 		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) l
-		WHERE NOT scorecard.snapshot_is_current()
+		WHERE NOT (SELECT g.served FROM g)
 	) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 
 CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
+	-- (once for both branches: snapshot_is_served() reads the role's units)
+	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT a.as_of, a.unit_id, a.unit_zh, a.unit_kind, a.peer_group, a.items, a.applicable, a.weight,
 	       a.applicable_weight, a.total, a.score, a.grade, a.rank,
 	       figure_numeric(a.total, 2) AS total_num, figure_numeric(a.score, 2) AS score_num,
 	       a.computed_at
 	FROM (
 		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_assessment_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE scorecard.snapshot_is_current()
+		WHERE (SELECT g.served FROM g)
 		UNION ALL
 		SELECT d.as_of, l.*, pg_catalog.now()
 		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) l
-		WHERE NOT scorecard.snapshot_is_current()
+		WHERE NOT (SELECT g.served FROM g)
 	) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
@@ -286,7 +324,7 @@ DECLARE
 	-- once, not per row: the units of below's subtree (NULL: all)
 	scope text[] := units_scope(below);
 BEGIN
-	IF NOT snapshot_is_current() OR (SELECT st.as_of FROM snapshot_state st) IS DISTINCT FROM stored_progress.as_of THEN
+	IF NOT snapshot_is_served() OR (SELECT st.as_of FROM snapshot_state st) IS DISTINCT FROM stored_progress.as_of THEN
 		RETURN NULL;
 	END IF;
 	RETURN ARRAY(SELECT p::progress_row FROM progress_snapshot p WHERE scope IS NULL OR p.unit_id = ANY (scope));

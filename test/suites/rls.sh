@@ -215,6 +215,17 @@ is "$(as rls_city "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progres
 	"$latest_city" "city role: latest_as_of(), progress_latest and lagging_list_latest as before ($latest_city)"
 is "$(as rls_county "SELECT latest_as_of() || ' ' || (SELECT count(*) FROM progress_latest)")" \
 	"$latest_county" "county role: its latest month and progress_latest as before ($latest_county)"
+# latest_month() under row-level security reads each visible unit's latest
+# month by index: the owner's plain max(month) over the county's units,
+# bounded as the function says (not after the current month, nor December
+# of the last year with targets; within a year given), NULL for a
+# department (no readings).
+bounds="month <= least(date_trunc('month', current_date)::date, (SELECT make_date(max(year), 12, 1) FROM plan_target))"
+is "$(as rls_county "SELECT latest_month() || ' ' || latest_month(now()) || ' ' || latest_month(NULL, 2023)")|$(as rls_dept "SELECT latest_month() IS NULL")" \
+	"$(as postgres "SELECT m || ' ' || m || ' ' || (SELECT max(month) FROM reading WHERE unit_id IN (SELECT units_below('beita'))
+		AND month BETWEEN '2023-01-01' AND '2023-12-01') FROM (SELECT max(month) AS m FROM reading
+		WHERE unit_id IN (SELECT units_below('beita')) AND $bounds) x")|t" \
+	"county role: latest_month() is the latest of its units' readings, within the bounds; a department's is NULL"
 
 # Rows a county inserts into reading_intake itself have not been through
 # check_readings: record_readings holds them to the same bounds (the owner
