@@ -67,7 +67,8 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.reading', 'scorecard.plan_target',
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
 		'scorecard.assessment_run_progress', 'scorecard.reading_intake', 'scorecard.target_adjustment',
-		'scorecard.progress_snapshot', 'scorecard.unit_score_snapshot', 'scorecard.unit_assessment_snapshot']) t
+		'scorecard.progress_snapshot', 'scorecard.unit_score_snapshot', 'scorecard.unit_assessment_snapshot',
+		'scorecard.progress_arith_snapshot']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 

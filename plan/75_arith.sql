@@ -87,14 +87,7 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- reported_bound points.
 CREATE OR REPLACE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		digits int DEFAULT NULL, bound float8 DEFAULT 100, reported_bound float8 DEFAULT 2)
-RETURNS TABLE (indicator_id int, code text, indicator_zh text, measure_unit text, nature text,
-	unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
-	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
-	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
-	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
-	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8, projected_growth float8,
-	projection_met boolean, schedule text, time_progress float8, schedule_gap float8, status text,
-	growth_source text, reported_minus_computed float8, growth_note text, decimals int)
+RETURNS SETOF progress_arith_row
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
 SET jit = off
@@ -395,58 +388,11 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION lagging_list(date, timestamptz) IS 'items behind schedule (进度滞后清单), worst first: red or yellow targets with responsible departments and warning streak, overdue or lagging tasks with responsible unit and lead person';
 
-CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
-	SELECT p.*, figure_numeric(p.growth, i.growth_decimals) AS growth_num,
-	       figure_numeric(p.gap, p.decimals) AS gap_num
-	FROM (SELECT scorecard.latest_as_of() AS as_of) d
-	CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) p
-	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
-COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings';
 CREATE OR REPLACE VIEW warning_streaks_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, w.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
 	CROSS JOIN LATERAL scorecard.warning_streaks(d.as_of) w;
 COMMENT ON VIEW warning_streaks_latest IS 'warning_streaks(as_of) at the last day of the latest month with readings';
 -- The views' columns.
-COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
-COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
-COMMENT ON COLUMN progress_arith_latest.indicator_zh IS 'indicator name';
-COMMENT ON COLUMN progress_arith_latest.measure_unit IS 'unit of measure of the indicator';
-COMMENT ON COLUMN progress_arith_latest.nature IS 'flow, stock, rate or task';
-COMMENT ON COLUMN progress_arith_latest.unit_id IS 'unit the target belongs to';
-COMMENT ON COLUMN progress_arith_latest.unit_zh IS 'unit name';
-COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'kind of unit (unit_kind)';
-COMMENT ON COLUMN progress_arith_latest.parent_id IS 'the unit''s parent (its total for contribution and pull)';
-COMMENT ON COLUMN progress_arith_latest.year IS 'plan year';
-COMMENT ON COLUMN progress_arith_latest.data_month IS 'latest month of the year with a reading';
-COMMENT ON COLUMN progress_arith_latest.target IS 'the target, as text';
-COMMENT ON COLUMN progress_arith_latest.actual IS 'what the target is judged on (growth, level, share or change)';
-COMMENT ON COLUMN progress_arith_latest.published IS 'the actual as published: at the indicator''s precision (progress''s actual_published)';
-COMMENT ON COLUMN progress_arith_latest.rank IS 'rank (位次) among the peers on the published figure; ties share a rank';
-COMMENT ON COLUMN progress_arith_latest.rank_prior IS 'rank at the end of the previous month of the same year';
-COMMENT ON COLUMN progress_arith_latest.rank_change IS 'places gained since the previous month (提升 n 位; negative: fell)';
-COMMENT ON COLUMN progress_arith_latest.peers IS 'units ranked in the peer group';
-COMMENT ON COLUMN progress_arith_latest.parent_published IS 'the parent''s published figure on the same indicator';
-COMMENT ON COLUMN progress_arith_latest.gap_to_parent IS 'published minus the parent''s, in the target''s unit (比全市高/低)';
-COMMENT ON COLUMN progress_arith_latest.growth IS 'year-to-date growth in % (reported if published, else computed)';
-COMMENT ON COLUMN progress_arith_latest.gap IS 'signed gap to the target, positive means ahead';
-COMMENT ON COLUMN progress_arith_latest.contribution IS 'contribution (贡献率) in % of the unit''s year-to-date change to its parent''s (additive flows)';
-COMMENT ON COLUMN progress_arith_latest.pull IS 'pull (拉动) in points of the unit''s year-to-date change on its parent''s growth';
-COMMENT ON COLUMN progress_arith_latest.month_growth IS 'the month''s own growth in % (当月增速)';
-COMMENT ON COLUMN progress_arith_latest.two_year_growth IS 'average yearly growth in % over two years of the same months (两年平均增速)';
-COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month (for 1月 or 1-2月: since the previous year''s whole-year growth)';
-COMMENT ON COLUMN progress_arith_latest.required_growth IS 'growth in % the remaining months need to reach the target (倒排); for lower-is-better targets the most they may grow';
-COMMENT ON COLUMN progress_arith_latest.hard_to_reach IS 'required growth beyond the bound (or a fall deeper than it for lower-is-better targets)';
-COMMENT ON COLUMN progress_arith_latest.projection IS 'year-end value at the year-to-date pace';
-COMMENT ON COLUMN progress_arith_latest.projected_growth IS 'growth in % of the projection over last year''s total';
-COMMENT ON COLUMN progress_arith_latest.projection_met IS 'whether the projection meets the target';
-COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares, seasonal or linear';
-COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
-COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
-COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
-COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is judged at (progress()''s decimals)';
-COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
-COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
-COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';
 COMMENT ON COLUMN warning_streaks_latest.unit_id IS 'unit';
 COMMENT ON COLUMN warning_streaks_latest.unit_zh IS 'unit name';
 COMMENT ON COLUMN warning_streaks_latest.indicator_id IS 'indicator';

@@ -169,7 +169,9 @@ COMMENT ON FUNCTION snapshot_is_served() IS 'whether the *_latest views serve th
 -- current_data_version() version (read in the statement that computed them).
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
 -- before it computes); readers go on reading the rows being replaced until
--- it commits.
+-- it commits.  The stored arithmetic is then not the
+-- snapshot's (arith_stored false; its rows are left for refresh_snapshot()
+-- to replace, not deleted by a run).
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
 	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE
@@ -186,14 +188,54 @@ BEGIN
 	INSERT INTO unit_score_snapshot SELECT s.* FROM unnest(scores) s;
 	INSERT INTO unit_assessment_snapshot SELECT u.* FROM unnest(units) u;
 	UPDATE snapshot_state s SET as_of = snapshot_store.as_of, data_version = version, computed_at = pg_catalog.now(),
-		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id;
+		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id,
+		arith_stored = false;
 	RETURN n;
 END $$;
 COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
 
+-- Store progress_arith() at the snapshot's as-of date, computed in the
+-- statement that reads the data's version: stored (arith_stored) only when
+-- the snapshot is current in it (a load committed since leaves the
+-- snapshot stale, and the arithmetic not stored).  (A data-modifying WITH
+-- runs to completion whether or not the query reads it.)  Whether it stored them.  The
+-- caller holds the snapshot_state row (refresh_snapshot).
+CREATE OR REPLACE FUNCTION snapshot_store_arith() RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	same boolean;
+	distributed boolean := false;
+BEGIN
+	-- On Citus with reading distributed, progress_arith() cannot be planned
+	-- (docs/distributed.md): nothing stored, progress_arith_latest is live.
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p '
+			'WHERE p.logicalrelid OPERATOR(pg_catalog.=) ''scorecard.reading''::pg_catalog.regclass)' INTO distributed;
+	END IF;
+	IF distributed THEN
+		RETURN false;
+	END IF;
+	DELETE FROM progress_arith_snapshot;
+	WITH a AS MATERIALIZED (
+		SELECT st.as_of, snapshot_is_current() AS same FROM snapshot_state st
+	), stored AS (
+		INSERT INTO progress_arith_snapshot
+		SELECT p.* FROM a CROSS JOIN LATERAL progress_arith(a.as_of) p WHERE a.same AND a.as_of IS NOT NULL
+		RETURNING 1
+	)
+	SELECT a.same INTO same FROM a;
+	IF same THEN
+		UPDATE snapshot_state SET arith_stored = true;
+	END IF;
+	RETURN coalesce(same, false);
+END $$;
+COMMENT ON FUNCTION snapshot_store_arith() IS 'store progress_arith() at the stored snapshot''s as-of date while the snapshot is of the data as they are (refresh_snapshot)';
+
 -- Make the stored snapshot current: compute progress, the scores and the
--- assessment at latest_as_of() once, and store them; nothing when it is
--- current already (so a scheduled job may call it every few minutes).
+-- assessment at latest_as_of() once, and store them, and the arithmetic
+-- (snapshot_store_arith); nothing when it is current and holds the
+-- arithmetic already (so a scheduled job may call it every few minutes).
 -- Refreshes wait for each other (the snapshot_state row), not for loads or
 -- runs, nor they for it: the version and the rows are read in one
 -- statement, so a load committed meanwhile leaves the new snapshot stale,
@@ -233,6 +275,9 @@ BEGIN
 		refreshed := true;
 	ELSE
 		refreshed := false;
+	END IF;
+	IF NOT (SELECT st.arith_stored FROM snapshot_state st) THEN
+		refreshed := snapshot_store_arith() OR refreshed;
 	END IF;
 	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
 	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
@@ -382,3 +427,79 @@ COMMENT ON COLUMN lagging_list_latest.behind IS 'how far behind, in behind_unit'
 COMMENT ON COLUMN lagging_list_latest.behind_unit IS 'pp, points of schedule, the measure unit, or days overdue';
 COMMENT ON COLUMN lagging_list_latest.months IS 'months behind in a row (warning streak, or since the due date)';
 COMMENT ON COLUMN lagging_list_latest.since IS 'first day of being behind';
+
+-- Whether progress_arith_latest serves the stored arithmetic to the
+-- current role: the snapshot is served to it and holds the arithmetic,
+-- and the role sees every unit (for one that does not, ranks and the
+-- figures over hidden units are NULL live: unit_ranks_of).
+CREATE OR REPLACE FUNCTION arith_snapshot_is_served() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN snapshot_is_served() AND (SELECT st.arith_stored FROM snapshot_state st) AND sees_all_units();
+END $$;
+COMMENT ON FUNCTION arith_snapshot_is_served() IS 'whether progress_arith_latest serves the stored arithmetic to the current role: the snapshot is served, holds it, and the role sees every unit';
+
+-- progress_arith() at latest_as_of(): the stored rows while they are
+-- served, else computed live (as the other *_latest views).
+CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
+	WITH g AS MATERIALIZED (SELECT scorecard.arith_snapshot_is_served() AS served)
+	SELECT p.indicator_id, p.code, p.indicator_zh, p.measure_unit, p.nature, p.unit_id, p.unit_zh, p.unit_kind,
+	       p.parent_id, p.year, p.as_of, p.data_month, p.target, p.actual, p.published, p.rank, p.rank_prior,
+	       p.rank_change, p.peers, p.parent_published, p.gap_to_parent, p.growth, p.gap, p.contribution, p.pull,
+	       p.month_growth, p.growth_change, p.two_year_growth, p.required_growth, p.hard_to_reach, p.projection,
+	       p.projected_growth, p.projection_met, p.schedule, p.time_progress, p.schedule_gap, p.status,
+	       p.growth_source, p.reported_minus_computed, p.growth_note, p.decimals,
+	       figure_numeric(p.growth, i.growth_decimals) AS growth_num,
+	       figure_numeric(p.gap, p.decimals) AS gap_num,
+	       p.computed_at
+	FROM (
+		SELECT s.*, st.computed_at FROM scorecard.progress_arith_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE (SELECT g.served FROM g)
+		UNION ALL
+		SELECT l.*, pg_catalog.now()
+		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.progress_arith(d.as_of) l
+		WHERE NOT (SELECT g.served FROM g)
+	) p
+	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
+COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
+COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
+COMMENT ON COLUMN progress_arith_latest.indicator_zh IS 'indicator name';
+COMMENT ON COLUMN progress_arith_latest.measure_unit IS 'unit of measure of the indicator';
+COMMENT ON COLUMN progress_arith_latest.nature IS 'flow, stock, rate or task';
+COMMENT ON COLUMN progress_arith_latest.unit_id IS 'unit the target belongs to';
+COMMENT ON COLUMN progress_arith_latest.unit_zh IS 'unit name';
+COMMENT ON COLUMN progress_arith_latest.unit_kind IS 'kind of unit (unit_kind)';
+COMMENT ON COLUMN progress_arith_latest.parent_id IS 'the unit''s parent (its total for contribution and pull)';
+COMMENT ON COLUMN progress_arith_latest.year IS 'plan year';
+COMMENT ON COLUMN progress_arith_latest.data_month IS 'latest month of the year with a reading';
+COMMENT ON COLUMN progress_arith_latest.target IS 'the target, as text';
+COMMENT ON COLUMN progress_arith_latest.actual IS 'what the target is judged on (growth, level, share or change)';
+COMMENT ON COLUMN progress_arith_latest.published IS 'the actual as published: at the indicator''s precision (progress''s actual_published)';
+COMMENT ON COLUMN progress_arith_latest.rank IS 'rank (位次) among the peers on the published figure; ties share a rank';
+COMMENT ON COLUMN progress_arith_latest.rank_prior IS 'rank at the end of the previous month of the same year';
+COMMENT ON COLUMN progress_arith_latest.rank_change IS 'places gained since the previous month (提升 n 位; negative: fell)';
+COMMENT ON COLUMN progress_arith_latest.peers IS 'units ranked in the peer group';
+COMMENT ON COLUMN progress_arith_latest.parent_published IS 'the parent''s published figure on the same indicator';
+COMMENT ON COLUMN progress_arith_latest.gap_to_parent IS 'published minus the parent''s, in the target''s unit (比全市高/低)';
+COMMENT ON COLUMN progress_arith_latest.growth IS 'year-to-date growth in % (reported if published, else computed)';
+COMMENT ON COLUMN progress_arith_latest.gap IS 'signed gap to the target, positive means ahead';
+COMMENT ON COLUMN progress_arith_latest.contribution IS 'contribution (贡献率) in % of the unit''s year-to-date change to its parent''s (additive flows)';
+COMMENT ON COLUMN progress_arith_latest.pull IS 'pull (拉动) in points of the unit''s year-to-date change on its parent''s growth';
+COMMENT ON COLUMN progress_arith_latest.month_growth IS 'the month''s own growth in % (当月增速)';
+COMMENT ON COLUMN progress_arith_latest.two_year_growth IS 'average yearly growth in % over two years of the same months (两年平均增速)';
+COMMENT ON COLUMN progress_arith_latest.growth_change IS 'points the year-to-date growth moved since the previous month (for 1月 or 1-2月: since the previous year''s whole-year growth)';
+COMMENT ON COLUMN progress_arith_latest.required_growth IS 'growth in % the remaining months need to reach the target (倒排); for lower-is-better targets the most they may grow';
+COMMENT ON COLUMN progress_arith_latest.hard_to_reach IS 'required growth beyond the bound (or a fall deeper than it for lower-is-better targets)';
+COMMENT ON COLUMN progress_arith_latest.projection IS 'year-end value at the year-to-date pace';
+COMMENT ON COLUMN progress_arith_latest.projected_growth IS 'growth in % of the projection over last year''s total';
+COMMENT ON COLUMN progress_arith_latest.projection_met IS 'whether the projection meets the target';
+COMMENT ON COLUMN progress_arith_latest.schedule IS 'time progress used: shares, seasonal or linear';
+COMMENT ON COLUMN progress_arith_latest.time_progress IS 'share of the annual target due by the data month (the schedule''s, else m/12)';
+COMMENT ON COLUMN progress_arith_latest.schedule_gap IS 'points of a level target of a flow ahead of its schedule';
+COMMENT ON COLUMN progress_arith_latest.status IS 'green, yellow or red, against the schedule';
+COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is judged at (progress()''s decimals)';
+COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
+COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
+COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';

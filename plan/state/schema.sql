@@ -536,6 +536,16 @@ CREATE TYPE unit_assessment_row AS (unit_id text, unit_zh text, unit_kind text, 
 	items int, applicable int, weight float8, applicable_weight float8, total float8, score float8,
 	grade text, rank int);
 COMMENT ON TYPE unit_assessment_row IS 'a row of unit_assessment(): the weighted assessment of one unit';
+CREATE TYPE progress_arith_row AS (indicator_id int, code text, indicator_zh text, measure_unit text,
+	nature text, unit_id text, unit_zh text, unit_kind text, parent_id text, year int, as_of date,
+	data_month date, target text, actual float8, published numeric, rank int, rank_prior int,
+	rank_change int, peers int, parent_published numeric, gap_to_parent numeric, growth float8,
+	gap float8, contribution float8, pull float8, month_growth float8, growth_change float8,
+	two_year_growth float8, required_growth float8, hard_to_reach boolean, projection float8,
+	projected_growth float8, projection_met boolean, schedule text, time_progress float8,
+	schedule_gap float8, status text, growth_source text, reported_minus_computed float8,
+	growth_note text, decimals int);
+COMMENT ON TYPE progress_arith_row IS 'a row of progress_arith(): one target of the as-of year with the bureau''s arithmetic';
 -- A row of indicator_state() as a type, so that the report computes the
 -- states once and passes them (an array of these) to the sections that
 -- read them (report_contribution, report_growth_series).
@@ -575,16 +585,18 @@ CREATE TABLE snapshot_state (
 	computed_at timestamptz,
 	computed_month date,
 	run_id bigint,
+	arith_stored boolean NOT NULL DEFAULT false,
 	CONSTRAINT snapshot_state_has_one_row CHECK (only_row)
 );
 INSERT INTO snapshot_state DEFAULT VALUES;
-COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot) holds';
+COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot) holds';
 COMMENT ON COLUMN snapshot_state.only_row IS 'always true: the table has one row';
 COMMENT ON COLUMN snapshot_state.as_of IS 'the as-of date of the snapshot (latest_as_of() when it was computed)';
 COMMENT ON COLUMN snapshot_state.data_version IS 'the data''s version it was computed from (current_data_version()); another version: stale';
 COMMENT ON COLUMN snapshot_state.computed_at IS 'when it was computed (the computing transaction''s start)';
 COMMENT ON COLUMN snapshot_state.computed_month IS 'the current month when it was computed (latest_as_of() moves with the calendar)';
 COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, NULL when refresh_snapshot() did';
+COMMENT ON COLUMN snapshot_state.arith_stored IS 'whether progress_arith_snapshot holds progress_arith() of the snapshot (refresh_snapshot() stores it, a run''s snapshot does not)';
 
 CREATE TABLE progress_snapshot OF progress_row (PRIMARY KEY (unit_id, indicator_id));
 COMMENT ON TABLE progress_snapshot IS 'progress() at the snapshot''s as-of date (snapshot_state), as progress_latest serves it';
@@ -592,3 +604,5 @@ CREATE TABLE unit_score_snapshot OF unit_score_row (PRIMARY KEY (unit_id, indica
 COMMENT ON TABLE unit_score_snapshot IS 'unit_scores() at the snapshot''s as-of date, as unit_scores_latest serves it';
 CREATE TABLE unit_assessment_snapshot OF unit_assessment_row (PRIMARY KEY (unit_id));
 COMMENT ON TABLE unit_assessment_snapshot IS 'unit_assessment() at the snapshot''s as-of date, as unit_assessment_latest serves it';
+CREATE TABLE progress_arith_snapshot OF progress_arith_row (PRIMARY KEY (unit_id, indicator_id));
+COMMENT ON TABLE progress_arith_snapshot IS 'progress_arith() at the snapshot''s as-of date (when snapshot_state.arith_stored), as progress_arith_latest serves it';

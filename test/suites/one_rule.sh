@@ -247,11 +247,10 @@ aliases() {
 attrs() { q "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '$1'::regclass AND attnum > 0"; }
 # names FUNCTION FIRST LAST TYPE-NAMES: the aliases are TYPE-NAMES (and some).
 names() { local got; got=$(aliases "$1" "$2" "$3"); [ -n "$got" ] || got="(no aliases found)"; is "$got" "$4" "$5"; }
-table_names() { q "SELECT array_to_string(proargnames[pronargs + 1:], ',') FROM pg_proc WHERE oid = '$1'::regprocedure"; }
 names 'progress_of_states(date,indicator_state_row[],timestamptz,text)' '-- the columns of progress_row' 'FROM published p' "$(attrs progress_row)" \
 	"progress_of_states() (progress()'s body): its columns named as progress_row's, in order"
 names 'progress_arith(date,timestamptz,int,float8,float8)' 'SELECT w.indicator_id' 'FROM with_reported w' \
-	"$(table_names 'progress_arith(date,timestamptz,int,float8,float8)')" "progress_arith(): its columns named as its result's, in order"
+	"$(attrs progress_arith_row)" "progress_arith(): its columns named as progress_arith_row's, in order"
 names 'unit_assessment_of(unit_score_row[])' 'SELECT a.unit_id' 'FROM a JOIN unit' \
 	"$(attrs unit_assessment_row)" "unit_assessment_of(): its columns named as unit_assessment_row's, in order"
 

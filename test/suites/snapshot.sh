@@ -47,6 +47,11 @@ C="SELECT indicator_id, action_id, action_zh, indicator_zh, indicator_en, measur
 	schedule_gap, status, note, unit_id"
 L="SELECT kind, item_id, item_zh, unit_id, unit_zh, responsible_unit_id, responsible_unit_zh, lead_person, status,
 	behind, behind_unit, months, since"
+R="SELECT indicator_id, code, indicator_zh, measure_unit, nature, unit_id, unit_zh, unit_kind, parent_id, year, as_of,
+	data_month, target, actual, published, rank, rank_prior, rank_change, peers, parent_published, gap_to_parent, growth,
+	gap, contribution, pull, month_growth, growth_change, two_year_growth, required_growth, hard_to_reach, projection,
+	projected_growth, projection_met, schedule, time_progress, schedule_gap, status, growth_source,
+	reported_minus_computed, growth_note, decimals"
 digest() { q "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) || ' ' || count(*) FROM ($1) x"; }
 views_equal_live() { # views_equal_live LABEL
 	local d
@@ -59,6 +64,8 @@ views_equal_live() { # views_equal_live LABEL
 		"$1: progress_city_latest equals progress_city($d)"
 	is "$(digest "$L FROM lagging_list_latest WHERE as_of = '$d'")" "$(digest "$L FROM lagging_list('$d')")" \
 		"$1: lagging_list_latest equals lagging_list($d)"
+	is "$(digest "$R FROM progress_arith_latest")" "$(digest "$R FROM progress_arith('$d')")" \
+		"$1: progress_arith_latest equals progress_arith($d)"
 }
 # served COUNT-OF-FUNCTION-CALLS: how many times reading the views computed
 # progress (track_functions; 0: served from the snapshot; else once for
@@ -70,6 +77,14 @@ served() {
 		-c "SELECT count(*) FROM scorecard.progress_city_latest" \
 		-c "SELECT count(*) FROM scorecard.lagging_list_latest" \
 		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_of_states'" \
+		-c "ROLLBACK" | tail -n 1
+}
+# arith_calls: how many times reading one county's page of
+# progress_arith_latest called progress_arith (0: served from the snapshot).
+arith_calls() {
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
+		-c "SELECT count(*) FROM scorecard.progress_arith_latest WHERE unit_id = 'beita'" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_arith'" \
 		-c "ROLLBACK" | tail -n 1
 }
 current() { q "SELECT snapshot_is_current()"; }
@@ -86,6 +101,8 @@ is "$out" "$(q "SELECT latest_as_of() || ' ' || count(*) || ' true' FROM progres
 	"refresh_snapshot() stores the latest month's targets"
 is "$(current)" "t" "the snapshot is then current"
 is "$(served)" "0" "reading a county's page, the ranking, the city's page and the lagging list computes no progress: served from the snapshot"
+is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "t|0" \
+	"the refresh stores the arithmetic too: a county's page of progress_arith_latest computes none"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT computed_at FROM snapshot_state)) FROM progress_latest")" \
 	"1 true" "progress_latest says when the snapshot was computed"
 views_equal_live "after refresh_snapshot()"
@@ -176,6 +193,11 @@ is "$(q "SELECT count(*) FROM assessment_run_unit a JOIN unit_assessment_snapsho
 	WHERE a.run_id = $rid AND (a.score IS DISTINCT FROM s.score OR a.rank IS DISTINCT FROM s.rank)")" "0" \
 	"its ranking is the run's stored ranking"
 views_equal_live "after a run of the latest month"
+is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "f|1" \
+	"the run's snapshot holds no arithmetic: progress_arith_latest computes it live"
+is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT arith_stored || ' ' || run_id FROM snapshot_state")|$(arith_calls)" \
+	"t|true $rid|0" "a refresh then stores the arithmetic only (the run's progress kept), and serves it"
+views_equal_live "after the arithmetic of the run's snapshot was stored"
 q "CALL run_assessment(2024, '2024-11-30', recorded_as_of => now() - interval '1 second')" >/dev/null
 is "$(q "SELECT max(run_id) > $rid FROM assessment_run")|$(q "SELECT run_id FROM snapshot_state")" "t|$rid" \
 	"a run as recorded at an earlier time does not replace the snapshot (still run $rid's)"
@@ -220,6 +242,11 @@ is "$(as snap_county "SELECT count(*) FROM lagging_list_latest WHERE unit_id <> 
 	"0|t" "county role: its lagging list has Beita's items only, and some"
 is "$(as snap_county "SELECT count(*) FROM progress_city_latest")" "0" "county role: no city rows in progress_city_latest from the snapshot"
 is "$(as snap_county "SELECT snapshot_is_served()")" "t" "county role: the snapshot is served to it (its latest month is the snapshot's)"
+is "$(as snap_county "$R FROM progress_arith_latest ORDER BY indicator_id" | md5sum)" \
+	"$(as snap_county "$R FROM progress_arith('$d') ORDER BY indicator_id" | md5sum)" \
+	"county role: progress_arith_latest is what progress_arith() computes for it (no ranks: it does not see every unit)"
+is "$(as snap_county "SELECT count(*) > 0 AND count(rank) = 0 FROM progress_arith_latest")|$(q "SELECT count(rank) > 0 FROM progress_arith_snapshot WHERE unit_id = 'beita'")" \
+	"t|t" "... its rows have no rank where the stored ones have"
 
 # A role with a target judged on an area it does not see (judged_on
 # 'area': the department gxj, judged on the city's figures) computes that
