@@ -72,6 +72,18 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 
+-- The stored arithmetic holds its parents' figures (parent_published,
+-- contribution, pull): besides its units', a restrictive policy every_unit
+-- for a role that sees every unit (arith_snapshot_is_served).
+CREATE OR REPLACE FUNCTION restrict_arith_snapshot() RETURNS void LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	DROP POLICY IF EXISTS every_unit ON scorecard.progress_arith_snapshot;
+	CREATE POLICY every_unit ON scorecard.progress_arith_snapshot AS RESTRICTIVE
+		USING (scorecard.sees_all_units()) WITH CHECK (scorecard.sees_all_units());
+END $$;
+COMMENT ON FUNCTION restrict_arith_snapshot() IS 'put the policy every_unit on progress_arith_snapshot: its rows for roles that see every unit (enable_unit_security)';
+
 -- Turn row-level security on: a policy unit_access on each table of
 -- unit_secured_tables() lets a role read and write the rows of its units.
 CREATE OR REPLACE FUNCTION enable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
@@ -86,6 +98,7 @@ BEGIN
 			'USING (unit_id IN (SELECT scorecard.visible_units())) '
 			'WITH CHECK (unit_id IN (SELECT scorecard.visible_units()))', t);
 	END LOOP;
+	PERFORM scorecard.restrict_arith_snapshot();
 	-- unit_access itself: a role reads its own grants (and those of the
 	-- roles whose privileges it has), which is all visible_units() reads;
 	-- no other role's name or units.  Only the owner writes it.
@@ -97,6 +110,17 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
 
+-- An update made with row-level security on (it enabled it on
+-- progress_arith_snapshot) gives the table its policy here, once
+-- sees_all_units() exists again.
+DO $policy$
+BEGIN
+	IF (SELECT c.relrowsecurity FROM pg_catalog.pg_class c
+	    WHERE c.oid OPERATOR(pg_catalog.=) 'scorecard.progress_arith_snapshot'::pg_catalog.regclass) THEN
+		PERFORM scorecard.restrict_arith_snapshot();
+	END IF;
+END $policy$;
+
 -- Turn it off again (drop the policies).
 CREATE OR REPLACE FUNCTION disable_unit_security() RETURNS void LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -107,6 +131,7 @@ BEGIN
 		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS unit_access ON %s', t);
 		EXECUTE pg_catalog.format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t);
 	END LOOP;
+	DROP POLICY IF EXISTS every_unit ON scorecard.progress_arith_snapshot;
 	DROP POLICY IF EXISTS own_grants ON scorecard.unit_access;
 	ALTER TABLE scorecard.unit_access DISABLE ROW LEVEL SECURITY;
 END $$;

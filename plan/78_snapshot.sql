@@ -1,8 +1,9 @@
 -- Dashboards from stored results.  What BI tools read most (a unit's page of
 -- progress_latest, unit_scores_latest, the ranking of
--- unit_assessment_latest) is served from a snapshot of the latest month
--- (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot; state
--- in plan/state/schema.sql), so that one unit's page costs what its rows
+-- unit_assessment_latest, progress_arith_latest) is served from a snapshot
+-- of the latest month (progress_snapshot, unit_score_snapshot,
+-- unit_assessment_snapshot, progress_arith_snapshot; state in
+-- plan/state/schema.sql), so that one unit's page costs what its rows
 -- cost, not what the plan costs.  The snapshot is current while the
 -- data's version (current_data_version()) has not moved since it was
 -- computed (every load that wrote a reading, every statement on the plan's
@@ -12,8 +13,10 @@
 -- computed_at says which: the snapshot's time, or the reading
 -- transaction's.  refresh_snapshot() makes it current (a pg_cron job
 -- every few minutes: a no-op while current); a run of the latest month
--- stores the rows it computed.  Row-level security holds on the stored
--- rows as on the tables (unit_secured_tables).
+-- stores the rows it computed (without the arithmetic, which the next
+-- refresh adds).  Row-level security holds on the stored rows as on the
+-- tables (unit_secured_tables); the arithmetic is for roles that see
+-- every unit.
 
 -- Count a change to the data progress() reads: the snapshot computed
 -- before it is stale (a load, record_readings; a statement on a plan
@@ -134,37 +137,6 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 $$;
 COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was computed from the data as they are, this calendar month';
 
--- Whether the views serve the stored snapshot to the current role: it is
--- current, and the role would compute the same rows live.  A role that
--- row-level security limits to some units would not when its latest month
--- with readings (latest_as_of(), of the readings it sees) is not the
--- snapshot's, or when one of its targets is judged on an area it does not
--- see: live, such a target is judged on nothing; stored, on the area's
--- figure, which the role may not read.  Such a role is served live.  Only
--- the grants' roots can have a hidden area (a unit's parent is visible when
--- the unit is not a root), so the check reads their targets by index.
-CREATE OR REPLACE FUNCTION snapshot_is_served() RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-DECLARE
-	seen text[];
-BEGIN
-	IF NOT snapshot_is_current() THEN
-		RETURN false;
-	ELSIF NOT pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass) THEN
-		RETURN true;
-	END IF;
-	seen := ARRAY(SELECT visible_units());
-	-- (visible_units() are distinct units: as many as there are, all)
-	IF pg_catalog.cardinality(seen) = (SELECT pg_catalog.count(*) FROM unit) THEN
-		RETURN true;
-	END IF;
-	RETURN (SELECT st.as_of FROM snapshot_state st) IS NOT DISTINCT FROM latest_as_of()
-	   AND NOT EXISTS (SELECT 1 FROM unit u JOIN plan_target t ON t.unit_id = u.unit_id
-	                   WHERE u.unit_id = ANY (seen) AND u.parent_id <> ALL (seen) AND t.judged_on = 'area');
-END $$;
-COMMENT ON FUNCTION snapshot_is_served() IS 'whether the *_latest views serve the stored snapshot to the current role: it is current, and row-level security leaves the role the same rows live (its latest month is the snapshot''s, none of its targets judged on an area it does not see)';
-
 -- Replace the stored snapshot with the rows given, computed at as_of from
 -- current_data_version() version (read in the statement that computed them).
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
@@ -194,12 +166,30 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
 
+-- Refuse (42501) to store the snapshot for a role that row-level security
+-- limits to some units: it would be computed from them and served to all.
+CREATE OR REPLACE FUNCTION snapshot_writer_sees_all(what text) RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF NOT sees_all_units() THEN
+		RAISE EXCEPTION '%: role % does not see every unit''s readings', what, current_user
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Row-level security limits it to some units; the snapshot is served to every role.',
+			      HINT = 'Refresh as the plan''s owner (a pg_cron job), or as a role with access to the top unit.';
+	END IF;
+END $$;
+COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot, snapshot_store_arith)';
+
 -- Store progress_arith() at the snapshot's as-of date, computed in the
--- statement that reads the data's version: stored (arith_stored) only when
--- the snapshot is current in it (a load committed since leaves the
--- snapshot stale, and the arithmetic not stored).  (A data-modifying WITH
--- runs to completion whether or not the query reads it.)  Whether it stored them.  The
--- caller holds the snapshot_state row (refresh_snapshot).
+-- statement that checks the snapshot is current: stored (arith_stored)
+-- only then (a load committed since leaves the snapshot stale, and the
+-- arithmetic not stored).  Whether it stored them.  It holds the
+-- snapshot_state row, as refresh_snapshot() and a run's snapshot_store()
+-- do, so neither can store a snapshot between its check and its mark; and
+-- as refresh_snapshot(), it is refused to a role that does not see every
+-- unit (its rows would be served to all).  (A data-modifying WITH runs to
+-- completion whether or not the query reads it.)
 CREATE OR REPLACE FUNCTION snapshot_store_arith() RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
@@ -216,6 +206,8 @@ BEGIN
 	IF distributed THEN
 		RETURN false;
 	END IF;
+	PERFORM snapshot_writer_sees_all('snapshot_store_arith');
+	PERFORM 1 FROM snapshot_state FOR UPDATE;
 	DELETE FROM progress_arith_snapshot;
 	WITH a AS MATERIALIZED (
 		SELECT st.as_of, snapshot_is_current() AS same FROM snapshot_state st
@@ -252,12 +244,7 @@ DECLARE
 	scores unit_score_row[];
 	units unit_assessment_row[];
 BEGIN
-	IF NOT sees_all_units() THEN
-		RAISE EXCEPTION 'refresh_snapshot: role % does not see every unit''s readings', current_user
-			USING ERRCODE = 'insufficient_privilege',
-			      DETAIL = 'Row-level security limits it to some units; the snapshot is served to every role.',
-			      HINT = 'Refresh as the plan''s owner (a pg_cron job), or as a role with access to the top unit.';
-	END IF;
+	PERFORM snapshot_writer_sees_all('refresh_snapshot');
 	PERFORM 1 FROM snapshot_state FOR UPDATE;
 	IF NOT snapshot_is_current() THEN
 		WITH a AS MATERIALIZED (
@@ -284,14 +271,14 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once); a no-op when it is';
 
--- The views: the snapshot's rows while it is served to the role
--- (snapshot_is_served), else computed live at latest_as_of() (the same
--- rows, as of now).  A filter on unit_id reaches the snapshot's primary
--- key; the live branch runs only when the snapshot is not served (a
--- one-time filter).
+-- The views: the snapshot's rows while it is current, else computed live
+-- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches
+-- the snapshot's primary key; the live branch runs only when the snapshot
+-- is not current (a one-time filter).  Like a run's, the stored rows are
+-- computed over every unit, and a role that row-level security limits to
+-- some units reads its units' rows as computed (docs/security.md): a rank
+-- among all its peers, a department's target judged on its area's figure.
 CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
-	-- (once for both branches: snapshot_is_served() reads the role's units)
-	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT p.indicator_id, p.code, p.action_id, p.indicator_zh, p.indicator_en, p.measure_unit, p.nature,
 	       p.unit_id, p.unit_zh, p.unit_kind, p.year, p.as_of, p.data_month, p.target, p.weight, p.value,
 	       p.prior, p.computed_growth, p.reported_growth, p.growth, p.growth_source, p.change_pp, p.actual,
@@ -305,17 +292,15 @@ CREATE OR REPLACE VIEW progress_latest WITH (security_invoker = true) AS
 	       p.computed_at
 	FROM (
 		SELECT s.*, st.computed_at FROM scorecard.progress_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE (SELECT g.served FROM g)
+		WHERE scorecard.snapshot_is_current()
 		UNION ALL
 		SELECT l.*, pg_catalog.now() FROM scorecard.progress(scorecard.latest_as_of()) l
-		WHERE NOT (SELECT g.served FROM g)
+		WHERE NOT scorecard.snapshot_is_current()
 	) p
 	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
 COMMENT ON VIEW progress_latest IS 'progress(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 
 CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
-	-- (once for both branches: snapshot_is_served() reads the role's units)
-	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT s.as_of, s.unit_id, s.unit_zh, s.indicator_id, s.indicator_zh, s.target, s.scored_target, s.scoring,
 	       s.weight, s.actual, s.decimals, s.actual_published, s.reference, s.met, s.attainment, s.points,
 	       published_figure(s.actual, s.actual_published, s.decimals) AS actual_num,
@@ -323,28 +308,26 @@ CREATE OR REPLACE VIEW unit_scores_latest WITH (security_invoker = true) AS
 	       s.computed_at
 	FROM (
 		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_score_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE (SELECT g.served FROM g)
+		WHERE scorecard.snapshot_is_current()
 		UNION ALL
 		SELECT d.as_of, l.*, pg_catalog.now()
 		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_scores(d.as_of) l
-		WHERE NOT (SELECT g.served FROM g)
+		WHERE NOT scorecard.snapshot_is_current()
 	) s;
 COMMENT ON VIEW unit_scores_latest IS 'unit_scores(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 
 CREATE OR REPLACE VIEW unit_assessment_latest WITH (security_invoker = true) AS
-	-- (once for both branches: snapshot_is_served() reads the role's units)
-	WITH g AS MATERIALIZED (SELECT scorecard.snapshot_is_served() AS served)
 	SELECT a.as_of, a.unit_id, a.unit_zh, a.unit_kind, a.peer_group, a.items, a.applicable, a.weight,
 	       a.applicable_weight, a.total, a.score, a.grade, a.rank,
 	       figure_numeric(a.total, 2) AS total_num, figure_numeric(a.score, 2) AS score_num,
 	       a.computed_at
 	FROM (
 		SELECT st.as_of, s.*, st.computed_at FROM scorecard.unit_assessment_snapshot s CROSS JOIN scorecard.snapshot_state st
-		WHERE (SELECT g.served FROM g)
+		WHERE scorecard.snapshot_is_current()
 		UNION ALL
 		SELECT d.as_of, l.*, pg_catalog.now()
 		FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.unit_assessment(d.as_of) l
-		WHERE NOT (SELECT g.served FROM g)
+		WHERE NOT scorecard.snapshot_is_current()
 	) a;
 COMMENT ON VIEW unit_assessment_latest IS 'unit_assessment(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 COMMENT ON COLUMN progress_latest.decimals IS 'published precision (decimals) the target is judged at: the indicator''s growth_decimals for growth, else its decimals (NULL: 2 for rates, full precision)';
@@ -369,7 +352,7 @@ DECLARE
 	-- once, not per row: the units of below's subtree (NULL: all)
 	scope text[] := units_scope(below);
 BEGIN
-	IF NOT snapshot_is_served() OR (SELECT st.as_of FROM snapshot_state st) IS DISTINCT FROM stored_progress.as_of THEN
+	IF NOT snapshot_is_current() OR (SELECT st.as_of FROM snapshot_state st) IS DISTINCT FROM stored_progress.as_of THEN
 		RETURN NULL;
 	END IF;
 	RETURN ARRAY(SELECT p::progress_row FROM progress_snapshot p WHERE scope IS NULL OR p.unit_id = ANY (scope));
@@ -429,19 +412,24 @@ COMMENT ON COLUMN lagging_list_latest.months IS 'months behind in a row (warning
 COMMENT ON COLUMN lagging_list_latest.since IS 'first day of being behind';
 
 -- Whether progress_arith_latest serves the stored arithmetic to the
--- current role: the snapshot is served to it and holds the arithmetic,
--- and the role sees every unit (for one that does not, ranks and the
--- figures over hidden units are NULL live: unit_ranks_of).
+-- current role: the snapshot is current and holds the arithmetic, and the
+-- role sees every unit.  Unlike a unit's own figures and rank, which the
+-- other views serve to its role as a run does, the arithmetic holds its
+-- parent's figures (parent_published, gap_to_parent, contribution, pull),
+-- which a role limited to some units may not read: such a role computes
+-- it live, from what it sees, and a policy keeps the table from it
+-- (enable_unit_security).
 CREATE OR REPLACE FUNCTION arith_snapshot_is_served() RETURNS boolean
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
-	RETURN snapshot_is_served() AND (SELECT st.arith_stored FROM snapshot_state st) AND sees_all_units();
+	RETURN snapshot_is_current() AND (SELECT st.arith_stored FROM snapshot_state st) AND sees_all_units();
 END $$;
-COMMENT ON FUNCTION arith_snapshot_is_served() IS 'whether progress_arith_latest serves the stored arithmetic to the current role: the snapshot is served, holds it, and the role sees every unit';
+COMMENT ON FUNCTION arith_snapshot_is_served() IS 'whether progress_arith_latest serves the stored arithmetic to the current role: the snapshot is current, holds it, and the role sees every unit';
 
 -- progress_arith() at latest_as_of(): the stored rows while they are
--- served, else computed live (as the other *_latest views).
+-- served (arith_snapshot_is_served, computed once for both branches),
+-- else computed live.
 CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
 	WITH g AS MATERIALIZED (SELECT scorecard.arith_snapshot_is_served() AS served)
 	SELECT p.indicator_id, p.code, p.indicator_zh, p.measure_unit, p.nature, p.unit_id, p.unit_zh, p.unit_kind,
@@ -462,7 +450,7 @@ CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
 		WHERE NOT (SELECT g.served FROM g)
 	) p
 	JOIN scorecard.indicator i ON i.indicator_id = p.indicator_id;
-COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
+COMMENT ON VIEW progress_arith_latest IS 'progress_arith(as_of) at the last day of the latest month with readings (from the stored snapshot while it holds it, to a role that sees every unit)';
 COMMENT ON COLUMN progress_arith_latest.indicator_id IS 'indicator';
 COMMENT ON COLUMN progress_arith_latest.code IS 'indicator code';
 COMMENT ON COLUMN progress_arith_latest.indicator_zh IS 'indicator name';

@@ -19,7 +19,7 @@ source "$TOP/test/sessions.sh"
 db=scorecard_snapshot
 drop() {
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
-		-c "DROP ROLE IF EXISTS snap_county" -c "DROP ROLE IF EXISTS snap_dept" -c "DROP ROLE IF EXISTS snap_both" >/dev/null
+		-c "DROP ROLE IF EXISTS snap_county" -c "DROP ROLE IF EXISTS snap_dept" >/dev/null
 }
 trap 'close_sessions 2>/dev/null; [ -n "${KEEP:-}" ] || drop' EXIT
 drop
@@ -27,7 +27,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, 
 as() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -U "$1" -c "SET search_path = scorecard, public" -c "$2"; }
 cd "$TOP"
 psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE snap_county LOGIN" \
-	-c "CREATE ROLE snap_dept LOGIN" -c "CREATE ROLE snap_both LOGIN" >/dev/null &&
+	-c "CREATE ROLE snap_dept LOGIN" >/dev/null &&
 	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
 		-c "CREATE EXTENSION scorecard_report CASCADE" -c "SET search_path = scorecard, public" \
 		-f data/plan.sql -f data/generate.sql >/dev/null
@@ -241,45 +241,34 @@ is "$(as snap_county "$L FROM lagging_list_latest" | sort | md5sum)" "$(as snap_
 is "$(as snap_county "SELECT count(*) FROM lagging_list_latest WHERE unit_id <> 'beita'")|$(as snap_county "SELECT count(*) > 0 FROM lagging_list_latest")" \
 	"0|t" "county role: its lagging list has Beita's items only, and some"
 is "$(as snap_county "SELECT count(*) FROM progress_city_latest")" "0" "county role: no city rows in progress_city_latest from the snapshot"
-is "$(as snap_county "SELECT snapshot_is_served()")" "t" "county role: the snapshot is served to it (its latest month is the snapshot's)"
+# The stored arithmetic holds the parents' figures (parent_published,
+# contribution, pull): a county role computes progress_arith_latest live
+# (no ranks: it does not see every unit), and reads no row of the table.
 is "$(as snap_county "$R FROM progress_arith_latest ORDER BY indicator_id" | md5sum)" \
 	"$(as snap_county "$R FROM progress_arith('$d') ORDER BY indicator_id" | md5sum)" \
-	"county role: progress_arith_latest is what progress_arith() computes for it (no ranks: it does not see every unit)"
+	"county role: progress_arith_latest is what progress_arith() computes for it"
 is "$(as snap_county "SELECT count(*) > 0 AND count(rank) = 0 FROM progress_arith_latest")|$(q "SELECT count(rank) > 0 FROM progress_arith_snapshot WHERE unit_id = 'beita'")" \
 	"t|t" "... its rows have no rank where the stored ones have"
+is "$(as snap_county "SELECT count(*) FROM progress_arith_snapshot")|$(q "SELECT count(*) > 0 FROM progress_arith_snapshot WHERE unit_id = 'beita'")" \
+	"0|t" "county role: no row of progress_arith_snapshot (policy every_unit), where Beita has stored rows"
 
-# A role with a target judged on an area it does not see (judged_on
-# 'area': the department gxj, judged on the city's figures) computes that
-# target live on nothing (status NULL); the snapshot, computed by the
-# owner, holds the city's figure.  Such a role is served live, so the
-# views still equal what it computes: the department alone (no readings
-# of its own, so no latest month), and the department with a county (the
-# snapshot's latest month).
-q "SELECT grant_unit_access('snap_dept', 'gxj'); SELECT grant_unit_access('snap_both', 'gxj');
-   SELECT grant_unit_access('snap_both', 'beita')" >/dev/null
-is "$(q "SELECT count(*) > 0 AND bool_and(status IS NOT NULL) FROM progress_snapshot WHERE unit_id = 'gxj'")" "t" \
-	"the snapshot holds the department's targets, judged on the city's figures"
-for r in snap_dept snap_both; do
-	is "$(as $r "SELECT snapshot_is_current() || ' ' || snapshot_is_served()")" "true false" "$r: the snapshot is current, and not served to it"
-	rd=$(as $r "SELECT coalesce(latest_as_of()::text, 'NULL')")
-	is "$(as $r "$P FROM progress_latest ORDER BY unit_id, indicator_id" | md5sum)" \
-		"$(as $r "$P FROM progress(latest_as_of()) ORDER BY unit_id, indicator_id" | md5sum)" \
-		"$r: progress_latest is what progress($rd) computes for it"
-	is "$(as $r "$S FROM unit_scores_latest ORDER BY unit_id, indicator_id" 2>&1 | md5sum)" \
-		"$(as $r "$S FROM unit_scores(latest_as_of()) ORDER BY unit_id, indicator_id" 2>&1 | md5sum)" \
-		"$r: unit_scores_latest is what unit_scores($rd) computes for it"
-	is "$(as $r "$L FROM lagging_list_latest" | sort | md5sum)" "$(as $r "$L FROM lagging_list(latest_as_of())" | sort | md5sum)" \
-		"$r: lagging_list_latest is what lagging_list($rd) computes for it"
-	is "$(as $r "SELECT cardinality(stored_progress('$d', 'gxj')) IS NULL")" "t" "$r: stored_progress() gives the report nothing to read"
-done
-is "$(as snap_both "SELECT count(*) FILTER (WHERE unit_id = 'gxj') || ' ' || count(*) FILTER (WHERE unit_id = 'gxj' AND status IS NULL)
-	|| ' ' || count(*) FILTER (WHERE unit_id = 'beita' AND status IS NOT NULL) FROM progress_latest")" \
-	"$(q "SELECT count(*) FILTER (WHERE unit_id = 'gxj') || ' ' || count(*) FILTER (WHERE unit_id = 'gxj')
-	|| ' ' || count(*) FILTER (WHERE unit_id = 'beita' AND status IS NOT NULL) FROM progress_snapshot")" \
-	"snap_both: the department's targets judged on nothing (status NULL), the county's as stored"
+# A department's targets judged on its area (judged_on 'area': gxj, on the
+# city's figures) are stored as computed over every unit, as a run stores
+# them: the department's role reads them as the owner computes them, where
+# live, not seeing the city's readings, it judges them on nothing.
+q "SELECT grant_unit_access('snap_dept', 'gxj')" >/dev/null
+ndept=$(q "SELECT count(*) FROM progress('$d') WHERE unit_id = 'gxj'")
+is "$(as snap_dept "$P FROM progress_latest ORDER BY indicator_id" | md5sum)" \
+	"$(q "$P FROM progress('$d') WHERE unit_id = 'gxj' ORDER BY indicator_id" | md5sum)" \
+	"department role: progress_latest has its $ndept targets as the owner computes them"
+is "$(as snap_dept "SELECT count(*) || ' ' || count(status) FROM progress_latest")|$(as snap_dept "SELECT count(*) || ' ' || count(status) FROM progress('$d')")" \
+	"$ndept $ndept|$ndept 0" "department role: judged on the city's figures from the snapshot, on nothing live (status NULL)"
 out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.refresh_snapshot()" 2>&1)
 grep -q "ERROR:  42501" <<<"$out"
 ok $? "county role: refresh_snapshot() is refused (42501)"
+out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.snapshot_store_arith()" 2>&1)
+grep -q "ERROR:  42501" <<<"$out"
+ok $? "county role: snapshot_store_arith() is refused (42501)"
 is "$(current)" "t" "... and the snapshot is as it was"
 
 echo "1..$n"
