@@ -62,8 +62,8 @@ for n in $SIZES; do
 	page="SELECT * FROM progress_latest WHERE unit_id = 'c001k01'"
 	stored=$(bench_ms "$page")
 	# the same page read by the county's own role, under row-level
-	# security (snapshot_is_served() checks the role's units; set up in a
-	# transaction rolled back after the timing)
+	# security (the policy on the snapshot's rows; set up in a transaction
+	# rolled back after the timing)
 	as_county="BEGIN; SET client_min_messages = warning; CREATE ROLE bench_dash_county;
 		SELECT enable_unit_security(); SELECT grant_unit_access('bench_dash_county', 'c001k01');
 		SET ROLE bench_dash_county;"

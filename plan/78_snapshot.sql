@@ -217,9 +217,8 @@ BEGIN
 		RETURNING 1
 	)
 	SELECT a.same INTO same FROM a;
-	IF same THEN
-		UPDATE snapshot_state SET arith_stored = true;
-	END IF;
+	-- (false when not current: the rows were deleted above)
+	UPDATE snapshot_state SET arith_stored = coalesce(same, false);
 	RETURN coalesce(same, false);
 END $$;
 COMMENT ON FUNCTION snapshot_store_arith() IS 'store progress_arith() at the stored snapshot''s as-of date while the snapshot is of the data as they are (refresh_snapshot)';
@@ -229,9 +228,11 @@ COMMENT ON FUNCTION snapshot_store_arith() IS 'store progress_arith() at the sto
 -- (snapshot_store_arith); nothing when it is current and holds the
 -- arithmetic already (so a scheduled job may call it every few minutes).
 -- Refreshes wait for each other (the snapshot_state row), not for loads or
--- runs, nor they for it: the version and the rows are read in one
--- statement, so a load committed meanwhile leaves the new snapshot stale,
--- never wrong.  The role must see every unit (a snapshot of some units
+-- runs; loads do not wait for a refresh, but a run of the latest month
+-- does, to store its rows (snapshot_store takes the row), and loads then
+-- wait for the run.  The version and the rows are read in one statement,
+-- so a load committed meanwhile leaves the new snapshot stale, never
+-- wrong.  The role must see every unit (a snapshot of some units
 -- would be served to all) and may write the snapshot tables (the plan's
 -- owner, or whom it granted them).
 CREATE OR REPLACE FUNCTION refresh_snapshot(OUT as_of date, OUT targets bigint, OUT computed_at timestamptz,
@@ -269,7 +270,7 @@ BEGIN
 	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
 	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
 END $$;
-COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once); a no-op when it is';
+COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once) and store its arithmetic (progress_arith); a no-op when it is current and holds it';
 
 -- The views: the snapshot's rows while it is current, else computed live
 -- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches

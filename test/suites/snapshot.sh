@@ -19,7 +19,7 @@ source "$TOP/test/sessions.sh"
 db=scorecard_snapshot
 drop() {
 	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
-		-c "DROP ROLE IF EXISTS snap_county" -c "DROP ROLE IF EXISTS snap_dept" >/dev/null
+		-c "DROP ROLE IF EXISTS snap_county" -c "DROP ROLE IF EXISTS snap_dept" -c "DROP ROLE IF EXISTS snap_city" >/dev/null
 }
 trap 'close_sessions 2>/dev/null; [ -n "${KEEP:-}" ] || drop' EXIT
 drop
@@ -27,7 +27,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, 
 as() { psql -X -q -At -v ON_ERROR_STOP=1 -d $db -U "$1" -c "SET search_path = scorecard, public" -c "$2"; }
 cd "$TOP"
 psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE snap_county LOGIN" \
-	-c "CREATE ROLE snap_dept LOGIN" >/dev/null &&
+	-c "CREATE ROLE snap_dept LOGIN" -c "CREATE ROLE snap_city LOGIN" >/dev/null &&
 	psql -X -q -v ON_ERROR_STOP=1 -d $db -v last_month=2024-11-01 -c "SET client_min_messages = warning" \
 		-c "CREATE EXTENSION scorecard_report CASCADE" -c "SET search_path = scorecard, public" \
 		-f data/plan.sql -f data/generate.sql >/dev/null
@@ -223,8 +223,8 @@ is "$(current)" "f" "once the load commits, the snapshot is stale"
 views_equal_live "after the load committed"
 close_sessions
 
-# Row-level security: a county role reads its units' stored rows, the same
-# rows (and figures) it reads computed live; it cannot refresh.
+# Row-level security: a county role reads its units' stored rows (its
+# progress rows are those it computes live); it cannot refresh.
 q "SELECT enable_unit_security(); SELECT grant_unit_access('snap_county', 'beita')" >/dev/null
 q "SELECT refresh_snapshot()" >/dev/null
 stored=$(as snap_county "SELECT string_agg(DISTINCT unit_id, ',') || ' ' || count(*) FROM progress_latest")
@@ -251,6 +251,14 @@ is "$(as snap_county "SELECT count(*) > 0 AND count(rank) = 0 FROM progress_arit
 	"t|t" "... its rows have no rank where the stored ones have"
 is "$(as snap_county "SELECT count(*) FROM progress_arith_snapshot")|$(q "SELECT count(*) > 0 FROM progress_arith_snapshot WHERE unit_id = 'beita'")" \
 	"0|t" "county role: no row of progress_arith_snapshot (policy every_unit), where Beita has stored rows"
+# A city role sees every unit under both policies: it is served the stored
+# arithmetic, which equals what the owner computes live.
+q "SELECT grant_unit_access('snap_city', 'shaoyang')" >/dev/null
+is "$(as snap_city "SELECT arith_snapshot_is_served()")|$(as snap_city "SELECT count(*) FROM progress_arith_latest WHERE computed_at = (SELECT computed_at FROM snapshot_state)")" \
+	"t|$(q "SELECT count(*) FROM progress_arith('$d')")" "city role: served the stored arithmetic, every row"
+is "$(as snap_city "$R FROM progress_arith_latest ORDER BY unit_id, indicator_id" | md5sum)" \
+	"$(q "$R FROM progress_arith('$d') ORDER BY unit_id, indicator_id" | md5sum)" \
+	"city role: the stored arithmetic is what progress_arith() computes for the owner"
 
 # A department's targets judged on its area (judged_on 'area': gxj, on the
 # city's figures) are stored as computed over every unit, as a run stores
@@ -264,10 +272,10 @@ is "$(as snap_dept "$P FROM progress_latest ORDER BY indicator_id" | md5sum)" \
 is "$(as snap_dept "SELECT count(*) || ' ' || count(status) FROM progress_latest")|$(as snap_dept "SELECT count(*) || ' ' || count(status) FROM progress('$d')")" \
 	"$ndept $ndept|$ndept 0" "department role: judged on the city's figures from the snapshot, on nothing live (status NULL)"
 out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.refresh_snapshot()" 2>&1)
-grep -q "ERROR:  42501" <<<"$out"
+grep -q "ERROR:  42501: refresh_snapshot: role snap_county does not see every unit" <<<"$out"
 ok $? "county role: refresh_snapshot() is refused (42501)"
 out=$(psql -X -q -At -d $db -U snap_county -v VERBOSITY=verbose -c "SELECT scorecard.snapshot_store_arith()" 2>&1)
-grep -q "ERROR:  42501" <<<"$out"
+grep -q "ERROR:  42501: snapshot_store_arith: role snap_county does not see every unit" <<<"$out"
 ok $? "county role: snapshot_store_arith() is refused (42501)"
 is "$(current)" "t" "... and the snapshot is as it was"
 
