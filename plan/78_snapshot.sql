@@ -179,74 +179,58 @@ BEGIN
 			      HINT = 'Refresh as the plan''s owner (a pg_cron job), or as a role with access to the top unit.';
 	END IF;
 END $$;
-COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot, snapshot_store_arith)';
+COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot)';
 
--- Store progress_arith() at the snapshot's as-of date, computed in the
--- statement that checks the snapshot is current: stored (arith_stored)
--- only then (a load committed since leaves the snapshot stale, and the
--- arithmetic not stored).  Whether it stored them.  It holds the
--- snapshot_state row, as refresh_snapshot() and a run's snapshot_store()
--- do, so neither can store a snapshot between its check and its mark; and
--- as refresh_snapshot(), it is refused to a role that does not see every
--- unit (its rows would be served to all).  (A data-modifying WITH runs to
--- completion whether or not the query reads it.)
-CREATE OR REPLACE FUNCTION snapshot_store_arith() RETURNS boolean
-LANGUAGE plpgsql VOLATILE
+-- Whether progress_arith() can be computed here: not on Citus with
+-- reading a Citus table, where it cannot be planned (docs/distributed.md);
+-- the arithmetic is then not stored, and progress_arith_latest is live.
+CREATE OR REPLACE FUNCTION arith_can_be_stored() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
-	same boolean;
-	distributed boolean := false;
+	citus_table boolean := false;
 BEGIN
-	-- On Citus with reading distributed, progress_arith() cannot be planned
-	-- (docs/distributed.md): nothing stored, progress_arith_latest is live.
 	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
 		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p '
-			'WHERE p.logicalrelid OPERATOR(pg_catalog.=) ''scorecard.reading''::pg_catalog.regclass)' INTO distributed;
+			'WHERE p.logicalrelid OPERATOR(pg_catalog.=) ''scorecard.reading''::pg_catalog.regclass)' INTO citus_table;
 	END IF;
-	IF distributed THEN
-		RETURN false;
-	END IF;
-	PERFORM snapshot_writer_sees_all('snapshot_store_arith');
-	PERFORM 1 FROM snapshot_state FOR UPDATE;
-	DELETE FROM progress_arith_snapshot;
-	WITH a AS MATERIALIZED (
-		SELECT st.as_of, snapshot_is_current() AS same FROM snapshot_state st
-	), stored AS (
-		INSERT INTO progress_arith_snapshot
-		SELECT p.* FROM a CROSS JOIN LATERAL progress_arith(a.as_of) p WHERE a.same AND a.as_of IS NOT NULL
-		RETURNING 1
-	)
-	SELECT a.same INTO same FROM a;
-	-- (false when not current: the rows were deleted above)
-	UPDATE snapshot_state SET arith_stored = coalesce(same, false);
-	RETURN coalesce(same, false);
+	RETURN NOT citus_table;
 END $$;
-COMMENT ON FUNCTION snapshot_store_arith() IS 'store progress_arith() at the stored snapshot''s as-of date while the snapshot is of the data as they are (refresh_snapshot)';
+COMMENT ON FUNCTION arith_can_be_stored() IS 'whether refresh_snapshot() stores the arithmetic: not where reading is a Citus table (progress_arith() cannot be planned there)';
 
--- Make the stored snapshot current: compute progress, the scores and the
--- assessment at latest_as_of() once, and store them, and the arithmetic
--- (snapshot_store_arith); nothing when it is current and holds the
--- arithmetic already (so a scheduled job may call it every few minutes).
--- Refreshes wait for each other (the snapshot_state row), not for loads or
--- runs; loads do not wait for a refresh, but a run of the latest month
--- does, to store its rows (snapshot_store takes the row), and loads then
--- wait for the run.  The version and the rows are read in one statement,
--- so a load committed meanwhile leaves the new snapshot stale, never
--- wrong.  The role must see every unit (a snapshot of some units
--- would be served to all) and may write the snapshot tables (the plan's
--- owner, or whom it granted them).
+-- Make the stored snapshot current: compute progress, the scores, the
+-- assessment and the arithmetic (progress_arith) at latest_as_of() once,
+-- and store them; only the arithmetic when the snapshot is current without
+-- it (a run's); nothing when it is current and holds it (so a scheduled job
+-- may call it every few minutes).  It computes before it takes the
+-- snapshot_state row, in one statement that reads the data's version too,
+-- and holds the row only to store: a run of the latest month, which stores
+-- its rows as the snapshot while it holds the plan lock (and loads wait
+-- for it), waits for a store, not for a computation.  Under the row it
+-- stores what it computed only where nothing as new was stored meanwhile
+-- (by another refresh or a run), and the arithmetic only with the
+-- snapshot of the version and as-of date it was computed at.  A load
+-- committed meanwhile leaves the new snapshot stale, never wrong.  The
+-- role must see every unit (a snapshot of some units would be served to
+-- all) and may write the snapshot tables (the plan's owner, or whom it
+-- granted them).
 CREATE OR REPLACE FUNCTION refresh_snapshot(OUT as_of date, OUT targets bigint, OUT computed_at timestamptz,
 	OUT refreshed boolean)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
+	d date;
 	v bigint;
 	prog progress_row[];
 	scores unit_score_row[];
 	units unit_assessment_row[];
+	arith progress_arith_row[];
+	with_arith boolean := arith_can_be_stored();
+	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
+	st snapshot_state;
 BEGIN
 	PERFORM snapshot_writer_sees_all('refresh_snapshot');
-	PERFORM 1 FROM snapshot_state FOR UPDATE;
+	refreshed := false;
 	IF NOT snapshot_is_current() THEN
 		WITH a AS MATERIALIZED (
 			SELECT latest_as_of() AS d, current_data_version() AS v
@@ -255,22 +239,38 @@ BEGIN
 		), s AS MATERIALIZED (
 			SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog) s) AS scores FROM p
 		)
-		SELECT a.d, a.v, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u)
-		INTO refresh_snapshot.as_of, v, prog, scores, units
+		SELECT a.d, a.v, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u),
+		       CASE WHEN with_arith AND a.d IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(a.d) r) END
+		INTO d, v, prog, scores, units, arith
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
-		PERFORM snapshot_store(refresh_snapshot.as_of, v, coalesce(prog, '{}'), coalesce(scores, '{}'),
-		                       coalesce(units, '{}'));
-		refreshed := true;
-	ELSE
-		refreshed := false;
+	ELSIF with_arith AND NOT (SELECT s.arith_stored FROM snapshot_state s) THEN
+		-- a run's snapshot: its arithmetic (of the version it is current at)
+		SELECT s.as_of, current_data_version(),
+		       CASE WHEN s.as_of IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(s.as_of) r) END
+		INTO d, v, arith
+		FROM snapshot_state s;
 	END IF;
-	IF NOT (SELECT st.arith_stored FROM snapshot_state st) THEN
-		refreshed := snapshot_store_arith() OR refreshed;
+	IF v IS NOT NULL THEN
+		SELECT s.* INTO st FROM snapshot_state s FOR UPDATE;
+		IF prog IS NOT NULL OR d IS NULL THEN
+			IF st.data_version IS NULL OR st.data_version < v OR st.computed_month IS DISTINCT FROM this_month THEN
+				PERFORM snapshot_store(d, v, coalesce(prog, '{}'), coalesce(scores, '{}'), coalesce(units, '{}'));
+				SELECT s.* INTO st FROM snapshot_state s;
+				refreshed := true;
+			END IF;
+		END IF;
+		IF with_arith AND NOT st.arith_stored AND st.data_version = v AND st.as_of IS NOT DISTINCT FROM d
+		   AND st.computed_month = this_month THEN
+			DELETE FROM progress_arith_snapshot;
+			INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(coalesce(arith, '{}')) r;
+			UPDATE snapshot_state SET arith_stored = true;
+			refreshed := true;
+		END IF;
 	END IF;
 	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
 	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
 END $$;
-COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment computed once) and store its arithmetic (progress_arith); a no-op when it is current and holds it';
+COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment and arithmetic computed once, before it takes the snapshot''s row); a no-op when it is current and holds the arithmetic';
 
 -- The views: the snapshot's rows while it is current, else computed live
 -- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches
