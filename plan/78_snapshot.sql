@@ -140,8 +140,8 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 -- Replace the stored snapshot with the rows given, computed at as_of from
 -- current_data_version() version (read in the statement that computed them).
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
--- before it computes); readers go on reading the rows being replaced until
--- it commits.  The stored arithmetic is then not the
+-- once it has computed, a run while it holds the plan lock); readers go on
+-- reading the rows being replaced until it commits.  The stored arithmetic is then not the
 -- snapshot's (arith_stored false; its rows are left for refresh_snapshot()
 -- to replace, not deleted by a run).
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
@@ -228,6 +228,8 @@ DECLARE
 	with_arith boolean := arith_can_be_stored();
 	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
 	st snapshot_state;
+	-- whether this call computed progress (else at most the arithmetic)
+	computed boolean := false;
 BEGIN
 	PERFORM snapshot_writer_sees_all('refresh_snapshot');
 	refreshed := false;
@@ -243,6 +245,7 @@ BEGIN
 		       CASE WHEN with_arith AND a.d IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(a.d) r) END
 		INTO d, v, prog, scores, units, arith
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
+		computed := true;
 	ELSIF with_arith AND NOT (SELECT s.arith_stored FROM snapshot_state s) THEN
 		-- a run's snapshot: its arithmetic (of the version it is current at)
 		SELECT s.as_of, current_data_version(),
@@ -252,12 +255,10 @@ BEGIN
 	END IF;
 	IF v IS NOT NULL THEN
 		SELECT s.* INTO st FROM snapshot_state s FOR UPDATE;
-		IF prog IS NOT NULL OR d IS NULL THEN
-			IF st.data_version IS NULL OR st.data_version < v OR st.computed_month IS DISTINCT FROM this_month THEN
-				PERFORM snapshot_store(d, v, coalesce(prog, '{}'), coalesce(scores, '{}'), coalesce(units, '{}'));
-				SELECT s.* INTO st FROM snapshot_state s;
-				refreshed := true;
-			END IF;
+		IF computed AND (st.data_version IS NULL OR st.data_version < v OR st.computed_month IS DISTINCT FROM this_month) THEN
+			PERFORM snapshot_store(d, v, coalesce(prog, '{}'), coalesce(scores, '{}'), coalesce(units, '{}'));
+			SELECT s.* INTO st FROM snapshot_state s;
+			refreshed := true;
 		END IF;
 		IF with_arith AND NOT st.arith_stored AND st.data_version = v AND st.as_of IS NOT DISTINCT FROM d
 		   AND st.computed_month = this_month THEN

@@ -286,6 +286,7 @@ is "$(as snap_city "$R FROM progress_arith_latest ORDER BY unit_id, indicator_id
 # live, not seeing the city's readings, it judges them on nothing.
 q "SELECT grant_unit_access('snap_dept', 'gxj')" >/dev/null
 ndept=$(q "SELECT count(*) FROM progress('$d') WHERE unit_id = 'gxj'")
+is "$ndept" "$(grep -c '^gxj,' data/department-targets-2024.csv)" "department gxj: progress() has a row for each of its targets in the demo's file"
 is "$(as snap_dept "$P FROM progress_latest ORDER BY indicator_id" | md5sum)" \
 	"$(q "$P FROM progress('$d') WHERE unit_id = 'gxj' ORDER BY indicator_id" | md5sum)" \
 	"department role: progress_latest has its $ndept targets as the owner computes them"
