@@ -52,6 +52,37 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION latest_month(timestamptz, int) IS 'first day of the latest month with readings (as recorded at recorded_as_of; of year when given), not after the current month nor December of the last year with targets (of year)';
 
+-- Whether any reading of the months from since to before (not included)
+-- was recorded (by recorded_as_of; NULL: ever), of the units the role
+-- sees: any revision counts, as in latest_month.  From the index
+-- reading_month; under row-level security a probe of each visible unit
+-- (reading_unit_month), as latest_month's, rather than a pass over the
+-- hidden units' readings.
+CREATE OR REPLACE FUNCTION readings_recorded_between(since date, before date, recorded_as_of timestamptz DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	-- under row-level security, the units the role sees (else NULL: all)
+	seen text[] := CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	                    THEN ARRAY(SELECT visible_units()) END;
+BEGIN
+	IF seen IS NOT NULL THEN
+		RETURN (SELECT pg_catalog.max(m.month) IS NOT NULL
+		        FROM pg_catalog.unnest(seen) v(unit_id)
+		        CROSS JOIN LATERAL (
+		            SELECT pg_catalog.max(r.month) AS month FROM reading r
+		            WHERE r.unit_id = v.unit_id AND r.month >= since AND r.month < before
+		              AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)) m);
+	END IF;
+	-- (SELECT 1: Citus 13 plans an empty target list over a distributed
+	-- table as a function returning record, and fails)
+	RETURN EXISTS (SELECT 1 FROM reading r
+	               WHERE r.month >= since AND r.month < before
+	                 AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of));
+END $$;
+COMMENT ON FUNCTION readings_recorded_between(date, date, timestamptz) IS 'whether any reading of the months from since to before (excluded), visible to the role, was recorded by recorded_as_of (NULL: ever)';
+
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month
 -- reports the same as_of.

@@ -85,14 +85,28 @@ COMMENT ON FUNCTION unit_ranks(date, timestamptz, int) IS 'rank (位次) of each
 -- levels); reported_minus_computed is the reported growth less the one
 -- the readings give, named in growth_note when it is more than
 -- reported_bound points.
+-- PL/pgSQL for Citus, as latest_month: its query over a distributed
+-- reading cannot be planned with the parameters of a SQL function, and
+-- with custom plans the values are constants (a year without readings
+-- before last prunes its pass).
 CREATE OR REPLACE FUNCTION progress_arith(as_of date, recorded_as_of timestamptz DEFAULT NULL,
 		digits int DEFAULT NULL, bound float8 DEFAULT 100, reported_bound float8 DEFAULT 2)
 RETURNS SETOF progress_arith_row
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan
 SET jit = off
 SET enable_nestloop = off
 SET enable_mergejoin = off AS $$
+DECLARE
+	-- whether any reading of the year before last was recorded: without
+	-- one, every ytd_prior of that year is NULL and its states are not
+	-- computed (a probe, where the states are a pass over the readings)
+	year_before_last boolean := readings_recorded_between(
+		pg_catalog.make_date(extract(year FROM as_of)::int - 2, 1, 1),
+		pg_catalog.make_date(extract(year FROM as_of)::int - 1, 1, 1), recorded_as_of);
+BEGIN
+	RETURN QUERY
 	WITH st AS MATERIALIZED (
 		-- the states at as_of once, for progress and for the contributions
 		SELECT indicator_state_rows(as_of, recorded_as_of) AS state_rows
@@ -125,18 +139,10 @@ SET enable_mergejoin = off AS $$
 	), states_year_before AS (
 		-- a year earlier: the states reach back to the year before last,
 		-- read only for two_year_growth of computed flows (ytd_prior of the
-		-- year before last).  Not computed when no reading of the year
-		-- before last was recorded: every such ytd_prior is NULL then (an
-		-- index probe per unit, where the states are a pass over the readings)
+		-- year before last), when a reading of that year was recorded
 		SELECT s.indicator_id, s.unit_id, s.state
 		FROM indicator_state((as_of - interval '1 year')::date, recorded_as_of) s
-		WHERE EXISTS (SELECT FROM unit u CROSS JOIN LATERAL (
-			SELECT FROM reading r
-			WHERE r.unit_id = u.unit_id
-			  AND r.month >= pg_catalog.make_date(extract(year FROM as_of)::int - 2, 1, 1)
-			  AND r.month < pg_catalog.make_date(extract(year FROM as_of)::int - 1, 1, 1)
-			  AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
-			LIMIT 1) y)
+		WHERE year_before_last
 	), ranks_month_before AS MATERIALIZED (
 		-- materialised: a function scan inside a nested loop is run again per row
 		SELECT p.indicator_id, p.unit_id, p.rank FROM unit_ranks(previous_month_end(as_of), recorded_as_of, digits) p
@@ -185,8 +191,11 @@ SET enable_mergejoin = off AS $$
 		-- year), and the latest revision of the same month a year before.
 		-- A hash join and one pass, no lookup per row: the max of
 		-- {days since 2000, revision, reported growth} arrays (a month and
-		-- revision are one reading: the growth never decides)
-		SELECT k.indicator_id, k.unit_id, k.data_month,
+		-- revision are one reading: the growth never decides).  Grouped by
+		-- reading's own unit_id: Citus then computes each group on the
+		-- worker of its shard, where it cannot split a max() of arrays
+		-- ("no matching oid for function: max")
+		SELECT r.indicator_id, r.unit_id, k.data_month,
 		       pg_catalog.max(ARRAY[(r.month - DATE '2000-01-01')::float8, r.revision::float8, r.reported_growth])
 		            FILTER (WHERE r.month >= pg_catalog.make_date(extract(year FROM k.data_month)::int, 1, 1)
 		                    OR r.month = pg_catalog.make_date(extract(year FROM k.data_month)::int - 1, 12, 1)) AS before,
@@ -196,7 +205,7 @@ SET enable_mergejoin = off AS $$
 		JOIN reading r ON r.indicator_id = k.indicator_id AND r.unit_id = k.unit_id
 		WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
 		  AND r.month >= (k.data_month - interval '1 year')::date AND r.month < k.data_month
-		GROUP BY k.indicator_id, k.unit_id, k.data_month
+		GROUP BY r.indicator_id, r.unit_id, k.data_month
 	), with_reported AS (
 		-- each row of progress() with its arithmetic, and for a reported
 		-- growth the reported growths it is compared with
@@ -249,8 +258,8 @@ SET enable_mergejoin = off AS $$
 	                THEN 'two_year_growth: the reading a year before reported no growth' END), '') AS growth_note,
 	       w.decimals AS decimals
 	FROM with_reported w
-	ORDER BY w.indicator_id, w.parent_id NULLS FIRST, w.rank NULLS LAST, w.unit_id
-$$;
+	ORDER BY w.indicator_id, w.parent_id NULLS FIRST, w.rank NULLS LAST, w.unit_id;
+END $$;
 COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8, float8) IS 'progress with rank and rank change (位次), gap to the parent, contribution and pull (贡献率, 拉动), month growth, change since last month, required growth and projection (倒排), status against the target''s schedule; of reported growths where the row shows one, with the gap to the recomputed growth';
 
 -- Warning streaks from stored assessment runs: for each unit x indicator

@@ -181,23 +181,6 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot)';
 
--- Whether progress_arith() can be computed here: not on Citus with
--- reading a Citus table, where it cannot be planned (docs/distributed.md);
--- the arithmetic is then not stored, and progress_arith_latest is live.
-CREATE OR REPLACE FUNCTION arith_can_be_stored() RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-DECLARE
-	citus_table boolean := false;
-BEGIN
-	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p '
-			'WHERE p.logicalrelid OPERATOR(pg_catalog.=) ''scorecard.reading''::pg_catalog.regclass)' INTO citus_table;
-	END IF;
-	RETURN NOT citus_table;
-END $$;
-COMMENT ON FUNCTION arith_can_be_stored() IS 'whether refresh_snapshot() stores the arithmetic: not where reading is a Citus table (progress_arith() cannot be planned there)';
-
 -- Make the stored snapshot current: compute progress, the scores, the
 -- assessment and the arithmetic (progress_arith) at latest_as_of() once,
 -- and store them; only the arithmetic when the snapshot is current without
@@ -225,7 +208,6 @@ DECLARE
 	scores unit_score_row[];
 	units unit_assessment_row[];
 	arith progress_arith_row[];
-	with_arith boolean := arith_can_be_stored();
 	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
 	st snapshot_state;
 	-- whether this call computed progress (else at most the arithmetic)
@@ -242,11 +224,11 @@ BEGIN
 			SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog) s) AS scores FROM p
 		)
 		SELECT a.d, a.v, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u),
-		       CASE WHEN with_arith AND a.d IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(a.d) r) END
+		       CASE WHEN a.d IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(a.d) r) END
 		INTO d, v, prog, scores, units, arith
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
 		computed := true;
-	ELSIF with_arith AND NOT (SELECT s.arith_stored FROM snapshot_state s) THEN
+	ELSIF NOT (SELECT s.arith_stored FROM snapshot_state s) THEN
 		-- a run's snapshot: its arithmetic (of the version it is current at)
 		SELECT s.as_of, current_data_version(),
 		       CASE WHEN s.as_of IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(s.as_of) r) END
@@ -260,7 +242,7 @@ BEGIN
 			SELECT s.* INTO st FROM snapshot_state s;
 			refreshed := true;
 		END IF;
-		IF with_arith AND NOT st.arith_stored AND st.data_version = v AND st.as_of IS NOT DISTINCT FROM d
+		IF NOT st.arith_stored AND st.data_version = v AND st.as_of IS NOT DISTINCT FROM d
 		   AND st.computed_month = this_month THEN
 			DELETE FROM progress_arith_snapshot;
 			INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(coalesce(arith, '{}')) r;

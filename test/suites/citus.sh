@@ -449,6 +449,35 @@ check $? "plan model: run_assessment(2024) runs on Citus"
 same_rows "plan model: the run's units" "SELECT unit_id, peer_group, items, applicable, weight, total,
 	score, grade, rank FROM assessment_run_unit" "unit_id" "w.rank IS NOT NULL" "a rank"
 
+# The bureau's arithmetic (progress_arith) on Citus: as one server computes
+# it, every column (published figures, ranks and their change, the
+# parent's figures, reported growths and their notes); then with readings
+# of 2022 (two-year growths, which read the states of a year earlier) and
+# as recorded before them; and from the snapshot (progress_arith_latest).
+same_rows "plan model: progress_arith('$PLAN_AS_OF')" "SELECT * FROM progress_arith('$PLAN_AS_OF')" \
+	"indicator_id, unit_id" "w.rank_prior IS NOT NULL AND w.growth_change IS NOT NULL" "a rank change and a growth change"
+y2022="INSERT INTO scorecard.reading (indicator_id, unit_id, month, value, reported_growth, revision, source)
+	SELECT indicator_id, unit_id, (month - interval '1 year')::date, round((value * 0.92)::numeric, 2)::float8,
+	       reported_growth, 1, 'citus: 2022'
+	FROM scorecard.reading_current WHERE month < '2024-01-01'"
+on citus_coord -c "$y2022" && CITUS_DB=$SINGLE on citus_coord -c "$y2022"
+check $? "plan model: readings of 2022 inserted on Citus and on one server"
+same_rows "plan model: progress_arith('$PLAN_AS_OF') with 2022" "SELECT * FROM progress_arith('$PLAN_AS_OF')" \
+	"indicator_id, unit_id" "w.two_year_growth IS NOT NULL AND w.growth_source = 'computed'" "a computed two-year growth"
+same_rows "plan model: progress_arith('$PLAN_AS_OF') as recorded before 2022's" \
+	"SELECT * FROM progress_arith('$PLAN_AS_OF', (SELECT max(recorded_at) FROM reading WHERE source <> 'citus: 2022'))" \
+	"indicator_id, unit_id" "w.rank_prior IS NOT NULL" "a rank change"
+arith=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT refreshed FROM scorecard.refresh_snapshot()" \
+	-c "SELECT arith_stored || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
+[ "$arith" = "t true true " ]
+check $? "plan model: refresh_snapshot() stores the arithmetic on Citus (refreshed, stored, served: $arith)"
+# (every column but computed_at, when each server computed it; the
+# one-server side is live)
+same_rows "plan model: progress_arith_latest" "SELECT indicator_id, unit_id, published, rank, rank_prior, rank_change,
+	parent_published, gap_to_parent, contribution, pull, growth_change, two_year_growth, required_growth, status,
+	growth_note, growth_num, gap_num FROM progress_arith_latest" \
+	"indicator_id, unit_id" "w.two_year_growth IS NOT NULL" "a two-year growth"
+
 # The foreign keys hold on the shards: a reading (distributed) or a target
 # (reference) of an unknown unit is refused with 23503.
 fk_errors=0
@@ -616,12 +645,12 @@ case "$sharedir" in
 	check $? "update: an edit of a plan table and of reading leaves the workers' versions as they were ($before_w-> $after_w)"
 	[ "$stale|$truncated" = "f|false" ]
 	check $? "update: an UPDATE and a TRUNCATE of a plan table make the snapshot stale (current after them: $stale, $truncated)"
-	# the arithmetic is not stored where reading is distributed
-	# (progress_arith() cannot be planned there: docs/distributed.md)
+	# the arithmetic is stored with it where reading is distributed, and
+	# served as one server computes it
 	arith=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT refreshed FROM scorecard.refresh_snapshot()" \
-		-c "SELECT scorecard.snapshot_is_current() || ' ' || arith_stored || ' ' || scorecard.arith_can_be_stored() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
-	[ "$arith" = "t true false false " ]
-	check $? "update: refresh_snapshot() refreshes, without the arithmetic (refreshed, current, stored, can be: $arith)"
+		-c "SELECT scorecard.snapshot_is_current() || ' ' || arith_stored || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
+	[ "$arith" = "t true true true " ]
+	check $? "update: refresh_snapshot() refreshes, with the arithmetic (refreshed, current, stored, served: $arith)"
 	same_rows "update: progress('2024-06-30') after the update" "SELECT * FROM progress('2024-06-30')" \
 		"indicator_id, unit_id" "w.met IS NOT NULL" "a judged target"
 	# a load and a run after the update, on both
