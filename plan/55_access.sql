@@ -68,21 +68,36 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
 		'scorecard.assessment_run_progress', 'scorecard.reading_intake', 'scorecard.target_adjustment',
 		'scorecard.progress_snapshot', 'scorecard.unit_score_snapshot', 'scorecard.unit_assessment_snapshot',
-		'scorecard.progress_arith_snapshot']) t
+		'scorecard.progress_arith_snapshot', 'scorecard.lagging_list_snapshot']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 
--- The stored arithmetic holds its parents' figures (parent_published,
--- contribution, pull): besides its units', a restrictive policy every_unit
--- for a role that sees every unit (arith_snapshot_is_served).
-CREATE OR REPLACE FUNCTION restrict_arith_snapshot() RETURNS void LANGUAGE plpgsql VOLATILE
+-- The stored results that hold what a role limited to some units may not
+-- read: the arithmetic its parents' figures (parent_published,
+-- contribution, pull), the lagging list the departments holding targets
+-- on an indicator.  Besides their units', a restrictive policy every_unit
+-- for a role that sees every unit (arith_snapshot_is_served,
+-- lagging_snapshot_is_served).
+CREATE OR REPLACE FUNCTION whole_plan_snapshots() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.progress_arith_snapshot',
+		'scorecard.lagging_list_snapshot']) t
+$$;
+COMMENT ON FUNCTION whole_plan_snapshots() IS 'the stored results served only to roles that see every unit (policy every_unit)';
+
+-- Put the policy every_unit on each of whole_plan_snapshots().
+CREATE OR REPLACE FUNCTION restrict_whole_plan_snapshots() RETURNS void LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+DECLARE
+	t regclass;
 BEGIN
-	DROP POLICY IF EXISTS every_unit ON scorecard.progress_arith_snapshot;
-	CREATE POLICY every_unit ON scorecard.progress_arith_snapshot AS RESTRICTIVE
-		USING (scorecard.sees_all_units()) WITH CHECK (scorecard.sees_all_units());
+	FOR t IN SELECT whole_plan_snapshots() LOOP
+		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS every_unit ON %s', t);
+		EXECUTE pg_catalog.format('CREATE POLICY every_unit ON %s AS RESTRICTIVE '
+			'USING (scorecard.sees_all_units()) WITH CHECK (scorecard.sees_all_units())', t);
+	END LOOP;
 END $$;
-COMMENT ON FUNCTION restrict_arith_snapshot() IS 'put the policy every_unit on progress_arith_snapshot: its rows for roles that see every unit (enable_unit_security)';
+COMMENT ON FUNCTION restrict_whole_plan_snapshots() IS 'put the policy every_unit on the stored arithmetic and lagging list: their rows for roles that see every unit (enable_unit_security)';
 
 -- Turn row-level security on: a policy unit_access on each table of
 -- unit_secured_tables() lets a role read and write the rows of its units.
@@ -98,7 +113,7 @@ BEGIN
 			'USING (unit_id IN (SELECT scorecard.visible_units())) '
 			'WITH CHECK (unit_id IN (SELECT scorecard.visible_units()))', t);
 	END LOOP;
-	PERFORM scorecard.restrict_arith_snapshot();
+	PERFORM scorecard.restrict_whole_plan_snapshots();
 	-- unit_access itself: a role reads its own grants (and those of the
 	-- roles whose privileges it has), which is all visible_units() reads;
 	-- no other role's name or units.  Only the owner writes it.
@@ -111,13 +126,13 @@ END $$;
 COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
 
 -- An update made with row-level security on (it enabled it on
--- progress_arith_snapshot) gives the table its policy here, once
--- sees_all_units() exists again.
+-- progress_arith_snapshot and lagging_list_snapshot) gives the tables
+-- their policy here, once sees_all_units() exists again.
 DO $policy$
 BEGIN
 	IF (SELECT c.relrowsecurity FROM pg_catalog.pg_class c
 	    WHERE c.oid OPERATOR(pg_catalog.=) 'scorecard.progress_arith_snapshot'::pg_catalog.regclass) THEN
-		PERFORM scorecard.restrict_arith_snapshot();
+		PERFORM scorecard.restrict_whole_plan_snapshots();
 	END IF;
 END $policy$;
 
@@ -131,7 +146,9 @@ BEGIN
 		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS unit_access ON %s', t);
 		EXECUTE pg_catalog.format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t);
 	END LOOP;
-	DROP POLICY IF EXISTS every_unit ON scorecard.progress_arith_snapshot;
+	FOR t IN SELECT whole_plan_snapshots() LOOP
+		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS every_unit ON %s', t);
+	END LOOP;
 	DROP POLICY IF EXISTS own_grants ON scorecard.unit_access;
 	ALTER TABLE scorecard.unit_access DISABLE ROW LEVEL SECURITY;
 END $$;

@@ -1,8 +1,9 @@
 -- Dashboards from stored results.  What BI tools read most (a unit's page of
 -- progress_latest, unit_scores_latest, the ranking of
--- unit_assessment_latest, progress_arith_latest) is served from a snapshot
--- of the latest month (progress_snapshot, unit_score_snapshot,
--- unit_assessment_snapshot, progress_arith_snapshot; state in
+-- unit_assessment_latest, progress_arith_latest, lagging_list_latest) is
+-- served from a snapshot of the latest month (progress_snapshot,
+-- unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot,
+-- lagging_list_snapshot; state in
 -- plan/state/schema.sql), so that one unit's page costs what its rows
 -- cost, not what the plan costs.  The snapshot is current while the
 -- data's version (current_data_version()) has not moved since it was
@@ -14,9 +15,12 @@
 -- transaction's.  refresh_snapshot() makes it current (a pg_cron job
 -- every few minutes: a no-op while current); a run of the latest month
 -- stores the rows it computed (without the arithmetic, which the next
--- refresh adds).  Row-level security holds on the stored rows as on the
--- tables (unit_secured_tables); the arithmetic is for roles that see
--- every unit.
+-- refresh adds).  The lagging list is stored too (lagging_list_snapshot),
+-- current while the snapshot is and the stored runs, whose warning
+-- streaks it shows, have not changed since (their own count,
+-- runs_version()).  Row-level security holds on the stored rows as on the
+-- tables (unit_secured_tables); the arithmetic and the lagging list are
+-- for roles that see every unit.
 
 -- Count a change to the data progress() reads: the snapshot computed
 -- before it is stale (a load, record_readings; a statement on a plan
@@ -60,6 +64,39 @@ SET search_path = pg_catalog, pg_temp AS $$
 	SELECT pg_catalog.sum(v.version)::bigint FROM scorecard.plan_data_version v
 $$;
 COMMENT ON FUNCTION current_data_version() IS 'the version of the data progress() reads: the sum of plan_data_version''s counters';
+
+-- The stored runs' version: how many statements on assessment_run and
+-- assessment_run_progress (what warning_streaks reads) were committed, as
+-- the caller's snapshot sees them (run_change's rows).
+CREATE OR REPLACE FUNCTION runs_version() RETURNS bigint
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT pg_catalog.count(*) FROM scorecard.run_change
+$$;
+COMMENT ON FUNCTION runs_version() IS 'the version of the stored runs (the warning streaks read them): the count of statements on them (run_change)';
+
+-- The trigger of the run tables: a row of run_change per statement.
+-- SECURITY DEFINER: the roles that run need no privilege on run_change.
+CREATE OR REPLACE FUNCTION plan_runs_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	INSERT INTO scorecard.run_change DEFAULT VALUES;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION plan_runs_changed() IS 'trigger: counts a statement on the stored runs (run_change, runs_version)';
+REVOKE EXECUTE ON FUNCTION plan_runs_changed() FROM PUBLIC;
+DO $trigger$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['assessment_run', 'assessment_run_progress'] LOOP
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_runs_changed AFTER INSERT OR UPDATE OR DELETE '
+			'ON scorecard.%I FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_runs_changed()', t);
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER plan_runs_truncated AFTER TRUNCATE '
+			'ON scorecard.%I FOR EACH STATEMENT EXECUTE FUNCTION scorecard.plan_runs_changed()', t);
+	END LOOP;
+END $trigger$;
 
 -- The trigger of the plan's tables.  SECURITY DEFINER: the roles that change
 -- the plan need no privilege on plan_data_version.
@@ -143,7 +180,8 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 -- once it has computed, a run while it holds the plan lock); readers go on
 -- reading the rows being replaced until it commits.  The stored arithmetic is then not the
 -- snapshot's (arith_stored false; its rows are left for refresh_snapshot()
--- to replace, not deleted by a run).
+-- to replace, not deleted by a run), nor the stored lagging list
+-- (lagging_runs_version NULL).
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
 	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE
@@ -161,7 +199,7 @@ BEGIN
 	INSERT INTO unit_assessment_snapshot SELECT u.* FROM unnest(units) u;
 	UPDATE snapshot_state s SET as_of = snapshot_store.as_of, data_version = version, computed_at = pg_catalog.now(),
 		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id,
-		arith_stored = false;
+		arith_stored = false, arith_computed_at = NULL, lagging_runs_version = NULL, lagging_computed_at = NULL;
 	RETURN n;
 END $$;
 COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
@@ -182,21 +220,24 @@ END $$;
 COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot)';
 
 -- Make the stored snapshot current: compute progress, the scores, the
--- assessment and the arithmetic (progress_arith) at latest_as_of() once,
--- and store them; only the arithmetic when the snapshot is current without
--- it (a run's); nothing when it is current and holds it (so a scheduled job
+-- assessment, the arithmetic (progress_arith) and the lagging list
+-- (lagging_list_of) at latest_as_of() once, and store them; only the
+-- arithmetic and the lagging list when the snapshot is current without
+-- them (a run's), or only the lagging list when the stored runs changed
+-- since it was stored; nothing when all are current (so a scheduled job
 -- may call it every few minutes).  It computes before it takes the
--- snapshot_state row, in one statement that reads the data's version too,
--- and holds the row only to store: a run of the latest month, which stores
--- its rows as the snapshot while it holds the plan lock (and loads wait
--- for it), waits for a store, not for a computation.  Under the row it
--- stores what it computed only where nothing as new was stored meanwhile
--- (by another refresh or a run), and the arithmetic only with the
--- snapshot of the version and as-of date it was computed at.  A load
--- committed meanwhile leaves the new snapshot stale, never wrong.  The
--- role must see every unit (a snapshot of some units would be served to
--- all) and may write the snapshot tables (the plan's owner, or whom it
--- granted them).
+-- snapshot_state row, in one statement that reads the data's version (and
+-- the runs') too, and holds the row only to store: a run of the latest
+-- month, which stores its rows as the snapshot while it holds the plan
+-- lock (and loads wait for it), waits for a store, not for a computation.
+-- Under the row it stores what it computed only where nothing as new was
+-- stored meanwhile (by another refresh or a run), and the arithmetic and
+-- the lagging list only with the snapshot of the version and as-of date
+-- they were computed at.  A load committed meanwhile leaves the new
+-- snapshot stale, never wrong; so does a run for the lagging list, which
+-- is stored with the runs' version it read.  The role must see every unit
+-- (a snapshot of some units would be served to all) and may write the
+-- snapshot tables (the plan's owner, or whom it granted them).
 CREATE OR REPLACE FUNCTION refresh_snapshot(OUT as_of date, OUT targets bigint, OUT computed_at timestamptz,
 	OUT refreshed boolean)
 LANGUAGE plpgsql VOLATILE
@@ -204,35 +245,48 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
 	d date;
 	v bigint;
+	-- the runs' version the lagging list was computed at
+	rv bigint;
 	prog progress_row[];
 	scores unit_score_row[];
 	units unit_assessment_row[];
 	arith progress_arith_row[];
+	lag lagging_list_snapshot[];
 	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
 	st snapshot_state;
-	-- whether this call computed progress (else at most the arithmetic)
+	-- whether this call computed progress (else at most the arithmetic
+	-- and the lagging list)
 	computed boolean := false;
 BEGIN
 	PERFORM snapshot_writer_sees_all('refresh_snapshot');
 	refreshed := false;
+	SELECT s.* INTO st FROM snapshot_state s;
 	IF NOT snapshot_is_current() THEN
 		WITH a AS MATERIALIZED (
-			SELECT latest_as_of() AS d, current_data_version() AS v
+			SELECT latest_as_of() AS d, current_data_version() AS v, runs_version() AS rv
 		), p AS MATERIALIZED (
 			SELECT ARRAY(SELECT p FROM progress(a.d) p) AS prog FROM a WHERE a.d IS NOT NULL
 		), s AS MATERIALIZED (
 			SELECT ARRAY(SELECT s FROM unit_scores_of(p.prog) s) AS scores FROM p
 		)
-		SELECT a.d, a.v, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u),
-		       CASE WHEN a.d IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(a.d) r) END
-		INTO d, v, prog, scores, units, arith
+		SELECT a.d, a.v, a.rv, p.prog, s.scores, ARRAY(SELECT u FROM unit_assessment_of(s.scores) u),
+		       -- (none without a month with readings: stored empty)
+		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT r FROM progress_arith(a.d) r) END,
+		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
+		                                                  FROM lagging_list_of(a.d, p.prog) WITH ORDINALITY l) END
+		INTO d, v, rv, prog, scores, units, arith, lag
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
 		computed := true;
-	ELSIF NOT (SELECT s.arith_stored FROM snapshot_state s) THEN
-		-- a run's snapshot: its arithmetic (of the version it is current at)
-		SELECT s.as_of, current_data_version(),
-		       CASE WHEN s.as_of IS NOT NULL THEN ARRAY(SELECT r FROM progress_arith(s.as_of) r) END
-		INTO d, v, arith
+	ELSIF NOT st.arith_stored OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
+		-- a run's snapshot, or runs since: what it lacks (of the version
+		-- it is current at; NULL: not computed)
+		SELECT s.as_of, current_data_version(), runs_version(),
+		       CASE WHEN s.arith_stored THEN NULL WHEN s.as_of IS NULL THEN '{}'
+		            ELSE ARRAY(SELECT r FROM progress_arith(s.as_of) r) END,
+		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() THEN NULL WHEN s.as_of IS NULL THEN '{}'
+		            ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
+		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END
+		INTO d, v, rv, arith, lag
 		FROM snapshot_state s;
 	END IF;
 	IF v IS NOT NULL THEN
@@ -242,18 +296,26 @@ BEGIN
 			SELECT s.* INTO st FROM snapshot_state s;
 			refreshed := true;
 		END IF;
-		IF NOT st.arith_stored AND st.data_version = v AND st.as_of IS NOT DISTINCT FROM d
-		   AND st.computed_month = this_month THEN
-			DELETE FROM progress_arith_snapshot;
-			INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(coalesce(arith, '{}')) r;
-			UPDATE snapshot_state SET arith_stored = true;
-			refreshed := true;
+		-- the same snapshot as they were computed of
+		IF st.data_version = v AND st.as_of IS NOT DISTINCT FROM d AND st.computed_month = this_month THEN
+			IF NOT st.arith_stored AND arith IS NOT NULL THEN
+				DELETE FROM progress_arith_snapshot;
+				INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(arith) r;
+				UPDATE snapshot_state SET arith_stored = true, arith_computed_at = pg_catalog.now();
+				refreshed := true;
+			END IF;
+			IF st.lagging_runs_version IS DISTINCT FROM rv AND lag IS NOT NULL THEN
+				DELETE FROM lagging_list_snapshot;
+				INSERT INTO lagging_list_snapshot SELECT l.* FROM unnest(lag) l;
+				UPDATE snapshot_state SET lagging_runs_version = rv, lagging_computed_at = pg_catalog.now();
+				refreshed := true;
+			END IF;
 		END IF;
 	END IF;
 	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
 	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
 END $$;
-COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment and arithmetic computed once, before it takes the snapshot''s row); a no-op when it is current and holds the arithmetic';
+COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment, arithmetic and lagging list computed once, before it takes the snapshot''s row); a no-op when all are current';
 
 -- The views: the snapshot's rows while it is current, else computed live
 -- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches
@@ -373,12 +435,44 @@ CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 COMMENT ON COLUMN progress_city_latest.computed_at IS 'when the figures were computed: the snapshot''s time, or the reading transaction''s';
 
--- lagging_list() at latest_as_of(), of progress_latest's rows (the warning
--- streaks and the tasks read as they are).
+-- Whether lagging_list_latest serves the stored lagging list to the
+-- current role: the snapshot is current, the list was stored of it at the
+-- stored runs' version (warning streaks), and the role sees every unit
+-- (the list names the departments holding targets on an indicator, which
+-- a role limited to some units may not read; such a role computes it
+-- live from its own rows, as cheap as they are few).
+CREATE OR REPLACE FUNCTION lagging_snapshot_is_served() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN snapshot_is_current()
+	       AND coalesce((SELECT st.lagging_runs_version = runs_version() FROM snapshot_state st), false)
+	       AND sees_all_units();
+END $$;
+COMMENT ON FUNCTION lagging_snapshot_is_served() IS 'whether lagging_list_latest serves the stored lagging list to the current role: the snapshot is current, the list is of it and of the stored runs as they are, and the role sees every unit';
+
+-- lagging_list() at latest_as_of(), in its order (position): the stored
+-- rows while they are served (lagging_snapshot_is_served; a filter on
+-- unit_id reaches lagging_list_snapshot's index), else computed live of
+-- progress_latest's rows (the warning streaks and the tasks read as they
+-- are).
 CREATE OR REPLACE VIEW lagging_list_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, l.* FROM (SELECT scorecard.latest_as_of() AS as_of) d
-	CROSS JOIN LATERAL scorecard.lagging_list_of(d.as_of, scorecard.progress_latest_rows()) l;
-COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first (its targets'' progress from the stored snapshot while it is current)';
+	WITH g AS MATERIALIZED (SELECT scorecard.lagging_snapshot_is_served() AS served)
+	SELECT l.as_of, l.kind, l.item_id, l.item_zh, l.unit_id, l.unit_zh, l.responsible_unit_id, l.responsible_unit_zh,
+	       l.lead_person, l.status, l.behind, l.behind_unit, l.months, l.since, l.computed_at
+	FROM (
+		SELECT st.as_of, s.*, st.lagging_computed_at AS computed_at
+		FROM scorecard.lagging_list_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE (SELECT g.served FROM g)
+		UNION ALL
+		SELECT d.as_of, l.*, pg_catalog.now()
+		FROM (SELECT scorecard.latest_as_of() AS as_of) d
+		CROSS JOIN LATERAL scorecard.lagging_list_of(d.as_of, scorecard.progress_latest_rows()) WITH ORDINALITY l
+		WHERE NOT (SELECT g.served FROM g)
+	) l
+	ORDER BY l.position;
+COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first (from the stored snapshot while it holds it, to a role that sees every unit)';
+COMMENT ON COLUMN lagging_list_latest.computed_at IS 'when the list was computed: the stored list''s time, or the reading transaction''s';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN lagging_list_latest.kind IS 'target or task';
@@ -426,7 +520,7 @@ CREATE OR REPLACE VIEW progress_arith_latest WITH (security_invoker = true) AS
 	       figure_numeric(p.gap, p.decimals) AS gap_num,
 	       p.computed_at
 	FROM (
-		SELECT s.*, st.computed_at FROM scorecard.progress_arith_snapshot s CROSS JOIN scorecard.snapshot_state st
+		SELECT s.*, st.arith_computed_at AS computed_at FROM scorecard.progress_arith_snapshot s CROSS JOIN scorecard.snapshot_state st
 		WHERE (SELECT g.served FROM g)
 		UNION ALL
 		SELECT l.*, pg_catalog.now()

@@ -575,6 +575,17 @@ CREATE TABLE plan_data_version (
 INSERT INTO plan_data_version (counter) VALUES ('loads'), ('edits');
 COMMENT ON TABLE plan_data_version IS 'the version of the data progress() reads, the sum of its rows: counts loads and changes to the plan''s tables';
 COMMENT ON COLUMN plan_data_version.counter IS 'loads: changes of transactions that hold the plan lock (loads that wrote a reading); edits: the others'' (statements on the plan''s tables or on reading)';
+-- The statements on the stored runs (assessment_run,
+-- assessment_run_progress), one row each: the warning streaks the lagging
+-- list shows read them, and its stored rows are of their count
+-- (runs_version()).  Rows, not a counter: two runs under REPEATABLE READ
+-- would conflict on a counter's row (40001), and a row's id, not
+-- committed in order, could not say what a reader saw.  Not dumped.
+CREATE TABLE run_change (
+	change_id bigserial PRIMARY KEY,
+	changed_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE run_change IS 'one row per statement on assessment_run and assessment_run_progress: their count is the stored runs'' version (runs_version())';
 COMMENT ON COLUMN plan_data_version.version IS 'incremented by each change the counter counts';
 COMMENT ON COLUMN plan_data_version.changed_at IS 'when the version last changed (the changing transaction''s start)';
 
@@ -586,10 +597,13 @@ CREATE TABLE snapshot_state (
 	computed_month date,
 	run_id bigint,
 	arith_stored boolean NOT NULL DEFAULT false,
+	arith_computed_at timestamptz,
+	lagging_runs_version bigint,
+	lagging_computed_at timestamptz,
 	CONSTRAINT snapshot_state_has_one_row CHECK (only_row)
 );
 INSERT INTO snapshot_state DEFAULT VALUES;
-COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot) holds';
+COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot, lagging_list_snapshot) holds';
 COMMENT ON COLUMN snapshot_state.only_row IS 'always true: the table has one row';
 COMMENT ON COLUMN snapshot_state.as_of IS 'the as-of date of the snapshot (latest_as_of() when it was computed)';
 COMMENT ON COLUMN snapshot_state.data_version IS 'the data''s version it was computed from (current_data_version()); another version: stale';
@@ -597,6 +611,9 @@ COMMENT ON COLUMN snapshot_state.computed_at IS 'when it was computed (the compu
 COMMENT ON COLUMN snapshot_state.computed_month IS 'the current month when it was computed (latest_as_of() moves with the calendar)';
 COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, NULL when refresh_snapshot() did';
 COMMENT ON COLUMN snapshot_state.arith_stored IS 'whether progress_arith_snapshot holds progress_arith() of the snapshot (refresh_snapshot() stores it, a run''s snapshot does not)';
+COMMENT ON COLUMN snapshot_state.arith_computed_at IS 'when the stored arithmetic was computed (the computing transaction''s start)';
+COMMENT ON COLUMN snapshot_state.lagging_runs_version IS 'the stored runs'' version (runs_version()) lagging_list_snapshot was computed at; NULL: none stored for the snapshot';
+COMMENT ON COLUMN snapshot_state.lagging_computed_at IS 'when the stored lagging list was computed (the computing transaction''s start)';
 
 CREATE TABLE progress_snapshot OF progress_row (PRIMARY KEY (unit_id, indicator_id));
 COMMENT ON TABLE progress_snapshot IS 'progress() at the snapshot''s as-of date (snapshot_state), as progress_latest serves it';
@@ -606,3 +623,21 @@ CREATE TABLE unit_assessment_snapshot OF unit_assessment_row (PRIMARY KEY (unit_
 COMMENT ON TABLE unit_assessment_snapshot IS 'unit_assessment() at the snapshot''s as-of date, as unit_assessment_latest serves it';
 CREATE TABLE progress_arith_snapshot OF progress_arith_row (PRIMARY KEY (unit_id, indicator_id));
 COMMENT ON TABLE progress_arith_snapshot IS 'progress_arith() at the snapshot''s as-of date (when snapshot_state.arith_stored), as progress_arith_latest serves it';
+CREATE TABLE lagging_list_snapshot (
+	kind text NOT NULL,
+	item_id text NOT NULL,
+	item_zh text,
+	unit_id text,
+	unit_zh text,
+	responsible_unit_id text,
+	responsible_unit_zh text,
+	lead_person text,
+	status text,
+	behind float8,
+	behind_unit text,
+	months int,
+	since date,
+	position bigint PRIMARY KEY
+);
+CREATE INDEX lagging_list_snapshot_unit ON lagging_list_snapshot (unit_id);
+COMMENT ON TABLE lagging_list_snapshot IS 'lagging_list_of() of the snapshot''s progress rows (when snapshot_state.lagging_runs_version is the runs'' version), in its order (position), as lagging_list_latest serves it';

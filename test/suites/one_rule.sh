@@ -254,5 +254,14 @@ names 'progress_arith(date,timestamptz,int,float8,float8)' 'SELECT w.indicator_i
 names 'unit_assessment_of(unit_score_row[])' 'SELECT a.unit_id' 'FROM a JOIN unit' \
 	"$(attrs unit_assessment_row)" "unit_assessment_of(): its columns named as unit_assessment_row's, in order"
 
+# The stored lagging list is lagging_list_of()'s rows with their position,
+# served by lagging_list_latest with as_of and computed_at: one list of
+# columns, in order.
+outs=$(q "SELECT string_agg(u.n, ',' ORDER BY u.i) FROM pg_proc p,
+	unnest(p.proargnames, p.proargmodes) WITH ORDINALITY u(n, m, i)
+	WHERE p.oid = 'lagging_list_of(date,progress_row[],timestamptz,text)'::regprocedure AND u.m = 't'")
+is "$(attrs lagging_list_snapshot)|$(attrs lagging_list_latest)" "$outs,position|as_of,$outs,computed_at" \
+	"lagging_list_snapshot and lagging_list_latest: lagging_list_of()'s columns, in order"
+
 echo "1..$n"
 exit $failed

@@ -64,6 +64,8 @@ views_equal_live() { # views_equal_live LABEL
 		"$1: progress_city_latest equals progress_city($d)"
 	is "$(digest "$L FROM lagging_list_latest WHERE as_of = '$d'")" "$(digest "$L FROM lagging_list('$d')")" \
 		"$1: lagging_list_latest equals lagging_list($d)"
+	is "$(q "$L FROM lagging_list_latest" | md5sum)" "$(q "$L FROM lagging_list('$d')" | md5sum)" \
+		"$1: ... in its order (worst first)"
 	is "$(digest "$R FROM progress_arith_latest")" "$(digest "$R FROM progress_arith('$d')")" \
 		"$1: progress_arith_latest equals progress_arith($d)"
 }
@@ -87,6 +89,14 @@ arith_calls() {
 		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_arith'" \
 		-c "ROLLBACK" | tail -n 1
 }
+# lagging_calls: how many times reading one county's lagging list called
+# lagging_list_of (0: served from the stored list).
+lagging_calls() {
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
+		-c "SELECT count(*) FROM scorecard.lagging_list_latest WHERE unit_id = 'beita'" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'lagging_list_of'" \
+		-c "ROLLBACK" | tail -n 1
+}
 current() { q "SELECT snapshot_is_current()"; }
 
 # Nothing stored yet: the views compute, and say so (computed_at: now).
@@ -103,6 +113,11 @@ is "$(current)" "t" "the snapshot is then current"
 is "$(served)" "0" "reading a county's page, the ranking, the city's page and the lagging list computes no progress: served from the snapshot"
 is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "t|0" \
 	"the refresh stores the arithmetic too: a county's page of progress_arith_latest computes none"
+is "$(q "SELECT lagging_runs_version = runs_version() FROM snapshot_state")|$(lagging_calls)" "t|0" \
+	"... and the lagging list: a county's lagging list computes none"
+is "$(q "SELECT count(*) FROM lagging_list_latest WHERE unit_id = 'beita'")" \
+	"$(q "SELECT count(*) FROM lagging_list(latest_as_of()) WHERE unit_id = 'beita'")" \
+	"a county's stored lagging list has the county's items of lagging_list()"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT computed_at FROM snapshot_state)) FROM progress_latest")" \
 	"1 true" "progress_latest says when the snapshot was computed"
 views_equal_live "after refresh_snapshot()"
@@ -195,9 +210,32 @@ is "$(q "SELECT count(*) FROM assessment_run_unit a JOIN unit_assessment_snapsho
 views_equal_live "after a run of the latest month"
 is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "f|1" \
 	"the run's snapshot holds no arithmetic: progress_arith_latest computes it live"
-is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT arith_stored || ' ' || run_id FROM snapshot_state")|$(arith_calls)" \
-	"t|true $rid|0" "a refresh then stores the arithmetic only (the run's progress kept), and serves it"
+is "$(q "SELECT lagging_runs_version IS NULL FROM snapshot_state")|$(lagging_calls)" "t|1" \
+	"... nor a lagging list: lagging_list_latest computes it live"
+is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT arith_stored || ' ' || run_id || ' ' || (lagging_runs_version = runs_version()) FROM snapshot_state")|$(arith_calls)|$(lagging_calls)" \
+	"t|true $rid true|0|0" "a refresh then stores the arithmetic and the lagging list only (the run's progress kept), and serves them"
+is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT arith_computed_at FROM snapshot_state))
+	|| ' ' || bool_and(computed_at > (SELECT computed_at FROM snapshot_state)) FROM progress_arith_latest")|$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT lagging_computed_at FROM snapshot_state))
+	|| ' ' || bool_and(computed_at > (SELECT computed_at FROM snapshot_state)) FROM lagging_list_latest")" \
+	"1 true true|1 true true" "progress_arith_latest and lagging_list_latest say when they were computed: after the run's snapshot"
 views_equal_live "after the arithmetic of the run's snapshot was stored"
+
+# The stored runs change the warning streaks the lagging list shows: a
+# run of another month, a run deleted, a run's row changed in place each
+# leave the snapshot current and the stored list not served (computed
+# live, equal to lagging_list()); a refresh stores the list again.  (The
+# last ends Beita's streaks: its rows of the list lose their months.)
+for sql in "CALL run_assessment(2024, '2024-09-30')" "DELETE FROM assessment_run WHERE as_of = '2024-09-30'" \
+	"UPDATE assessment_run_progress SET status = 'green' WHERE run_id = $rid AND unit_id = 'beita' AND status IN ('red', 'yellow')"; do
+	rv=$(q "SELECT runs_version()")
+	q "$sql" >/dev/null
+	is "$(current)|$(q "SELECT runs_version() > $rv")|$(lagging_calls)" "t|t|1" \
+		"'${sql%% WHERE*}' moves the runs' version: the snapshot stays current, the lagging list is computed live"
+	views_equal_live "after '${sql%% WHERE*}'"
+	is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT run_id FROM snapshot_state")|$(lagging_calls)" "t|$rid|0" \
+		"... a refresh stores the lagging list again (the run's snapshot kept)"
+done
+views_equal_live "after the lagging list was stored again"
 q "CALL run_assessment(2024, '2024-11-30', recorded_as_of => now() - interval '1 second')" >/dev/null
 is "$(q "SELECT max(run_id) > $rid FROM assessment_run")|$(q "SELECT run_id FROM snapshot_state")" "t|$rid" \
 	"a run as recorded at an earlier time does not replace the snapshot (still run $rid's)"
@@ -271,9 +309,15 @@ is "$(as snap_county "SELECT count(*) > 0 AND count(rank) = 0 FROM progress_arit
 	"t|t" "... its rows have no rank where the stored ones have"
 is "$(as snap_county "SELECT count(*) FROM progress_arith_snapshot")|$(q "SELECT count(*) > 0 FROM progress_arith_snapshot WHERE unit_id = 'beita'")" \
 	"0|t" "county role: no row of progress_arith_snapshot (policy every_unit), where Beita has stored rows"
+# The stored lagging list names the departments holding targets on an
+# indicator: a county role computes it live and reads no row of the table.
+is "$(as snap_county "SELECT lagging_snapshot_is_served()")|$(as snap_county "SELECT count(*) FROM lagging_list_snapshot")|$(q "SELECT count(*) > 0 FROM lagging_list_snapshot WHERE unit_id = 'beita'")" \
+	"f|0|t" "county role: lagging_list_latest is computed live; no row of lagging_list_snapshot (policy every_unit), where Beita has stored rows"
 # A city role sees every unit under both policies: it is served the stored
-# arithmetic, which equals what the owner computes live.
+# arithmetic and lagging list, which equal what the owner computes live.
 q "SELECT grant_unit_access('snap_city', 'shaoyang')" >/dev/null
+is "$(as snap_city "SELECT lagging_snapshot_is_served()")|$(as snap_city "$L FROM lagging_list_latest" | md5sum)" \
+	"t|$(q "$L FROM lagging_list('$d')" | md5sum)" "city role: served the stored lagging list, the owner's lagging_list() in its order"
 is "$(as snap_city "SELECT arith_snapshot_is_served()")|$(as snap_city "SELECT count(*) FROM progress_arith_latest WHERE computed_at = (SELECT computed_at FROM snapshot_state)")" \
 	"t|$(q "SELECT count(*) FROM progress_arith('$d')")" "city role: served the stored arithmetic, every row"
 is "$(as snap_city "$R FROM progress_arith_latest ORDER BY unit_id, indicator_id" | md5sum)" \
