@@ -93,8 +93,9 @@ DECLARE
 BEGIN
 	FOR t IN SELECT whole_plan_snapshots() LOOP
 		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS every_unit ON %s', t);
+		-- (a scalar subquery: asked once per statement, not per row)
 		EXECUTE pg_catalog.format('CREATE POLICY every_unit ON %s AS RESTRICTIVE '
-			'USING (scorecard.sees_all_units()) WITH CHECK (scorecard.sees_all_units())', t);
+			'USING ((SELECT scorecard.sees_all_units())) WITH CHECK ((SELECT scorecard.sees_all_units()))', t);
 	END LOOP;
 END $$;
 COMMENT ON FUNCTION restrict_whole_plan_snapshots() IS 'put the policy every_unit on the stored arithmetic and lagging list: their rows for roles that see every unit (enable_unit_security)';

@@ -279,11 +279,15 @@ BEGIN
 		computed := true;
 	ELSIF NOT st.arith_stored OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
 		-- a run's snapshot, or runs since: what it lacks (of the version
-		-- it is current at; NULL: not computed)
+		-- it is current at; NULL: not computed).  The lagging list lists
+		-- the stored progress rows: none where a load or an edit committed
+		-- since the test above made the snapshot stale (stored_progress()
+		-- would give no rows; the version read here then stores nothing)
 		SELECT s.as_of, current_data_version(), runs_version(),
 		       CASE WHEN s.arith_stored THEN NULL WHEN s.as_of IS NULL THEN '{}'
 		            ELSE ARRAY(SELECT r FROM progress_arith(s.as_of) r) END,
-		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() THEN NULL WHEN s.as_of IS NULL THEN '{}'
+		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() OR NOT snapshot_is_current() THEN NULL
+		            WHEN s.as_of IS NULL THEN '{}'
 		            ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
 		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END
 		INTO d, v, rv, arith, lag
@@ -304,7 +308,9 @@ BEGIN
 				UPDATE snapshot_state SET arith_stored = true, arith_computed_at = pg_catalog.now();
 				refreshed := true;
 			END IF;
-			IF st.lagging_runs_version IS DISTINCT FROM rv AND lag IS NOT NULL THEN
+			-- (a count of committed rows: a later computation's is not
+			-- smaller, and one stored meanwhile that saw more runs is kept)
+			IF lag IS NOT NULL AND (st.lagging_runs_version IS NULL OR st.lagging_runs_version < rv) THEN
 				DELETE FROM lagging_list_snapshot;
 				INSERT INTO lagging_list_snapshot SELECT l.* FROM unnest(lag) l;
 				UPDATE snapshot_state SET lagging_runs_version = rv, lagging_computed_at = pg_catalog.now();

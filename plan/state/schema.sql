@@ -580,7 +580,9 @@ COMMENT ON COLUMN plan_data_version.counter IS 'loads: changes of transactions t
 -- list shows read them, and its stored rows are of their count
 -- (runs_version()).  Rows, not a counter: two runs under REPEATABLE READ
 -- would conflict on a counter's row (40001), and a row's id, not
--- committed in order, could not say what a reader saw.  Not dumped.
+-- committed in order, could not say what a reader saw.  Rows are never
+-- deleted (a count that went back could meet a stored list's again).
+-- Not dumped.
 CREATE TABLE run_change (
 	change_id bigserial PRIMARY KEY,
 	changed_at timestamptz NOT NULL DEFAULT pg_catalog.now()

@@ -328,7 +328,7 @@ plan_tables=$(on citus_coord -c "
 		JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan'
 		WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace
-		  AND c.relname NOT IN ('reading', 'reading_intake', 'plan_data_version') AND c.relname NOT LIKE 'assessment_run%'
+		  AND c.relname NOT IN ('reading', 'reading_intake', 'plan_data_version', 'run_change') AND c.relname NOT LIKE 'assessment_run%'
 		  AND c.relname NOT LIKE '%snapshot%'
 	), fk AS (
 		SELECT conrelid AS child, confrelid AS parent FROM pg_constraint

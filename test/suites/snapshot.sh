@@ -225,6 +225,7 @@ views_equal_live "after the arithmetic of the run's snapshot was stored"
 # leave the snapshot current and the stored list not served (computed
 # live, equal to lagging_list()); a refresh stores the list again.  (The
 # last ends Beita's streaks: its rows of the list lose their months.)
+streaks0=$(q "SELECT count(months) FROM lagging_list(latest_as_of()) WHERE unit_id = 'beita'")
 for sql in "CALL run_assessment(2024, '2024-09-30')" "DELETE FROM assessment_run WHERE as_of = '2024-09-30'" \
 	"UPDATE assessment_run_progress SET status = 'green' WHERE run_id = $rid AND unit_id = 'beita' AND status IN ('red', 'yellow')"; do
 	rv=$(q "SELECT runs_version()")
@@ -234,8 +235,16 @@ for sql in "CALL run_assessment(2024, '2024-09-30')" "DELETE FROM assessment_run
 	views_equal_live "after '${sql%% WHERE*}'"
 	is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT run_id FROM snapshot_state")|$(lagging_calls)" "t|$rid|0" \
 		"... a refresh stores the lagging list again (the run's snapshot kept)"
+	views_equal_live "stored again after '${sql%% WHERE*}'"
 done
-views_equal_live "after the lagging list was stored again"
+is "$([ "$streaks0" -gt 0 ] && echo "had")|$(q "SELECT count(months) FROM lagging_list_latest WHERE unit_id = 'beita'")" "had|0" \
+	"the run's rows changed in place ended Beita's streaks ($streaks0 before), and the stored list shows it"
+# A list stored meanwhile by a refresh that saw more runs (here: its
+# count set one ahead) is not replaced by one that saw fewer.
+q "UPDATE snapshot_state SET lagging_runs_version = runs_version() + 1" >/dev/null
+is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT lagging_runs_version = runs_version() + 1 FROM snapshot_state")" "f|t" \
+	"a refresh does not replace a stored lagging list of more runs than it saw"
+q "UPDATE snapshot_state SET lagging_runs_version = NULL; SELECT refresh_snapshot()" >/dev/null
 q "CALL run_assessment(2024, '2024-11-30', recorded_as_of => now() - interval '1 second')" >/dev/null
 is "$(q "SELECT max(run_id) > $rid FROM assessment_run")|$(q "SELECT run_id FROM snapshot_state")" "t|$rid" \
 	"a run as recorded at an earlier time does not replace the snapshot (still run $rid's)"
@@ -318,7 +327,7 @@ is "$(as snap_county "SELECT lagging_snapshot_is_served()")|$(as snap_county "SE
 q "SELECT grant_unit_access('snap_city', 'shaoyang')" >/dev/null
 is "$(as snap_city "SELECT lagging_snapshot_is_served()")|$(as snap_city "$L FROM lagging_list_latest" | md5sum)" \
 	"t|$(q "$L FROM lagging_list('$d')" | md5sum)" "city role: served the stored lagging list, the owner's lagging_list() in its order"
-is "$(as snap_city "SELECT arith_snapshot_is_served()")|$(as snap_city "SELECT count(*) FROM progress_arith_latest WHERE computed_at = (SELECT computed_at FROM snapshot_state)")" \
+is "$(as snap_city "SELECT arith_snapshot_is_served()")|$(as snap_city "SELECT count(*) FROM progress_arith_latest WHERE computed_at = (SELECT arith_computed_at FROM snapshot_state)")" \
 	"t|$(q "SELECT count(*) FROM progress_arith('$d')")" "city role: served the stored arithmetic, every row"
 is "$(as snap_city "$R FROM progress_arith_latest ORDER BY unit_id, indicator_id" | md5sum)" \
 	"$(q "$R FROM progress_arith('$d') ORDER BY unit_id, indicator_id" | md5sum)" \

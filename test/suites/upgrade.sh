@@ -468,7 +468,7 @@ case "$sharedir" in
 			JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'scorecard_plan' WHERE c.relkind = 'r' AND c.relnamespace = 'scorecard'::regnamespace ORDER BY 1"); do
 			q $r -c "SELECT '$t', x::text FROM scorecard.$t x ORDER BY 2"
 		done
-		q $r -c "SELECT tablename, policyname, qual, with_check FROM pg_policies ORDER BY 1"
+		q $r -c "SELECT tablename, policyname, qual, with_check FROM pg_policies ORDER BY 1, 2"
 		psql -X -q -At -d $r -c "SET ROLE sc_upg_county" -c "SELECT unit_id, count(*) FROM scorecard.reading GROUP BY 1" \
 			-c "SELECT unit_id, round(score::numeric, 9) FROM public.county_scores ORDER BY 1"
 	}
@@ -493,6 +493,7 @@ case "$sharedir" in
 	rows >"$tmp/rerun.after"
 	cmp -s "$tmp/rerun.before" "$tmp/rerun.after" && grep -q '^a|' "$tmp/rerun.after" && ! grep -q '^b|' "$tmp/rerun.after"
 	ok $? "every row, the policies, and what the county role sees (county a only, through a user's view too) are as before ($(wc -l <"$tmp/rerun.after") lines)"
+	cmp -s "$tmp/rerun.before" "$tmp/rerun.after" || diff "$tmp/rerun.before" "$tmp/rerun.after" | head -20 | sed 's/^/# /'
 	psql -X -q -At -d $r -f "$U/snapshot.sql" | sed "s/version=$ver-rerun /version=$ver /" >"$tmp/catalog.rerun"
 	diff "$tmp/catalog.rerun" "$tmp/catalog.fresh2" | head -40 | sed 's/^/# /'
 	cmp -s "$tmp/catalog.rerun" "$tmp/catalog.fresh2"
