@@ -4,84 +4,76 @@
 -- (NULL: the latest revision of every reading); the *_latest views call
 -- them at the latest month with readings.
 
+-- Under row-level security, the units the current role sees, as an array
+-- (to read each one's rows by index); else NULL: every unit.
+CREATE OR REPLACE FUNCTION units_seen() RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+	SELECT CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
+	            THEN ARRAY(SELECT visible_units()) END
+$$;
+COMMENT ON FUNCTION units_seen() IS 'under row-level security, the units the current role sees as an array; else NULL (every unit)';
+
+-- The latest month (first day) with a reading from since to before (not
+-- included; NULL: no bound) recorded by recorded_as_of (NULL: ever), of
+-- units (NULL: every unit; units_seen() for the role's).  A month has a
+-- reading in force as recorded at a time when any of its revisions was
+-- recorded by then (a later revision replaces one, never removes it), so
+-- any revision counts: the index reading_month gives it from its end, not
+-- a pass over the readings in force.  Of given units, each unit's latest
+-- month from the index reading_unit_month: from reading_month's end, a
+-- county's role would pass every hidden unit's readings of the latest
+-- months first (0.9 s at 3,000 counties, against 3 ms).  The bounds are
+-- written as coalesces, not ORs, so that a generic plan keeps them as the
+-- index's.  PL/pgSQL for Citus: as a SQL function with a pinned
+-- search_path (never inlined) its query over a distributed reading could
+-- not be planned ("could not create distributed plan"); PL/pgSQL passes
+-- the values.
+CREATE OR REPLACE FUNCTION latest_reading_month(since date, before date, recorded_as_of timestamptz, units text[])
+RETURNS date
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	IF units IS NOT NULL THEN
+		RETURN (SELECT pg_catalog.max(m.month)
+		        FROM pg_catalog.unnest(units) v(unit_id)
+		        CROSS JOIN LATERAL (
+		            SELECT pg_catalog.max(r.month) AS month FROM reading r
+		            WHERE r.unit_id = v.unit_id
+		              AND r.month >= coalesce(since, '-infinity'::date) AND r.month < coalesce(before, 'infinity'::date)
+		              AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)) m);
+	END IF;
+	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
+	        WHERE r.month >= coalesce(since, '-infinity'::date) AND r.month < coalesce(before, 'infinity'::date)
+	          AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of));
+END $$;
+COMMENT ON FUNCTION latest_reading_month(date, date, timestamptz, text[]) IS 'latest month with a reading from since to before (excluded; NULL: no bound) recorded by recorded_as_of (NULL: ever), of units (NULL: all), by index';
+
 -- The month the readings reach (first day), or NULL when there are none:
--- the latest month with readings that is after neither the current month
--- (nor, as recorded at recorded_as_of, that time's month) nor December of
--- the last year with targets.  So a reading of a far month (stored before
+-- the latest month with readings (latest_reading_month, of the units the
+-- role sees) that is after neither the current month (nor, as recorded at
+-- recorded_as_of, that time's month) nor December of the last year with
+-- targets (of those units).  So a reading of a far month (stored before
 -- the loader refused them, or allowed by plan_setting.future_months) never
--- moves everyone's views to a month without data or targets.  year:
--- the latest month of that year instead (the default as-of date of a run
--- of it), bounded by its December, not by the years with targets.  A
--- month has a reading in force as recorded at a time when any of its
--- revisions was recorded by then (a later revision replaces one, never
--- removes it), so any revision counts: the index reading_month gives it
--- from its end, not a pass over the readings in force.  Under row-level
--- security it is each visible unit's latest month (and last year with
--- targets), from the indexes reading_unit_month and plan_target_unit_year:
--- from reading_month's end, a county's role would pass every hidden unit's
--- readings of the latest months first (0.9 s at 3,000 counties, against
--- 3 ms).
--- PL/pgSQL for Citus: as a SQL function with a pinned search_path (never
--- inlined) its query over a distributed reading could not be planned
--- ("could not create distributed plan"); PL/pgSQL passes the value.
+-- moves everyone's views to a month without data or targets.  year: the
+-- latest month of that year instead (the default as-of date of a run of
+-- it), bounded by its December, not by the years with targets.  Under
+-- row-level security the last year with targets is read by the index
+-- plan_target_unit_year, per visible unit.
 CREATE OR REPLACE FUNCTION latest_month(recorded_as_of timestamptz DEFAULT NULL, year int DEFAULT NULL) RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 DECLARE
-	-- under row-level security, the units the role sees (else NULL: all)
-	seen text[] := CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
-	                    THEN ARRAY(SELECT visible_units()) END;
+	seen text[] := units_seen();
 	last_year int := coalesce(year, CASE WHEN seen IS NULL THEN (SELECT pg_catalog.max(t.year) FROM plan_target t)
 	                                     ELSE (SELECT pg_catalog.max(t.year) FROM plan_target t WHERE t.unit_id = ANY (seen)) END);
 	cap date := LEAST(pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date,
 		pg_catalog.date_trunc('month', recorded_as_of)::date, pg_catalog.make_date(last_year, 12, 1));
 	january date := CASE WHEN year IS NOT NULL THEN pg_catalog.make_date(year, 1, 1) END;
 BEGIN
-	IF seen IS NOT NULL THEN
-		RETURN (SELECT pg_catalog.max(m.month)
-		        FROM pg_catalog.unnest(seen) v(unit_id)
-		        CROSS JOIN LATERAL (
-		            SELECT pg_catalog.max(r.month) AS month FROM reading r
-		            WHERE r.unit_id = v.unit_id
-		              AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap
-		              AND (january IS NULL OR r.month >= january)) m);
-	END IF;
-	RETURN (SELECT pg_catalog.max(r.month) FROM reading r
-	        WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of) AND r.month <= cap
-	          AND (january IS NULL OR r.month >= january));
+	RETURN latest_reading_month(january, (cap + interval '1 month')::date, recorded_as_of, seen);
 END $$;
 COMMENT ON FUNCTION latest_month(timestamptz, int) IS 'first day of the latest month with readings (as recorded at recorded_as_of; of year when given), not after the current month nor December of the last year with targets (of year)';
-
--- Whether any reading of the months from since to before (not included)
--- was recorded (by recorded_as_of; NULL: ever), of the units the role
--- sees: any revision counts, as in latest_month.  From the index
--- reading_month; under row-level security a probe of each visible unit
--- (reading_unit_month), as latest_month's, rather than a pass over the
--- hidden units' readings.
-CREATE OR REPLACE FUNCTION readings_recorded_between(since date, before date, recorded_as_of timestamptz DEFAULT NULL)
-RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
-DECLARE
-	-- under row-level security, the units the role sees (else NULL: all)
-	seen text[] := CASE WHEN pg_catalog.row_security_active('scorecard.reading'::pg_catalog.regclass)
-	                    THEN ARRAY(SELECT visible_units()) END;
-BEGIN
-	IF seen IS NOT NULL THEN
-		RETURN (SELECT pg_catalog.max(m.month) IS NOT NULL
-		        FROM pg_catalog.unnest(seen) v(unit_id)
-		        CROSS JOIN LATERAL (
-		            SELECT pg_catalog.max(r.month) AS month FROM reading r
-		            WHERE r.unit_id = v.unit_id AND r.month >= since AND r.month < before
-		              AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)) m);
-	END IF;
-	-- (SELECT 1: Citus 13 plans an empty target list over a distributed
-	-- table as a function returning record, and fails)
-	RETURN EXISTS (SELECT 1 FROM reading r
-	               WHERE r.month >= since AND r.month < before
-	                 AND (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of));
-END $$;
-COMMENT ON FUNCTION readings_recorded_between(date, date, timestamptz) IS 'whether any reading of the months from since to before (excluded), visible to the role, was recorded by recorded_as_of (NULL: ever)';
 
 -- The as-of date of the *_latest views and of a run without one: the last
 -- day of the latest month with readings, so that every view of one month

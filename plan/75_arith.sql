@@ -99,12 +99,13 @@ SET jit = off
 SET enable_nestloop = off
 SET enable_mergejoin = off AS $$
 DECLARE
-	-- whether any reading of the year before last was recorded: without
-	-- one, every ytd_prior of that year is NULL and its states are not
-	-- computed (a probe, where the states are a pass over the readings)
-	year_before_last boolean := readings_recorded_between(
+	-- whether any reading of the year before last was recorded (of the
+	-- units the role sees): without one, every ytd_prior of that year is
+	-- NULL and its states are not computed (an index probe, where the
+	-- states are a pass over the readings)
+	year_before_last boolean := latest_reading_month(
 		pg_catalog.make_date(extract(year FROM as_of)::int - 2, 1, 1),
-		pg_catalog.make_date(extract(year FROM as_of)::int - 1, 1, 1), recorded_as_of);
+		pg_catalog.make_date(extract(year FROM as_of)::int - 1, 1, 1), recorded_as_of, units_seen()) IS NOT NULL;
 BEGIN
 	RETURN QUERY
 	WITH st AS MATERIALIZED (

@@ -179,7 +179,7 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 -- One writer at a time: it holds the snapshot_state row (a refresh takes it
 -- once it has computed, a run while it holds the plan lock); readers go on
 -- reading the rows being replaced until it commits.  The stored arithmetic is then not the
--- snapshot's (arith_stored false; its rows are left for refresh_snapshot()
+-- snapshot's (arith_computed_at NULL; its rows are left for refresh_snapshot()
 -- to replace, not deleted by a run), nor the stored lagging list
 -- (lagging_runs_version NULL).
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
@@ -199,7 +199,7 @@ BEGIN
 	INSERT INTO unit_assessment_snapshot SELECT u.* FROM unnest(units) u;
 	UPDATE snapshot_state s SET as_of = snapshot_store.as_of, data_version = version, computed_at = pg_catalog.now(),
 		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id,
-		arith_stored = false, arith_computed_at = NULL, lagging_runs_version = NULL, lagging_computed_at = NULL;
+		arith_computed_at = NULL, lagging_runs_version = NULL, lagging_computed_at = NULL;
 	RETURN n;
 END $$;
 COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
@@ -277,14 +277,14 @@ BEGIN
 		INTO d, v, rv, prog, scores, units, arith, lag
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
 		computed := true;
-	ELSIF NOT st.arith_stored OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
+	ELSIF st.arith_computed_at IS NULL OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
 		-- a run's snapshot, or runs since: what it lacks (of the version
 		-- it is current at; NULL: not computed).  The lagging list lists
 		-- the stored progress rows: none where a load or an edit committed
 		-- since the test above made the snapshot stale (stored_progress()
 		-- would give no rows; the version read here then stores nothing)
 		SELECT s.as_of, current_data_version(), runs_version(),
-		       CASE WHEN s.arith_stored THEN NULL WHEN s.as_of IS NULL THEN '{}'
+		       CASE WHEN s.arith_computed_at IS NOT NULL THEN NULL WHEN s.as_of IS NULL THEN '{}'
 		            ELSE ARRAY(SELECT r FROM progress_arith(s.as_of) r) END,
 		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() OR NOT snapshot_is_current() THEN NULL
 		            WHEN s.as_of IS NULL THEN '{}'
@@ -302,10 +302,10 @@ BEGIN
 		END IF;
 		-- the same snapshot as they were computed of
 		IF st.data_version = v AND st.as_of IS NOT DISTINCT FROM d AND st.computed_month = this_month THEN
-			IF NOT st.arith_stored AND arith IS NOT NULL THEN
+			IF st.arith_computed_at IS NULL AND arith IS NOT NULL THEN
 				DELETE FROM progress_arith_snapshot;
 				INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(arith) r;
-				UPDATE snapshot_state SET arith_stored = true, arith_computed_at = pg_catalog.now();
+				UPDATE snapshot_state SET arith_computed_at = pg_catalog.now();
 				refreshed := true;
 			END IF;
 			-- (a count of committed rows: a later computation's is not
@@ -478,7 +478,6 @@ CREATE OR REPLACE VIEW lagging_list_latest WITH (security_invoker = true) AS
 	) l
 	ORDER BY l.position;
 COMMENT ON VIEW lagging_list_latest IS 'lagging_list(as_of), items behind schedule (进度滞后清单), at the last day of the latest month with readings, worst first (from the stored snapshot while it holds it, to a role that sees every unit)';
-COMMENT ON COLUMN lagging_list_latest.computed_at IS 'when the list was computed: the stored list''s time, or the reading transaction''s';
 COMMENT ON COLUMN progress_city_latest.decimals IS 'published precision (decimals) the target is judged at';
 COMMENT ON COLUMN progress_city_latest.actual_published IS 'the actual as published (rounded half away from zero to decimals); met, gap, attainment and status are of this figure';
 COMMENT ON COLUMN lagging_list_latest.kind IS 'target or task';
@@ -507,7 +506,7 @@ CREATE OR REPLACE FUNCTION arith_snapshot_is_served() RETURNS boolean
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
-	RETURN snapshot_is_current() AND (SELECT st.arith_stored FROM snapshot_state st) AND sees_all_units();
+	RETURN snapshot_is_current() AND (SELECT st.arith_computed_at IS NOT NULL FROM snapshot_state st) AND sees_all_units();
 END $$;
 COMMENT ON FUNCTION arith_snapshot_is_served() IS 'whether progress_arith_latest serves the stored arithmetic to the current role: the snapshot is current, holds it, and the role sees every unit';
 

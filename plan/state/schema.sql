@@ -598,7 +598,6 @@ CREATE TABLE snapshot_state (
 	computed_at timestamptz,
 	computed_month date,
 	run_id bigint,
-	arith_stored boolean NOT NULL DEFAULT false,
 	arith_computed_at timestamptz,
 	lagging_runs_version bigint,
 	lagging_computed_at timestamptz,
@@ -612,8 +611,7 @@ COMMENT ON COLUMN snapshot_state.data_version IS 'the data''s version it was com
 COMMENT ON COLUMN snapshot_state.computed_at IS 'when it was computed (the computing transaction''s start)';
 COMMENT ON COLUMN snapshot_state.computed_month IS 'the current month when it was computed (latest_as_of() moves with the calendar)';
 COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, NULL when refresh_snapshot() did';
-COMMENT ON COLUMN snapshot_state.arith_stored IS 'whether progress_arith_snapshot holds progress_arith() of the snapshot (refresh_snapshot() stores it, a run''s snapshot does not)';
-COMMENT ON COLUMN snapshot_state.arith_computed_at IS 'when the stored arithmetic was computed (the computing transaction''s start)';
+COMMENT ON COLUMN snapshot_state.arith_computed_at IS 'when the stored arithmetic (progress_arith_snapshot) was computed (the computing transaction''s start); NULL: none stored for the snapshot (a run''s snapshot holds none)';
 COMMENT ON COLUMN snapshot_state.lagging_runs_version IS 'the stored runs'' version (runs_version()) lagging_list_snapshot was computed at; NULL: none stored for the snapshot';
 COMMENT ON COLUMN snapshot_state.lagging_computed_at IS 'when the stored lagging list was computed (the computing transaction''s start)';
 
@@ -624,7 +622,7 @@ COMMENT ON TABLE unit_score_snapshot IS 'unit_scores() at the snapshot''s as-of 
 CREATE TABLE unit_assessment_snapshot OF unit_assessment_row (PRIMARY KEY (unit_id));
 COMMENT ON TABLE unit_assessment_snapshot IS 'unit_assessment() at the snapshot''s as-of date, as unit_assessment_latest serves it';
 CREATE TABLE progress_arith_snapshot OF progress_arith_row (PRIMARY KEY (unit_id, indicator_id));
-COMMENT ON TABLE progress_arith_snapshot IS 'progress_arith() at the snapshot''s as-of date (when snapshot_state.arith_stored), as progress_arith_latest serves it';
+COMMENT ON TABLE progress_arith_snapshot IS 'progress_arith() at the snapshot''s as-of date (when snapshot_state.arith_computed_at is set), as progress_arith_latest serves it';
 CREATE TABLE lagging_list_snapshot (
 	kind text NOT NULL,
 	item_id text NOT NULL,

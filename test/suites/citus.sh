@@ -468,7 +468,7 @@ same_rows "plan model: progress_arith('$PLAN_AS_OF') as recorded before 2022's" 
 	"SELECT * FROM progress_arith('$PLAN_AS_OF', (SELECT max(recorded_at) FROM reading WHERE source <> 'citus: 2022'))" \
 	"indicator_id, unit_id" "w.rank_prior IS NOT NULL" "a rank change"
 arith=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT refreshed FROM scorecard.refresh_snapshot()" \
-	-c "SELECT arith_stored || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
+	-c "SELECT (arith_computed_at IS NOT NULL) || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
 [ "$arith" = "t true true " ]
 check $? "plan model: refresh_snapshot() stores the arithmetic on Citus (refreshed, stored, served: $arith)"
 # (every column but computed_at, when each server computed it; the
@@ -648,7 +648,7 @@ case "$sharedir" in
 	# the arithmetic is stored with it where reading is distributed, and
 	# served as one server computes it
 	arith=$(on citus_coord -c "SET client_min_messages = warning" -c "SELECT refreshed FROM scorecard.refresh_snapshot()" \
-		-c "SELECT scorecard.snapshot_is_current() || ' ' || arith_stored || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
+		-c "SELECT scorecard.snapshot_is_current() || ' ' || (arith_computed_at IS NOT NULL) || ' ' || scorecard.arith_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
 	[ "$arith" = "t true true true " ]
 	check $? "update: refresh_snapshot() refreshes, with the arithmetic (refreshed, current, stored, served: $arith)"
 	same_rows "update: progress('2024-06-30') after the update" "SELECT * FROM progress('2024-06-30')" \

@@ -227,16 +227,16 @@ is "$(as rls_county "SELECT latest_month() || ' ' || latest_month(now()) || ' ' 
 		WHERE unit_id IN (SELECT units_below('beita')) AND $bounds) x")|t" \
 	"county role: latest_month() is the latest of its units' readings, within the bounds; a department's is NULL"
 
-# readings_recorded_between() under row-level security probes each
+# latest_reading_month() of units_seen() under row-level security probes each
 # visible unit: for the county's role, the owner's plain EXISTS over the
 # county's units (a year of readings, the month of 2100 loaded above, the
 # years before it without one); a department sees none.
 ranges="('2023-01-01'::date, '2024-01-01'::date), ('2100-12-01', '2101-01-01'), ('2099-01-01', '2100-12-01')"
-probe="SELECT string_agg(readings_recorded_between(a, b)::text, ' ' ORDER BY a) FROM (VALUES $ranges) v(a, b)"
+probe="SELECT string_agg((latest_reading_month(a, b, NULL, units_seen()) IS NOT NULL)::text, ' ' ORDER BY a) FROM (VALUES $ranges) v(a, b)"
 is "$(as rls_county "$probe")|$(as rls_dept "$probe")|$(as postgres "$probe")" \
 	"$(as postgres "SELECT string_agg(EXISTS (SELECT 1 FROM reading r WHERE r.unit_id IN (SELECT units_below('beita'))
 		AND r.month >= a AND r.month < b)::text, ' ' ORDER BY a) FROM (VALUES $ranges) v(a, b)")|false false false|true false true" \
-	"readings_recorded_between(): a county role's of its units' readings, none for a department, the owner's of all"
+	"latest_reading_month() of units_seen(): a county role's of its units' readings, none for a department, the owner's of all"
 
 # Rows a county inserts into reading_intake itself have not been through
 # check_readings: record_readings holds them to the same bounds (the owner

@@ -111,7 +111,7 @@ is "$out" "$(q "SELECT latest_as_of() || ' ' || count(*) || ' true' FROM progres
 	"refresh_snapshot() stores the latest month's targets"
 is "$(current)" "t" "the snapshot is then current"
 is "$(served)" "0" "reading a county's page, the ranking, the city's page and the lagging list computes no progress: served from the snapshot"
-is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "t|0" \
+is "$(q "SELECT arith_computed_at IS NOT NULL FROM snapshot_state")|$(arith_calls)" "t|0" \
 	"the refresh stores the arithmetic too: a county's page of progress_arith_latest computes none"
 is "$(q "SELECT lagging_runs_version = runs_version() FROM snapshot_state")|$(lagging_calls)" "t|0" \
 	"... and the lagging list: a county's lagging list computes none"
@@ -208,11 +208,11 @@ is "$(q "SELECT count(*) FROM assessment_run_unit a JOIN unit_assessment_snapsho
 	WHERE a.run_id = $rid AND (a.score IS DISTINCT FROM s.score OR a.rank IS DISTINCT FROM s.rank)")" "0" \
 	"its ranking is the run's stored ranking"
 views_equal_live "after a run of the latest month"
-is "$(q "SELECT arith_stored FROM snapshot_state")|$(arith_calls)" "f|1" \
+is "$(q "SELECT arith_computed_at IS NOT NULL FROM snapshot_state")|$(arith_calls)" "f|1" \
 	"the run's snapshot holds no arithmetic: progress_arith_latest computes it live"
 is "$(q "SELECT lagging_runs_version IS NULL FROM snapshot_state")|$(lagging_calls)" "t|1" \
 	"... nor a lagging list: lagging_list_latest computes it live"
-is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT arith_stored || ' ' || run_id || ' ' || (lagging_runs_version = runs_version()) FROM snapshot_state")|$(arith_calls)|$(lagging_calls)" \
+is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT (arith_computed_at IS NOT NULL) || ' ' || run_id || ' ' || (lagging_runs_version = runs_version()) FROM snapshot_state")|$(arith_calls)|$(lagging_calls)" \
 	"t|true $rid true|0|0" "a refresh then stores the arithmetic and the lagging list only (the run's progress kept), and serves them"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT arith_computed_at FROM snapshot_state))
 	|| ' ' || bool_and(computed_at > (SELECT computed_at FROM snapshot_state)) FROM progress_arith_latest")|$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT lagging_computed_at FROM snapshot_state))
@@ -286,7 +286,7 @@ is "$(x other "SELECT count(*) FROM (SELECT FROM scorecard.snapshot_state FOR UP
 	"while a refresh computes, the snapshot's row is free (not locked: NOWAIT takes it)"
 x holder "COMMIT" >/dev/null
 wait_done refresher2
-is "$(grep -c '^refreshed true' "$SESSDIR/refresher2.out")|$(current)|$(q "SELECT arith_stored FROM snapshot_state")" "1|t|t" \
+is "$(grep -c '^refreshed true' "$SESSDIR/refresher2.out")|$(current)|$(q "SELECT arith_computed_at IS NOT NULL FROM snapshot_state")" "1|t|t" \
 	"... and the refresh then stores what it computed, the arithmetic too"
 close_sessions
 
