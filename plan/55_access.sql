@@ -68,20 +68,21 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		'scorecard.target_schedule', 'scorecard.assessment_run_unit', 'scorecard.assessment_run_item',
 		'scorecard.assessment_run_progress', 'scorecard.reading_intake', 'scorecard.target_adjustment',
 		'scorecard.progress_snapshot', 'scorecard.unit_score_snapshot', 'scorecard.unit_assessment_snapshot',
-		'scorecard.progress_arith_snapshot', 'scorecard.lagging_list_snapshot']) t
+		'scorecard.progress_arith_snapshot', 'scorecard.lagging_list_snapshot', 'scorecard.data_review_snapshot']) t
 $$;
 COMMENT ON FUNCTION unit_secured_tables() IS 'the tables enable_unit_security() puts under row-level security by unit_id';
 
 -- The stored results that hold what a role limited to some units may not
 -- read: the arithmetic its parents' figures (parent_published,
 -- contribution, pull), the lagging list the departments holding targets
--- on an indicator.  Besides their units', a restrictive policy every_unit
+-- on an indicator, the data review its peers' median growths and its
+-- parents' figures.  Besides their units', a restrictive policy every_unit
 -- for a role that sees every unit (arith_snapshot_is_served,
--- lagging_snapshot_is_served).
+-- lagging_snapshot_is_served, review_snapshot_is_served).
 CREATE OR REPLACE FUNCTION whole_plan_snapshots() RETURNS SETOF regclass LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY['scorecard.progress_arith_snapshot',
-		'scorecard.lagging_list_snapshot']) t
+		'scorecard.lagging_list_snapshot', 'scorecard.data_review_snapshot']) t
 $$;
 COMMENT ON FUNCTION whole_plan_snapshots() IS 'the stored results served only to roles that see every unit (policy every_unit)';
 
@@ -98,7 +99,7 @@ BEGIN
 			'USING ((SELECT scorecard.sees_all_units())) WITH CHECK ((SELECT scorecard.sees_all_units()))', t);
 	END LOOP;
 END $$;
-COMMENT ON FUNCTION restrict_whole_plan_snapshots() IS 'put the policy every_unit on the stored arithmetic and lagging list: their rows for roles that see every unit (enable_unit_security)';
+COMMENT ON FUNCTION restrict_whole_plan_snapshots() IS 'put the policy every_unit on the stored arithmetic, lagging list and data review: their rows for roles that see every unit (enable_unit_security)';
 
 -- Turn row-level security on: a policy unit_access on each table of
 -- unit_secured_tables() lets a role read and write the rows of its units.
@@ -127,7 +128,7 @@ END $$;
 COMMENT ON FUNCTION enable_unit_security() IS 'put readings, targets and run results under row-level security per unit (unit_access)';
 
 -- An update made with row-level security on (it enabled it on
--- progress_arith_snapshot and lagging_list_snapshot) gives the tables
+-- whole_plan_snapshots()) gives the tables
 -- their policy here, once sees_all_units() exists again.
 DO $policy$
 BEGIN

@@ -381,20 +381,6 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION data_review(date, timestamptz, text[], boolean, date, int[]) IS 'data review (统计数据审核) of the readings in force of the as-of year and the year before (of the units given, their parents and with_children their children, or all; of from_month on, of the indicators given): cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed, missing_month, with figures and severity';
 
--- The review at the latest month with readings (latest_as_of()), for BI
--- tools and the people who check the data.
-CREATE OR REPLACE VIEW data_review_latest WITH (security_invoker = true) AS
-	SELECT d.as_of, f.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.data_review(d.as_of) f;
-COMMENT ON VIEW data_review_latest IS 'data_review(as_of) at the last day of the latest month with readings: findings of the data review (统计数据审核)';
-COMMENT ON COLUMN data_review_latest.unit_id IS 'unit of the finding (scorecard.unit)';
-COMMENT ON COLUMN data_review_latest.indicator_id IS 'indicator of the finding (scorecard.indicator)';
-COMMENT ON COLUMN data_review_latest.month IS 'month of the finding (first day): the reading found, or the month without one';
-COMMENT ON COLUMN data_review_latest.rule IS 'the rule: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed or missing_month';
-COMMENT ON COLUMN data_review_latest.severity IS 'error (cumulative_falls), warning or info (missing_month)';
-COMMENT ON COLUMN data_review_latest.figure IS 'the figure found: the value (cumulative_falls, parent_vs_children, month_jump), the growth in % (peer_outlier), the reported growth (reported_vs_computed); NULL for missing_month';
-COMMENT ON COLUMN data_review_latest.compared_with IS 'what it was compared with: the previous reading, the children''s sum, the peers'' median growth, the computed growth, or the reading a year before (missing_month)';
-COMMENT ON COLUMN data_review_latest.detail IS 'the finding in a sentence, with the rule''s threshold';
-
 -- The data review of a load (load_readings, unless plan_setting.review_on_load
 -- is off): the findings of the units and indicators it loaded from the
 -- first month it loaded to the end of the last (and their parents' sums

@@ -181,7 +181,8 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 -- reading the rows being replaced until it commits.  The stored arithmetic is then not the
 -- snapshot's (arith_computed_at NULL; its rows are left for refresh_snapshot()
 -- to replace, not deleted by a run), nor the stored lagging list
--- (lagging_runs_version NULL).
+-- (lagging_runs_version NULL), nor the stored data review
+-- (review_computed_at NULL).
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
 	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE
@@ -199,7 +200,7 @@ BEGIN
 	INSERT INTO unit_assessment_snapshot SELECT u.* FROM unnest(units) u;
 	UPDATE snapshot_state s SET as_of = snapshot_store.as_of, data_version = version, computed_at = pg_catalog.now(),
 		computed_month = pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date, run_id = snapshot_store.run_id,
-		arith_computed_at = NULL, lagging_runs_version = NULL, lagging_computed_at = NULL;
+		arith_computed_at = NULL, lagging_runs_version = NULL, lagging_computed_at = NULL, review_computed_at = NULL;
 	RETURN n;
 END $$;
 COMMENT ON FUNCTION snapshot_store(date, bigint, progress_row[], unit_score_row[], unit_assessment_row[], bigint) IS 'replace the stored snapshot with the given progress, score and assessment rows (refresh_snapshot, run_assessment)';
@@ -252,6 +253,7 @@ DECLARE
 	units unit_assessment_row[];
 	arith progress_arith_row[];
 	lag lagging_list_snapshot[];
+	review data_review_snapshot[];
 	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
 	st snapshot_state;
 	-- whether this call computed progress (else at most the arithmetic
@@ -273,11 +275,14 @@ BEGIN
 		       -- (none without a month with readings: stored empty)
 		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT r FROM progress_arith(a.d) r) END,
 		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
-		                                                  FROM lagging_list_of(a.d, p.prog) WITH ORDINALITY l) END
-		INTO d, v, rv, prog, scores, units, arith, lag
+		                                                  FROM lagging_list_of(a.d, p.prog) WITH ORDINALITY l) END,
+		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(f.*)::data_review_snapshot
+		                                                  FROM data_review(a.d) WITH ORDINALITY f) END
+		INTO d, v, rv, prog, scores, units, arith, lag, review
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
 		computed := true;
-	ELSIF st.arith_computed_at IS NULL OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
+	ELSIF st.arith_computed_at IS NULL OR st.review_computed_at IS NULL
+	      OR st.lagging_runs_version IS DISTINCT FROM runs_version() THEN
 		-- a run's snapshot, or runs since: what it lacks (of the version
 		-- it is current at; NULL: not computed).  The lagging list lists
 		-- the stored progress rows: none where a load or an edit committed
@@ -289,8 +294,10 @@ BEGIN
 		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() OR NOT snapshot_is_current() THEN NULL
 		            WHEN s.as_of IS NULL THEN '{}'
 		            ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
-		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END
-		INTO d, v, rv, arith, lag
+		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END,
+		       CASE WHEN s.review_computed_at IS NOT NULL THEN NULL WHEN s.as_of IS NULL THEN '{}'
+		            ELSE ARRAY(SELECT ROW(f.*)::data_review_snapshot FROM data_review(s.as_of) WITH ORDINALITY f) END
+		INTO d, v, rv, arith, lag, review
 		FROM snapshot_state s;
 	END IF;
 	IF v IS NOT NULL THEN
@@ -306,6 +313,12 @@ BEGIN
 				DELETE FROM progress_arith_snapshot;
 				INSERT INTO progress_arith_snapshot SELECT r.* FROM unnest(arith) r;
 				UPDATE snapshot_state SET arith_computed_at = pg_catalog.now();
+				refreshed := true;
+			END IF;
+			IF st.review_computed_at IS NULL AND review IS NOT NULL THEN
+				DELETE FROM data_review_snapshot;
+				INSERT INTO data_review_snapshot SELECT f.* FROM unnest(review) f;
+				UPDATE snapshot_state SET review_computed_at = pg_catalog.now();
 				refreshed := true;
 			END IF;
 			-- (a count of committed rows: a later computation's is not
@@ -441,6 +454,19 @@ CREATE OR REPLACE VIEW progress_city_latest WITH (security_invoker = true) AS
 COMMENT ON VIEW progress_city_latest IS 'progress_city(as_of) at the last day of the latest month with readings (from the stored snapshot while it is current)';
 COMMENT ON COLUMN progress_city_latest.computed_at IS 'when the figures were computed: the snapshot''s time, or the reading transaction''s';
 
+-- Whether a stored part of the snapshot for roles that see every unit
+-- (whole_plan_snapshots(): the arithmetic, the lagging list, the data
+-- review) is served to the current role: the snapshot is current, the
+-- part is stored of it (stored, the part's own test), and the role sees
+-- every unit.
+CREATE OR REPLACE FUNCTION whole_plan_part_is_served(stored boolean) RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN snapshot_is_current() AND coalesce(stored, false) AND sees_all_units();
+END $$;
+COMMENT ON FUNCTION whole_plan_part_is_served(boolean) IS 'whether a stored part of the snapshot for roles that see every unit is served to the current role: the snapshot is current, the part is stored of it (stored), and the role sees every unit';
+
 -- Whether lagging_list_latest serves the stored lagging list to the
 -- current role: the snapshot is current, the list was stored of it at the
 -- stored runs' version (warning streaks), and the role sees every unit
@@ -451,9 +477,7 @@ CREATE OR REPLACE FUNCTION lagging_snapshot_is_served() RETURNS boolean
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
-	RETURN snapshot_is_current()
-	       AND coalesce((SELECT st.lagging_runs_version = runs_version() FROM snapshot_state st), false)
-	       AND sees_all_units();
+	RETURN whole_plan_part_is_served((SELECT st.lagging_runs_version = runs_version() FROM snapshot_state st));
 END $$;
 COMMENT ON FUNCTION lagging_snapshot_is_served() IS 'whether lagging_list_latest serves the stored lagging list to the current role: the snapshot is current, the list is of it and of the stored runs as they are, and the role sees every unit';
 
@@ -506,7 +530,7 @@ CREATE OR REPLACE FUNCTION arith_snapshot_is_served() RETURNS boolean
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
-	RETURN snapshot_is_current() AND (SELECT st.arith_computed_at IS NOT NULL FROM snapshot_state st) AND sees_all_units();
+	RETURN whole_plan_part_is_served((SELECT st.arith_computed_at IS NOT NULL FROM snapshot_state st));
 END $$;
 COMMENT ON FUNCTION arith_snapshot_is_served() IS 'whether progress_arith_latest serves the stored arithmetic to the current role: the snapshot is current, holds it, and the role sees every unit';
 
@@ -574,3 +598,45 @@ COMMENT ON COLUMN progress_arith_latest.decimals IS 'the precision the target is
 COMMENT ON COLUMN progress_arith_latest.growth_source IS 'reported (the growth published with the reading) or computed (from the readings): growth_change and two_year_growth are of the same kind';
 COMMENT ON COLUMN progress_arith_latest.reported_minus_computed IS 'a reported growth less the growth the readings give, in points';
 COMMENT ON COLUMN progress_arith_latest.growth_note IS 'why a figure of a reported growth is missing, and a reported growth more than 2 points from the computed one';
+
+-- Whether data_review_latest serves the stored data review to the current
+-- role: the snapshot is current and holds the review, and the role sees
+-- every unit (a finding compares a unit with its peers' median growth and
+-- a parent with its children's sum, which a role limited to some units
+-- may not read; such a role reviews live what it sees).
+CREATE OR REPLACE FUNCTION review_snapshot_is_served() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN
+	RETURN whole_plan_part_is_served((SELECT st.review_computed_at IS NOT NULL FROM snapshot_state st));
+END $$;
+COMMENT ON FUNCTION review_snapshot_is_served() IS 'whether data_review_latest serves the stored data review to the current role: the snapshot is current, holds it, and the role sees every unit';
+
+-- The review at the latest month with readings (latest_as_of()), for BI
+-- tools and the people who check the data, in its order (position): the
+-- stored rows while they are served (review_snapshot_is_served; a filter
+-- on unit_id reaches data_review_snapshot's index), else reviewed live.
+CREATE OR REPLACE VIEW data_review_latest WITH (security_invoker = true) AS
+	WITH g AS MATERIALIZED (SELECT scorecard.review_snapshot_is_served() AS served)
+	SELECT f.as_of, f.unit_id, f.unit_zh, f.indicator_id, f.indicator_zh, f.month, f.rule, f.severity, f.figure,
+	       f.compared_with, f.detail, f.computed_at
+	FROM (
+		SELECT st.as_of, s.*, st.review_computed_at AS computed_at
+		FROM scorecard.data_review_snapshot s CROSS JOIN scorecard.snapshot_state st
+		WHERE (SELECT g.served FROM g)
+		UNION ALL
+		SELECT d.as_of, r.*, pg_catalog.now()
+		FROM (SELECT scorecard.latest_as_of() AS as_of) d
+		CROSS JOIN LATERAL scorecard.data_review(d.as_of) WITH ORDINALITY r
+		WHERE NOT (SELECT g.served FROM g)
+	) f
+	ORDER BY f.position;
+COMMENT ON VIEW data_review_latest IS 'data_review(as_of) at the last day of the latest month with readings: findings of the data review (统计数据审核) (from the stored snapshot while it holds it, to a role that sees every unit)';
+COMMENT ON COLUMN data_review_latest.unit_id IS 'unit of the finding (scorecard.unit)';
+COMMENT ON COLUMN data_review_latest.indicator_id IS 'indicator of the finding (scorecard.indicator)';
+COMMENT ON COLUMN data_review_latest.month IS 'month of the finding (first day): the reading found, or the month without one';
+COMMENT ON COLUMN data_review_latest.rule IS 'the rule: cumulative_falls, parent_vs_children, peer_outlier, month_jump, reported_vs_computed or missing_month';
+COMMENT ON COLUMN data_review_latest.severity IS 'error (cumulative_falls), warning or info (missing_month)';
+COMMENT ON COLUMN data_review_latest.figure IS 'the figure found: the value (cumulative_falls, parent_vs_children, month_jump), the growth in % (peer_outlier), the reported growth (reported_vs_computed); NULL for missing_month';
+COMMENT ON COLUMN data_review_latest.compared_with IS 'what it was compared with: the previous reading, the children''s sum, the peers'' median growth, the computed growth, or the reading a year before (missing_month)';
+COMMENT ON COLUMN data_review_latest.detail IS 'the finding in a sentence, with the rule''s threshold';

@@ -85,7 +85,7 @@ BEGIN
 			('ahead_of_schedule', 'investment completion minus time progress'),
 			('overdue', 'whether the task is past due and not done'),
 			('days_overdue', 'days past the due date (not done)'),
-			('computed_at', 'when the figures were computed: the time the stored rows were (the snapshot''s; the arithmetic''s and the lagging list''s, which a refresh may store later), or the reading transaction''s when computed live')
+			('computed_at', 'when the figures were computed: the time the stored rows were (the snapshot''s; the arithmetic''s, the lagging list''s and the data review''s, which a refresh may store later), or the reading transaction''s when computed live')
 		), per_view(view, col, txt) AS (VALUES
 			('reading_current', 'value', 'the reading''s value (monthly, or cumulative January to month)'),
 			('reading_current', 'revision', 'revision in force (the latest)'),

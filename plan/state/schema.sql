@@ -601,10 +601,11 @@ CREATE TABLE snapshot_state (
 	arith_computed_at timestamptz,
 	lagging_runs_version bigint,
 	lagging_computed_at timestamptz,
+	review_computed_at timestamptz,
 	CONSTRAINT snapshot_state_has_one_row CHECK (only_row)
 );
 INSERT INTO snapshot_state DEFAULT VALUES;
-COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot, lagging_list_snapshot) holds';
+COMMENT ON TABLE snapshot_state IS 'what the stored snapshot (progress_snapshot, unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot, lagging_list_snapshot, data_review_snapshot) holds';
 COMMENT ON COLUMN snapshot_state.only_row IS 'always true: the table has one row';
 COMMENT ON COLUMN snapshot_state.as_of IS 'the as-of date of the snapshot (latest_as_of() when it was computed)';
 COMMENT ON COLUMN snapshot_state.data_version IS 'the data''s version it was computed from (current_data_version()); another version: stale';
@@ -614,6 +615,7 @@ COMMENT ON COLUMN snapshot_state.run_id IS 'the assessment run that stored it, N
 COMMENT ON COLUMN snapshot_state.arith_computed_at IS 'when the stored arithmetic (progress_arith_snapshot) was computed (the computing transaction''s start); NULL: none stored for the snapshot (a run''s snapshot holds none)';
 COMMENT ON COLUMN snapshot_state.lagging_runs_version IS 'the stored runs'' version (runs_version()) lagging_list_snapshot was computed at; NULL: none stored for the snapshot';
 COMMENT ON COLUMN snapshot_state.lagging_computed_at IS 'when the stored lagging list was computed (the computing transaction''s start)';
+COMMENT ON COLUMN snapshot_state.review_computed_at IS 'when the stored data review (data_review_snapshot) was computed (the computing transaction''s start); NULL: none stored for the snapshot (a run''s snapshot holds none)';
 
 CREATE TABLE progress_snapshot OF progress_row (PRIMARY KEY (unit_id, indicator_id));
 COMMENT ON TABLE progress_snapshot IS 'progress() at the snapshot''s as-of date (snapshot_state), as progress_latest serves it';
@@ -641,3 +643,18 @@ CREATE TABLE lagging_list_snapshot (
 );
 CREATE INDEX lagging_list_snapshot_unit ON lagging_list_snapshot (unit_id);
 COMMENT ON TABLE lagging_list_snapshot IS 'lagging_list_of() of the snapshot''s progress rows (when snapshot_state.lagging_runs_version is the runs'' version), in its order (position), as lagging_list_latest serves it';
+CREATE TABLE data_review_snapshot (
+	unit_id text,
+	unit_zh text,
+	indicator_id int,
+	indicator_zh text,
+	month date,
+	rule text,
+	severity text,
+	figure float8,
+	compared_with float8,
+	detail text,
+	position bigint PRIMARY KEY
+);
+CREATE INDEX data_review_snapshot_unit ON data_review_snapshot (unit_id);
+COMMENT ON TABLE data_review_snapshot IS 'data_review() at the snapshot''s as-of date (when snapshot_state.review_computed_at is set), in its order (position), as data_review_latest serves it';

@@ -477,6 +477,11 @@ same_rows "plan model: progress_arith_latest" "SELECT indicator_id, unit_id, pub
 	parent_published, gap_to_parent, contribution, pull, growth_change, two_year_growth, required_growth, status,
 	growth_note, growth_num, gap_num FROM progress_arith_latest" \
 	"indicator_id, unit_id" "w.two_year_growth IS NOT NULL" "a two-year growth"
+review=$(on citus_coord -c "SELECT (review_computed_at IS NOT NULL) || ' ' || scorecard.review_snapshot_is_served() FROM scorecard.snapshot_state" 2>&1 | tr '\n' ' ')
+[ "$review" = "true true " ]
+check $? "plan model: the refresh stores the data review on Citus (stored, served: $review)"
+same_rows "plan model: data_review_latest" "SELECT as_of, unit_id, indicator_id, month, rule, severity, figure, compared_with, detail
+	FROM data_review_latest" "unit_id, indicator_id, month, rule" "w.figure IS NOT NULL" "a figure"
 
 # The foreign keys hold on the shards: a reading (distributed) or a target
 # (reference) of an unknown unit is refused with 23503.

@@ -262,6 +262,12 @@ outs=$(q "SELECT string_agg(u.n, ',' ORDER BY u.i) FROM pg_proc p,
 	WHERE p.oid = 'lagging_list_of(date,progress_row[],timestamptz,text)'::regprocedure AND u.m = 't'")
 is "$(attrs lagging_list_snapshot)|$(attrs lagging_list_latest)" "$outs,position|as_of,$outs,computed_at" \
 	"lagging_list_snapshot and lagging_list_latest: lagging_list_of()'s columns, in order"
+# So is the stored data review: data_review()'s rows with their position.
+outs=$(q "SELECT string_agg(u.n, ',' ORDER BY u.i) FROM pg_proc p,
+	unnest(p.proargnames, p.proargmodes) WITH ORDINALITY u(n, m, i)
+	WHERE p.oid = 'data_review(date,timestamptz,text[],boolean,date,int[])'::regprocedure AND u.m = 't'")
+is "$(attrs data_review_snapshot)|$(attrs data_review_latest)" "$outs,position|as_of,$outs,computed_at" \
+	"data_review_snapshot and data_review_latest: data_review()'s columns, in order"
 
 echo "1..$n"
 exit $failed

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Dashboards from stored results (issue 24 item 1, plan/78_snapshot.sql):
 # progress_latest, progress_city_latest, unit_scores_latest,
-# unit_assessment_latest and lagging_list_latest serve the stored snapshot
-# while it is current and equal the live computation (progress(),
-# progress_city(), unit_scores(), unit_assessment(), lagging_list() at
+# unit_assessment_latest, lagging_list_latest, progress_arith_latest and
+# data_review_latest serve the stored snapshot while it is current and
+# equal the live computation (progress(), progress_city(), unit_scores(),
+# unit_assessment(), lagging_list(), progress_arith(), data_review() at
 # latest_as_of()) after
 # refreshes, runs, loads, corrections and target changes; a load or a
 # change to the plan makes it stale and the views compute live (computed_at
@@ -52,6 +53,7 @@ R="SELECT indicator_id, code, indicator_zh, measure_unit, nature, unit_id, unit_
 	gap, contribution, pull, month_growth, growth_change, two_year_growth, required_growth, hard_to_reach, projection,
 	projected_growth, projection_met, schedule, time_progress, schedule_gap, status, growth_source,
 	reported_minus_computed, growth_note, decimals"
+V="SELECT unit_id, unit_zh, indicator_id, indicator_zh, month, rule, severity, figure, compared_with, detail"
 digest() { q "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) || ' ' || count(*) FROM ($1) x"; }
 views_equal_live() { # views_equal_live LABEL
 	local d
@@ -68,6 +70,8 @@ views_equal_live() { # views_equal_live LABEL
 		"$1: ... in its order (worst first)"
 	is "$(digest "$R FROM progress_arith_latest")" "$(digest "$R FROM progress_arith('$d')")" \
 		"$1: progress_arith_latest equals progress_arith($d)"
+	is "$(q "$V FROM data_review_latest WHERE as_of = '$d'" | md5sum)" "$(q "$V FROM data_review('$d')" | md5sum)" \
+		"$1: data_review_latest equals data_review($d), in its order"
 }
 # served COUNT-OF-FUNCTION-CALLS: how many times reading the views computed
 # progress (track_functions; 0: served from the snapshot; else once for
@@ -97,6 +101,14 @@ lagging_calls() {
 		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'lagging_list_of'" \
 		-c "ROLLBACK" | tail -n 1
 }
+# review_calls: how many times reading one county's findings of
+# data_review_latest called data_review (0: served from the stored review).
+review_calls() {
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
+		-c "SELECT count(*) FROM scorecard.data_review_latest WHERE unit_id = 'beita'" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'data_review'" \
+		-c "ROLLBACK" | tail -n 1
+}
 current() { q "SELECT snapshot_is_current()"; }
 
 # Nothing stored yet: the views compute, and say so (computed_at: now).
@@ -118,6 +130,14 @@ is "$(q "SELECT lagging_runs_version = runs_version() FROM snapshot_state")|$(la
 is "$(q "SELECT count(*) FROM lagging_list_latest WHERE unit_id = 'beita'")" \
 	"$(q "SELECT count(*) FROM lagging_list(latest_as_of()) WHERE unit_id = 'beita'")" \
 	"a county's stored lagging list has the county's items of lagging_list()"
+is "$(q "SELECT review_computed_at IS NOT NULL FROM snapshot_state")|$(review_calls)" "t|0" \
+	"... and the data review: a county's findings compute none"
+nrev=$(q "SELECT count(*) FROM data_review(latest_as_of())")
+is "$([ "$nrev" -gt 0 ] && echo some)|$(q "SELECT count(*) FROM data_review_snapshot")|$(q "SELECT count(*) FROM data_review_latest WHERE unit_id = 'beita'")" \
+	"some|$nrev|$(q "SELECT count(*) FROM data_review(latest_as_of()) WHERE unit_id = 'beita'")" \
+	"the stored review has data_review()'s $nrev findings, and a county's are the county's of data_review()"
+is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT review_computed_at FROM snapshot_state)) FROM data_review_latest")" \
+	"1 true" "data_review_latest says when the stored review was computed"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT computed_at FROM snapshot_state)) FROM progress_latest")" \
 	"1 true" "progress_latest says when the snapshot was computed"
 views_equal_live "after refresh_snapshot()"
@@ -212,8 +232,11 @@ is "$(q "SELECT arith_computed_at IS NOT NULL FROM snapshot_state")|$(arith_call
 	"the run's snapshot holds no arithmetic: progress_arith_latest computes it live"
 is "$(q "SELECT lagging_runs_version IS NULL FROM snapshot_state")|$(lagging_calls)" "t|1" \
 	"... nor a lagging list: lagging_list_latest computes it live"
+is "$(q "SELECT review_computed_at IS NULL FROM snapshot_state")|$(review_calls)|$(q "SELECT count(*) FILTER (WHERE computed_at = now()) = count(*) FROM data_review_latest")" "t|1|t" \
+	"... nor a data review: data_review_latest reviews live, and says so (computed_at = the reading transaction's time)"
 is "$(q "SELECT refreshed FROM refresh_snapshot()")|$(q "SELECT (arith_computed_at IS NOT NULL) || ' ' || run_id || ' ' || (lagging_runs_version = runs_version()) FROM snapshot_state")|$(arith_calls)|$(lagging_calls)" \
 	"t|true $rid true|0|0" "a refresh then stores the arithmetic and the lagging list only (the run's progress kept), and serves them"
+is "$(q "SELECT review_computed_at > computed_at FROM snapshot_state")|$(review_calls)" "t|0" "... and the data review, after the run's snapshot"
 is "$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT arith_computed_at FROM snapshot_state))
 	|| ' ' || bool_and(computed_at > (SELECT computed_at FROM snapshot_state)) FROM progress_arith_latest")|$(q "SELECT count(DISTINCT computed_at) || ' ' || bool_and(computed_at = (SELECT lagging_computed_at FROM snapshot_state))
 	|| ' ' || bool_and(computed_at > (SELECT computed_at FROM snapshot_state)) FROM lagging_list_latest")" \
@@ -286,8 +309,8 @@ is "$(x other "SELECT count(*) FROM (SELECT FROM scorecard.snapshot_state FOR UP
 	"while a refresh computes, the snapshot's row is free (not locked: NOWAIT takes it)"
 x holder "COMMIT" >/dev/null
 wait_done refresher2
-is "$(grep -c '^refreshed true' "$SESSDIR/refresher2.out")|$(current)|$(q "SELECT arith_computed_at IS NOT NULL FROM snapshot_state")" "1|t|t" \
-	"... and the refresh then stores what it computed, the arithmetic too"
+is "$(grep -c '^refreshed true' "$SESSDIR/refresher2.out")|$(current)|$(q "SELECT arith_computed_at IS NOT NULL AND review_computed_at IS NOT NULL FROM snapshot_state")" "1|t|t" \
+	"... and the refresh then stores what it computed, the arithmetic and the data review too"
 close_sessions
 
 # Row-level security: a county role reads its units' stored rows (its
@@ -322,8 +345,16 @@ is "$(as snap_county "SELECT count(*) FROM progress_arith_snapshot")|$(q "SELECT
 # indicator: a county role computes it live and reads no row of the table.
 is "$(as snap_county "SELECT lagging_snapshot_is_served()")|$(as snap_county "SELECT count(*) FROM lagging_list_snapshot")|$(q "SELECT count(*) > 0 FROM lagging_list_snapshot WHERE unit_id = 'beita'")" \
 	"f|0|t" "county role: lagging_list_latest is computed live; no row of lagging_list_snapshot (policy every_unit), where Beita has stored rows"
+# The stored review compares a unit with its peers' median growth and a
+# parent with its children's sum: a county role reviews live what it
+# sees, and reads no row of the table.
+is "$(as snap_county "SELECT review_snapshot_is_served()")|$(as snap_county "SELECT count(*) FROM data_review_snapshot")|$(q "SELECT count(*) > 0 FROM data_review_snapshot WHERE unit_id = 'beita'")" \
+	"f|0|t" "county role: data_review_latest is reviewed live; no row of data_review_snapshot (policy every_unit), where Beita has stored findings"
+is "$(as snap_county "$V FROM data_review_latest" | md5sum)" "$(as snap_county "$V FROM data_review('$d')" | md5sum)" \
+	"county role: data_review_latest is what data_review() finds for it"
 # A city role sees every unit under both policies: it is served the stored
-# arithmetic and lagging list, which equal what the owner computes live.
+# arithmetic, lagging list and review, which equal what the owner computes
+# live.
 q "SELECT grant_unit_access('snap_city', 'shaoyang')" >/dev/null
 is "$(as snap_city "SELECT lagging_snapshot_is_served()")|$(as snap_city "$L FROM lagging_list_latest" | md5sum)" \
 	"t|$(q "$L FROM lagging_list('$d')" | md5sum)" "city role: served the stored lagging list, the owner's lagging_list() in its order"
@@ -332,6 +363,8 @@ is "$(as snap_city "SELECT arith_snapshot_is_served()")|$(as snap_city "SELECT c
 is "$(as snap_city "$R FROM progress_arith_latest ORDER BY unit_id, indicator_id" | md5sum)" \
 	"$(q "$R FROM progress_arith('$d') ORDER BY unit_id, indicator_id" | md5sum)" \
 	"city role: the stored arithmetic is what progress_arith() computes for the owner"
+is "$(as snap_city "SELECT review_snapshot_is_served()")|$(as snap_city "$V FROM data_review_latest" | md5sum)" \
+	"t|$(q "$V FROM data_review('$d')" | md5sum)" "city role: served the stored review, the owner's data_review() in its order"
 
 # A department's targets judged on its area (judged_on 'area': gxj, on the
 # city's figures) are stored as computed over every unit, as a run stores
