@@ -5,8 +5,9 @@
 # page computed live (progress() of the whole plan, as before the
 # snapshot); the same for the city's page (progress_city_latest), one
 # county's lagging list (lagging_list_latest), its page of
-# progress_arith_latest and its findings of data_review_latest; a
-# refresh's time; and readers at once: pgbench, for 1, 8 and 16 clients, each
+# progress_arith_latest and its findings of data_review_latest; its
+# warning streaks (warning_streaks_latest, from the stored runs, never
+# from the snapshot); a refresh's time; and readers at once: pgbench, for 1, 8 and 16 clients, each
 # reading random county pages for DASH_SECONDS (default 10) seconds, with
 # pages/s and latency percentiles.  Goals (issue 24): a page under 20 ms at
 # 3,000 counties; 16 readers at least 500 pages/s.  On the generated
@@ -49,8 +50,8 @@ readers() {
 		END {printf "%8.0f %8.2f %8.2f %8.2f\n", t, a[int(NR * 0.50) + 1], a[int(NR * 0.95) + 1], a[int(NR * 0.99) + 1]}'
 }
 
-printf '%-8s %8s %9s %12s %12s %14s %9s %14s %14s %16s %18s  %s\n' counties targets "refresh s" "page ms" "county role" "live page ms" "x faster" \
-	"city ms (live)" "lagging (live)" "arith (live)" "review (live)" "readers: pages/s, p50/p95/p99 ms"
+printf '%-8s %8s %9s %12s %12s %14s %9s %14s %14s %16s %18s %10s  %s\n' counties targets "refresh s" "page ms" "county role" "live page ms" "x faster" \
+	"city ms (live)" "lagging (live)" "arith (live)" "review (live)" "streaks ms" "readers: pages/s, p50/p95/p99 ms"
 for n in $SIZES; do
 	prepare_province "$n"
 	export PGDATABASE=plan_bench_$n
@@ -81,8 +82,9 @@ for n in $SIZES; do
 	arith_ms="$(bench_ms "$arith") ($(REPS=1 bench_ms "$arith" "$stale"))"
 	review="SELECT * FROM data_review_latest WHERE unit_id = 'c001k01'"
 	review_ms="$(bench_ms "$review") ($(REPS=1 bench_ms "$review" "$stale"))"
-	line=$(printf '%-8d %8d %9s %12.2f %12.2f %14.1f %9.0f %14s %14s %16s %18s ' "$n" "$targets" "$refresh_s" "$stored" "$county" "$live" \
-		"$(awk -v a="$live" -v b="$stored" 'BEGIN {print a / b}')" "$cities_ms" "$lagging_ms" "$arith_ms" "$review_ms")
+	streaks_ms=$(bench_ms "SELECT * FROM warning_streaks_latest WHERE unit_id = 'c001k01'")
+	line=$(printf '%-8d %8d %9s %12.2f %12.2f %14.1f %9.0f %14s %14s %16s %18s %10.2f ' "$n" "$targets" "$refresh_s" "$stored" "$county" "$live" \
+		"$(awk -v a="$live" -v b="$stored" 'BEGIN {print a / b}')" "$cities_ms" "$lagging_ms" "$arith_ms" "$review_ms" "$streaks_ms")
 	for c in 1 8 16; do
 		r=$(readers "$c") || exit 1
 		line+=" | $c: $(awk '{printf "%.0f/s %.1f/%.1f/%.1f", $1, $2, $3, $4}' <<<"$r")"

@@ -269,25 +269,29 @@ COMMENT ON FUNCTION progress_arith(date, timestamptz, int, float8, float8) IS 'p
 -- or yellow and since when, and of those the consecutive red months.  A
 -- month without a run ends a streak.  below: of that unit and the units
 -- under it only (units_below; NULL: all), as a report of a county reads
--- them, without the stored rows of every other unit.
+-- them, without the stored rows of every other unit.  Unpinned so that it
+-- inlines, and a filter on unit_id (one unit's page of
+-- warning_streaks_latest) reaches the stored rows' key: every window is
+-- per unit (its body is SQL-standard, bound to its objects when it was
+-- created, as published_figure's).
 CREATE OR REPLACE FUNCTION warning_streaks(as_of date, below text DEFAULT NULL)
 RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, status text,
 	months int, since date, red_months int, run_as_of date)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+BEGIN ATOMIC
 	WITH runs AS (
 		SELECT DISTINCT ON (pg_catalog.date_trunc('month', r.as_of::timestamp)) r.run_id, r.as_of,
 		       (extract(year FROM r.as_of) * 12 + extract(month FROM r.as_of))::int AS mi
-		FROM assessment_run r
+		FROM scorecard.assessment_run r
 		WHERE r.as_of <= warning_streaks.as_of AND r.finished_at IS NOT NULL
 		ORDER BY pg_catalog.date_trunc('month', r.as_of::timestamp), r.as_of DESC, r.run_id DESC
 	), last AS (
 		SELECT * FROM runs ORDER BY as_of DESC LIMIT 1
 	), st AS (
 		SELECT p.unit_id, p.indicator_id, runs.mi, runs.as_of, p.status
-		FROM runs JOIN assessment_run_progress p USING (run_id)
+		FROM runs JOIN scorecard.assessment_run_progress p USING (run_id)
 		WHERE p.status IN ('red', 'yellow')
-		  AND (below IS NULL OR p.unit_id IN (SELECT units_below(below)))
+		  AND (below IS NULL OR p.unit_id IN (SELECT scorecard.units_below(below)))
 	), g AS (
 		-- months in a row: the month index less the row number is constant,
 		-- over the red-or-yellow months and over the red ones
@@ -308,10 +312,10 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 	       pg_catalog.date_trunc('month', n.first_as_of::timestamp)::date, n.red_months, n.as_of
 	FROM n
 	JOIN last ON last.mi = n.mi
-	JOIN unit u ON u.unit_id = n.unit_id
-	JOIN indicator i ON i.indicator_id = n.indicator_id
-	ORDER BY n.months DESC, n.status = 'yellow', n.unit_id, n.indicator_id
-$$;
+	JOIN scorecard.unit u ON u.unit_id = n.unit_id
+	JOIN scorecard.indicator i ON i.indicator_id = n.indicator_id
+	ORDER BY n.months DESC, n.status = 'yellow', n.unit_id, n.indicator_id;
+END;
 COMMENT ON FUNCTION warning_streaks(date, text) IS 'units x indicators red or yellow in the latest monthly run (of below and the units under it; NULL: all): consecutive months red or yellow, since when, consecutive months red';
 
 -- The list of items behind schedule (进度滞后清单), worst first: targets red

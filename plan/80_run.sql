@@ -40,18 +40,20 @@ COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit ha
 -- readings(), so that Citus plans its query with the arguments' values;
 -- the rule of the readings in force written out (test/suites/one_rule.sh
 -- checks it alike), so that each reading is read once, where readings()
--- would keep every row of the two years.
-CREATE OR REPLACE FUNCTION readings_digest(recorded_as_of timestamptz, from_month date, through_month date, year int,
-	OUT readings_used bigint, OUT digest text, OUT recorded_through timestamptz, OUT of_year bigint)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+-- would keep every row of the two years.  Its one row comes by RETURN
+-- QUERY, not SELECT INTO, so that the scan has parallel workers (see "How
+-- the plan model stays linear" in docs/development.md).
+CREATE OR REPLACE FUNCTION readings_digest(recorded_as_of timestamptz, from_month date, through_month date, year int)
+RETURNS TABLE (readings_used bigint, digest text, recorded_through timestamptz, of_year bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
 SET search_path = pg_catalog, scorecard, pg_temp AS $$
 BEGIN
+	RETURN QUERY
 	SELECT pg_catalog.count(*),
 	       pg_catalog.md5(pg_catalog.concat(pg_catalog.count(*), ':', coalesce(pg_catalog.sum(reading_hash(
 	           r.indicator_id, r.unit_id, r.month, r.revision, r.value)), 0))),
 	       pg_catalog.max(r.recorded_at),
 	       pg_catalog.count(*) FILTER (WHERE r.month >= pg_catalog.make_date(year, 1, 1))
-	INTO readings_used, digest, recorded_through, of_year
 	FROM reading r
 	WHERE (recorded_as_of IS NULL OR r.recorded_at <= recorded_as_of)
 	  AND (from_month IS NULL OR r.month >= from_month)

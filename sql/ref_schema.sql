@@ -71,7 +71,7 @@ WHERE e.extname = 'scorecard_plan' ORDER BY 1;
 -- Rights: every view runs with the invoker's rights (row-level security
 -- applies through it); the SECURITY DEFINER functions are record_readings and take_plan_lock;
 -- every function of the plan pins a search_path with pg_catalog first,
--- but published_figure and the report's label helpers (report_escape
+-- but published_figure, warning_streaks and the report's label helpers (report_escape
 -- ...), left unpinned so
 -- they inline into their callers: their bodies are SQL-standard (BEGIN
 -- ATOMIC, RETURN), bound to their objects when they were created, so no

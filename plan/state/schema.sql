@@ -309,6 +309,10 @@ CREATE INDEX reading_month ON reading (month);
 CREATE INDEX reading_revised ON reading (indicator_id, unit_id, month) WHERE revision > 1;
 CREATE INDEX unit_parent ON unit (parent_id);
 CREATE INDEX plan_target_unit_year ON plan_target (unit_id, year);
+-- The last year with targets (latest_month(), so every *_latest view
+-- computed live and every run without an as-of date) from the index's
+-- end, not a pass over every target.
+CREATE INDEX plan_target_year ON plan_target (year);
 CREATE INDEX task_action ON task (action_id);
 
 SELECT pg_catalog.pg_extension_config_dump('scorecard.unit_kind', 'WHERE NOT predefined');

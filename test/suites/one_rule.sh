@@ -177,8 +177,11 @@ is "$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SET search_path = scorecard, 
 # months).
 q "CALL run_assessment(2024, '2024-10-31')" >/dev/null
 below_cases="FROM unnest(ARRAY['beita', 'shaoyang', (SELECT min(u.unit_id) FROM unit u JOIN unit_kind k USING (kind) WHERE k.is_department)]) b"
-is "$(q "SELECT coalesce(string_agg(b, ', '), 'none') $below_cases
-	WHERE ARRAY(SELECT w FROM warning_streaks('$AS_OF') w WHERE w.unit_id IN (SELECT units_below(b)))::text
+# (the whole list numbered in its order first: warning_streaks inlines, and
+# a semi-join on its rows would not keep their order)
+is "$(q "WITH whole AS MATERIALIZED (SELECT w, pg_catalog.row_number() OVER () AS o FROM warning_streaks('$AS_OF') w)
+	SELECT coalesce(string_agg(b, ', '), 'none') $below_cases
+	WHERE ARRAY(SELECT x.w FROM whole x WHERE (x.w).unit_id IN (SELECT units_below(b)) ORDER BY x.o)::text
 	      IS DISTINCT FROM ARRAY(SELECT w FROM warning_streaks('$AS_OF', b) w)::text")" "none" \
 	"warning_streaks() below a county, the city and a department: the whole list's rows of them, in order"
 is "$(q "SELECT coalesce(string_agg(b, ', '), 'none') $below_cases

@@ -82,6 +82,29 @@ for size in 20 80; do
 		fi
 	done
 done
+# The run's digest reads every reading of two years in one scan, which
+# gets parallel workers only as a function's RETURN QUERY (a SELECT INTO
+# runs its Gather without them): with parallel plans made free, its plan
+# launches workers (docs/development.md, "How the plan model stays linear").
+workers=$(psql -X -q -At -c "SET client_min_messages = notice" -c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
+	-c "SET auto_explain.log_nested_statements = on" -c "SET auto_explain.log_analyze = on" \
+	-c "SET auto_explain.log_level = notice" -c "SET max_parallel_workers_per_gather = 2" \
+	-c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" -c "SET min_parallel_table_scan_size = 0" \
+	-c "SELECT readings_used > 0 FROM scorecard.readings_digest(NULL, '2023-01-01', '$AS_OF', 2024)" 2>&1 |
+	sed -n '/Query Text: SELECT pg_catalog.count/,/NOTICE/p' | grep -o 'Workers Launched: [0-9]*')
+[[ "$workers" =~ ^Workers\ Launched:\ [1-9] ]]
+ok $? "readings_digest's scan runs with parallel workers at 80 counties ($workers)"
+# The last year with targets (latest_month(): every *_latest view computed
+# live) comes from the index's end, not a pass over every target.
+plan=$(psql -X -q -At -c "EXPLAIN (COSTS OFF) SELECT pg_catalog.max(t.year) FROM scorecard.plan_target t")
+grep -q 'Index Only Scan Backward using plan_target_year' <<<"$plan"
+s=$?; ok $s "the last year with targets is read from the index plan_target_year"; [ $s = 0 ] || echo "$plan" | diag
+# One unit's page of warning_streaks_latest: warning_streaks inlines, and
+# the filter reaches the scan of the stored progress rows (by the key of
+# the run and the unit on a larger table), not the whole list of streaks.
+plan=$(psql -X -q -At -c "EXPLAIN (COSTS OFF) SELECT * FROM scorecard.warning_streaks_latest WHERE unit_id = 'c001k01'")
+! grep -q 'Function Scan on warning_streaks' <<<"$plan" && grep -A1 'on assessment_run_progress' <<<"$plan" | grep -q "unit_id = 'c001k01'"
+s=$?; ok $s "one unit's warning_streaks_latest: the filter on the unit reaches the scan of the stored progress rows"; [ $s = 0 ] || echo "$plan" | diag
 unset PGDATABASE
 ratio=$(awk -v a="${readings[20]}" -v b="${readings[80]}" 'BEGIN {printf "%.2f", b / a}')
 for f in $queries; do
