@@ -867,9 +867,9 @@ COMMENT ON FUNCTION published_figure(float8, float8, int, int) IS 'the published
 -- published precision (figure_numeric; the *_num columns), beside the
 -- full-precision float8 columns analysts compute with.  The views BI tools
 -- read most (progress_latest, progress_city_latest, unit_scores_latest,
--- unit_assessment_latest, and the progress rows of lagging_list_latest)
--- are served from the stored snapshot when it is current
--- (plan/78_snapshot.sql); this one computes.
+-- unit_assessment_latest, progress_arith_latest, lagging_list_latest,
+-- data_review_latest) are served from the stored snapshot when it is
+-- current (plan/78_snapshot.sql); this one computes.
 CREATE OR REPLACE VIEW task_progress_latest WITH (security_invoker = true) AS
 	SELECT d.as_of, t.* FROM (SELECT scorecard.latest_as_of() AS as_of) d CROSS JOIN LATERAL scorecard.task_progress(d.as_of) t;
 COMMENT ON VIEW task_progress_latest IS 'task_progress(as_of) at the last day of the latest month with readings';

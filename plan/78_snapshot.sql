@@ -1,9 +1,10 @@
 -- Dashboards from stored results.  What BI tools read most (a unit's page of
 -- progress_latest, unit_scores_latest, the ranking of
--- unit_assessment_latest, progress_arith_latest, lagging_list_latest) is
+-- unit_assessment_latest, progress_arith_latest, lagging_list_latest,
+-- data_review_latest) is
 -- served from a snapshot of the latest month (progress_snapshot,
 -- unit_score_snapshot, unit_assessment_snapshot, progress_arith_snapshot,
--- lagging_list_snapshot; state in
+-- lagging_list_snapshot, data_review_snapshot; state in
 -- plan/state/schema.sql), so that one unit's page costs what its rows
 -- cost, not what the plan costs.  The snapshot is current while the
 -- data's version (current_data_version()) has not moved since it was
@@ -14,13 +15,14 @@
 -- computed_at says which: the snapshot's time, or the reading
 -- transaction's.  refresh_snapshot() makes it current (a pg_cron job
 -- every few minutes: a no-op while current); a run of the latest month
--- stores the rows it computed (without the arithmetic, which the next
--- refresh adds).  The lagging list is stored too (lagging_list_snapshot),
--- current while the snapshot is and the stored runs, whose warning
--- streaks it shows, have not changed since (their own count,
--- runs_version()).  Row-level security holds on the stored rows as on the
--- tables (unit_secured_tables); the arithmetic and the lagging list are
--- for roles that see every unit.
+-- stores the rows it computed (without the arithmetic and the data
+-- review, which the next refresh adds).  The lagging list is stored too
+-- (lagging_list_snapshot), current while the snapshot is and the stored
+-- runs, whose warning streaks it shows, have not changed since (their own
+-- count, runs_version()).  Row-level security holds on the stored rows as
+-- on the tables (unit_secured_tables); the arithmetic, the lagging list
+-- and the data review are for roles that see every unit
+-- (whole_plan_snapshots).
 
 -- Count a change to the data progress() reads: the snapshot computed
 -- before it is stale (a load, record_readings; a statement on a plan
@@ -221,20 +223,24 @@ END $$;
 COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-level security limits the role to some units: a stored snapshot is served to all (refresh_snapshot)';
 
 -- Make the stored snapshot current: compute progress, the scores, the
--- assessment, the arithmetic (progress_arith) and the lagging list
--- (lagging_list_of) at latest_as_of() once, and store them; only the
--- arithmetic and the lagging list when the snapshot is current without
--- them (a run's), or only the lagging list when the stored runs changed
--- since it was stored; nothing when all are current (so a scheduled job
--- may call it every few minutes).  It computes before it takes the
+-- assessment, the arithmetic (progress_arith), the lagging list
+-- (lagging_list_of) and the data review (data_review) at latest_as_of()
+-- once, and store them; only the arithmetic, the lagging list and the
+-- review when the snapshot is current without them (a run's), or only the
+-- lagging list when the stored runs changed since it was stored; nothing
+-- when all are current (so a scheduled job may call it every few
+-- minutes).  The review is computed in a statement of its own, after the
+-- rest, with the data's version again: an error there (none is known: the
+-- review is written to run on any figure within the bounds) leaves the
+-- review live with a WARNING, and the rest of the dashboards stored.  It computes before it takes the
 -- snapshot_state row, in one statement that reads the data's version (and
 -- the runs') too, and holds the row only to store: a run of the latest
 -- month, which stores its rows as the snapshot while it holds the plan
 -- lock (and loads wait for it), waits for a store, not for a computation.
 -- Under the row it stores what it computed only where nothing as new was
--- stored meanwhile (by another refresh or a run), and the arithmetic and
--- the lagging list only with the snapshot of the version and as-of date
--- they were computed at.  A load committed meanwhile leaves the new
+-- stored meanwhile (by another refresh or a run), and the arithmetic, the
+-- lagging list and the review only with the snapshot of the version and
+-- as-of date they were computed at.  A load committed meanwhile leaves the new
 -- snapshot stale, never wrong; so does a run for the lagging list, which
 -- is stored with the runs' version it read.  The role must see every unit
 -- (a snapshot of some units would be served to all) and may write the
@@ -254,10 +260,12 @@ DECLARE
 	arith progress_arith_row[];
 	lag lagging_list_snapshot[];
 	review data_review_snapshot[];
+	-- the data's version the review was computed at
+	review_v bigint;
 	this_month date := pg_catalog.date_trunc('month', CURRENT_DATE::timestamp)::date;
 	st snapshot_state;
-	-- whether this call computed progress (else at most the arithmetic
-	-- and the lagging list)
+	-- whether this call computed progress (else at most the arithmetic,
+	-- the lagging list and the review)
 	computed boolean := false;
 BEGIN
 	PERFORM snapshot_writer_sees_all('refresh_snapshot');
@@ -275,10 +283,8 @@ BEGIN
 		       -- (none without a month with readings: stored empty)
 		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT r FROM progress_arith(a.d) r) END,
 		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
-		                                                  FROM lagging_list_of(a.d, p.prog) WITH ORDINALITY l) END,
-		       CASE WHEN a.d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(f.*)::data_review_snapshot
-		                                                  FROM data_review(a.d) WITH ORDINALITY f) END
-		INTO d, v, rv, prog, scores, units, arith, lag, review
+		                                                  FROM lagging_list_of(a.d, p.prog) WITH ORDINALITY l) END
+		INTO d, v, rv, prog, scores, units, arith, lag
 		FROM a LEFT JOIN p ON true LEFT JOIN s ON true;
 		computed := true;
 	ELSIF st.arith_computed_at IS NULL OR st.review_computed_at IS NULL
@@ -294,11 +300,21 @@ BEGIN
 		       CASE WHEN s.lagging_runs_version IS NOT DISTINCT FROM runs_version() OR NOT snapshot_is_current() THEN NULL
 		            WHEN s.as_of IS NULL THEN '{}'
 		            ELSE ARRAY(SELECT ROW(l.*)::lagging_list_snapshot
-		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END,
-		       CASE WHEN s.review_computed_at IS NOT NULL THEN NULL WHEN s.as_of IS NULL THEN '{}'
-		            ELSE ARRAY(SELECT ROW(f.*)::data_review_snapshot FROM data_review(s.as_of) WITH ORDINALITY f) END
-		INTO d, v, rv, arith, lag, review
+		                       FROM lagging_list_of(s.as_of, stored_progress(s.as_of)) WITH ORDINALITY l) END
+		INTO d, v, rv, arith, lag
 		FROM snapshot_state s;
+	END IF;
+	IF v IS NOT NULL AND (computed OR st.review_computed_at IS NULL) THEN
+		BEGIN
+			SELECT current_data_version(),
+			       CASE WHEN d IS NULL THEN '{}' ELSE ARRAY(SELECT ROW(f.*)::data_review_snapshot
+			                                                FROM data_review(d) WITH ORDINALITY f) END
+			INTO review_v, review;
+		EXCEPTION WHEN data_exception THEN
+			RAISE WARNING 'refresh_snapshot: the data review could not be stored: %', SQLERRM
+				USING DETAIL = 'data_review_latest reviews live until a refresh stores it; the other views are served as stored.',
+				      HINT = pg_catalog.format('SELECT * FROM scorecard.data_review(%L) gives the error alone.', d);
+		END;
 	END IF;
 	IF v IS NOT NULL THEN
 		SELECT s.* INTO st FROM snapshot_state s FOR UPDATE;
@@ -315,7 +331,7 @@ BEGIN
 				UPDATE snapshot_state SET arith_computed_at = pg_catalog.now();
 				refreshed := true;
 			END IF;
-			IF st.review_computed_at IS NULL AND review IS NOT NULL THEN
+			IF st.review_computed_at IS NULL AND review IS NOT NULL AND review_v = v THEN
 				DELETE FROM data_review_snapshot;
 				INSERT INTO data_review_snapshot SELECT f.* FROM unnest(review) f;
 				UPDATE snapshot_state SET review_computed_at = pg_catalog.now();
@@ -334,7 +350,7 @@ BEGIN
 	SELECT s.as_of, s.computed_at INTO refresh_snapshot.as_of, refresh_snapshot.computed_at FROM snapshot_state s;
 	targets := (SELECT pg_catalog.count(*) FROM progress_snapshot);
 END $$;
-COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment, arithmetic and lagging list computed once, before it takes the snapshot''s row); a no-op when all are current';
+COMMENT ON FUNCTION refresh_snapshot() IS 'make the stored snapshot of the latest month current (progress, scores, assessment, arithmetic, lagging list and data review computed once, before it takes the snapshot''s row); a no-op when all are current';
 
 -- The views: the snapshot's rows while it is current, else computed live
 -- at latest_as_of() (the same rows, as of now).  A filter on unit_id reaches

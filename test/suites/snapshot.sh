@@ -313,6 +313,23 @@ is "$(grep -c '^refreshed true' "$SESSDIR/refresher2.out")|$(current)|$(q "SELEC
 	"... and the refresh then stores what it computed, the arithmetic and the data review too"
 close_sessions
 
+# An error in the data review (here data_review replaced, in a transaction
+# rolled back, by one that raises 22003) leaves the review live with a
+# WARNING; the refresh stores the rest.
+out=$(psql -X -q -At -d $db -c "SET search_path = scorecard, public" -c "BEGIN" \
+	-c "CREATE OR REPLACE FUNCTION data_review(as_of date, recorded_as_of timestamptz DEFAULT NULL, units text[] DEFAULT NULL,
+		with_children boolean DEFAULT false, from_month date DEFAULT NULL, indicators int[] DEFAULT NULL)
+		RETURNS TABLE (unit_id text, unit_zh text, indicator_id int, indicator_zh text, month date,
+		rule text, severity text, figure float8, compared_with float8, detail text)
+		LANGUAGE plpgsql AS \$\$ BEGIN RAISE EXCEPTION 'a figure out of range' USING ERRCODE = '22003'; END \$\$" \
+	-c "UPDATE snapshot_state SET data_version = -1" -c "SELECT refreshed FROM refresh_snapshot()" \
+	-c "SELECT snapshot_is_current() || ' ' || (arith_computed_at IS NOT NULL) || ' ' || (review_computed_at IS NULL) FROM snapshot_state" \
+	-c "ROLLBACK" 2>&1)
+grep -q "WARNING:  refresh_snapshot: the data review could not be stored: a figure out of range" <<<"$out" &&
+	[ "$(grep -v WARNING <<<"$out" | grep -v '^DETAIL\|^HINT' | tr '\n' ' ')" = "t true true true " ]
+s=$?; ok $s "an error in the data review: a WARNING, the refresh stores the rest (current, the arithmetic), the review left live"
+[ $s = 0 ] || echo "$out" | diag
+
 # Row-level security: a county role reads its units' stored rows (its
 # progress rows are those it computes live); it cannot refresh.
 q "SELECT enable_unit_security(); SELECT grant_unit_access('snap_county', 'beita')" >/dev/null
