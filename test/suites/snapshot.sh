@@ -73,42 +73,31 @@ views_equal_live() { # views_equal_live LABEL
 	is "$(q "$V FROM data_review_latest WHERE as_of = '$d'" | md5sum)" "$(q "$V FROM data_review('$d')" | md5sum)" \
 		"$1: data_review_latest equals data_review($d), in its order"
 }
-# served COUNT-OF-FUNCTION-CALLS: how many times reading the views computed
-# progress (track_functions; 0: served from the snapshot; else once for
-# each of the four views read).
+# calls FUNCTION STATEMENT...: how many times the statements, in a
+# transaction rolled back, called FUNCTION (track_functions; 0: what they
+# read was served from the snapshot).
+calls() {
+	local f=$1 s args=()
+	shift
+	for s in "$@"; do args+=(-c "$s"); done
+	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" "${args[@]}" \
+		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = '$f'" \
+		-c "ROLLBACK" | tail -n 1
+}
+# served: reading a county's page, the ranking, the city's page and the
+# lagging list computed progress how many times (0: served from the
+# snapshot; else once for each of the four views read).
 served() {
-	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
-		-c "SELECT count(*) FROM scorecard.progress_latest WHERE unit_id = 'beita'" \
-		-c "SELECT count(*) FROM scorecard.unit_assessment_latest" \
-		-c "SELECT count(*) FROM scorecard.progress_city_latest" \
-		-c "SELECT count(*) FROM scorecard.lagging_list_latest" \
-		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_of_states'" \
-		-c "ROLLBACK" | tail -n 1
+	calls progress_of_states "SELECT count(*) FROM scorecard.progress_latest WHERE unit_id = 'beita'" \
+		"SELECT count(*) FROM scorecard.unit_assessment_latest" "SELECT count(*) FROM scorecard.progress_city_latest" \
+		"SELECT count(*) FROM scorecard.lagging_list_latest"
 }
-# arith_calls: how many times reading one county's page of
-# progress_arith_latest called progress_arith (0: served from the snapshot).
-arith_calls() {
-	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
-		-c "SELECT count(*) FROM scorecard.progress_arith_latest WHERE unit_id = 'beita'" \
-		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'progress_arith'" \
-		-c "ROLLBACK" | tail -n 1
-}
-# lagging_calls: how many times reading one county's lagging list called
-# lagging_list_of (0: served from the stored list).
-lagging_calls() {
-	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
-		-c "SELECT count(*) FROM scorecard.lagging_list_latest WHERE unit_id = 'beita'" \
-		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'lagging_list_of'" \
-		-c "ROLLBACK" | tail -n 1
-}
-# review_calls: how many times reading one county's findings of
-# data_review_latest called data_review (0: served from the stored review).
-review_calls() {
-	psql -X -q -At -d $db -c "SET track_functions = 'all'" -c "BEGIN" \
-		-c "SELECT count(*) FROM scorecard.data_review_latest WHERE unit_id = 'beita'" \
-		-c "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE schemaname = 'scorecard' AND funcname = 'data_review'" \
-		-c "ROLLBACK" | tail -n 1
-}
+# One county's page of progress_arith_latest, its lagging list, its
+# findings of data_review_latest: how many times each called the function
+# it stands for (0: served from the stored rows).
+arith_calls() { calls progress_arith "SELECT count(*) FROM scorecard.progress_arith_latest WHERE unit_id = 'beita'"; }
+lagging_calls() { calls lagging_list_of "SELECT count(*) FROM scorecard.lagging_list_latest WHERE unit_id = 'beita'"; }
+review_calls() { calls data_review "SELECT count(*) FROM scorecard.data_review_latest WHERE unit_id = 'beita'"; }
 current() { q "SELECT snapshot_is_current()"; }
 
 # Nothing stored yet: the views compute, and say so (computed_at: now).
