@@ -744,10 +744,12 @@ BEGIN
 		OFFSET 0
 	), ranked AS (
 		-- the plan model's one rank (unit_ranks_of), over the indicators
-		-- that some unit scores by rank only
+		-- that some unit scores by rank only; the rows taken from the array
+		-- whole (unnest in the select list), not taken apart into columns
+		-- and formed again
 		SELECT r.indicator_id, r.unit_id, r.rank AS rk, r.peers AS n
-		FROM unit_ranks_of(ARRAY(SELECT pr FROM unnest(progress_rows) pr
-		                         WHERE pr.indicator_id IN (SELECT q.indicator_id FROM p q WHERE q.scoring = 'rank'))) r
+		FROM unit_ranks_of(ARRAY(SELECT x.pr FROM (SELECT unnest(progress_rows) AS pr) x
+		                         WHERE (x.pr).indicator_id IN (SELECT q.indicator_id FROM p q WHERE q.scoring = 'rank'))) r
 	), r AS (
 		SELECT p.*,
 		       -- judged on the published figure (exact, issue 19)

@@ -23,7 +23,10 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 -- unit_ranks, progress_arith and rank scoring (unit_scores_of) read it.
 -- Units without a figure are not ranked, nor any for a role that does not
 -- see every unit (sees_all_units(), asked once: a scalar subquery): a rank
--- among the visible peers would be wrong.
+-- among the visible peers would be wrong.  The published figure is
+-- computed once per row, behind a fence (OFFSET 0): inlined, it would be
+-- computed again in the sort key, the rank, the count and the output (a
+-- float8 to numeric conversion each; 44% of the time at 3,000 counties).
 CREATE OR REPLACE FUNCTION unit_ranks_of(progress_rows progress_row[], digits int DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)
@@ -37,6 +40,7 @@ SET search_path = pg_catalog, scorecard, pg_temp AS $$
 		JOIN unit u ON u.unit_id = p.unit_id
 		JOIN unit_kind k ON k.kind = u.kind
 		JOIN indicator i ON i.indicator_id = p.indicator_id
+		OFFSET 0
 	)
 	SELECT f.indicator_id, f.unit_id, f.parent_id, f.peer_group, f.actual, f.published,
 	       CASE WHEN f.published IS NOT NULL AND (SELECT sees_all_units()) THEN

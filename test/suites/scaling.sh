@@ -105,6 +105,20 @@ s=$?; ok $s "the last year with targets is read from the index plan_target_year"
 plan=$(psql -X -q -At -c "EXPLAIN (COSTS OFF) SELECT * FROM scorecard.warning_streaks_latest WHERE unit_id = 'c001k01'")
 ! grep -q 'Function Scan on warning_streaks' <<<"$plan" && grep -A1 'on assessment_run_progress' <<<"$plan" | grep -q "unit_id = 'c001k01'"
 s=$?; ok $s "one unit's warning_streaks_latest: the filter on the unit reaches the scan of the stored progress rows"; [ $s = 0 ] || echo "$plan" | diag
+# The rank (unit_ranks_of) computes each row's published figure once, and
+# rank scoring (unit_scores_of) takes the rows it ranks from the array
+# whole: the plans of their statements, logged as the functions run.
+plans=$(psql -X -q -At -c "SET client_min_messages = notice" -c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
+	-c "SET auto_explain.log_nested_statements = on" -c "SET auto_explain.log_verbose = on" -c "SET auto_explain.log_level = notice" \
+	-c "SELECT count(*) FROM scorecard.unit_scores('$AS_OF')" 2>&1)
+# (each plan taken whole before it is searched: grep -q ends a pipe early)
+rank_plan=$(grep -A40 'Query Text: *$' <<<"$plans" | grep 'Sort Key: f.indicator_id, f.parent_id, f.peer_group')
+grep -q 'THEN (- f.published) ELSE f.published END' <<<"$rank_plan"
+s=$?; ok $s "unit_ranks_of sorts on the published figure computed once per row"; [ $s = 0 ] || echo "$rank_plan" | diag
+scores_plan=$(sed -n '/Query Text: WITH p AS/,/NOTICE/p' <<<"$plans" | grep -e 'ProjectSet' -e 'Function Scan on pg_catalog.unnest')
+grep -q 'ProjectSet' <<<"$scores_plan" && ! grep -q 'Function Scan on pg_catalog.unnest pr' <<<"$scores_plan"
+s=$?; ok $s "unit_scores_of takes the rows it ranks from the array whole (unnest in the select list)"
+[ $s = 0 ] || cut -c1-120 <<<"$scores_plan" | diag
 unset PGDATABASE
 ratio=$(awk -v a="${readings[20]}" -v b="${readings[80]}" 'BEGIN {printf "%.2f", b / a}')
 for f in $queries; do
