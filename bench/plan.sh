@@ -59,16 +59,21 @@ report_ms() {
 	rm -f "$f"
 }
 
-# Median wall time in ms of a CALL run REPS times after a warm-up.
-call_ms() {
+# Medians in ms of a run (CALL run_assessment, $1) made REPS times after a
+# warm-up: its wall time, then the two steps its NOTICEs time, computing
+# (progress, scores, units) and storing (the run's rows, with their
+# foreign-key checks, and the replaced run's deletion), "wall compute store".
+run_ms() {
 	local sql=$1 f
 	f=$(mktemp)
 	{
-		echo "SET search_path = scorecard, public; SET client_min_messages = warning; $SETTINGS"
+		echo "SET search_path = scorecard, public; SET client_min_messages = notice; $SETTINGS"
 		echo '\timing on'
 		for _ in $(seq 0 "$REPS"); do echo "$sql;"; done
-	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:' | tail -n +2 | awk '{print $2}' >"$f"
-	median <"$f"
+	} | psql -X -q -v ON_ERROR_STOP=1 2>&1 | grep -E '^Time:|units computed \(|stored as run' >"$f"
+	echo "$(grep -E '^Time:' "$f" | tail -n +2 | awk '{print $2}' | median)" \
+		"$(grep 'units computed (' "$f" | tail -n +2 | sed 's/.*(\([0-9]*\) ms)$/\1/' | median)" \
+		"$(grep 'stored as run' "$f" | tail -n +2 | sed 's/.*(\([0-9]*\) ms)$/\1/' | median)"
 	rm -f "$f"
 }
 
@@ -98,7 +103,8 @@ for n in $SIZES; do
 		runs[progress]+=" $(bench_ms "SELECT * FROM progress('$AS_OF')" "$SETTINGS")"
 		runs[parent]+=" $(bench_ms "SELECT * FROM progress_city('$AS_OF')" "$SETTINGS")"
 		runs[assess]+=" $(bench_ms "SELECT * FROM unit_assessment('$AS_OF')" "$SETTINGS")"
-		runs[run]+=" $(call_ms "CALL run_assessment(2024, '$AS_OF')")"
+		read -r wall compute store <<<"$(run_ms "CALL run_assessment(2024, '$AS_OF')")"
+		runs[run]+=" $wall"; runs[compute]+=" $compute"; runs[store]+=" $store"
 		runs[report]+=" $(report_ms "")"
 		runs[noruns]+=" $(report_ms "DELETE FROM assessment_run;")"
 		runs[arith]+=" $(bench_ms "SELECT * FROM progress_arith('$AS_OF')" "$SETTINGS")"
@@ -106,7 +112,7 @@ for n in $SIZES; do
 		runs[page]+=" $(bench_ms "SELECT * FROM progress_latest WHERE unit_id = '$county'" "$SETTINGS")"
 		runs[creport]+=" $(report_ms "" "$county")"
 	done
-	for k in bare progress parent assess run report noruns arith lagging page creport; do med[$k]=$(echo "${runs[$k]}" | median); done
+	for k in bare progress parent assess run compute store report noruns arith lagging page creport; do med[$k]=$(echo "${runs[$k]}" | median); done
 	awk -v n="$n" -v u="$units" -v r="$readings" -v b="${med[bare]}" -v p="${med[progress]}" \
 		-v c="${med[parent]}" -v a="${med[assess]}" -v x="${med[run]}" -v h="${med[report]}" -v z="${med[noruns]}" \
 		-v m="${med[arith]}" -v l="${med[lagging]}" -v g="${med[page]}" -v cr="${med[creport]}" 'BEGIN {
@@ -114,10 +120,13 @@ for n in $SIZES; do
 			n, u, r, b, p, p / b, c, c / b, a, a / b, x, x / b, 1000 * p / r, h, h / p, z, z / p, m, m / p, l, l / p, g, cr }'
 	# each ratio against its goal (issue 24), printed after the table
 	goals+=$(awk -v n="$n" -v b="${med[bare]}" -v p="${med[progress]}" -v x="${med[run]}" -v h="${med[report]}" \
-		-v z="${med[noruns]}" -v m="${med[arith]}" -v l="${med[lagging]}" -v pg="${med[page]}" 'function g(what, v, goal, of) {
+		-v z="${med[noruns]}" -v m="${med[arith]}" -v l="${med[lagging]}" -v pg="${med[page]}" \
+		-v xc="${med[compute]}" -v xs="${med[store]}" 'function g(what, v, goal, of) {
 		printf "%-8d %-26s %5.1fx %-9s (goal <= %.1fx): %s\n", n, what, v, of, goal, v <= goal ? "met" : "NOT met" }
 		BEGIN {
-		g("run_assessment", x / b, 5, "bare"); g("progress_arith", m / p, 1.5, "progress")
+		g("run_assessment", x / b, 5, "bare")
+		printf "%-8d %-26s %5.1fx bare computing, %.1fx bare storing\n", n, "  of which (its NOTICEs)", xc / b, xs / b
+		g("progress_arith", m / p, 1.5, "progress")
 		g("lagging_list", l / p, 1.5, "progress"); g("report, runs stored", h / p, 2, "progress")
 		g("report, no runs", z / p, 2, "progress")
 		printf "%-8d %-26s %5.1f ms           (goal <  20 ms): %s\n", n, "a county'"'"'s page", pg, pg < 20 ? "met" : "NOT met" }')$'\n'
