@@ -702,14 +702,15 @@ COMMENT ON FUNCTION unit_peer_group(text) IS 'peer group of a unit kind (distric
 -- that some unit scores by rank only, on narrow rows; the fences (OFFSET
 -- 0) evaluate the prorated target and its judgement once per row.
 -- Planned as the recipe in docs/development.md ("How the plan model stays
--- linear") says: PL/pgSQL with custom plans, no JIT, no merge joins, no nested
--- loops.
+-- linear") says: PL/pgSQL with generic plans (its argument, the rows, is
+-- not copied into the plan as a constant), no JIT, no merge joins, no
+-- nested loops.
 
 CREATE OR REPLACE FUNCTION unit_scores_of(progress_rows progress_row[], year_end boolean DEFAULT false)
 RETURNS SETOF unit_score_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
-SET plan_cache_mode = force_custom_plan
+SET plan_cache_mode = force_generic_plan
 SET jit = off
 SET enable_mergejoin = off
 SET enable_nestloop = off AS $$
@@ -802,12 +803,12 @@ COMMENT ON FUNCTION unit_scores(date, timestamptz, boolean) IS 'assessment point
 -- Assessment per unit of the given unit_scores() rows: points, weights,
 -- total, normalised score (100 x points / applicable weight), grade (优秀
 -- >= 90, 良好 >= 80, 合格 >= 60, 不合格) and rank among the units of its
--- peer group under its parent.
+-- peer group under its parent.  Generic plans, as unit_scores_of.
 CREATE OR REPLACE FUNCTION unit_assessment_of(scores unit_score_row[])
 RETURNS SETOF unit_assessment_row
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 10000
 SET search_path = pg_catalog, scorecard, pg_temp
-SET plan_cache_mode = force_custom_plan
+SET plan_cache_mode = force_generic_plan
 SET jit = off
 SET enable_mergejoin = off
 SET enable_nestloop = off AS $$

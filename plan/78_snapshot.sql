@@ -184,11 +184,14 @@ COMMENT ON FUNCTION snapshot_is_current() IS 'whether the stored snapshot was co
 -- snapshot's (arith_computed_at NULL; its rows are left for refresh_snapshot()
 -- to replace, not deleted by a run), nor the stored lagging list
 -- (lagging_runs_version NULL), nor the stored data review
--- (review_computed_at NULL).
+-- (review_computed_at NULL).  Generic plans: a custom plan would copy the
+-- rows into each statement as a constant (docs/development.md, "How the
+-- plan model stays linear"), as in refresh_snapshot and run_assessment.
 CREATE OR REPLACE FUNCTION snapshot_store(as_of date, version bigint, prog progress_row[],
 	scores unit_score_row[], units unit_assessment_row[], run_id bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
 	n bigint;
 BEGIN
@@ -248,7 +251,8 @@ COMMENT ON FUNCTION snapshot_writer_sees_all(text) IS 'raise 42501 where row-lev
 CREATE OR REPLACE FUNCTION refresh_snapshot(OUT as_of date, OUT targets bigint, OUT computed_at timestamptz,
 	OUT refreshed boolean)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
 	d date;
 	v bigint;

@@ -71,12 +71,15 @@ COMMENT ON FUNCTION readings_digest(timestamptz, date, date, int) IS 'what a run
 -- row of its INOUT parameters: run_id and its counts (progress rows,
 -- scored items, units, readings used).  They come last, with defaults, so
 -- a CALL need not give them (CALL run_assessment(2024, '2024-11-30')).
+-- Generic plans, as snapshot_store: the rows it computed (prog,
+-- score_rows, unit_rows) are not copied into its statements as constants.
 CREATE OR REPLACE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false,
 		INOUT run_id bigint DEFAULT NULL, INOUT targets bigint DEFAULT NULL, INOUT scores bigint DEFAULT NULL,
 		INOUT units bigint DEFAULT NULL, INOUT readings bigint DEFAULT NULL)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_generic_plan
 SET datestyle = 'ISO, YMD'
 SET extra_float_digits = 1 AS $$
 DECLARE

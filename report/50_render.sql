@@ -595,10 +595,13 @@ COMMENT ON FUNCTION report_css() IS 'the report''s inline style sheet';
 -- UNSAFE as report_review_html, which it calls.  No JIT in any section:
 -- their plans are costed on arrays and functions, not on the rows they
 -- read, and compiling them took longer than running them
--- (docs/benchmarks.md).
+-- (docs/benchmarks.md).  Generic plans: a custom plan would copy the rows
+-- and states it passes on (prog, lag, states) into each statement as a
+-- constant (docs/development.md, "How the plan model stays linear").
 CREATE OR REPLACE FUNCTION progress_report_html(as_of date, area_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_generic_plan
 SET jit = off AS $$
 DECLARE
 	d date;
