@@ -524,7 +524,8 @@ COMMENT ON FUNCTION may_backdate(name) IS 'whether a role may backdate a load: t
 CREATE OR REPLACE FUNCTION record_readings(backdate timestamptz,
 		OUT inserted bigint, OUT revised bigint, OUT unchanged bigint)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp AS $$
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
 	ts timestamptz;
 	who name;
@@ -766,7 +767,8 @@ COMMENT ON FUNCTION load_readings(boolean, timestamptz) IS 'load this session''s
 CREATE OR REPLACE FUNCTION readings(recorded_as_of timestamptz DEFAULT NULL, from_month date DEFAULT NULL,
 		through_month date DEFAULT NULL, units text[] DEFAULT NULL)
 RETURNS SETOF reading LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100000
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
 	RETURN QUERY
 	SELECT r.* FROM reading r

@@ -32,7 +32,8 @@ COMMENT ON FUNCTION units_seen() IS 'under row-level security, the units the cur
 CREATE OR REPLACE FUNCTION latest_reading_month(since date, before date, recorded_as_of timestamptz, units text[])
 RETURNS date
 LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
 	IF units IS NOT NULL THEN
 		RETURN (SELECT pg_catalog.max(m.month)

@@ -46,7 +46,11 @@ COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit ha
 CREATE OR REPLACE FUNCTION readings_digest(recorded_as_of timestamptz, from_month date, through_month date, year int)
 RETURNS TABLE (readings_used bigint, digest text, recorded_through timestamptz, of_year bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
-SET search_path = pg_catalog, scorecard, pg_temp AS $$
+-- (custom plans whatever the caller's plan_cache_mode: Citus plans a query
+-- of the distributed readings with the values, as in readings(),
+-- latest_reading_month() and record_readings())
+SET search_path = pg_catalog, scorecard, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
 	RETURN QUERY
 	SELECT pg_catalog.count(*),
@@ -71,15 +75,12 @@ COMMENT ON FUNCTION readings_digest(timestamptz, date, date, int) IS 'what a run
 -- row of its INOUT parameters: run_id and its counts (progress rows,
 -- scored items, units, readings used).  They come last, with defaults, so
 -- a CALL need not give them (CALL run_assessment(2024, '2024-11-30')).
--- Generic plans, as snapshot_store: the rows it computed (prog,
--- score_rows, unit_rows) are not copied into its statements as constants.
 CREATE OR REPLACE PROCEDURE run_assessment(year int, as_of date DEFAULT NULL,
 		recorded_as_of timestamptz DEFAULT NULL, year_end boolean DEFAULT false,
 		INOUT run_id bigint DEFAULT NULL, INOUT targets bigint DEFAULT NULL, INOUT scores bigint DEFAULT NULL,
 		INOUT units bigint DEFAULT NULL, INOUT readings bigint DEFAULT NULL)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, scorecard, pg_temp
-SET plan_cache_mode = force_generic_plan
 SET datestyle = 'ISO, YMD'
 SET extra_float_digits = 1 AS $$
 DECLARE
@@ -91,6 +92,7 @@ DECLARE
 	prog progress_row[];
 	score_rows unit_score_row[];
 	unit_rows unit_assessment_row[];
+	stored bigint;
 	all_units boolean;
 	n_year bigint;
 	data_version bigint;
@@ -256,7 +258,9 @@ BEGIN
 	   AND pg_catalog.current_setting('transaction_isolation') = 'read committed'
 	   AND pg_catalog.has_table_privilege('scorecard.progress_snapshot', 'INSERT, DELETE') THEN
 		started := pg_catalog.clock_timestamp();
-		PERFORM snapshot_store(d, data_version, prog, score_rows, unit_rows, rid);
+		-- (an assignment, a simple expression: its plan does not take the
+		-- rows as constants, as PERFORM's would)
+		stored := snapshot_store(d, data_version, prog, score_rows, unit_rows, rid);
 		RAISE NOTICE '%: stored as the dashboards'' snapshot of % (% ms)', task, d, run_step_ms(started);
 	END IF;
 	run_id := rid;
