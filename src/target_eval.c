@@ -32,6 +32,12 @@ target_check_decimals(int decimals)
 	return decimals >= TARGET_FULL_PRECISION && decimals <= TARGET_MAX_DECIMALS;
 }
 
+/* 10^0 .. 10^22: the powers of ten a double holds exactly */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
 /*
  * Round half away from zero to decimals, as the bureaus publish.  The
  * figure is first taken to 15 significant digits (all a float8 carries
@@ -58,7 +64,8 @@ target_published(double x, int decimals)
 	 * less than 1e-8 units), plain arithmetic decides the same way.  n /
 	 * 10^d is then the double nearest the decimal, as strtod gives it.
 	 */
-	scale = pow(10.0, decimals);
+	/* pow() gives these exactly too, at a call's cost */
+	scale = decimals <= 22 ? exact_pow10[decimals] : pow(10.0, decimals);
 	y = fabs(x) * scale;
 	frac = y - floor(y);
 	if (y < 1e6 && fabs(frac - 0.5) > 1e-6)
@@ -84,14 +91,44 @@ target_published(double x, int decimals)
 	return copysign(strtod(buf, NULL), x);
 }
 
-/* x to 12 significant digits, so float noise cannot decide a comparison. */
+/*
+ * x to 12 significant digits, so float noise cannot decide a comparison:
+ * the double strtod reads from printf's "%.11e" of x.
+ */
 double
 target_clean(double x)
 {
 	char		buf[40];
+	double		a,
+				y,
+				n;
+	int			k;
 
 	if (!isfinite(x) || x == 0.0)
 		return x;
+
+	/*
+	 * Fast path, the same double without the text: the 12 digits are |x| *
+	 * 10^k rounded to an integer n, 10^11 <= n < 10^12.  With 10^|k| exact
+	 * (|k| <= 22), y is that product correctly rounded, within 2^-13 of it
+	 * below 10^12; in the range and more than 1e-3 from a half, y rounds to
+	 * the n printf prints, and n / 10^k (or n * 10^-k) is one correctly
+	 * rounded operation on exact operands, the double strtod reads.  An
+	 * exponent log10 misjudges puts y out of the range: the text then.
+	 */
+	a = fabs(x);
+	k = 11 - (int) floor(log10(a));
+	if (k >= -22 && k <= 22)
+	{
+		y = k >= 0 ? a * exact_pow10[k] : a / exact_pow10[-k];
+		n = floor(y);
+		if (y >= 1e11 + 1.0 && y < 1e12 - 1.0 && fabs(y - n - 0.5) > 1e-3)
+		{
+			if (y - n > 0.5)
+				n += 1.0;
+			return copysign(k >= 0 ? n / exact_pow10[k] : n * exact_pow10[-k], x);
+		}
+	}
 	snprintf(buf, sizeof(buf), "%.11e", x);
 	return strtod(buf, NULL);
 }

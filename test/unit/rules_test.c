@@ -6,7 +6,11 @@
  *		the published precision is applied the same way by met, gap, status
  *		and points.  Plus hand-worked values of the rounding.
  */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "score_core.h"
 #include "tap.h"
@@ -313,6 +317,114 @@ test_published(void)
 	ok(not_monotone == 0, "published figures never decrease as the value grows");
 }
 
+/* target_clean as the text gives it: strtod of printf's "%.11e". */
+static double
+clean_by_text(double x)
+{
+	char		buf[40];
+
+	if (!isfinite(x) || x == 0.0)
+		return x;
+	snprintf(buf, sizeof(buf), "%.11e", x);
+	return strtod(buf, NULL);
+}
+
+/* 10^p moved by ulps units in the last place */
+static double
+exp10_near(int p, int ulps)
+{
+	char		buf[16];
+	double		x;
+
+	snprintf(buf, sizeof(buf), "1e%d", p);
+	x = strtod(buf, NULL);
+	for (; ulps > 0; ulps--)
+		x = nextafter(x, INFINITY);
+	for (; ulps < 0; ulps++)
+		x = nextafter(x, 0.0);
+	return x;
+}
+
+static uint64_t clean_seed = 88172645463325252ULL;
+
+static uint64_t
+clean_next(void)
+{
+	clean_seed ^= clean_seed << 13;
+	clean_seed ^= clean_seed >> 7;
+	clean_seed ^= clean_seed << 17;
+	return clean_seed;
+}
+
+/*
+ * target_clean's fast path gives the same double as the text, bit for bit:
+ * figures as the plan has them (gaps, points, their float noise), values
+ * on 12-digit halves and around powers of ten, and any bit pattern.
+ */
+static void
+test_clean(void)
+{
+	int			bad = 0;
+	long		n = 0;
+
+	for (int i = 0; i < 20 * ROUNDS; i++)
+	{
+		uint64_t	r = clean_next();
+		double		x,
+					got,
+					want;
+
+		switch (i % 6)
+		{
+			case 0:				/* a difference of two published figures */
+				x = (double) (r % 2000000) / 100 - (double) ((r >> 24) % 2000000) / 1000;
+				break;
+			case 1:				/* a ratio in points: done / target - time progress */
+				x = ((double) (r % 100000 + 1) / (double) ((r >> 20) % 100000 + 1)
+					 - (double) ((r >> 40) % 12 + 1) / 12) * 100;
+				break;
+			case 2:				/* a 12-digit half, and a neighbour or two */
+				{
+					char		buf[64];
+
+					snprintf(buf, sizeof(buf), "%lld5e%d", (long long) (r % 900000000000ULL + 100000000000ULL),
+							 (int) ((r >> 45) % 60) - 40);
+					x = nextafter(strtod(buf, NULL), (r >> 62) ? INFINITY : -INFINITY);
+					if ((r >> 61) & 1)
+						x = strtod(buf, NULL);
+				}
+				break;
+			case 3:				/* around a power of ten */
+				x = exp10_near((int) (r % 70) - 35, (int) ((r >> 8) % 9) - 4);
+				break;
+			case 4:				/* any finite bit pattern */
+				memcpy(&x, &r, sizeof(x));
+				if (!isfinite(x))
+					continue;
+				break;
+			default:			/* any magnitude the fast path takes, and beyond */
+				x = ldexp((double) (r >> 11) / 9007199254740992.0 + 0.5, (int) ((r >> 3) % 260) - 130);
+				break;
+		}
+		if ((r >> 63) & 1)
+			x = -x;
+		n++;
+		got = target_clean(x);
+		want = clean_by_text(x);
+		if (memcmp(&got, &want, sizeof(double)) != 0 && bad++ < 3)
+			printf("# %.17g cleans to %.17g, the text to %.17g\n", x, target_clean(x), clean_by_text(x));
+	}
+	ok(bad == 0, "%ld values clean to the double of their 12-digit text", n);
+	bad = 0;
+	for (int d = 0; d <= 22; d++)
+		if (pow(10.0, d) != exp10_near(d, 0))
+			bad++;
+	ok(bad == 0, "pow(10, d) is the exact power for d <= 22, as the published figure's table");
+	ok(target_clean(-0.0) == 0.0 && signbit(target_clean(-0.0)), "-0 stays -0");
+	ok(target_clean(0.2000000000000002) == 0.2 && target_clean(999999999999.5) == 1e12,
+	   "noise cleans away; 999999999999.5 rounds to 1e12");
+}
+
 /* The scoring rule, worked by hand. */
 static void
 test_rule_examples(void)
@@ -344,6 +456,7 @@ main(void)
 {
 	test_rule_examples();
 	test_published();
+	test_clean();
 	test_order_properties();
 	test_precision_consistency();
 	return tap_done();
