@@ -343,8 +343,10 @@ BEGIN
 			FROM r c
 			JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
 			        AND p.month = (c.month - interval '1 month')::date
+			-- (p.reporting = 'monthly' follows from the join: said, the
+			-- hash holds only readings of indicators reported monthly)
 			WHERE c.reporting = 'monthly' AND c.month >= listed_from
-			  AND p.month >= jump_from
+			  AND p.reporting = 'monthly' AND p.month >= jump_from
 		) c
 		WHERE c.value > 0::float8 AND c.prev_value > 0::float8
 		  -- (3 x a figure above 6e307 leaves float8: such pairs in numeric)
@@ -368,8 +370,10 @@ BEGIN
 		  AND NOT EXISTS (SELECT 1 FROM r c
 		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
 		                    -- (implied by the outer condition; said here too, the
-		                    -- anti-join hashes only the months listed)
-		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from)
+		                    -- anti-join hashes only the months listed of the as-of
+		                    -- year)
+		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from
+		                    AND c.month >= year_start)
 	)
 	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
 	       f.figure, f.compared_with, f.detail
