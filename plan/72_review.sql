@@ -138,6 +138,14 @@ DECLARE
 	-- (cumulative_falls: from the start of the first listed month's year)
 	jump_from date := (read_from - interval '1 month')::date;
 	lag_from date := pg_catalog.date_trunc('year', read_from::timestamp)::date;
+	-- the first month read a year before the listed ones (pair,
+	-- missing_month), and the indicators whose readings are read further
+	-- back: those reported cumulatively (from lag_from) and flows reported
+	-- monthly (every month, for their year-to-date sums); once, so that
+	-- the readings not read are left in the scan, before any join
+	year_before_from date := (read_from - interval '1 year')::date;
+	cumulative_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.reporting = 'cumulative');
+	summed_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.nature = 'flow' AND i.reporting = 'monthly');
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN
@@ -190,10 +198,12 @@ BEGIN
 		  -- missing_month); from the start of the first listed month's
 		  -- year, indicators reported cumulatively (cumulative_falls); every
 		  -- month of flows reported monthly (their year-to-date sums)
+		  -- (a year before read_from, not listed_from: they differ only when
+		  -- nothing is listed)
 		  AND (x.month >= jump_from
-		       OR (x.month < year_start AND (x.month + interval '1 year')::date >= listed_from)
-		       OR (i.reporting = 'cumulative' AND x.month >= lag_from)
-		       OR (i.nature = 'flow' AND i.reporting = 'monthly'))
+		       OR (x.month < year_start AND x.month >= year_before_from)
+		       OR (x.indicator_id = ANY (cumulative_ids) AND x.month >= lag_from)
+		       OR x.indicator_id = ANY (summed_ids))
 	), cumulative AS (
 		-- readings of indicators reported cumulatively, with the previous
 		-- reading of the same indicator x unit among those from lag_from
