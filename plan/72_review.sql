@@ -138,6 +138,14 @@ DECLARE
 	-- (cumulative_falls: from the start of the first listed month's year)
 	jump_from date := (read_from - interval '1 month')::date;
 	lag_from date := pg_catalog.date_trunc('year', read_from::timestamp)::date;
+	-- the first month read a year before the listed ones (pair,
+	-- missing_month), and the indicators whose readings are read further
+	-- back: those reported cumulatively (from lag_from) and flows reported
+	-- monthly (every month, for their year-to-date sums); once, so that
+	-- the readings not read are left in the scan, before any join
+	year_before_from date := (read_from - interval '1 year')::date;
+	cumulative_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.reporting = 'cumulative');
+	summed_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.nature = 'flow' AND i.reporting = 'monthly');
 	-- once, not per row: whether row-level security hides some units
 	all_units boolean := sees_all_units();
 BEGIN
@@ -190,10 +198,12 @@ BEGIN
 		  -- missing_month); from the start of the first listed month's
 		  -- year, indicators reported cumulatively (cumulative_falls); every
 		  -- month of flows reported monthly (their year-to-date sums)
+		  -- (a year before read_from, not listed_from: they differ only when
+		  -- nothing is listed)
 		  AND (x.month >= jump_from
-		       OR (x.month < year_start AND (x.month + interval '1 year')::date >= listed_from)
-		       OR (i.reporting = 'cumulative' AND x.month >= lag_from)
-		       OR (i.nature = 'flow' AND i.reporting = 'monthly'))
+		       OR (x.month < year_start AND x.month >= year_before_from)
+		       OR (x.indicator_id = ANY (cumulative_ids) AND x.month >= lag_from)
+		       OR x.indicator_id = ANY (summed_ids))
 	), cumulative AS (
 		-- readings of indicators reported cumulatively, with the previous
 		-- reading of the same indicator x unit among those from lag_from
@@ -343,8 +353,10 @@ BEGIN
 			FROM r c
 			JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
 			        AND p.month = (c.month - interval '1 month')::date
+			-- (p.reporting = 'monthly' follows from the join: said, the
+			-- hash holds only readings of indicators reported monthly)
 			WHERE c.reporting = 'monthly' AND c.month >= listed_from
-			  AND p.month >= jump_from
+			  AND p.reporting = 'monthly' AND p.month >= jump_from
 		) c
 		WHERE c.value > 0::float8 AND c.prev_value > 0::float8
 		  -- (3 x a figure above 6e307 leaves float8: such pairs in numeric)
@@ -368,8 +380,10 @@ BEGIN
 		  AND NOT EXISTS (SELECT 1 FROM r c
 		                  WHERE c.indicator_id = p.indicator_id AND c.unit_id = p.unit_id
 		                    -- (implied by the outer condition; said here too, the
-		                    -- anti-join hashes only the months listed)
-		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from)
+		                    -- anti-join hashes only the months listed of the as-of
+		                    -- year)
+		                    AND c.month = (p.month + interval '1 year')::date AND c.month >= listed_from
+		                    AND c.month >= year_start)
 	)
 	SELECT f.unit_id, u.name_zh, f.indicator_id, i.name_zh, f.month, f.rule, f.severity,
 	       f.figure, f.compared_with, f.detail
