@@ -142,7 +142,8 @@ DECLARE
 	-- missing_month), and the indicators whose readings are read further
 	-- back: those reported cumulatively (from lag_from) and flows reported
 	-- monthly (every month, for their year-to-date sums); once, so that
-	-- the readings not read are left in the scan, before any join
+	-- the readings not read are left in the scan, before any join, and the
+	-- rules below read them by name (r.cumulative, r.summed)
 	year_before_from date := (read_from - interval '1 year')::date;
 	cumulative_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.reporting = 'cumulative');
 	summed_ids int[] := ARRAY(SELECT i.indicator_id FROM indicator i WHERE i.nature = 'flow' AND i.reporting = 'monthly');
@@ -180,7 +181,8 @@ BEGIN
 		-- alike), so that only these readings are kept, not every row of
 		-- the two years as readings() returns them.
 		SELECT x.indicator_id, x.unit_id, x.month, x.value, x.reported_growth,
-		       i.reporting, i.nature, i.additive
+		       i.reporting, i.nature, i.additive,
+		       x.indicator_id = ANY (cumulative_ids) AS cumulative, x.indicator_id = ANY (summed_ids) AS summed
 		FROM reading x
 		JOIN indicator i ON i.indicator_id = x.indicator_id
 		WHERE (recorded_as_of IS NULL OR x.recorded_at <= recorded_as_of)
@@ -213,7 +215,7 @@ BEGIN
 		       pg_catalog.lag(c.month) OVER w AS prev_month,
 		       pg_catalog.lag(c.value) OVER w AS prev_value
 		FROM r c
-		WHERE c.reporting = 'cumulative' AND c.month >= lag_from
+		WHERE c.cumulative AND c.month >= lag_from
 		WINDOW w AS (PARTITION BY c.indicator_id, c.unit_id ORDER BY c.month)
 	), tree AS MATERIALIZED (
 		SELECT a.unit_id, a.parent_id FROM area_tree() a
@@ -222,7 +224,7 @@ BEGIN
 		-- of the months listed, and every month of flows reported monthly
 		-- (their year-to-date sums)
 		SELECT c.indicator_id, c.unit_id, c.month, c.value, c.reported_growth,
-		       c.nature = 'flow' AND c.reporting = 'monthly' AS summed, p.value AS prior_value
+		       c.summed, p.value AS prior_value
 		FROM r c
 		JOIN r p ON p.indicator_id = c.indicator_id AND p.unit_id = c.unit_id
 		        AND p.month = (c.month - interval '1 year')::date
@@ -230,7 +232,7 @@ BEGIN
 		-- the as-of year's readings before the join, all of them when the
 		-- year before has none)
 		WHERE c.month >= year_start AND c.nature IN ('flow', 'stock') AND p.month < year_start
-		  AND (c.month >= listed_from OR (c.nature = 'flow' AND c.reporting = 'monthly'))
+		  AND (c.month >= listed_from OR c.summed)
 	), ytd AS (
 		-- flows reported monthly: the sums of the paired months from
 		-- January (a sum with a figure of 1e290 or more is NULL:

@@ -26,7 +26,8 @@ COMMENT ON FUNCTION previous_month_end(date) IS 'last day of the month before as
 -- among the visible peers would be wrong.  The published figure is
 -- computed once per row, behind a fence (OFFSET 0): inlined, it would be
 -- computed again in the sort key, the rank, the count and the output (a
--- float8 to numeric conversion each; 44% of the time at 3,000 counties).
+-- float8 to numeric conversion each; 1.2 s against 1.0 s for the 132,046
+-- targets of 3,000 counties).
 CREATE OR REPLACE FUNCTION unit_ranks_of(progress_rows progress_row[], digits int DEFAULT NULL)
 RETURNS TABLE (indicator_id int, unit_id text, parent_id text, peer_group text,
 	actual float8, published numeric, rank int, peers int)

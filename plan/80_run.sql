@@ -36,8 +36,9 @@ COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit ha
 -- of the count and the sum of each reading's reading_hash, which mixes
 -- every column into the next, so that values swapped between readings
 -- change it, with no text formatting (0.3.0; runs stored before keep the
--- digest of their time, over formatted text).  PL/pgSQL, as
--- readings(), so that Citus plans its query with the arguments' values;
+-- digest of their time, over formatted text).  PL/pgSQL with custom
+-- plans whatever the caller's plan_cache_mode, as readings(), so that
+-- Citus plans its query with the arguments' values;
 -- the rule of the readings in force written out (test/suites/one_rule.sh
 -- checks it alike), so that each reading is read once, where readings()
 -- would keep every row of the two years.  Its one row comes by RETURN
@@ -46,9 +47,6 @@ COMMENT ON FUNCTION reading_hash(int, text, date, int, float8) IS 'the 64-bit ha
 CREATE OR REPLACE FUNCTION readings_digest(recorded_as_of timestamptz, from_month date, through_month date, year int)
 RETURNS TABLE (readings_used bigint, digest text, recorded_through timestamptz, of_year bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
--- (custom plans whatever the caller's plan_cache_mode: Citus plans a query
--- of the distributed readings with the values, as in readings(),
--- latest_reading_month() and record_readings())
 SET search_path = pg_catalog, scorecard, pg_temp
 SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
