@@ -199,6 +199,13 @@ bench-plan:
 bench-dashboard:
 	bash bench/dashboard.sh
 
+# What the run's and the arithmetic's goals cost by construction, on the
+# provinces of bench-plan: the foreign keys of the stored runs, and
+# progress() of the month before.
+.PHONY: bench-floors
+bench-floors:
+	bash bench/floors.sh
+
 # A month's corrections loaded into the province of bench-plan, step by
 # step, against the typed insert of the same rows into reading.
 .PHONY: bench-monthly
