@@ -28,20 +28,16 @@ source "$TOP/bench/lib.sh"
 
 REPS=${REPS:-3}
 SIZES=${FLOOR_SIZES:-1000 3000}
-AS_OF=2024-11-30
+plan_bench_defaults
 PREV=2024-10-31
-SETTINGS="SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 2;"
-BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
-	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
 
 ensure_packages
 build_install
 bash "$TOP/scripts/pgserver.sh" start planbench
 eval "$(bash "$TOP/scripts/pgserver.sh" env planbench)"
 
-# Median ms of the statement after "@t" in a script read from standard
-# input, each run REPS times after a warm-up, in transactions rolled back
-# (the script repeats itself; $1 labels the lines).
+# Median ms of the statements after each "@t" but the first (the warm-up)
+# in the output of a script read from standard input.
 rolled_back_ms() {
 	local f
 	f=$(mktemp)

@@ -57,6 +57,17 @@ prepare_province() {
 	psql -X -q -d postgres -c "COMMENT ON DATABASE $db IS '$md5'"
 }
 
+# Set AS_OF, SETTINGS and BARE of the provinces' benchmarks (bench-plan,
+# bench-floors), one definition for both: the as-of date, the settings of
+# every query, and the baseline, the bare ytd_agg grouping of the readings
+# a run of AS_OF reads.
+plan_bench_defaults() {
+	AS_OF=2024-11-30
+	SETTINGS="SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 2;"
+	BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
+	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
+}
+
 # Judge a ratio against its goal and print one line, e.g.
 #   bench_goal "ytd_growth / sum()" 1.08 "<=" 1.10
 #   ytd_growth / sum(): 1.08 (goal <= 1.10) ok

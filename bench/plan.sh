@@ -33,8 +33,7 @@ source "$TOP/bench/lib.sh"
 REPS=${REPS:-3}
 ROUNDS=${ROUNDS:-3}
 SIZES=${PLAN_BENCH_SIZES:-100 300 1000 3000}
-AS_OF=2024-11-30
-SETTINGS="SET work_mem = '64MB'; SET jit = off; SET max_parallel_workers_per_gather = 2;"
+plan_bench_defaults
 
 ensure_packages
 build_install
@@ -77,8 +76,6 @@ run_ms() {
 	rm -f "$f"
 }
 
-BARE="SELECT indicator_id, unit_id, ytd_agg(month, value) AS s FROM reading
-	WHERE month BETWEEN '2023-01-01' AND '${AS_OF:0:7}-01' GROUP BY 1, 2"
 declare -A med
 first_per_reading=
 goals=

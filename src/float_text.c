@@ -14,6 +14,11 @@
 
 #include "common/shortest_dec.h"
 
+const double float_exact_p10[FLOAT_EXACT_P10_MAX + 1] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
 /*
  * Split Ryu's text of a finite, non-negative value (fixed "123.45",
  * "0.0015", "100" or scientific "1.5e+16") into its significant digits,

@@ -15,4 +15,8 @@
  * float8out prints (Ryu), in plain notation from 1e-4 to below 1e16. */
 extern void float_text(double v, char *buf, size_t len);
 
+/* 10^0 .. 10^22: the powers of ten a double holds exactly. */
+#define FLOAT_EXACT_P10_MAX 22
+extern const double float_exact_p10[FLOAT_EXACT_P10_MAX + 1];
+
 #endif

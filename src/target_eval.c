@@ -7,6 +7,7 @@
  */
 #include "target_core.h"
 #include "band_core.h"
+#include "float_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -31,12 +32,6 @@ target_check_decimals(int decimals)
 {
 	return decimals >= TARGET_FULL_PRECISION && decimals <= TARGET_MAX_DECIMALS;
 }
-
-/* 10^0 .. 10^22: the powers of ten a double holds exactly */
-static const double exact_pow10[] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-};
 
 /*
  * Round half away from zero to decimals, as the bureaus publish.  The
@@ -65,7 +60,7 @@ target_published(double x, int decimals)
 	 * 10^d is then the double nearest the decimal, as strtod gives it.
 	 */
 	/* pow() gives these exactly too, at a call's cost */
-	scale = decimals <= 22 ? exact_pow10[decimals] : pow(10.0, decimals);
+	scale = decimals <= FLOAT_EXACT_P10_MAX ? float_exact_p10[decimals] : pow(10.0, decimals);
 	y = fabs(x) * scale;
 	frac = y - floor(y);
 	if (y < 1e6 && fabs(frac - 0.5) > 1e-6)
@@ -118,15 +113,15 @@ target_clean(double x)
 	 */
 	a = fabs(x);
 	k = 11 - (int) floor(log10(a));
-	if (k >= -22 && k <= 22)
+	if (k >= -FLOAT_EXACT_P10_MAX && k <= FLOAT_EXACT_P10_MAX)
 	{
-		y = k >= 0 ? a * exact_pow10[k] : a / exact_pow10[-k];
+		y = k >= 0 ? a * float_exact_p10[k] : a / float_exact_p10[-k];
 		n = floor(y);
 		if (y >= 1e11 + 1.0 && y < 1e12 - 1.0 && fabs(y - n - 0.5) > 1e-3)
 		{
 			if (y - n > 0.5)
 				n += 1.0;
-			return copysign(k >= 0 ? n / exact_pow10[k] : n * exact_pow10[-k], x);
+			return copysign(k >= 0 ? n / float_exact_p10[k] : n * float_exact_p10[-k], x);
 		}
 	}
 	snprintf(buf, sizeof(buf), "%.11e", x);

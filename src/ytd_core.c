@@ -22,11 +22,6 @@
 
 #include "common/shortest_dec.h"
 
-const double ytd_p10[23] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-};
-
 #define P10(n) ((ytd_i128) n##ULL)
 #define E19 ((ytd_i128) 10000000000000000000ULL)
 const ytd_i128 ytd_p10x[39] = {
@@ -179,7 +174,7 @@ ytd_dec_to_double(ytd_i128 units, int scale)
 	int			n;
 
 	if (units > -((ytd_i128) 1 << 53) && units < ((ytd_i128) 1 << 53))
-		return (double) (int64_t) units / ytd_p10[scale];
+		return (double) (int64_t) units / float_exact_p10[scale];
 	/* strtod rounds correctly */
 	n = ytd_dec_text(units, 0, buf, sizeof(buf) - 8);
 	snprintf(buf + n, sizeof(buf) - n, "e-%d", scale);

@@ -51,6 +51,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "float_text.h"
+
 #define likely_ytd(x) __builtin_expect(!!(x), 1)
 
 typedef enum YtdKind
@@ -190,8 +192,7 @@ typedef struct YtdReading
 	double		value;
 } YtdReading;
 
-/* Powers of ten: as double (exact to 10^22) and as 128-bit integers. */
-extern const double ytd_p10[23];
+/* Powers of ten as 128-bit integers (as double: float_exact_p10). */
 extern const ytd_i128 ytd_p10x[39];
 
 /*
@@ -212,13 +213,13 @@ extern bool ytd_decimal_ok(ytd_u128 mag, int k);
 static inline bool
 ytd_decimal(double x, int hint, ytd_i128 *n, int *k)
 {
-	double		y = x * ytd_p10[hint];
+	double		y = x * float_exact_p10[hint];
 
 	if (y > -4503599627370496.0 && y < 4503599627370496.0)
 	{
 		int64_t		c = (int64_t) (y < 0 ? y - 0.5 : y + 0.5);
 
-		if ((double) c / ytd_p10[hint] == x)
+		if ((double) c / float_exact_p10[hint] == x)
 		{
 			*n = c;
 			*k = hint;

@@ -445,7 +445,7 @@ random_state(unsigned *seed, YtdKind kind, double lim, int dec)
 	for (int i = 0; i < 24; i++)
 	{
 		int			d = dec >= 0 ? dec : rand_r(seed) % 3;
-		double		v = (double) (rand_r(seed) % 2000000 - 500000) / ytd_p10[d] *
+		double		v = (double) (rand_r(seed) % 2000000 - 500000) / float_exact_p10[d] *
 			pow(10.0, (double) (rand_r(seed) % (int) lim));
 
 		if (rand_r(seed) % 5 == 0)
